@@ -1,0 +1,297 @@
+//! One claim from its cells: every value parsed, every problem collected
+//! (not only the first), so a clerk fixes a row in one go.
+
+use super::{Claim, Keys, Problem, ProblemKind};
+use crate::date::Date;
+use crate::money::{parse_amount, parse_number};
+use crate::policy::{ItemIdx, Policy, TagSet};
+use crate::text;
+
+/// The cells of one claim as written. `check` builds one from flags; the CSV
+/// reader from a record.
+#[derive(Debug, Default, Clone)]
+pub struct RawClaim<'a> {
+    pub claim_id: &'a str,
+    pub applicant_id: &'a str,
+    pub applicant_name: &'a str,
+    pub applicant_type: &'a str,
+    pub item: &'a str,
+    pub date: &'a str,
+    pub quantity: &'a str,
+    pub amount: &'a str,
+    pub reference: &'a str,
+    pub tags: &'a str,
+    pub other_city_support: &'a str,
+    pub score: &'a str,
+    /// One per fact of the policy, in its order.
+    pub facts: Vec<&'a str>,
+}
+
+/// A claim, or the problems that keep it from being one (with the item, if
+/// at least that was understood, so the output can still name the clause).
+pub fn parse_claim(
+    raw: &RawClaim,
+    policy: &Policy,
+    keys: &mut Keys,
+) -> Result<Claim, (Vec<Problem>, Option<ItemIdx>)> {
+    let mut problems = Vec::new();
+    let mut required = |column: &str, value: &str| {
+        if value.trim().is_empty() {
+            problems.push(Problem::new(column, ProblemKind::Missing));
+        }
+    };
+    required("claim_id", raw.claim_id);
+    required("applicant_id", raw.applicant_id);
+    required("applicant_name", raw.applicant_name);
+
+    let applicant_type = match raw.applicant_type.trim() {
+        "" => {
+            problems.push(Problem::new("applicant_type", ProblemKind::Missing));
+            None
+        }
+        written => {
+            let found = policy.find_type(&text::half_width(written));
+            if found.is_none() {
+                problems.push(Problem::new(
+                    "applicant_type",
+                    ProblemKind::UnknownType {
+                        written: written.to_string(),
+                    },
+                ));
+            }
+            found
+        }
+    };
+    let item = match raw.item.trim() {
+        "" => {
+            problems.push(Problem::new("item", ProblemKind::Missing));
+            None
+        }
+        written => {
+            let found = policy.find_item(&text::half_width(written));
+            if found.is_none() {
+                problems.push(Problem::new(
+                    "item",
+                    ProblemKind::UnknownItem {
+                        written: written.to_string(),
+                        suggestions: policy
+                            .suggest_items(written)
+                            .into_iter()
+                            .map(String::from)
+                            .collect(),
+                    },
+                ));
+            }
+            found
+        }
+    };
+    let date = match raw.date.trim() {
+        "" => {
+            problems.push(Problem::new("date", ProblemKind::Missing));
+            None
+        }
+        written => {
+            let d = Date::parse(written);
+            if d.is_none() {
+                problems.push(Problem::new(
+                    "date",
+                    ProblemKind::BadDate {
+                        written: written.to_string(),
+                    },
+                ));
+            }
+            d
+        }
+    };
+    let quantity = match raw.quantity.trim() {
+        "" => Some(1),
+        written => {
+            let q = parse_quantity(written);
+            if q.is_none() {
+                problems.push(Problem::new(
+                    "quantity",
+                    ProblemKind::BadQuantity {
+                        written: written.to_string(),
+                    },
+                ));
+            }
+            q
+        }
+    };
+    let amount = number_cell("amount", raw.amount, parse_amount, &mut problems);
+    let score = number_cell("score", raw.score, parse_number, &mut problems);
+    let facts: Vec<_> = policy
+        .facts
+        .iter()
+        .enumerate()
+        .map(|(i, fact)| {
+            let written = raw.facts.get(i).copied().unwrap_or("");
+            number_cell(&fact.id, written, parse_number, &mut problems)
+        })
+        .collect();
+    let other_city_support = match raw.other_city_support.trim() {
+        "" => Some(false),
+        written => {
+            let b = parse_yes_no(written);
+            if b.is_none() {
+                problems.push(Problem::new(
+                    "other_city_support",
+                    ProblemKind::BadYesNo {
+                        written: written.to_string(),
+                    },
+                ));
+            }
+            b
+        }
+    };
+
+    if let Some(idx) = item {
+        let it = policy.item(idx);
+        if let Some(q) = quantity {
+            if q != 1 && !it.per_unit {
+                problems.push(Problem::new(
+                    "quantity",
+                    ProblemKind::QuantityNotOne {
+                        item: it.id.clone(),
+                        quantity: q,
+                    },
+                ));
+            }
+        }
+        if it.needs_amount() && raw.amount.trim().is_empty() {
+            problems.push(Problem::new(
+                "amount",
+                ProblemKind::AmountNeeded {
+                    item: it.id.clone(),
+                },
+            ));
+        }
+        if it.needs_ref() && raw.reference.trim().is_empty() {
+            problems.push(Problem::new(
+                "ref",
+                ProblemKind::RefNeeded {
+                    item: it.id.clone(),
+                },
+            ));
+        }
+    }
+
+    if !problems.is_empty() {
+        return Err((problems, item));
+    }
+    let (Some(applicant_type), Some(item), Some(date), Some(quantity), Some(other_city_support)) =
+        (applicant_type, item, date, quantity, other_city_support)
+    else {
+        return Err((problems, item));
+    };
+    let reference = match raw.reference.trim() {
+        "" => None,
+        written => Some(keys.reference(written)),
+    };
+    Ok(Claim {
+        claim_id: raw.claim_id.trim().into(),
+        applicant: keys.applicant(raw.applicant_id),
+        applicant_type,
+        item,
+        date,
+        quantity,
+        amount: amount.flatten(),
+        reference,
+        tags: parse_tags(raw.tags, policy),
+        other_city_support,
+        score: score.flatten(),
+        facts: if facts.iter().all(|f| matches!(f, Some(None))) {
+            Vec::new()
+        } else {
+            facts.into_iter().map(Option::flatten).collect()
+        },
+    })
+}
+
+/// `Some(None)`: empty; `Some(Some(v))`: read; `None`: a problem was noted.
+fn number_cell<E>(
+    column: &str,
+    written: &str,
+    parse: impl Fn(&str) -> Result<rust_decimal::Decimal, E>,
+    problems: &mut Vec<Problem>,
+) -> Option<Option<rust_decimal::Decimal>>
+where
+    E: Into<crate::money::AmountError>,
+{
+    let written = written.trim();
+    if written.is_empty() {
+        return Some(None);
+    }
+    match parse(written) {
+        Ok(v) => Some(Some(v)),
+        Err(why) => {
+            problems.push(Problem::new(
+                column,
+                ProblemKind::BadNumber {
+                    written: written.to_string(),
+                    why: why.into(),
+                },
+            ));
+            None
+        }
+    }
+}
+
+/// A whole number written in digits, from 1 to 10^6.
+pub fn parse_quantity(written: &str) -> Option<u32> {
+    let cleaned = text::clean(written);
+    let s = cleaned.as_ref();
+    if s.is_empty() || s.len() > 7 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let q: u32 = s.parse().ok()?;
+    (1..=1_000_000).contains(&q).then_some(q)
+}
+
+/// yes/no, true/false, y/n, 1/0, 是/否 (any case).
+pub fn parse_yes_no(written: &str) -> Option<bool> {
+    let cleaned = text::clean(written).to_lowercase();
+    match cleaned.as_str() {
+        "yes" | "y" | "true" | "1" | "是" => Some(true),
+        "no" | "n" | "false" | "0" | "否" | "" => Some(false),
+        _ => None,
+    }
+}
+
+/// Tags separated by `;`, `；` or `、` (commas too); unknown tags are ignored.
+fn parse_tags(written: &str, policy: &Policy) -> TagSet {
+    let mut set = TagSet::default();
+    for part in written.split([';', '；', '、', ',', '，']) {
+        let part = text::clean(part);
+        if let Some(t) = policy.find_tag(&part) {
+            set.insert(t);
+        }
+    }
+    set
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quantity_is_a_whole_number_in_digits() {
+        assert_eq!(parse_quantity("12"), Some(12));
+        assert_eq!(parse_quantity("１２"), Some(12));
+        assert_eq!(parse_quantity("1000000"), Some(1_000_000));
+        for bad in ["0", "1000001", "1.0", "-3", "3件", "二", "1,000", "٣"] {
+            assert_eq!(parse_quantity(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn yes_no_in_every_spelling() {
+        for yes in ["yes", "YES", "true", "1", "是", "Ｙｅｓ"] {
+            assert_eq!(parse_yes_no(yes), Some(true), "{yes}");
+        }
+        for no in ["no", "False", "0", "否", ""] {
+            assert_eq!(parse_yes_no(no), Some(false), "{no}");
+        }
+        assert_eq!(parse_yes_no("maybe"), None);
+    }
+}

@@ -1,0 +1,137 @@
+//! Claims: the rows of a batch as read from the claims CSV, each either a
+//! valid claim for the engine or an invalid row kept with its problems.
+
+mod fields;
+mod problem;
+mod read;
+
+use std::collections::HashMap;
+
+use rust_decimal::Decimal;
+
+use crate::date::Date;
+use crate::policy::{ItemIdx, TagSet, TypeIdx};
+
+pub use fields::{parse_claim, parse_quantity, parse_yes_no, RawClaim};
+pub use problem::{Problem, ProblemKind};
+pub use read::{read_claims, ClaimsError, Column};
+
+pub type ApplicantId = u32;
+pub type RefId = u32;
+
+/// A claim that passed reading: every value parsed and resolved against the
+/// policy. What the engine computes from.
+#[derive(Debug, Clone)]
+pub struct Claim {
+    pub claim_id: Box<str>,
+    pub applicant: ApplicantId,
+    pub applicant_type: TypeIdx,
+    pub item: ItemIdx,
+    pub date: Date,
+    pub quantity: u32,
+    pub amount: Option<Decimal>,
+    pub reference: Option<RefId>,
+    pub tags: TagSet,
+    pub other_city_support: bool,
+    pub score: Option<Decimal>,
+    /// Indexed by the policy's facts; `None` when the cell is empty.
+    pub facts: Vec<Option<Decimal>>,
+}
+
+/// One input row, in file order.
+#[derive(Debug, Clone)]
+pub struct Row {
+    pub line: u64,
+    pub applicant_id: Box<str>,
+    pub applicant_name: Box<str>,
+    pub reference: Box<str>,
+    pub entry: Entry,
+}
+
+#[derive(Debug, Clone)]
+pub enum Entry {
+    /// Index into `Batch::claims`.
+    Valid(u32),
+    Invalid(Box<InvalidRow>),
+}
+
+/// A row that could not be read as a claim, with the cells as written so
+/// the output shows the clerk exactly what was there.
+#[derive(Debug, Clone)]
+pub struct InvalidRow {
+    pub claim_id: String,
+    pub applicant_type: String,
+    pub item: Option<ItemIdx>,
+    pub item_written: String,
+    pub date: String,
+    pub quantity: String,
+    pub amount: String,
+    pub problems: Vec<Problem>,
+}
+
+/// A claims file, read.
+#[derive(Debug, Default)]
+pub struct Batch {
+    pub source: String,
+    pub rows: Vec<Row>,
+    pub claims: Vec<Claim>,
+}
+
+impl Batch {
+    pub fn claim_of(&self, row: &Row) -> Option<&Claim> {
+        match row.entry {
+            Entry::Valid(i) => self.claims.get(i as usize),
+            Entry::Invalid(_) => None,
+        }
+    }
+
+    pub fn claim_id_of<'a>(&'a self, row: &'a Row) -> &'a str {
+        match &row.entry {
+            Entry::Valid(i) => &self.claims[*i as usize].claim_id,
+            Entry::Invalid(bad) => &bad.claim_id,
+        }
+    }
+}
+
+/// Applicants and references are compared by key, not by spelling; the
+/// same interning serves the claims file and every ledger.
+#[derive(Debug, Default)]
+pub struct Keys {
+    applicants: Interner,
+    references: Interner,
+}
+
+impl Keys {
+    /// Applicant ids compare in upper case and half-width: a credit code
+    /// typed `91441882ma…` is the same unit as `91441882MA…`.
+    pub fn applicant(&mut self, written: &str) -> ApplicantId {
+        let key: String = crate::text::half_width(written.trim())
+            .chars()
+            .flat_map(char::to_uppercase)
+            .collect();
+        self.applicants.intern(key)
+    }
+
+    pub fn reference(&mut self, written: &str) -> RefId {
+        self.references.intern(crate::text::reference_key(written))
+    }
+
+    pub fn applicant_count(&self) -> usize {
+        self.applicants.len()
+    }
+}
+
+#[derive(Debug, Default)]
+struct Interner {
+    ids: HashMap<String, u32>,
+}
+
+impl Interner {
+    fn intern(&mut self, key: String) -> u32 {
+        let next = self.ids.len() as u32;
+        *self.ids.entry(key).or_insert(next)
+    }
+    fn len(&self) -> usize {
+        self.ids.len()
+    }
+}

@@ -1,0 +1,74 @@
+//! `subsidy calc`: the annual batch.
+
+use std::io::Write;
+
+use crate::claims::{Batch, Entry};
+use crate::cli::{CalcArgs, Format};
+use crate::engine;
+use crate::error::Error;
+use crate::i18n::Lang;
+use crate::report::{write_json, write_payout, write_tables, Decided};
+
+pub fn run(args: &CalcArgs, lang: Lang) -> Result<(), Error> {
+    let policy = super::load_policy(args.policy.as_deref())?;
+    let (batch, prior) = super::read_batch(args.claims.as_deref(), &args.ledger, &policy)?;
+
+    let invalid = report_invalid_rows(&batch, lang);
+    if args.strict && invalid > 0 {
+        return Err(Error::Strict {
+            file: batch.source.clone(),
+            invalid,
+        });
+    }
+
+    let outcomes = engine::run(&policy, &batch.claims, &prior);
+    let decided = Decided {
+        policy: &policy,
+        batch: &batch,
+        outcomes: &outcomes,
+    };
+    let format = args.format.unwrap_or(if args.out.is_some() {
+        Format::Csv
+    } else {
+        Format::Table
+    });
+    let bom = !args.no_bom;
+    let write = |out: &mut dyn Write| match format {
+        Format::Table => write_tables(&decided, out, lang),
+        Format::Csv => write_payout(&decided, out, bom, lang),
+        Format::Json => write_json(&decided, out, lang),
+    };
+    match &args.out {
+        Some(path) => super::write_file_atomically(path, write),
+        None => super::write_stdout(write),
+    }
+}
+
+/// One line on stderr per problem: `FILE:LINE: column COLUMN: what`. The
+/// location prefix is the same in both languages, for scripts and editors.
+fn report_invalid_rows(batch: &Batch, lang: Lang) -> usize {
+    let stderr = std::io::stderr();
+    let mut err = stderr.lock();
+    let mut count = 0;
+    for row in &batch.rows {
+        let Entry::Invalid(bad) = &row.entry else {
+            continue;
+        };
+        count += 1;
+        for p in &bad.problems {
+            let column = if p.column.is_empty() {
+                String::new()
+            } else {
+                format!("column {}: ", p.column)
+            };
+            let _ = writeln!(
+                err,
+                "{}:{}: {column}{}",
+                batch.source,
+                row.line,
+                p.message(lang)
+            );
+        }
+    }
+    count
+}

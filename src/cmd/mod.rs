@@ -1,0 +1,118 @@
+//! One module per command; what they share (loading the policy, reading
+//! inputs, writing outputs) lives here.
+
+pub mod calc;
+
+use std::fs;
+use std::io::{self, BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
+
+use crate::claims::{read_claims, Batch, Keys};
+use crate::engine::Prior;
+use crate::error::Error;
+use crate::ledger::read_ledger;
+use crate::policy::{self, Policy};
+
+/// The policy of `--policy`, or the bundled one.
+pub fn load_policy(path: Option<&Path>) -> Result<Policy, Error> {
+    match path {
+        None => Ok(policy::bundled()?),
+        Some(p) => {
+            let text = fs::read_to_string(p).map_err(|source| Error::Read {
+                path: p.display().to_string(),
+                source,
+            })?;
+            Ok(policy::load(&p.display().to_string(), &text)?)
+        }
+    }
+}
+
+/// A file's bytes, or standard input's for `-` or no path.
+pub fn read_input(path: Option<&Path>) -> Result<(String, Vec<u8>), Error> {
+    match path {
+        Some(p) if p != Path::new("-") => {
+            let label = p.display().to_string();
+            let bytes = fs::read(p).map_err(|source| Error::Read {
+                path: label.clone(),
+                source,
+            })?;
+            Ok((label, bytes))
+        }
+        _ => {
+            let mut bytes = Vec::new();
+            io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|source| Error::Read {
+                    path: "<stdin>".into(),
+                    source,
+                })?;
+            Ok(("<stdin>".into(), bytes))
+        }
+    }
+}
+
+/// Reads a claims file and every ledger, interning applicants and
+/// references across all of them.
+pub fn read_batch(
+    claims: Option<&Path>,
+    ledgers: &[PathBuf],
+    policy: &Policy,
+) -> Result<(Batch, Vec<Prior>), Error> {
+    let mut keys = Keys::default();
+    let (label, bytes) = read_input(claims)?;
+    let batch = read_claims(&label, &bytes, policy, &mut keys)?;
+    drop(bytes);
+    let mut prior = Vec::new();
+    for path in ledgers {
+        let (label, bytes) = read_input(Some(path))?;
+        prior.extend(read_ledger(&label, &bytes, policy, &mut keys)?);
+    }
+    Ok((batch, prior))
+}
+
+/// Writes to `path` through a temporary file renamed into place, so a
+/// failed run never leaves half a payout file for finance to pay from.
+pub fn write_file_atomically(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<(), Error> {
+    let label = path.display().to_string();
+    let failed = |source| Error::Write {
+        path: label.clone(),
+        source,
+    };
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let file = fs::File::create(&temp)?;
+        let mut out = BufWriter::with_capacity(1 << 16, file);
+        write(&mut out)?;
+        let file = out.into_inner().map_err(|e| e.into_error())?;
+        file.sync_all()?;
+        fs::rename(&temp, path)
+    })();
+    if let Err(e) = result {
+        let _ = fs::remove_file(&temp);
+        return Err(failed(e));
+    }
+    Ok(())
+}
+
+/// Writes to standard output, buffered.
+pub fn write_stdout(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<(), Error> {
+    let stdout = io::stdout();
+    let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
+    write(&mut out)
+        .and_then(|()| out.flush())
+        .map_err(|source| Error::Write {
+            path: "<stdout>".into(),
+            source,
+        })
+}

@@ -1,0 +1,169 @@
+//! The running books of a pass: what has been paid, to whom, under which
+//! cap. Ledger rows and this batch's claims are entered the same way, which
+//! is why two batches pay what one would.
+
+use std::collections::{HashMap, HashSet};
+
+use rust_decimal::Decimal;
+
+use crate::claims::{ApplicantId, RefId};
+use crate::policy::{ClauseIdx, ItemIdx, Policy, Unique};
+
+/// A payment as the books need it: from a ledger row or from a claim just
+/// decided.
+#[derive(Debug, Clone, Copy)]
+pub struct Payment<'a> {
+    pub claim_id: &'a str,
+    pub applicant: ApplicantId,
+    pub item: ItemIdx,
+    pub reference: Option<RefId>,
+    pub year: i32,
+    pub quantity: u32,
+    pub computed: Decimal,
+    pub payable: Decimal,
+}
+
+/// Something that may be paid only once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Once {
+    Ref(ItemIdx, RefId),
+    ApplicantRef(ItemIdx, ApplicantId, RefId),
+    Applicant(ItemIdx, ApplicantId),
+    ItemYear(ItemIdx, ApplicantId, i32),
+    ClauseYear(ClauseIdx, ApplicantId, i32),
+}
+
+/// Room under a cap, per applicant per year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Room {
+    Units(ItemIdx, ApplicantId, i32),
+    Item(ItemIdx, ApplicantId, i32),
+    Clause(ClauseIdx, ApplicantId, i32),
+}
+
+/// The claims that used a room, with how much each used.
+pub type Users = Vec<(Box<str>, Decimal)>;
+
+#[derive(Debug, Default)]
+pub struct Books {
+    ledger_claims: HashSet<Box<str>>,
+    /// The claim that first used each once-only award.
+    paid: HashMap<Once, Box<str>>,
+    used: HashMap<Room, Decimal>,
+    quota_taken: HashMap<(ItemIdx, i32), u32>,
+    /// Who used each room, kept only when a derivation is asked for.
+    users: Option<HashMap<Room, Users>>,
+}
+
+impl Books {
+    pub fn new(trace: bool) -> Books {
+        Books {
+            users: trace.then(HashMap::new),
+            ..Books::default()
+        }
+    }
+
+    pub fn block_claim_id(&mut self, claim_id: &str) {
+        if !claim_id.is_empty() {
+            self.ledger_claims.insert(claim_id.into());
+        }
+    }
+
+    pub fn claim_in_ledger(&self, claim_id: &str) -> bool {
+        self.ledger_claims.contains(claim_id)
+    }
+
+    pub fn paid_by(&self, once: &Once) -> Option<&str> {
+        self.paid.get(once).map(|s| &**s)
+    }
+
+    pub fn used(&self, room: &Room) -> Decimal {
+        self.used.get(room).copied().unwrap_or_default()
+    }
+
+    pub fn users(&self, room: &Room) -> Users {
+        self.users
+            .as_ref()
+            .and_then(|u| u.get(room))
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    pub fn quota_taken(&self, item: ItemIdx, year: i32) -> u32 {
+        self.quota_taken.get(&(item, year)).copied().unwrap_or(0)
+    }
+
+    /// A ledger row paid at the full figure of a quota item held one of the
+    /// year's places; one paid the overflow figure did not.
+    pub fn record_prior_quota(&mut self, policy: &Policy, p: &Payment) {
+        if policy.item(p.item).quota.is_some()
+            && p.payable > Decimal::ZERO
+            && p.payable == p.computed
+        {
+            *self.quota_taken.entry((p.item, p.year)).or_default() += 1;
+        }
+    }
+
+    /// Enters a payment. Only money actually paid (payable > 0) uses a
+    /// once-only award or room under a cap.
+    pub fn record(&mut self, policy: &Policy, p: &Payment) {
+        if p.payable <= Decimal::ZERO {
+            return;
+        }
+        let item = policy.item(p.item);
+        let clause = policy.clause_of(p.item);
+        let mut once = |key: Once| {
+            self.paid.entry(key).or_insert_with(|| p.claim_id.into());
+        };
+        match (item.unique, p.reference) {
+            (Unique::Ref, Some(r)) => once(Once::Ref(p.item, r)),
+            (Unique::ApplicantRef, Some(r)) => once(Once::ApplicantRef(p.item, p.applicant, r)),
+            (Unique::Applicant, _) => once(Once::Applicant(p.item, p.applicant)),
+            (Unique::ApplicantYear, _) => once(Once::ItemYear(p.item, p.applicant, p.year)),
+            _ => {}
+        }
+        if clause.one_award_per_year {
+            once(Once::ClauseYear(item.clause, p.applicant, p.year));
+        }
+        if let (false, Some(unit)) = (item.quantity_caps.is_empty(), item.unit_amount()) {
+            self.use_room(
+                Room::Units(p.item, p.applicant, p.year),
+                units_paid(p, unit),
+                p.claim_id,
+            );
+        }
+        if item.annual_cap.is_some() {
+            self.use_room(
+                Room::Item(p.item, p.applicant, p.year),
+                p.payable,
+                p.claim_id,
+            );
+        }
+        if clause.annual_cap.is_some() {
+            self.use_room(
+                Room::Clause(item.clause, p.applicant, p.year),
+                p.payable,
+                p.claim_id,
+            );
+        }
+    }
+
+    fn use_room(&mut self, room: Room, amount: Decimal, claim_id: &str) {
+        *self.used.entry(room).or_default() += amount;
+        if let Some(users) = &mut self.users {
+            users
+                .entry(room)
+                .or_default()
+                .push((claim_id.into(), amount));
+        }
+    }
+}
+
+/// How many units a payment covered: a unit paid even in part was
+/// subsidised, and never more than were claimed.
+fn units_paid(p: &Payment, unit: Decimal) -> Decimal {
+    if unit <= Decimal::ZERO {
+        return Decimal::from(p.quantity);
+    }
+    (p.payable / unit).ceil().min(Decimal::from(p.quantity))
+}

@@ -1,0 +1,189 @@
+//! What the pass decides for one claim, with enough detail to explain it.
+
+use rust_decimal::Decimal;
+
+use crate::policy::{ClauseIdx, ItemIdx, TagSet, TypeSet};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Status {
+    Paid,
+    Capped,
+    Rejected,
+    Manual,
+    Invalid,
+}
+
+impl Status {
+    pub const ALL: [Status; 5] = [
+        Status::Paid,
+        Status::Capped,
+        Status::Rejected,
+        Status::Manual,
+        Status::Invalid,
+    ];
+
+    /// The word in the payout CSV: part of the contract, never translated.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Paid => "paid",
+            Status::Capped => "capped",
+            Status::Rejected => "rejected",
+            Status::Manual => "manual",
+            Status::Invalid => "invalid",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|s| s.as_str() == name)
+    }
+}
+
+/// The result of the pass for one valid claim.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome {
+    pub status: Status,
+    /// Amount before caps (for a rejected claim, the amount it would have had).
+    pub computed: Decimal,
+    pub payable: Decimal,
+    pub cut: Decimal,
+    pub basis: Basis,
+    pub rejection: Option<Rejection>,
+    /// The caps that cut this claim, in the order they were applied.
+    pub cuts: Vec<CapStep>,
+}
+
+/// How the amount before caps was found.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Basis {
+    Fixed {
+        amount: Decimal,
+        quantity: u32,
+    },
+    Percent {
+        base: Decimal,
+        rate: Decimal,
+    },
+    Approved {
+        amount: Decimal,
+    },
+    /// `raised`: the claim's amount was below the minimum (or empty).
+    Floor {
+        amount: Option<Decimal>,
+        minimum: Decimal,
+        raised: bool,
+    },
+    Matching {
+        base: Decimal,
+        ratio: Decimal,
+    },
+    Manual,
+}
+
+/// Why a claim is refused before any cap.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Rejection {
+    OutsideValidity,
+    OtherCitySupport,
+    ApplicantType {
+        allowed: TypeSet,
+    },
+    MissingTag {
+        any_of: TagSet,
+    },
+    FactBelow {
+        fact: u8,
+        minimum: Decimal,
+        actual: Option<Decimal>,
+    },
+    QuantityBelow {
+        minimum: u32,
+        actual: u32,
+    },
+    ClaimInLedger,
+    /// The same item and reference was already paid, to this claim.
+    RefPaid {
+        by: Box<str>,
+    },
+    /// The same item and reference was already paid to this applicant.
+    ApplicantRefPaid {
+        by: Box<str>,
+    },
+    /// The item is paid once per applicant and was paid already.
+    ApplicantPaid {
+        by: Box<str>,
+    },
+    /// The item is paid once per applicant per year and was paid this year.
+    ItemYearPaid {
+        by: Box<str>,
+    },
+    /// The clause gives one award per applicant per year and gave it.
+    ClauseYearPaid {
+        clause: ClauseIdx,
+        by: Box<str>,
+    },
+}
+
+/// One cap applied to a claim: what room it had and what it left.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CapStep {
+    pub cap: Cap,
+    /// The cap's limit: units for a quantity cap, yuan otherwise.
+    pub limit: Decimal,
+    /// Used before this claim by earlier claims and ledger rows (units or yuan).
+    pub used: Decimal,
+    /// Payable before and after this cap.
+    pub before: Decimal,
+    pub after: Decimal,
+    /// The earlier payments that used the room (only when tracing).
+    pub users: Vec<(Box<str>, Decimal)>,
+}
+
+impl CapStep {
+    pub fn left(&self) -> Decimal {
+        (self.limit - self.used).max(Decimal::ZERO)
+    }
+    pub fn cuts(&self) -> bool {
+        self.after < self.before
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cap {
+    /// At most `limit` units per applicant per year (units allowed = left).
+    Quantity { item: ItemIdx, unit_amount: Decimal },
+    /// City-wide places per year; this claim ranked `rank` (1-based).
+    Quota {
+        item: ItemIdx,
+        overflow: ItemIdx,
+        rank: u32,
+        taken_before: u32,
+    },
+    /// 单项最高: a per-project maximum.
+    ProjectMax { item: ItemIdx },
+    /// An item's cap per applicant per year.
+    ItemAnnual { item: ItemIdx },
+    /// A clause's cap per applicant per year, over all its items.
+    ClauseAnnual { clause: ClauseIdx },
+}
+
+/// The full derivation of one claim, recorded when asked for (explain).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Trace {
+    /// Every check in the order made: its name and whether it passed.
+    pub checks: Vec<(Check, bool)>,
+    /// Every cap that covers the claim, binding or not.
+    pub steps: Vec<CapStep>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Check {
+    Validity,
+    OtherCitySupport,
+    ApplicantType,
+    Tags,
+    Fact(u8),
+    MinQuantity,
+    LedgerClaimId,
+    Unique,
+    ClauseOneAward,
+}

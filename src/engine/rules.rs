@@ -1,0 +1,274 @@
+//! The rules of one claim: its amount before caps, the checks that can
+//! refuse it, and the caps that can cut it. Pure functions of the policy,
+//! the claim and the books.
+
+use rust_decimal::Decimal;
+
+use super::books::{Books, Once, Room};
+use super::outcome::{Basis, Cap, CapStep, Check, Rejection};
+use crate::claims::Claim;
+use crate::policy::{Kind, Policy, Unique};
+
+/// Step 1 of the pass: the amount before caps, rounded as the policy says.
+pub fn before_caps(policy: &Policy, claim: &Claim) -> (Decimal, Basis) {
+    let round = |d: Decimal| policy.rounding.apply(d);
+    let amount = claim.amount.unwrap_or_default();
+    match &policy.item(claim.item).kind {
+        Kind::Fixed { amount: each } => (
+            round(*each * Decimal::from(claim.quantity)),
+            Basis::Fixed {
+                amount: *each,
+                quantity: claim.quantity,
+            },
+        ),
+        Kind::Percent { rate } => (
+            round(amount * *rate),
+            Basis::Percent {
+                base: amount,
+                rate: *rate,
+            },
+        ),
+        Kind::Approved { .. } => (round(amount), Basis::Approved { amount }),
+        Kind::Floor { minimum } => {
+            let raised = claim.amount.is_none_or(|a| a < *minimum);
+            (
+                round(claim.amount.unwrap_or(*minimum).max(*minimum)),
+                Basis::Floor {
+                    amount: claim.amount,
+                    minimum: *minimum,
+                    raised,
+                },
+            )
+        }
+        Kind::Matching { ratio } => (
+            round(amount * *ratio),
+            Basis::Matching {
+                base: amount,
+                ratio: *ratio,
+            },
+        ),
+        Kind::Manual { .. } => (Decimal::ZERO, Basis::Manual),
+    }
+}
+
+/// Eligibility, then uniqueness, in the order of SPEC §5 step 3. Every check
+/// made is written to `checks`; the first that fails refuses the claim.
+pub fn admit(
+    policy: &Policy,
+    claim: &Claim,
+    books: &Books,
+    checks: &mut Vec<(Check, bool)>,
+) -> Result<(), Rejection> {
+    let item = policy.item(claim.item);
+    let mut check = |c: Check, ok: bool, why: Rejection| {
+        checks.push((c, ok));
+        if ok {
+            Ok(())
+        } else {
+            Err(why)
+        }
+    };
+    check(
+        Check::Validity,
+        (policy.valid_from..=policy.valid_until).contains(&claim.date),
+        Rejection::OutsideValidity,
+    )?;
+    if policy.other_city_support.is_some() {
+        check(
+            Check::OtherCitySupport,
+            !claim.other_city_support,
+            Rejection::OtherCitySupport,
+        )?;
+    }
+    check(
+        Check::ApplicantType,
+        item.applicants.contains(claim.applicant_type),
+        Rejection::ApplicantType {
+            allowed: item.applicants,
+        },
+    )?;
+    if !item.tags_any.is_empty() {
+        check(
+            Check::Tags,
+            claim.tags.intersects(item.tags_any),
+            Rejection::MissingTag {
+                any_of: item.tags_any,
+            },
+        )?;
+    }
+    for (fact, minimum) in &item.facts_min {
+        let actual = claim.facts.get(usize::from(*fact)).copied().flatten();
+        check(
+            Check::Fact(*fact),
+            actual.is_some_and(|a| a >= *minimum),
+            Rejection::FactBelow {
+                fact: *fact,
+                minimum: *minimum,
+                actual,
+            },
+        )?;
+    }
+    if let Some(minimum) = item.min_quantity {
+        check(
+            Check::MinQuantity,
+            claim.quantity >= minimum,
+            Rejection::QuantityBelow {
+                minimum,
+                actual: claim.quantity,
+            },
+        )?;
+    }
+    check(
+        Check::LedgerClaimId,
+        !books.claim_in_ledger(&claim.claim_id),
+        Rejection::ClaimInLedger,
+    )?;
+    let year = claim.date.year();
+    let once = match (item.unique, claim.reference) {
+        (Unique::Ref, Some(r)) => Some(Once::Ref(claim.item, r)),
+        (Unique::ApplicantRef, Some(r)) => Some(Once::ApplicantRef(claim.item, claim.applicant, r)),
+        (Unique::Applicant, _) => Some(Once::Applicant(claim.item, claim.applicant)),
+        (Unique::ApplicantYear, _) => Some(Once::ItemYear(claim.item, claim.applicant, year)),
+        _ => None,
+    };
+    if let Some(key) = once {
+        let by = books.paid_by(&key);
+        let why = |by: &str| match key {
+            Once::Ref(..) => Rejection::RefPaid { by: by.into() },
+            Once::ApplicantRef(..) => Rejection::ApplicantRefPaid { by: by.into() },
+            Once::Applicant(..) => Rejection::ApplicantPaid { by: by.into() },
+            _ => Rejection::ItemYearPaid { by: by.into() },
+        };
+        check(Check::Unique, by.is_none(), why(by.unwrap_or_default()))?;
+    }
+    let clause = policy.clause_of(claim.item);
+    if clause.one_award_per_year {
+        let by = books.paid_by(&Once::ClauseYear(item.clause, claim.applicant, year));
+        check(
+            Check::ClauseOneAward,
+            by.is_none(),
+            Rejection::ClauseYearPaid {
+                clause: item.clause,
+                by: by.unwrap_or_default().into(),
+            },
+        )?;
+    }
+    Ok(())
+}
+
+/// Where a quota claim stands in its year's ranking.
+#[derive(Debug, Clone, Copy)]
+pub struct Placing {
+    pub rank: u32,
+    pub taken_before: u32,
+    pub won: bool,
+}
+
+/// Steps 3 and 4: every cap that covers the claim, in order, each taking
+/// the payable down to what it leaves. Returns the steps (all of them).
+pub fn apply_caps(
+    policy: &Policy,
+    claim: &Claim,
+    computed: Decimal,
+    placing: Option<Placing>,
+    books: &Books,
+    trace: bool,
+) -> (Decimal, Vec<CapStep>) {
+    let item = policy.item(claim.item);
+    let clause = policy.clause_of(claim.item);
+    let year = claim.date.year();
+    let mut payable = computed;
+    let mut steps = Vec::new();
+    let users = |room: &Room| if trace { books.users(room) } else { Vec::new() };
+
+    if let (Some(qc), Some(unit)) = (
+        item.quantity_caps
+            .iter()
+            .find(|q| q.applicants.contains(claim.applicant_type)),
+        item.unit_amount(),
+    ) {
+        let room = Room::Units(claim.item, claim.applicant, year);
+        let limit = Decimal::from(qc.max_per_year);
+        let used = books.used(&room);
+        let units = Decimal::from(claim.quantity).min((limit - used).max(Decimal::ZERO));
+        let after = payable.min(policy.rounding.apply(units * unit));
+        steps.push(CapStep {
+            cap: Cap::Quantity {
+                item: claim.item,
+                unit_amount: unit,
+            },
+            limit,
+            used,
+            before: payable,
+            after,
+            users: users(&room),
+        });
+        payable = after;
+    }
+    if let (Some(quota), Some(placing)) = (item.quota, placing) {
+        let overflow_amount = policy
+            .item(quota.overflow)
+            .unit_amount()
+            .unwrap_or_default();
+        let after = if placing.won {
+            payable
+        } else {
+            payable.min(policy.rounding.apply(overflow_amount))
+        };
+        steps.push(CapStep {
+            cap: Cap::Quota {
+                item: claim.item,
+                overflow: quota.overflow,
+                rank: placing.rank,
+                taken_before: placing.taken_before,
+            },
+            limit: Decimal::from(quota.per_year),
+            used: Decimal::from(placing.taken_before + placing.rank - 1),
+            before: payable,
+            after,
+            users: Vec::new(),
+        });
+        payable = after;
+    }
+    if let Kind::Approved { max } = item.kind {
+        let after = payable.min(max);
+        steps.push(CapStep {
+            cap: Cap::ProjectMax { item: claim.item },
+            limit: max,
+            used: Decimal::ZERO,
+            before: payable,
+            after,
+            users: Vec::new(),
+        });
+        payable = after;
+    }
+    let annual = [
+        (
+            item.annual_cap,
+            Room::Item(claim.item, claim.applicant, year),
+            Cap::ItemAnnual { item: claim.item },
+        ),
+        (
+            clause.annual_cap,
+            Room::Clause(item.clause, claim.applicant, year),
+            Cap::ClauseAnnual {
+                clause: item.clause,
+            },
+        ),
+    ];
+    for (cap, room, kind) in annual {
+        let Some(limit) = cap else { continue };
+        let used = books.used(&room);
+        let after = payable.min((limit - used).max(Decimal::ZERO));
+        steps.push(CapStep {
+            cap: kind,
+            limit,
+            used,
+            before: payable,
+            after,
+            users: users(&room),
+        });
+        payable = after;
+    }
+    (payable, steps)
+}

@@ -1,0 +1,260 @@
+//! Money: parsing what clerks write, rounding as the policy declares, and
+//! printing for people and for machines. Always `Decimal`, never a float.
+
+use std::str::FromStr;
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use crate::text;
+
+/// How results are rounded. The policy file declares it; the engine never
+/// assumes one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rounding {
+    pub mode: RoundingMode,
+    pub decimals: u32,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RoundingMode {
+    /// 四舍五入: a half rounds away from zero (all our money is non-negative).
+    HalfUp,
+    /// Banker's rounding, for a policy that asks for it.
+    HalfEven,
+    /// Truncation toward zero (舍去).
+    Down,
+}
+
+impl RoundingMode {
+    pub fn from_name(name: &str) -> Option<RoundingMode> {
+        match name {
+            "half_up" => Some(RoundingMode::HalfUp),
+            "half_even" => Some(RoundingMode::HalfEven),
+            "down" => Some(RoundingMode::Down),
+            _ => None,
+        }
+    }
+}
+
+impl Rounding {
+    pub const FEN_HALF_UP: Rounding = Rounding {
+        mode: RoundingMode::HalfUp,
+        decimals: 2,
+    };
+
+    pub fn apply(self, value: Decimal) -> Decimal {
+        let strategy = match self.mode {
+            RoundingMode::HalfUp => RoundingStrategy::MidpointAwayFromZero,
+            RoundingMode::HalfEven => RoundingStrategy::MidpointNearestEven,
+            RoundingMode::Down => RoundingStrategy::ToZero,
+        };
+        value.round_dp_with_strategy(self.decimals, strategy)
+    }
+}
+
+/// Why a written amount could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AmountError {
+    NotANumber,
+    Negative,
+    TooLarge,
+}
+
+/// One trillion yuan: no subsidy claim comes near it, so such a figure is a
+/// typing slip (or a pasted account number).
+fn too_large(value: Decimal) -> bool {
+    value >= Decimal::from(1_000_000_000_000_i64)
+}
+
+/// Reads `12345.67`, `12,345.67`, `¥12,345.67`, `12345.67元`, `1.5万`,
+/// `1.5万元` and their full-width forms. Digits are used exactly as written.
+pub fn parse_amount(written: &str) -> Result<Decimal, AmountError> {
+    let cleaned = text::clean(written);
+    let mut s = cleaned.as_ref();
+    s = s.strip_prefix('¥').unwrap_or(s).trim_start();
+    s = s.strip_suffix('元').unwrap_or(s).trim_end();
+    let (s, scale) = match s.strip_suffix('万') {
+        Some(rest) => (rest.trim_end(), Decimal::from(10_000)),
+        None => (s, Decimal::ONE),
+    };
+    let value = parse_plain(s)? * scale;
+    if too_large(value) {
+        return Err(AmountError::TooLarge);
+    }
+    Ok(value)
+}
+
+/// A plain non-negative number with optional thousands separators: the
+/// form of scores and facts (`95.5`, `12`).
+pub fn parse_number(written: &str) -> Result<Decimal, AmountError> {
+    let cleaned = text::clean(written);
+    let value = parse_plain(cleaned.as_ref())?;
+    if too_large(value) {
+        return Err(AmountError::TooLarge);
+    }
+    Ok(value)
+}
+
+fn parse_plain(s: &str) -> Result<Decimal, AmountError> {
+    if let Some(rest) = s.strip_prefix('-') {
+        return match parse_plain(rest.trim_start()) {
+            Ok(v) if v.is_zero() => Ok(v),
+            Ok(_) => Err(AmountError::Negative),
+            Err(e) => Err(e),
+        };
+    }
+    let (whole, fraction) = match s.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (s, None),
+    };
+    let whole = ungroup(whole).ok_or(AmountError::NotANumber)?;
+    let digits = match fraction {
+        Some(f) if f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit()) => {
+            return Err(AmountError::NotANumber)
+        }
+        Some(f) => format!("{whole}.{f}"),
+        None => whole,
+    };
+    Decimal::from_str(&digits).map_err(|_| AmountError::TooLarge)
+}
+
+/// Removes thousands separators, refusing misplaced ones (`1,2345`), which
+/// are more likely a slip than a number.
+fn ungroup(whole: &str) -> Option<String> {
+    if whole.is_empty() {
+        return None;
+    }
+    if !whole.contains(',') {
+        return whole
+            .bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| whole.to_string());
+    }
+    let mut groups = whole.split(',');
+    let first = groups.next()?;
+    if first.is_empty() || first.len() > 3 || !first.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut out = first.to_string();
+    for group in groups {
+        if group.len() != 3 || !group.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        out.push_str(group);
+    }
+    Some(out)
+}
+
+/// `12345.6` → `12345.60`: two decimals at least, more only when the
+/// figure was written with more (an input amount is shown as written).
+pub fn plain(value: Decimal) -> String {
+    let mut v = value.normalize();
+    if v.scale() < 2 {
+        v.rescale(2);
+    }
+    v.to_string()
+}
+
+/// `12345.6` → `12,345.60`, for tables people read.
+pub fn grouped(value: Decimal) -> String {
+    let s = plain(value);
+    let (whole, fraction) = s.split_once('.').unwrap_or((&s, ""));
+    let (sign, digits) = match whole.strip_prefix('-') {
+        Some(d) => ("-", d),
+        None => ("", whole),
+    };
+    let mut out = String::with_capacity(s.len() + digits.len() / 3 + 1);
+    out.push_str(sign);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if !fraction.is_empty() {
+        out.push('.');
+        out.push_str(fraction);
+    }
+    out
+}
+
+/// `50000` stays `50000`, `8000.5` becomes `8000.50`: the short form used
+/// inside reasons, where whole yuan read better without `.00`.
+pub fn short(value: Decimal) -> String {
+    let v = value.normalize();
+    if v.scale() == 0 {
+        v.to_string()
+    } else {
+        plain(v)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dec(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn every_written_form_of_the_spec_is_read() {
+        for (written, value) in [
+            ("12345.67", "12345.67"),
+            ("12,345.67", "12345.67"),
+            ("¥12,345.67", "12345.67"),
+            ("￥12,345.67", "12345.67"),
+            ("12345.67元", "12345.67"),
+            ("1.5万", "15000"),
+            ("1.5万元", "15000"),
+            ("１２，３４５．６７", "12345.67"),
+            ("0.125", "0.125"),
+            ("1,000,000", "1000000"),
+        ] {
+            assert_eq!(parse_amount(written), Ok(dec(value)), "{written}");
+        }
+    }
+
+    #[test]
+    fn bad_amounts_say_why() {
+        assert_eq!(parse_amount("-5"), Err(AmountError::Negative));
+        assert_eq!(parse_amount("abc"), Err(AmountError::NotANumber));
+        assert_eq!(parse_amount("1,2345"), Err(AmountError::NotANumber));
+        assert_eq!(parse_amount("12."), Err(AmountError::NotANumber));
+        assert_eq!(parse_amount("١٢"), Err(AmountError::NotANumber));
+        assert_eq!(parse_amount(""), Err(AmountError::NotANumber));
+        assert_eq!(parse_amount("1000000000000"), Err(AmountError::TooLarge));
+        assert_eq!(parse_amount("999999999999.99"), Ok(dec("999999999999.99")));
+        assert_eq!(parse_amount("100000000万"), Err(AmountError::TooLarge));
+    }
+
+    #[test]
+    fn half_up_to_the_fen_is_not_bankers_rounding() {
+        let r = Rounding::FEN_HALF_UP;
+        // 5% of 100.10 is 5.005: 四舍五入 gives 5.01, banker's would give 5.00.
+        assert_eq!(r.apply(dec("100.10") * dec("0.05")), dec("5.01"));
+        assert_eq!(r.apply(dec("0.125")), dec("0.13"));
+        assert_eq!(r.apply(dec("0.124")), dec("0.12"));
+        let even = Rounding {
+            mode: RoundingMode::HalfEven,
+            decimals: 2,
+        };
+        assert_eq!(even.apply(dec("0.125")), dec("0.12"));
+        let down = Rounding {
+            mode: RoundingMode::Down,
+            decimals: 0,
+        };
+        assert_eq!(down.apply(dec("9.99")), dec("9"));
+    }
+
+    #[test]
+    fn printing_keeps_two_decimals() {
+        assert_eq!(plain(dec("12345.6")), "12345.60");
+        assert_eq!(plain(dec("0")), "0.00");
+        assert_eq!(plain(dec("1.125")), "1.125");
+        assert_eq!(grouped(dec("1234567.5")), "1,234,567.50");
+        assert_eq!(grouped(dec("999")), "999.00");
+        assert_eq!(short(dec("50000.00")), "50000");
+        assert_eq!(short(dec("8000.5")), "8000.50");
+    }
+}

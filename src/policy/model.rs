@@ -1,0 +1,311 @@
+//! The measures as the engine sees them: checked, resolved to indexes, with
+//! every figure a `Decimal`. Built only by `load`, so a `Policy` in hand is a
+//! consistent one.
+
+use std::collections::HashMap;
+
+use rust_decimal::Decimal;
+
+use crate::date::Date;
+use crate::i18n::{clause_label, Lang};
+use crate::money::Rounding;
+
+pub type ItemIdx = u16;
+pub type ClauseIdx = u16;
+pub type TypeIdx = u8;
+pub type TagIdx = u8;
+pub type FactIdx = u8;
+
+/// Applicant types as a bit set (at most 32 types).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TypeSet(pub u32);
+
+impl TypeSet {
+    pub fn contains(self, t: TypeIdx) -> bool {
+        self.0 & (1 << t) != 0
+    }
+    pub fn insert(&mut self, t: TypeIdx) {
+        self.0 |= 1 << t;
+    }
+}
+
+/// Tags as a bit set (at most 64 tags).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TagSet(pub u64);
+
+impl TagSet {
+    pub fn contains(self, t: TagIdx) -> bool {
+        self.0 & (1 << t) != 0
+    }
+    pub fn insert(&mut self, t: TagIdx) {
+        self.0 |= 1 << t;
+    }
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+    pub fn intersects(self, other: TagSet) -> bool {
+        self.0 & other.0 != 0
+    }
+    pub fn iter(self) -> impl Iterator<Item = TagIdx> {
+        (0..64u8).filter(move |t| self.contains(*t))
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// 征求意见稿: every figure is provisional.
+    Draft,
+    Final,
+}
+
+#[derive(Debug)]
+pub struct Policy {
+    pub id: String,
+    pub title: String,
+    pub title_en: String,
+    pub source: String,
+    pub status: Status,
+    pub valid_from: Date,
+    pub valid_until: Date,
+    pub currency: String,
+    pub rounding: Rounding,
+    /// The sentence that excludes a project already supported by another city
+    /// policy, when the measures have one.
+    pub other_city_support: Option<String>,
+    pub note: Option<String>,
+    pub applicant_types: Vec<Named>,
+    pub tags: Vec<Named>,
+    pub facts: Vec<Named>,
+    pub clauses: Vec<Clause>,
+    pub items: Vec<Item>,
+    pub(crate) lookup: Lookup,
+}
+
+/// An applicant type, tag or fact.
+#[derive(Debug, Clone)]
+pub struct Named {
+    pub id: String,
+    pub name: String,
+    pub name_en: String,
+    pub aliases: Vec<String>,
+}
+
+impl Named {
+    pub fn label(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh => &self.name,
+            Lang::En if self.name_en.is_empty() => &self.id,
+            Lang::En => &self.name_en,
+        }
+    }
+}
+
+#[derive(Debug, Default)]
+pub(crate) struct Lookup {
+    pub items: HashMap<String, ItemIdx>,
+    pub types: HashMap<String, TypeIdx>,
+    pub tags: HashMap<String, TagIdx>,
+}
+
+#[derive(Debug)]
+pub struct Clause {
+    pub number: u32,
+    pub title: String,
+    pub title_en: String,
+    /// The sentences of the measures this clause encodes, quoted.
+    pub source: String,
+    /// A cap per applicant per calendar year across all items of the clause.
+    pub annual_cap: Option<Decimal>,
+    /// At most one paid award per applicant per calendar year in this clause.
+    pub one_award_per_year: bool,
+    pub note: Option<String>,
+    pub items: Vec<ItemIdx>,
+}
+
+impl Clause {
+    pub fn label(&self) -> String {
+        clause_label(self.number)
+    }
+    pub fn title(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En if !self.title_en.is_empty() => &self.title_en,
+            _ => &self.title,
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct Item {
+    pub id: String,
+    pub name: String,
+    pub name_en: String,
+    pub clause: ClauseIdx,
+    pub kind: Kind,
+    /// The figure is per unit (patent, award, work, case): quantity multiplies it.
+    pub per_unit: bool,
+    pub applicants: TypeSet,
+    /// The applicant types or groups as the policy file names them.
+    pub applicants_written: Vec<String>,
+    /// The claim needs at least one of these tags (empty: no tag needed).
+    pub tags_any: TagSet,
+    pub facts_min: Vec<(FactIdx, Decimal)>,
+    pub min_quantity: Option<u32>,
+    pub unique: Unique,
+    pub quantity_caps: Vec<QuantityCap>,
+    pub annual_cap: Option<Decimal>,
+    pub quota: Option<Quota>,
+    pub source: Option<String>,
+    pub note: Option<String>,
+}
+
+impl Item {
+    pub fn name(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En if !self.name_en.is_empty() => &self.name_en,
+            _ => &self.name,
+        }
+    }
+
+    /// The figure per unit of a fixed item, used to count how many units a
+    /// payment covered.
+    pub fn unit_amount(&self) -> Option<Decimal> {
+        match self.kind {
+            Kind::Fixed { amount } => Some(amount),
+            _ => None,
+        }
+    }
+
+    pub fn needs_amount(&self) -> bool {
+        matches!(
+            self.kind,
+            Kind::Percent { .. } | Kind::Approved { .. } | Kind::Matching { .. }
+        )
+    }
+
+    pub fn needs_ref(&self) -> bool {
+        matches!(self.unique, Unique::Ref | Unique::ApplicantRef)
+    }
+}
+
+/// How the amount before caps is found.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Kind {
+    /// amount × quantity.
+    Fixed { amount: Decimal },
+    /// claim amount × rate, rounded.
+    Percent { rate: Decimal },
+    /// the approved amount of the claim; `max` per project is a cap.
+    Approved { max: Decimal },
+    /// the approved amount, raised to the minimum; empty means the minimum.
+    Floor { minimum: Decimal },
+    /// claim amount × ratio (配套).
+    Matching { ratio: Decimal },
+    /// nothing computed here: paid under another policy or case by case.
+    Manual { reason: String, reason_en: String },
+}
+
+impl Kind {
+    pub fn name(&self) -> &'static str {
+        match self {
+            Kind::Fixed { .. } => "fixed",
+            Kind::Percent { .. } => "percent",
+            Kind::Approved { .. } => "approved",
+            Kind::Floor { .. } => "floor",
+            Kind::Matching { .. } => "matching",
+            Kind::Manual { .. } => "manual",
+        }
+    }
+}
+
+/// Which earlier payment makes a claim a duplicate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unique {
+    None,
+    /// The same item and reference is paid once, to anyone, ever.
+    Ref,
+    /// The same item and reference is paid once per applicant.
+    ApplicantRef,
+    /// The item is paid once per applicant, ever.
+    Applicant,
+    /// The item is paid once per applicant per calendar year.
+    ApplicantYear,
+}
+
+impl Unique {
+    pub fn from_name(name: &str) -> Option<Unique> {
+        match name {
+            "none" => Some(Unique::None),
+            "ref" => Some(Unique::Ref),
+            "applicant_ref" => Some(Unique::ApplicantRef),
+            "applicant" => Some(Unique::Applicant),
+            "applicant_year" => Some(Unique::ApplicantYear),
+            _ => None,
+        }
+    }
+}
+
+/// At most `max_per_year` units per applicant per year, for these applicant types.
+#[derive(Debug, Clone)]
+pub struct QuantityCap {
+    pub applicants: TypeSet,
+    pub applicants_written: Vec<String>,
+    pub max_per_year: u32,
+}
+
+/// At most `per_year` awards of the item in the whole city per year; the
+/// rest are paid as the `overflow` item.
+#[derive(Debug, Clone, Copy)]
+pub struct Quota {
+    pub per_year: u32,
+    pub overflow: ItemIdx,
+}
+
+impl Policy {
+    pub fn item(&self, idx: ItemIdx) -> &Item {
+        &self.items[usize::from(idx)]
+    }
+
+    pub fn clause_of(&self, idx: ItemIdx) -> &Clause {
+        &self.clauses[usize::from(self.item(idx).clause)]
+    }
+
+    /// An item by id (any case) or by its Chinese name.
+    pub fn find_item(&self, written: &str) -> Option<ItemIdx> {
+        self.lookup
+            .items
+            .get(&written.trim().to_lowercase())
+            .copied()
+    }
+
+    /// An applicant type by id (any case), Chinese name or alias.
+    pub fn find_type(&self, written: &str) -> Option<TypeIdx> {
+        self.lookup
+            .types
+            .get(&written.trim().to_lowercase())
+            .copied()
+    }
+
+    pub fn find_tag(&self, written: &str) -> Option<TagIdx> {
+        self.lookup
+            .tags
+            .get(&written.trim().to_lowercase())
+            .copied()
+    }
+
+    pub fn find_clause(&self, number: u32) -> Option<&Clause> {
+        self.clauses.iter().find(|c| c.number == number)
+    }
+
+    /// Item ids closest to a misspelt one, nearest first.
+    pub fn suggest_items(&self, written: &str) -> Vec<&str> {
+        let written = written.trim().to_lowercase();
+        let mut scored: Vec<(usize, &str)> = self
+            .items
+            .iter()
+            .map(|i| (crate::text::edit_distance(&written, &i.id), i.id.as_str()))
+            .filter(|(d, id)| *d <= 3.max(id.len() / 3))
+            .collect();
+        scored.sort();
+        scored.into_iter().take(3).map(|(_, id)| id).collect()
+    }
+}

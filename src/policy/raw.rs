@@ -1,0 +1,180 @@
+//! The policy file exactly as written, with the place of every value kept so
+//! that a mistake can be reported at its line. `load` turns it into the
+//! checked model of `model.rs`.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::de::{self, Deserializer, Visitor};
+use serde::Deserialize;
+use toml::value::Datetime;
+use toml::Spanned;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPolicy {
+    pub id: Spanned<String>,
+    pub title: String,
+    #[serde(default)]
+    pub title_en: String,
+    pub source: String,
+    pub status: Spanned<String>,
+    pub valid_from: Spanned<Datetime>,
+    pub valid_until: Spanned<Datetime>,
+    pub currency: String,
+    pub rounding: Spanned<RawRounding>,
+    #[serde(default)]
+    pub other_city_support: Option<RawExclusion>,
+    #[serde(default)]
+    pub note: Option<String>,
+    #[serde(rename = "applicant_type", default)]
+    pub applicant_types: Vec<RawNamed>,
+    #[serde(default)]
+    pub applicant_groups: BTreeMap<String, Spanned<Vec<String>>>,
+    #[serde(rename = "tag", default)]
+    pub tags: Vec<RawNamed>,
+    #[serde(rename = "fact", default)]
+    pub facts: Vec<RawNamed>,
+    #[serde(rename = "clause", default)]
+    pub clauses: Vec<RawClause>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRounding {
+    pub mode: Spanned<String>,
+    pub decimals: Spanned<i64>,
+}
+
+/// The general exclusion: a claim already supported by another city policy.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawExclusion {
+    pub rejects: bool,
+    pub source: String,
+}
+
+/// An applicant type, tag or fact: an id, its Chinese name and other spellings.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawNamed {
+    pub id: Spanned<String>,
+    pub name: String,
+    #[serde(default)]
+    pub name_en: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawClause {
+    pub number: Spanned<i64>,
+    pub title: String,
+    #[serde(default)]
+    pub title_en: String,
+    pub source: String,
+    #[serde(default)]
+    pub annual_cap: Option<Spanned<Figure>>,
+    #[serde(default)]
+    pub one_award_per_year: bool,
+    #[serde(default)]
+    pub note: Option<String>,
+    #[serde(rename = "item", default)]
+    pub items: Vec<RawItem>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawItem {
+    pub id: Spanned<String>,
+    pub name: String,
+    #[serde(default)]
+    pub name_en: String,
+    pub kind: Spanned<String>,
+    #[serde(default)]
+    pub amount: Option<Spanned<Figure>>,
+    #[serde(default)]
+    pub rate: Option<Spanned<Figure>>,
+    #[serde(default)]
+    pub max_per_project: Option<Spanned<Figure>>,
+    #[serde(default)]
+    pub minimum: Option<Spanned<Figure>>,
+    #[serde(default)]
+    pub ratio: Option<Spanned<Figure>>,
+    #[serde(default)]
+    pub per_unit: Option<Spanned<bool>>,
+    pub applicants: Spanned<Vec<String>>,
+    #[serde(default)]
+    pub tags_any: Option<Spanned<Vec<String>>>,
+    #[serde(default)]
+    pub facts_min: BTreeMap<String, Spanned<Figure>>,
+    #[serde(default)]
+    pub min_quantity: Option<Spanned<i64>>,
+    #[serde(default)]
+    pub unique: Option<Spanned<String>>,
+    #[serde(default)]
+    pub annual_cap: Option<Spanned<Figure>>,
+    #[serde(rename = "quantity_cap", default)]
+    pub quantity_caps: Vec<RawQuantityCap>,
+    #[serde(default)]
+    pub quota: Option<Spanned<RawQuota>>,
+    #[serde(default)]
+    pub manual_reason: Option<Spanned<String>>,
+    #[serde(default)]
+    pub manual_reason_en: String,
+    #[serde(default)]
+    pub source: Option<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawQuantityCap {
+    pub applicants: Spanned<Vec<String>>,
+    pub max_per_year: Spanned<i64>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawQuota {
+    pub per_year: Spanned<i64>,
+    pub overflow: Spanned<String>,
+}
+
+/// A money figure or rate as written: an integer (`2000`) or a string
+/// (`"0.05"`, `"5%"`). A TOML float is refused: it would pass through binary
+/// floating point before it became a `Decimal`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Figure(pub String);
+
+impl<'de> Deserialize<'de> for Figure {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FigureVisitor;
+        impl Visitor<'_> for FigureVisitor {
+            type Value = Figure;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(
+                    "an integer such as 2000 or a quoted decimal such as \"0.05\" or \"5%\"",
+                )
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Figure, E> {
+                Ok(Figure(v.to_string()))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Figure, E> {
+                Ok(Figure(v.to_string()))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Figure, E> {
+                Ok(Figure(v.to_string()))
+            }
+            fn visit_f64<E: de::Error>(self, _: f64) -> Result<Figure, E> {
+                Err(E::custom(
+                    "write a decimal figure as a quoted string (\"0.05\" or \"5%\"), \
+                     so that it is read exactly",
+                ))
+            }
+        }
+        deserializer.deserialize_any(FigureVisitor)
+    }
+}
