@@ -1,0 +1,269 @@
+//! The real binary, as an official or a script would run it.
+
+use std::fs;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn subsidy() -> Command {
+    let mut cmd = Command::cargo_bin("subsidy").unwrap_or_else(|e| panic!("{e}"));
+    cmd.env_remove("SUBSIDY_LANG");
+    cmd
+}
+
+const SAMPLE: &str = "samples/claims-2024.csv";
+const LEDGER: &str = "samples/ledger-2024.csv";
+
+fn payout_rows(text: &str) -> Vec<Vec<String>> {
+    let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    reader
+        .records()
+        .map(|r| {
+            r.unwrap_or_else(|e| panic!("{e}"))
+                .iter()
+                .map(String::from)
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn the_sample_batch_prints_both_tables_and_a_totals_line_that_reconciles() {
+    subsidy()
+        .args(["calc", SAMPLE, "--ledger", LEDGER])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("征求意见稿"))
+        .stdout(predicate::str::contains("按申请人汇总"))
+        .stdout(predicate::str::contains("按条款汇总"))
+        .stdout(predicate::str::contains(
+            "合计：输入 61 行 = 全额 33 + 封顶 7 + 驳回 10 + 人工 4 + 无效 7；核定 ¥1,938,005.01 = 拨付 ¥1,555,505.01 + 核减 ¥382,500.00",
+        ))
+        .stderr(predicate::str::contains("samples/claims-2024.csv:57: column date:"));
+}
+
+#[test]
+fn english_labels_with_lang_or_the_environment() {
+    subsidy()
+        .args(["calc", SAMPLE, "--ledger", LEDGER, "--lang", "en"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("By applicant"))
+        .stdout(predicate::str::contains(
+            "Total: 61 rows in = 33 paid + 7 capped",
+        ));
+    subsidy()
+        .env("SUBSIDY_LANG", "en")
+        .args(["calc", SAMPLE])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("By clause"));
+}
+
+#[test]
+fn the_payout_csv_has_every_input_row_in_order_with_bom_and_fixed_columns() {
+    let out = subsidy()
+        .args(["calc", SAMPLE, "--ledger", LEDGER, "--format", "csv"])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap_or_default();
+    assert!(text.starts_with('\u{feff}'), "Excel needs the BOM");
+    assert!(text.starts_with(
+        "\u{feff}claim_id,applicant_id,applicant_name,applicant_type,clause,item,ref,date,year,quantity,amount,computed,payable,cut,status,reason\n"
+    ));
+    let rows = payout_rows(&text);
+    assert_eq!(rows.len(), 61);
+    assert_eq!(rows[0][0], "C-001");
+    assert_eq!(rows[60][0], "C-061");
+    let c003 = &rows[2];
+    assert_eq!(
+        (
+            &c003[4][..],
+            &c003[11][..],
+            &c003[12][..],
+            &c003[13][..],
+            &c003[14][..]
+        ),
+        ("（一）", "40000.00", "38000.00", "2000.00", "capped")
+    );
+    // A negative amount on an invalid row is text, defused for the spreadsheet.
+    assert_eq!(rows[60][10], "'-500");
+    assert_eq!(rows[60][14], "invalid");
+}
+
+#[test]
+fn no_bom_for_scripts_and_stdin_with_a_dash() {
+    let sample = fs::read(SAMPLE).unwrap_or_default();
+    let out = subsidy()
+        .args(["calc", "-", "--format", "csv", "--no-bom"])
+        .write_stdin(sample)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(out.status.success());
+    assert!(out.stdout.starts_with(b"claim_id,"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("<stdin>:57: column date:"));
+}
+
+#[test]
+fn out_writes_a_payout_that_is_the_next_batchs_ledger() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let ledger = dir.path().join("first.csv");
+    subsidy()
+        .args(["calc", "samples/claims-2024-batch1.csv", "--out"])
+        .arg(&ledger)
+        .assert()
+        .success()
+        .stdout("");
+    let written = fs::read_to_string(&ledger).unwrap_or_default();
+    assert_eq!(written, fs::read_to_string(LEDGER).unwrap_or_default());
+    let leftovers: Vec<_> = fs::read_dir(dir.path())
+        .map(|d| d.filter_map(Result::ok).map(|e| e.file_name()).collect())
+        .unwrap_or_default();
+    assert_eq!(leftovers.len(), 1, "no temporary file is left behind");
+
+    let out = subsidy()
+        .args(["calc", SAMPLE, "--format", "csv", "--ledger"])
+        .arg(&ledger)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let rows = payout_rows(&String::from_utf8_lossy(&out.stdout));
+    // The earlier batch paid this enterprise 20,000 under (五); 30,000 is left.
+    let c023 = rows
+        .iter()
+        .find(|r| r[0] == "C-023")
+        .unwrap_or_else(|| panic!("C-023"));
+    assert_eq!((&c023[12][..], &c023[14][..]), ("30000.00", "capped"));
+}
+
+#[test]
+fn strict_refuses_a_batch_with_invalid_rows_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let out = dir.path().join("payout.csv");
+    subsidy()
+        .args(["calc", SAMPLE, "--strict", "--out"])
+        .arg(&out)
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(
+            predicate::str::contains("7 invalid row(s)")
+                .or(predicate::str::contains("有 7 行数据无效")),
+        );
+    assert!(!out.exists());
+    subsidy()
+        .args([
+            "calc",
+            "samples/claims-2024-batch1.csv",
+            "--strict",
+            "--format",
+            "csv",
+        ])
+        .assert()
+        .success();
+}
+
+#[test]
+fn a_file_without_required_columns_is_refused_whole() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let claims = dir.path().join("claims.csv");
+    fs::write(
+        &claims,
+        "claim_id,applicant_id,item,amount\nC1,E1,high_value_patent,\n",
+    )
+    .unwrap_or_default();
+    subsidy()
+        .args(["--lang", "en", "calc"])
+        .arg(&claims)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "missing required column(s): applicant_name, applicant_type, date",
+        ));
+}
+
+#[test]
+fn wrong_usage_exits_2() {
+    subsidy().args(["calc", "--frobnicate"]).assert().code(2);
+    subsidy()
+        .args(["calc", SAMPLE, "--format", "xml"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn unreadable_input_exits_1_naming_the_file() {
+    subsidy()
+        .args(["calc", "no/such/claims.csv"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no/such/claims.csv"));
+}
+
+#[test]
+fn a_bad_policy_is_refused_with_line_and_key() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let policy = dir.path().join("bad.toml");
+    let text = fs::read_to_string("policy/lianzhou-2024.toml")
+        .unwrap_or_default()
+        .replacen(
+            "amount = 2000                 # 每件2000元",
+            "amount = -2000",
+            1,
+        );
+    fs::write(&policy, &text).unwrap_or_default();
+    let line = text
+        .lines()
+        .position(|l| l == "amount = -2000")
+        .unwrap_or(0)
+        + 1;
+    subsidy()
+        .args(["--lang", "en", "calc", SAMPLE, "--policy"])
+        .arg(&policy)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(format!("bad.toml:{line}:")))
+        .stderr(predicate::str::contains("item high_value_patent: amount"))
+        .stderr(predicate::str::contains("must not be negative"));
+}
+
+#[test]
+fn json_totals_match_the_payout_csv() {
+    let out = subsidy()
+        .args(["calc", SAMPLE, "--ledger", LEDGER, "--format", "json"])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
+    assert_eq!(json["policy"]["id"], "lianzhou-2024");
+    assert_eq!(json["totals"]["rows"], 61);
+    assert_eq!(json["totals"]["payable"], "1555505.01");
+    assert_eq!(json["claims"].as_array().map(Vec::len), Some(61));
+    assert_eq!(json["claims"][2]["payable"], "38000.00");
+}
+
+#[test]
+fn a_cell_that_looks_like_a_formula_is_defused() {
+    let text = format!(
+        "{}\nC1,E1,\"=HYPERLINK(\"\"http://x\"\")\",enterprise,standard_industry,2024-03-01,,,+86-1,,,,,\n",
+        "claim_id,applicant_id,applicant_name,applicant_type,item,date,quantity,amount,ref,tags,other_city_support,score,valid_invention_patents,service_years"
+    );
+    let out = subsidy()
+        .args(["calc", "-", "--format", "csv"])
+        .write_stdin(text)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let rows = payout_rows(&String::from_utf8_lossy(&out.stdout));
+    assert_eq!(rows[0][2], "'=HYPERLINK(\"http://x\")");
+    assert_eq!(rows[0][6], "'+86-1");
+    assert_eq!(rows[0][12], "50000.00");
+}
+
+#[test]
+fn a_failed_write_leaves_no_file() {
+    subsidy()
+        .args(["calc", SAMPLE, "--out", "no/such/dir/payout.csv"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no/such/dir/payout.csv"));
+}
