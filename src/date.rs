@@ -38,6 +38,35 @@ impl Date {
         })
     }
 
+    /// Today in UTC+8 (China Standard Time), the date an applicant's dry
+    /// run assumes when none is given.
+    pub fn today() -> Date {
+        let seconds = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs())
+            .unwrap_or(0);
+        Date::from_days_since_epoch(((seconds + 8 * 3600) / 86_400) as i64)
+    }
+
+    /// The civil date `days` after 1970-01-01 (days-from-civil, inverted).
+    fn from_days_since_epoch(days: i64) -> Date {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let day_of_era = z.rem_euclid(146_097);
+        let year_of_era =
+            (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+        let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+        let shifted_month = (5 * day_of_year + 2) / 153;
+        let day = day_of_year - (153 * shifted_month + 2) / 5 + 1;
+        let month = if shifted_month < 10 {
+            shifted_month + 3
+        } else {
+            shifted_month - 9
+        };
+        let year = year_of_era + era * 400 + i64::from(month <= 2);
+        Date::new(year as u32, month as u32, day as u32).unwrap_or(Date::EARLIEST)
+    }
+
     pub fn year(self) -> i32 {
         i32::from(self.year)
     }
@@ -137,6 +166,23 @@ mod tests {
         assert!(Date::parse("2024-02-29").is_some());
         assert!(Date::parse("2000-02-29").is_some());
         assert!(Date::parse("2100-02-29").is_none());
+    }
+
+    #[test]
+    fn days_since_1970_become_calendar_dates() {
+        assert_eq!(Date::from_days_since_epoch(0).to_string(), "1970-01-01");
+        assert_eq!(
+            Date::from_days_since_epoch(19_722).to_string(),
+            "2023-12-31"
+        );
+        assert_eq!(
+            Date::from_days_since_epoch(19_782).to_string(),
+            "2024-02-29"
+        );
+        assert_eq!(
+            Date::from_days_since_epoch(20_417).to_string(),
+            "2025-11-25"
+        );
     }
 
     #[test]

@@ -27,6 +27,8 @@ pub enum Error {
         invalid: usize,
     },
     Usage(Msg),
+    /// A check that found problems, already listed on stdout (exit 1).
+    Found(Msg),
 }
 
 impl Error {
@@ -61,7 +63,7 @@ impl Error {
                     format!("{file}: {invalid} invalid row(s) under --strict; nothing was written")
                 }
             },
-            Error::Usage(m) => m.get(lang).to_string(),
+            Error::Usage(m) | Error::Found(m) => m.get(lang).to_string(),
         }
     }
 }

@@ -6,6 +6,7 @@
 //! batch, `ledger` reads earlier payouts, `engine` runs the cap-aware pass,
 //! `report` prints what it decided.
 
+pub mod cases;
 pub mod claims;
 pub mod cli;
 mod cmd;

@@ -189,6 +189,15 @@ pub fn short(value: Decimal) -> String {
     }
 }
 
+/// `50000` → `50,000`, `8000.5` → `8,000.50`: `short` with thousands grouped.
+pub fn short_grouped(value: Decimal) -> String {
+    let g = grouped(value);
+    match g.strip_suffix(".00") {
+        Some(whole) if value.normalize().scale() == 0 => whole.to_string(),
+        _ => g,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -256,5 +265,7 @@ mod tests {
         assert_eq!(grouped(dec("999")), "999.00");
         assert_eq!(short(dec("50000.00")), "50000");
         assert_eq!(short(dec("8000.5")), "8000.50");
+        assert_eq!(short_grouped(dec("50000.00")), "50,000");
+        assert_eq!(short_grouped(dec("8000.5")), "8,000.50");
     }
 }

@@ -2,6 +2,9 @@
 //! inputs, writing outputs) lives here.
 
 pub mod calc;
+pub mod check;
+pub mod explain;
+pub mod policy;
 
 use std::fs;
 use std::io::{self, BufWriter, Read, Write};
@@ -11,18 +14,18 @@ use crate::claims::{read_claims, Batch, Keys};
 use crate::engine::Prior;
 use crate::error::Error;
 use crate::ledger::read_ledger;
-use crate::policy::{self, Policy};
+use crate::policy::{bundled, load, Policy};
 
 /// The policy of `--policy`, or the bundled one.
 pub fn load_policy(path: Option<&Path>) -> Result<Policy, Error> {
     match path {
-        None => Ok(policy::bundled()?),
+        None => Ok(bundled()?),
         Some(p) => {
             let text = fs::read_to_string(p).map_err(|source| Error::Read {
                 path: p.display().to_string(),
                 source,
             })?;
-            Ok(policy::load(&p.display().to_string(), &text)?)
+            Ok(load(&p.display().to_string(), &text)?)
         }
     }
 }

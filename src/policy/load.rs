@@ -184,11 +184,25 @@ impl Checker<'_> {
         }
         let facts = self.named_list(&raw.facts, "fact");
 
-        let mut groups: HashMap<String, (TypeSet, Vec<String>)> = HashMap::new();
-        for (name, members) in &raw.applicant_groups {
-            let key = format!("applicant_groups.{name}");
-            let set = self.type_set(members, &key, &lookup.types, &HashMap::new());
-            groups.insert(name.clone(), (set, members.get_ref().clone()));
+        let mut groups: HashMap<String, TypeSet> = HashMap::new();
+        let group_names = self.named_list(
+            &raw.applicant_groups
+                .iter()
+                .map(|g| RawNamed {
+                    id: g.id.clone(),
+                    name: g.name.clone(),
+                    name_en: g.name_en.clone(),
+                    aliases: Vec::new(),
+                })
+                .collect::<Vec<_>>(),
+            "applicant_group",
+        );
+        let mut applicant_groups = Vec::new();
+        for (g, named) in raw.applicant_groups.iter().zip(group_names) {
+            let key = format!("applicant_group {}: members", named.id);
+            let set = self.type_set(&g.members, &key, &lookup.types, &HashMap::new());
+            groups.insert(named.id.clone(), set);
+            applicant_groups.push((named, set));
         }
 
         let mut clauses = Vec::new();
@@ -239,7 +253,7 @@ impl Checker<'_> {
                 source: rc.source.clone(),
                 annual_cap,
                 one_award_per_year: rc.one_award_per_year,
-                note: rc.note.clone(),
+                note: note(&rc.note, &rc.note_en),
                 items: clause_items,
             });
         }
@@ -292,8 +306,9 @@ impl Checker<'_> {
                 .other_city_support
                 .filter(|e| e.rejects)
                 .map(|e| e.source),
-            note: raw.note,
+            note: note(&raw.note, &raw.note_en),
             applicant_types,
+            applicant_groups,
             tags,
             facts,
             clauses,
@@ -387,11 +402,11 @@ impl Checker<'_> {
         names: &Spanned<Vec<String>>,
         key: &str,
         types: &HashMap<String, TypeIdx>,
-        groups: &HashMap<String, (TypeSet, Vec<String>)>,
+        groups: &HashMap<String, TypeSet>,
     ) -> TypeSet {
         let mut set = TypeSet::default();
         for name in names.get_ref() {
-            if let Some((group, _)) = groups.get(name) {
+            if let Some(group) = groups.get(name) {
                 set.0 |= group.0;
             } else if let Some(t) = types.get(&name.to_lowercase()) {
                 set.insert(*t);
@@ -458,7 +473,7 @@ impl Checker<'_> {
         ri: &RawItem,
         clause: ClauseIdx,
         lookup: &Lookup,
-        groups: &HashMap<String, (TypeSet, Vec<String>)>,
+        groups: &HashMap<String, TypeSet>,
         facts: &[Named],
     ) -> Item {
         let id = ri.id.get_ref().trim().to_string();
@@ -708,7 +723,7 @@ impl Checker<'_> {
             annual_cap,
             quota: None,
             source: ri.source.clone(),
-            note: ri.note.clone(),
+            note: note(&ri.note, &ri.note_en),
         };
         if let Some(cap) = annual_cap {
             self.cap_covers_one_award(&item, cap, ri.annual_cap.as_ref(), &key("annual_cap"));
@@ -789,6 +804,16 @@ impl Checker<'_> {
                 None
             }
         }
+    }
+}
+
+fn note(zh: &Option<String>, en: &Option<String>) -> Option<Note> {
+    match (zh, en) {
+        (None, None) => None,
+        _ => Some(Note {
+            zh: zh.clone().unwrap_or_default(),
+            en: en.clone().unwrap_or_default(),
+        }),
     }
 }
 

@@ -2,7 +2,7 @@
 
 mod load;
 mod model;
-mod raw;
+pub(crate) mod raw;
 
 pub use load::{load, PolicyError, PolicyProblem};
 pub use model::*;

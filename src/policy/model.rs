@@ -72,13 +72,31 @@ pub struct Policy {
     /// The sentence that excludes a project already supported by another city
     /// policy, when the measures have one.
     pub other_city_support: Option<String>,
-    pub note: Option<String>,
+    pub note: Option<Note>,
     pub applicant_types: Vec<Named>,
+    /// Names for several types at once, with the set each stands for.
+    pub applicant_groups: Vec<(Named, TypeSet)>,
     pub tags: Vec<Named>,
     pub facts: Vec<Named>,
     pub clauses: Vec<Clause>,
     pub items: Vec<Item>,
     pub(crate) lookup: Lookup,
+}
+
+/// A remark of the policy file (a reading of the measures), in both languages.
+#[derive(Debug, Clone)]
+pub struct Note {
+    pub zh: String,
+    pub en: String,
+}
+
+impl Note {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En if !self.en.is_empty() => &self.en,
+            _ => &self.zh,
+        }
+    }
 }
 
 /// An applicant type, tag or fact.
@@ -118,7 +136,7 @@ pub struct Clause {
     pub annual_cap: Option<Decimal>,
     /// At most one paid award per applicant per calendar year in this clause.
     pub one_award_per_year: bool,
-    pub note: Option<String>,
+    pub note: Option<Note>,
     pub items: Vec<ItemIdx>,
 }
 
@@ -155,7 +173,7 @@ pub struct Item {
     pub annual_cap: Option<Decimal>,
     pub quota: Option<Quota>,
     pub source: Option<String>,
-    pub note: Option<String>,
+    pub note: Option<Note>,
 }
 
 impl Item {

@@ -27,10 +27,12 @@ pub struct RawPolicy {
     pub other_city_support: Option<RawExclusion>,
     #[serde(default)]
     pub note: Option<String>,
+    #[serde(default)]
+    pub note_en: Option<String>,
     #[serde(rename = "applicant_type", default)]
     pub applicant_types: Vec<RawNamed>,
-    #[serde(default)]
-    pub applicant_groups: BTreeMap<String, Spanned<Vec<String>>>,
+    #[serde(rename = "applicant_group", default)]
+    pub applicant_groups: Vec<RawGroup>,
     #[serde(rename = "tag", default)]
     pub tags: Vec<RawNamed>,
     #[serde(rename = "fact", default)]
@@ -66,6 +68,17 @@ pub struct RawNamed {
     pub aliases: Vec<String>,
 }
 
+/// A name for several applicant types at once, such as 单位 (a unit).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawGroup {
+    pub id: Spanned<String>,
+    pub name: String,
+    #[serde(default)]
+    pub name_en: String,
+    pub members: Spanned<Vec<String>>,
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawClause {
@@ -80,6 +93,8 @@ pub struct RawClause {
     pub one_award_per_year: bool,
     #[serde(default)]
     pub note: Option<String>,
+    #[serde(default)]
+    pub note_en: Option<String>,
     #[serde(rename = "item", default)]
     pub items: Vec<RawItem>,
 }
@@ -127,6 +142,8 @@ pub struct RawItem {
     pub source: Option<String>,
     #[serde(default)]
     pub note: Option<String>,
+    #[serde(default)]
+    pub note_en: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -148,6 +165,12 @@ pub struct RawQuota {
 /// floating point before it became a `Decimal`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Figure(pub String);
+
+impl Figure {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
 
 impl<'de> Deserialize<'de> for Figure {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {

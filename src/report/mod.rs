@@ -1,6 +1,8 @@
 //! Everything printed about a decided batch: the payout CSV, the tables,
 //! JSON. All of it is read off the engine's outcomes, never recomputed.
 
+mod catalogue;
+mod derivation;
 mod json;
 mod payout;
 mod reason;
@@ -15,9 +17,11 @@ use crate::i18n::Lang;
 use crate::money::plain;
 use crate::policy::{ItemIdx, Policy};
 
+pub use catalogue::{figure as item_figure, list as catalogue_list, show_clause, show_item};
+pub use derivation::{derivation, manual_reason, Applicant};
 pub use json::write_json;
 pub use payout::{write_payout, COLUMNS};
-pub use reason::{basis, cap_step, invalid_reason, reason, rejection};
+pub use reason::{basis, basis_in, cap_step, invalid_reason, reason, rejection};
 pub use summary::{Summary, Tally};
 pub use table::{draft_notice, status_label, write_tables};
 

@@ -43,6 +43,17 @@ pub fn invalid_reason(bad: &InvalidRow, lang: Lang) -> String {
 
 /// `2000 × 3 = 6000`, `617.28 = 12345.67 × 5%` and so on.
 pub fn basis(basis: &Basis, computed: Decimal, lang: Lang) -> String {
+    basis_in(basis, computed, lang, short)
+}
+
+/// As `basis`, with figures printed by `fmt` (a derivation groups thousands).
+pub fn basis_in(
+    basis: &Basis,
+    computed: Decimal,
+    lang: Lang,
+    fmt: fn(Decimal) -> String,
+) -> String {
+    let short = fmt;
     let total = short(computed);
     match basis {
         Basis::Fixed {

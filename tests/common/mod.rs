@@ -95,7 +95,8 @@ impl C {
         self.years = y.into();
         self
     }
-    pub fn as_type(mut self, t: &str) -> C {
+    /// Overrides the applicant type read from the id's prefix.
+    pub fn applicant_type(mut self, t: &str) -> C {
         self.kind = t.into();
         self
     }

@@ -1,0 +1,105 @@
+//! `subsidy explain`: how claims of a batch were decided, read from the
+//! trace the engine recorded while it decided them.
+
+use std::io::Write;
+
+use crate::claims::Entry;
+use crate::cli::ExplainArgs;
+use crate::engine;
+use crate::error::Error;
+use crate::i18n::{Lang, Msg};
+use crate::report::{derivation, draft_notice, invalid_reason, Applicant};
+
+pub fn run(args: &ExplainArgs, lang: Lang) -> Result<(), Error> {
+    let policy = super::load_policy(args.policy.as_deref())?;
+    let (batch, prior) = super::read_batch(Some(&args.claims), &args.ledger, &policy)?;
+    let (outcomes, traces) = engine::run_traced(&policy, &batch.claims, &prior);
+
+    let wanted_ids: Vec<&str> = args.claim.iter().map(|c| c.trim()).collect();
+    let applicant_key = args.applicant.as_deref().map(applicant_key);
+    let mut found = vec![false; wanted_ids.len()];
+    let mut texts = Vec::new();
+    for row in &batch.rows {
+        let id = batch.claim_id_of(row);
+        let by_id = wanted_ids.iter().position(|w| *w == id);
+        let by_applicant =
+            applicant_key.as_deref() == Some(applicant_key_of(&row.applicant_id).as_str());
+        if let Some(i) = by_id {
+            found[i] = true;
+        }
+        if by_id.is_none() && !by_applicant {
+            continue;
+        }
+        texts.push(match &row.entry {
+            Entry::Valid(i) => {
+                let i = *i as usize;
+                derivation(
+                    &policy,
+                    &batch.claims[i],
+                    &Applicant {
+                        id: &row.applicant_id,
+                        name: &row.applicant_name,
+                    },
+                    &outcomes[i],
+                    &traces[i],
+                    lang,
+                )
+            }
+            Entry::Invalid(bad) => match lang {
+                Lang::Zh => format!(
+                    "== 申报 {id} ==\n{}第 {} 行：数据无效（invalid），不参与计算\n理由：{}\n",
+                    batch.source,
+                    row.line,
+                    invalid_reason(bad, lang)
+                ),
+                Lang::En => format!(
+                    "== claim {id} ==\n{} line {}: invalid, not computed\nreason: {}\n",
+                    batch.source,
+                    row.line,
+                    invalid_reason(bad, lang)
+                ),
+            },
+        });
+    }
+    let missing: Vec<&str> = wanted_ids
+        .iter()
+        .zip(&found)
+        .filter(|(_, f)| !**f)
+        .map(|(w, _)| *w)
+        .collect();
+    if texts.is_empty() && missing.is_empty() {
+        let who = args.applicant.as_deref().unwrap_or_default();
+        return Err(Error::Found(Msg::new(
+            format!("{}：没有申请人 {who} 的申报", batch.source),
+            format!("{}: no claims of applicant {who}", batch.source),
+        )));
+    }
+    super::write_stdout(|out: &mut dyn Write| {
+        if let Some(notice) = draft_notice(&policy, lang) {
+            writeln!(out, "{notice}")?;
+        }
+        for (n, text) in texts.iter().enumerate() {
+            if n > 0 {
+                writeln!(out)?;
+            }
+            out.write_all(text.as_bytes())?;
+        }
+        Ok(())
+    })?;
+    if missing.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Found(Msg::new(
+            format!("{}：没有申报编号 {}", batch.source, missing.join("、")),
+            format!("{}: no claim {}", batch.source, missing.join(", ")),
+        )))
+    }
+}
+
+fn applicant_key(written: &str) -> String {
+    applicant_key_of(written)
+}
+
+fn applicant_key_of(written: &str) -> String {
+    crate::text::half_width(written.trim()).to_uppercase()
+}

@@ -1,0 +1,178 @@
+//! `subsidy policy list|show|validate|test`: the measures as officials
+//! read and maintain them.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::cases;
+use crate::cli::PolicyCommand;
+use crate::error::Error;
+use crate::i18n::{chinese_numeral, Lang, Msg};
+use crate::policy::{self, Policy};
+use crate::report::{catalogue_list, show_clause, show_item};
+
+pub fn run(command: &PolicyCommand, lang: Lang) -> Result<(), Error> {
+    match command {
+        PolicyCommand::List { policy } => {
+            let policy = super::load_policy(policy.as_deref())?;
+            let text = catalogue_list(&policy, lang);
+            super::write_stdout(|out: &mut dyn Write| out.write_all(text.as_bytes()))
+        }
+        PolicyCommand::Show { id, policy } => {
+            let policy = super::load_policy(policy.as_deref())?;
+            let text = show(&policy, id, lang)?;
+            super::write_stdout(|out: &mut dyn Write| out.write_all(text.as_bytes()))
+        }
+        PolicyCommand::Validate { file } => validate(file.as_deref(), lang),
+        PolicyCommand::Test { policy, cases } => test(policy.as_deref(), cases.as_deref(), lang),
+    }
+}
+
+fn show(policy: &Policy, id: &str, lang: Lang) -> Result<String, Error> {
+    if let Some(item) = policy.find_item(id) {
+        return Ok(show_item(policy, policy.item(item), lang));
+    }
+    if let Some(clause) = clause_number(id).and_then(|n| policy.find_clause(n)) {
+        return Ok(show_clause(policy, clause, lang));
+    }
+    let near = policy.suggest_items(id).join(", ");
+    Err(Error::Usage(Msg::new(
+        format!(
+            "“{id}”既不是项目也不是条款编号{}",
+            hint(&near, "，是否为 ", "？")
+        ),
+        format!(
+            "`{id}` is neither an item nor a clause number{}",
+            hint(&near, "; did you mean ", "?")
+        ),
+    )))
+}
+
+fn hint(near: &str, before: &str, after: &str) -> String {
+    if near.is_empty() {
+        String::new()
+    } else {
+        format!("{before}{near}{after}")
+    }
+}
+
+/// `12`, `十二`, `（十二）` or `(十二)` → 12.
+fn clause_number(written: &str) -> Option<u32> {
+    let s = crate::text::half_width(written.trim()).into_owned();
+    let s = s.trim_start_matches('(').trim_end_matches(')');
+    s.parse()
+        .ok()
+        .or_else(|| (1..=99).find(|n| chinese_numeral(*n) == s))
+}
+
+fn validate(file: Option<&Path>, lang: Lang) -> Result<(), Error> {
+    let (label, text) = match file {
+        Some(p) => (
+            p.display().to_string(),
+            fs::read_to_string(p).map_err(|source| Error::Read {
+                path: p.display().to_string(),
+                source,
+            })?,
+        ),
+        None => (
+            policy::BUNDLED_NAME.to_string(),
+            policy::BUNDLED.to_string(),
+        ),
+    };
+    match policy::load(&label, &text) {
+        Ok(p) => super::write_stdout(|out: &mut dyn Write| {
+            writeln!(
+                out,
+                "{}",
+                match lang {
+                    Lang::Zh => format!(
+                        "✓ {label}：{} 条、{} 个项目，未发现问题",
+                        p.clauses.len(),
+                        p.items.len()
+                    ),
+                    Lang::En => format!(
+                        "✓ {label}: {} clauses, {} items, no problems found",
+                        p.clauses.len(),
+                        p.items.len()
+                    ),
+                }
+            )
+        }),
+        Err(e) => {
+            let listed = e.render(lang);
+            super::write_stdout(|out: &mut dyn Write| out.write_all(listed.as_bytes()))?;
+            let n = e.problems.len();
+            Err(Error::Found(Msg::new(
+                format!("{label}：共 {n} 处问题"),
+                format!("{label}: {n} problem(s)"),
+            )))
+        }
+    }
+}
+
+fn test(policy_path: Option<&Path>, cases_path: Option<&Path>, lang: Lang) -> Result<(), Error> {
+    let policy = super::load_policy(policy_path)?;
+    let (label, text) = match (cases_path, policy_path) {
+        (Some(c), _) => read(c)?,
+        (None, Some(p)) => read(&beside(p))?,
+        (None, None) => (cases::BUNDLED_NAME.to_string(), cases::BUNDLED.to_string()),
+    };
+    let cases = cases::parse(&label, &text).map_err(Error::Found)?;
+    let report = cases::run(&policy, &cases);
+    super::write_stdout(|out: &mut dyn Write| {
+        for f in &report.failures {
+            let clause = f
+                .clause
+                .map(|n| format!("{} ", crate::i18n::clause_label(n)))
+                .unwrap_or_default();
+            writeln!(out, "✗ {clause}{}", f.case)?;
+            for line in &f.lines {
+                writeln!(out, "    {}", line.get(lang))?;
+            }
+        }
+        let passed = report.run - report.failures.len();
+        writeln!(
+            out,
+            "{}",
+            match lang {
+                Lang::Zh => format!(
+                    "{label}：{} 个用例，通过 {passed}，失败 {}",
+                    report.run,
+                    report.failures.len()
+                ),
+                Lang::En => format!(
+                    "{label}: {} cases, {passed} passed, {} failed",
+                    report.run,
+                    report.failures.len()
+                ),
+            }
+        )
+    })?;
+    if report.failures.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Found(Msg::new(
+            format!("{} 个用例失败", report.failures.len()),
+            format!("{} case(s) failed", report.failures.len()),
+        )))
+    }
+}
+
+fn read(path: &Path) -> Result<(String, String), Error> {
+    let label = path.display().to_string();
+    let text = fs::read_to_string(path).map_err(|source| Error::Read {
+        path: label.clone(),
+        source,
+    })?;
+    Ok((label, text))
+}
+
+/// `my-policy.toml` → `my-policy.cases.toml`.
+fn beside(policy: &Path) -> PathBuf {
+    let stem = policy
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    policy.with_file_name(format!("{stem}.cases.toml"))
+}

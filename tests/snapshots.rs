@@ -1,0 +1,101 @@
+//! What officials and applicants read, pinned: a change to any of these
+//! outputs shows up as a snapshot diff to review (`tests/snapshots/`).
+
+use assert_cmd::Command;
+
+fn run(args: &[&str]) -> String {
+    let out = Command::cargo_bin("subsidy")
+        .unwrap_or_else(|e| panic!("{e}"))
+        .env_remove("SUBSIDY_LANG")
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap_or_default()
+}
+
+const CHECK: [&str; 9] = [
+    "check",
+    "--item",
+    "high_value_patent",
+    "--type",
+    "企业",
+    "--quantity",
+    "3",
+    "--date",
+    "2024-05-01",
+];
+
+#[test]
+fn check_in_both_languages() {
+    insta::assert_snapshot!("check_zh", run(&CHECK));
+    insta::assert_snapshot!("check_en", run(&[&["--lang", "en"], &CHECK[..]].concat()));
+    let rejected = [
+        "check",
+        "--item",
+        "ip_management_standard",
+        "--type",
+        "enterprise",
+        "--valid-invention-patents",
+        "0",
+        "--date",
+        "2024-07-01",
+    ];
+    insta::assert_snapshot!("check_rejected_zh", run(&rejected));
+    insta::assert_snapshot!(
+        "check_rejected_en",
+        run(&[&["--lang", "en"], &rejected[..]].concat())
+    );
+}
+
+const EXPLAIN: [&str; 10] = [
+    "explain",
+    "samples/claims-2024.csv",
+    "--ledger",
+    "samples/ledger-2024.csv",
+    "--claim",
+    "C-003",
+    "--claim",
+    "C-040",
+    "--claim",
+    "C-015",
+];
+
+#[test]
+fn explain_in_both_languages() {
+    insta::assert_snapshot!("explain_zh", run(&EXPLAIN));
+    insta::assert_snapshot!(
+        "explain_en",
+        run(&[&["--lang", "en"], &EXPLAIN[..]].concat())
+    );
+}
+
+#[test]
+fn policy_list_in_both_languages() {
+    insta::assert_snapshot!("policy_list_zh", run(&["policy", "list"]));
+    insta::assert_snapshot!("policy_list_en", run(&["--lang", "en", "policy", "list"]));
+}
+
+#[test]
+fn policy_show_in_both_languages() {
+    insta::assert_snapshot!(
+        "policy_show_item_zh",
+        run(&["policy", "show", "copyright_registration"])
+    );
+    insta::assert_snapshot!(
+        "policy_show_item_en",
+        run(&["--lang", "en", "policy", "show", "copyright_registration"])
+    );
+    insta::assert_snapshot!(
+        "policy_show_clause_zh",
+        run(&["policy", "show", "（十二）"])
+    );
+    insta::assert_snapshot!(
+        "policy_show_clause_en",
+        run(&["--lang", "en", "policy", "show", "12"])
+    );
+}
