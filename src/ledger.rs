@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 
 use crate::claims::{parse_quantity, Keys};
 use crate::engine::{Prior, Status};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
 use crate::money::parse_number;
 use crate::policy::Policy;
 
@@ -29,7 +29,7 @@ pub struct LedgerError {
     pub file: String,
     pub line: u64,
     pub column: String,
-    pub what: String,
+    pub what: Msg,
 }
 
 impl LedgerError {
@@ -40,7 +40,12 @@ impl LedgerError {
             format!("{} {}: ", lang.pick("列", "column"), self.column)
         };
         let kind = lang.pick("往期拨付表（--ledger）", "ledger");
-        format!("{}:{}: {kind}: {column}{}", self.file, self.line, self.what)
+        format!(
+            "{}:{}: {kind}: {column}{}",
+            self.file,
+            self.line,
+            self.what.get(lang)
+        )
     }
 }
 
@@ -66,7 +71,7 @@ pub fn read_ledger(
     policy: &Policy,
     keys: &mut Keys,
 ) -> Result<Vec<Prior>, LedgerError> {
-    let err = |line: u64, column: &str, what: String| LedgerError {
+    let err = |line: u64, column: &str, what: Msg| LedgerError {
         file: file.to_string(),
         line,
         column: column.to_string(),
@@ -76,7 +81,7 @@ pub fn read_ledger(
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
     let header = reader
         .headers()
-        .map_err(|e| err(1, "", e.to_string()))?
+        .map_err(|e| err(1, "", Msg::new(e.to_string(), e.to_string())))?
         .clone();
     let index: HashMap<String, usize> = header
         .iter()
@@ -92,9 +97,12 @@ pub fn read_ledger(
         return Err(err(
             1,
             "",
-            format!(
-                "not a payout CSV of this tool: missing column(s) {}",
-                missing.join(", ")
+            Msg::new(
+                format!("不是本工具输出的拨付表：缺少列 {}", missing.join("、")),
+                format!(
+                    "not a payout CSV of this tool: missing column(s) {}",
+                    missing.join(", ")
+                ),
             ),
         ));
     }
@@ -107,57 +115,53 @@ pub fn read_ledger(
             Ok(false) => break,
             Err(e) => {
                 let line = e.position().map(|p| p.line()).unwrap_or(0);
-                return Err(err(line, "", e.to_string()));
+                return Err(err(line, "", Msg::new(e.to_string(), e.to_string())));
             }
         }
         let line = record.position().map(|p| p.line()).unwrap_or(0);
         let cell = |name: &str| unescape(record.get(col(name)).unwrap_or("").trim());
-        let money = |name: &str| {
-            parse_number(cell(name))
-                .map_err(|_| err(line, name, format!("`{}` is not an amount", cell(name))))
-        };
-        let status = Status::from_name(cell("status")).ok_or_else(|| {
+        let bad = |column: &str, zh: &str, en: &str| {
+            let v = cell(column);
             err(
                 line,
-                "status",
-                format!("`{}` is not a status", cell("status")),
+                column,
+                Msg::new(format!("“{v}”{zh}"), format!("`{v}` {en}")),
             )
-        })?;
+        };
+        let money = |name: &str| {
+            parse_number(cell(name)).map_err(|_| bad(name, "不是金额", "is not an amount"))
+        };
+        let status = Status::from_name(cell("status"))
+            .ok_or_else(|| bad("status", "不是状态", "is not a status"))?;
         let payable = money("payable")?;
         let computed = money("computed")?;
         let claim_id = cell("claim_id");
         let paid = payable > Decimal::ZERO;
         if paid && !matches!(status, Status::Paid | Status::Capped) {
-            return Err(err(
-                line,
+            return Err(bad(
                 "status",
-                format!("a {} row cannot have a payable amount", status.as_str()),
+                "行不应有拨付金额",
+                "rows cannot have a payable amount",
             ));
         }
         let item = policy.find_item(cell("item"));
         if paid && item.is_none() {
-            return Err(err(
-                line,
+            return Err(bad(
                 "item",
-                format!("`{}` is not an item of this policy", cell("item")),
+                "不是本政策的项目",
+                "is not an item of this policy",
             ));
         }
         let year = match cell("year") {
             "" if !paid => 0,
             y => y
                 .parse::<i32>()
-                .map_err(|_| err(line, "year", format!("`{y}` is not a year")))?,
+                .map_err(|_| bad("year", "不是年份", "is not a year"))?,
         };
         let quantity = match parse_quantity(cell("quantity")) {
             Some(q) => q,
             None if !paid => 1,
-            None => {
-                return Err(err(
-                    line,
-                    "quantity",
-                    format!("`{}` is not a quantity", cell("quantity")),
-                ))
-            }
+            None => return Err(bad("quantity", "不是数量", "is not a quantity")),
         };
         let reference = match cell("ref") {
             "" => None,

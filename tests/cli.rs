@@ -267,3 +267,22 @@ fn a_failed_write_leaves_no_file() {
         .code(1)
         .stderr(predicate::str::contains("no/such/dir/payout.csv"));
 }
+
+#[test]
+fn a_malformed_ledger_stops_the_run_naming_line_and_column() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let ledger = dir.path().join("ledger.csv");
+    fs::write(
+        &ledger,
+        "claim_id,applicant_id,item,ref,year,quantity,computed,payable,status\nX,E,high_value_patent,,2024,1,2000,abc,paid\n",
+    )
+    .unwrap_or_default();
+    subsidy()
+        .args(["--lang", "en", "calc", SAMPLE, "--ledger"])
+        .arg(&ledger)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "ledger.csv:2: ledger: column payable: `abc` is not an amount",
+        ));
+}
