@@ -62,25 +62,6 @@ impl Problem {
         }
     }
 
-    /// A stable code per kind of problem, for scripts that sort invalid rows.
-    pub fn code(&self) -> &'static str {
-        match self.kind {
-            ProblemKind::Missing => "V01",
-            ProblemKind::DuplicateClaimId { .. } => "V02",
-            ProblemKind::UnknownItem { .. } => "V03",
-            ProblemKind::UnknownType { .. } => "V04",
-            ProblemKind::BadDate { .. } => "V05",
-            ProblemKind::BadNumber { .. } => "V06",
-            ProblemKind::BadQuantity { .. } => "V07",
-            ProblemKind::QuantityNotOne { .. } => "V08",
-            ProblemKind::AmountNeeded { .. } => "V09",
-            ProblemKind::RefNeeded { .. } => "V10",
-            ProblemKind::BadYesNo { .. } => "V11",
-            ProblemKind::ExtraCells { .. } => "V12",
-            ProblemKind::EmptyRow => "V13",
-        }
-    }
-
     /// The message without the column, as the `reason` cell shows it.
     pub fn message(&self, lang: Lang) -> String {
         use ProblemKind::*;
