@@ -67,6 +67,11 @@ impl Date {
         Date::new(year as u32, month as u32, day as u32).unwrap_or(Date::EARLIEST)
     }
 
+    /// 2024-03-15 → 20240315: orders as the date does.
+    pub fn ordinal(self) -> u32 {
+        u32::from(self.year) * 10_000 + u32::from(self.month) * 100 + u32::from(self.day)
+    }
+
     pub fn year(self) -> i32 {
         i32::from(self.year)
     }
@@ -74,6 +79,14 @@ impl Date {
     /// Reads `2024-03-15`, `2024/3/15`, `2024.3.15`, `2024年3月15日` and
     /// `20240315`, in full-width digits too. Anything else is `None`.
     pub fn parse(written: &str) -> Option<Date> {
+        // The usual spelling, read straight from the bytes.
+        if let [y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2] = *written.as_bytes() {
+            let digits = [y1, y2, y3, y4, m1, m2, d1, d2];
+            if digits.iter().all(u8::is_ascii_digit) {
+                let n = |a: &[u8]| a.iter().fold(0u32, |acc, d| acc * 10 + u32::from(d - b'0'));
+                return Date::new(n(&digits[..4]), n(&digits[4..6]), n(&digits[6..]));
+            }
+        }
         let cleaned = text::clean(written);
         let s = cleaned.as_ref();
         if s.len() == 8 && s.bytes().all(|b| b.is_ascii_digit()) {
@@ -86,9 +99,12 @@ impl Date {
             return None;
         }
         let separators_agree = {
-            let seps: Vec<char> = s.chars().filter(|c| !c.is_ascii_digit()).collect();
-            matches!(seps.as_slice(), ['年', '月'])
-                || (seps.len() == 2 && seps[0] == seps[1] && seps[0] != '年')
+            let mut seps = s.chars().filter(|c| !c.is_ascii_digit());
+            match (seps.next(), seps.next(), seps.next()) {
+                (Some('年'), Some('月'), None) => true,
+                (Some(a), Some(b), None) => a == b && a != '年',
+                _ => false,
+            }
         };
         if !separators_agree {
             return None;

@@ -18,7 +18,8 @@ pub fn half_width(text: &str) -> Cow<'_, str> {
     Cow::Owned(text.chars().map(to_half_width_char).collect())
 }
 
-fn is_full_width(c: char) -> bool {
+/// A character that `half_width` would change.
+pub fn is_full_width(c: char) -> bool {
     matches!(c, '\u{FF01}'..='\u{FF5E}' | '\u{3000}' | '\u{FFE5}')
 }
 
@@ -31,11 +32,23 @@ fn to_half_width_char(c: char) -> char {
     }
 }
 
+/// `str::trim`, quicker on the usual case of ASCII ends.
+pub fn trim(text: &str) -> &str {
+    let t = text.trim_ascii();
+    let unicode_ends =
+        t.starts_with(|c: char| !c.is_ascii()) || t.ends_with(|c: char| !c.is_ascii());
+    if unicode_ends {
+        t.trim()
+    } else {
+        t
+    }
+}
+
 /// Half-width, trimmed (including the ideographic space, which `str::trim`
 /// already counts as white space).
 pub fn clean(text: &str) -> Cow<'_, str> {
     match half_width(text) {
-        Cow::Borrowed(s) => Cow::Borrowed(s.trim()),
+        Cow::Borrowed(s) => Cow::Borrowed(trim(s)),
         Cow::Owned(s) => Cow::Owned(s.trim().to_string()),
     }
 }
@@ -78,6 +91,8 @@ mod tests {
         assert_eq!(half_width("１２，３４５．６７"), "12,345.67");
         assert_eq!(half_width("￥１００"), "¥100");
         assert_eq!(clean("\u{3000} 12 \u{3000}"), "12");
+        assert_eq!(trim(" \u{3000}企业 "), "企业");
+        assert_eq!(trim("\t2024-01-01\r"), "2024-01-01");
     }
 
     #[test]

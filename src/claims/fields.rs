@@ -7,9 +7,13 @@ use crate::money::{parse_amount, parse_number};
 use crate::policy::{ItemIdx, Policy, TagSet};
 use crate::text;
 
+/// The most facts a policy may declare (a fixed array saves an allocation
+/// per row).
+pub const MAX_FACTS: usize = 8;
+
 /// The cells of one claim as written. `check` builds one from flags; the CSV
 /// reader from a record.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, Copy)]
 pub struct RawClaim<'a> {
     pub claim_id: &'a str,
     pub applicant_id: &'a str,
@@ -23,20 +27,86 @@ pub struct RawClaim<'a> {
     pub tags: &'a str,
     pub other_city_support: &'a str,
     pub score: &'a str,
-    /// One per fact of the policy, in its order.
-    pub facts: Vec<&'a str>,
+    /// One per fact of the policy, in its order (the rest empty).
+    pub facts: [&'a str; MAX_FACTS],
 }
 
-/// A claim, or the problems that keep it from being one (with the item, if
-/// at least that was understood, so the output can still name the clause).
-pub fn parse_claim(
-    raw: &RawClaim,
-    policy: &Policy,
-    keys: &mut Keys,
-) -> Result<Claim, (Vec<Problem>, Option<ItemIdx>)> {
+/// The problems that keep a row from being a claim, with the item if at
+/// least that was understood (so the output can still name the clause).
+pub type Refusal = (Vec<Problem>, Option<ItemIdx>);
+
+/// A claim, or the problems that keep it from being one.
+pub fn parse_claim(raw: &RawClaim, policy: &Policy, keys: &mut Keys) -> Result<Claim, Refusal> {
+    check_cells(raw, policy).map(|cells| cells.into_claim(raw, keys))
+}
+
+/// Everything of a claim that can be read from its own cells, before
+/// applicants and references are given their keys: the part of reading that
+/// needs nothing shared, so it can run on another thread.
+#[derive(Debug, Clone)]
+pub struct Cells {
+    applicant_type: crate::policy::TypeIdx,
+    item: ItemIdx,
+    date: Date,
+    quantity: u32,
+    amount: Option<rust_decimal::Decimal>,
+    tags: TagSet,
+    other_city_support: bool,
+    score: Option<rust_decimal::Decimal>,
+    facts: Vec<Option<rust_decimal::Decimal>>,
+}
+
+impl Cells {
+    pub fn item(&self) -> ItemIdx {
+        self.item
+    }
+
+    /// The claim, with the applicant and reference of `raw` (the same cells
+    /// `check_cells` read) given their keys.
+    pub fn into_claim(self, raw: &RawClaim, keys: &mut Keys) -> Claim {
+        let t = crate::text::trim;
+        let reference = match t(raw.reference) {
+            "" => None,
+            written => Some(keys.reference(written)),
+        };
+        Claim {
+            claim_id: t(raw.claim_id).into(),
+            applicant: keys.applicant(raw.applicant_id),
+            applicant_type: self.applicant_type,
+            item: self.item,
+            date: self.date,
+            quantity: self.quantity,
+            amount: self.amount,
+            reference,
+            tags: self.tags,
+            other_city_support: self.other_city_support,
+            score: self.score,
+            facts: self.facts,
+        }
+    }
+}
+
+/// Reads and checks every cell of a row; every problem is collected.
+pub fn check_cells(raw: &RawClaim, policy: &Policy) -> Result<Cells, Refusal> {
+    let t = crate::text::trim;
+    let raw = &RawClaim {
+        claim_id: t(raw.claim_id),
+        applicant_id: t(raw.applicant_id),
+        applicant_name: t(raw.applicant_name),
+        applicant_type: t(raw.applicant_type),
+        item: t(raw.item),
+        date: t(raw.date),
+        quantity: t(raw.quantity),
+        amount: t(raw.amount),
+        reference: t(raw.reference),
+        tags: raw.tags,
+        other_city_support: t(raw.other_city_support),
+        score: t(raw.score),
+        facts: raw.facts.map(t),
+    };
     let mut problems = Vec::new();
     let mut required = |column: &str, value: &str| {
-        if value.trim().is_empty() {
+        if value.is_empty() {
             problems.push(Problem::new(column, ProblemKind::Missing));
         }
     };
@@ -44,7 +114,7 @@ pub fn parse_claim(
     required("applicant_id", raw.applicant_id);
     required("applicant_name", raw.applicant_name);
 
-    let applicant_type = match raw.applicant_type.trim() {
+    let applicant_type = match raw.applicant_type {
         "" => {
             problems.push(Problem::new("applicant_type", ProblemKind::Missing));
             None
@@ -62,7 +132,7 @@ pub fn parse_claim(
             found
         }
     };
-    let item = match raw.item.trim() {
+    let item = match raw.item {
         "" => {
             problems.push(Problem::new("item", ProblemKind::Missing));
             None
@@ -85,7 +155,7 @@ pub fn parse_claim(
             found
         }
     };
-    let date = match raw.date.trim() {
+    let date = match raw.date {
         "" => {
             problems.push(Problem::new("date", ProblemKind::Missing));
             None
@@ -103,7 +173,7 @@ pub fn parse_claim(
             d
         }
     };
-    let quantity = match raw.quantity.trim() {
+    let quantity = match raw.quantity {
         "" => Some(1),
         written => {
             let q = parse_quantity(written);
@@ -120,16 +190,20 @@ pub fn parse_claim(
     };
     let amount = number_cell("amount", raw.amount, parse_amount, &mut problems);
     let score = number_cell("score", raw.score, parse_number, &mut problems);
-    let facts: Vec<_> = policy
-        .facts
-        .iter()
-        .enumerate()
-        .map(|(i, fact)| {
-            let written = raw.facts.get(i).copied().unwrap_or("");
-            number_cell(&fact.id, written, parse_number, &mut problems)
-        })
-        .collect();
-    let other_city_support = match raw.other_city_support.trim() {
+    let facts: Vec<_> = if raw.facts.iter().all(|f| f.is_empty()) {
+        Vec::new()
+    } else {
+        policy
+            .facts
+            .iter()
+            .enumerate()
+            .map(|(i, fact)| {
+                let written = raw.facts.get(i).copied().unwrap_or("");
+                number_cell(&fact.id, written, parse_number, &mut problems)
+            })
+            .collect()
+    };
+    let other_city_support = match raw.other_city_support {
         "" => Some(false),
         written => {
             let b = parse_yes_no(written);
@@ -158,7 +232,7 @@ pub fn parse_claim(
                 ));
             }
         }
-        if it.needs_amount() && raw.amount.trim().is_empty() {
+        if it.needs_amount() && raw.amount.is_empty() {
             problems.push(Problem::new(
                 "amount",
                 ProblemKind::AmountNeeded {
@@ -166,7 +240,7 @@ pub fn parse_claim(
                 },
             ));
         }
-        if it.needs_ref() && raw.reference.trim().is_empty() {
+        if it.needs_ref() && raw.reference.is_empty() {
             problems.push(Problem::new(
                 "ref",
                 ProblemKind::RefNeeded {
@@ -184,27 +258,16 @@ pub fn parse_claim(
     else {
         return Err((problems, item));
     };
-    let reference = match raw.reference.trim() {
-        "" => None,
-        written => Some(keys.reference(written)),
-    };
-    Ok(Claim {
-        claim_id: raw.claim_id.trim().into(),
-        applicant: keys.applicant(raw.applicant_id),
+    Ok(Cells {
         applicant_type,
         item,
         date,
         quantity,
         amount: amount.flatten(),
-        reference,
         tags: parse_tags(raw.tags, policy),
         other_city_support,
         score: score.flatten(),
-        facts: if facts.iter().all(|f| matches!(f, Some(None))) {
-            Vec::new()
-        } else {
-            facts.into_iter().map(Option::flatten).collect()
-        },
+        facts: facts.into_iter().map(Option::flatten).collect(),
     })
 }
 
@@ -218,7 +281,7 @@ fn number_cell<E>(
 where
     E: Into<crate::money::AmountError>,
 {
-    let written = written.trim();
+    let written = crate::text::trim(written);
     if written.is_empty() {
         return Some(None);
     }

@@ -5,14 +5,16 @@ mod fields;
 mod problem;
 mod read;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use rust_decimal::Decimal;
 
 use crate::date::Date;
 use crate::policy::{ItemIdx, TagSet, TypeIdx};
 
-pub use fields::{parse_claim, parse_quantity, parse_yes_no, RawClaim};
+pub use fields::{
+    check_cells, parse_claim, parse_quantity, parse_yes_no, Cells, RawClaim, Refusal, MAX_FACTS,
+};
 pub use problem::{Problem, ProblemKind};
 pub use read::{read_claims, ClaimsError, Column};
 
@@ -38,14 +40,22 @@ pub struct Claim {
     pub facts: Vec<Option<Decimal>>,
 }
 
-/// One input row, in file order.
+/// One input row, in file order. Its text cells live in the batch's
+/// arena (`Batch::text`): three strings a row, a million rows, one buffer.
 #[derive(Debug, Clone)]
 pub struct Row {
     pub line: u64,
-    pub applicant_id: Box<str>,
-    pub applicant_name: Box<str>,
-    pub reference: Box<str>,
+    pub applicant_id: Span,
+    pub applicant_name: Span,
+    pub reference: Span,
     pub entry: Entry,
+}
+
+/// A piece of `Batch::text`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Span {
+    start: u32,
+    len: u32,
 }
 
 #[derive(Debug, Clone)]
@@ -75,9 +85,37 @@ pub struct Batch {
     pub source: String,
     pub rows: Vec<Row>,
     pub claims: Vec<Claim>,
+    text: String,
 }
 
 impl Batch {
+    /// Keeps a cell's text in the batch's arena.
+    pub fn keep(&mut self, cell: &str) -> Span {
+        let start = self.text.len() as u32;
+        self.text.push_str(cell);
+        Span {
+            start,
+            len: cell.len() as u32,
+        }
+    }
+
+    pub fn text(&self, span: Span) -> &str {
+        let start = span.start as usize;
+        &self.text[start..start + span.len as usize]
+    }
+
+    pub fn applicant_id(&self, row: &Row) -> &str {
+        self.text(row.applicant_id)
+    }
+
+    pub fn applicant_name(&self, row: &Row) -> &str {
+        self.text(row.applicant_name)
+    }
+
+    pub fn reference(&self, row: &Row) -> &str {
+        self.text(row.reference)
+    }
+
     pub fn claim_of(&self, row: &Row) -> Option<&Claim> {
         match row.entry {
             Entry::Valid(i) => self.claims.get(i as usize),
@@ -105,15 +143,26 @@ impl Keys {
     /// Applicant ids compare in upper case and half-width: a credit code
     /// typed `91441882ma…` is the same unit as `91441882MA…`.
     pub fn applicant(&mut self, written: &str) -> ApplicantId {
-        let key: String = crate::text::half_width(written.trim())
+        let written = written.trim();
+        if written.is_ascii() && !written.bytes().any(|b| b.is_ascii_lowercase()) {
+            return self.applicants.intern_str(written);
+        }
+        let key: String = crate::text::half_width(written)
             .chars()
             .flat_map(char::to_uppercase)
             .collect();
-        self.applicants.intern(key)
+        self.applicants.intern_str(&key)
     }
 
     pub fn reference(&mut self, written: &str) -> RefId {
-        self.references.intern(crate::text::reference_key(written))
+        let plain = written
+            .chars()
+            .all(|c| !c.is_whitespace() && !c.is_lowercase() && !crate::text::is_full_width(c));
+        if plain {
+            return self.references.intern_str(written);
+        }
+        self.references
+            .intern_str(&crate::text::reference_key(written))
     }
 
     pub fn applicant_count(&self) -> usize {
@@ -123,13 +172,18 @@ impl Keys {
 
 #[derive(Debug, Default)]
 struct Interner {
-    ids: HashMap<String, u32>,
+    ids: FxHashMap<String, u32>,
 }
 
 impl Interner {
-    fn intern(&mut self, key: String) -> u32 {
+    /// Copies the key only the first time it is seen.
+    fn intern_str(&mut self, key: &str) -> u32 {
+        if let Some(id) = self.ids.get(key) {
+            return *id;
+        }
         let next = self.ids.len() as u32;
-        *self.ids.entry(key).or_insert(next)
+        self.ids.insert(key.to_string(), next);
+        next
     }
     fn len(&self) -> usize {
         self.ids.len()

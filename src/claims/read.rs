@@ -2,8 +2,16 @@
 //! any order and any case. A bad row is kept, never dropped.
 
 use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::io::Read;
+use std::sync::mpsc;
 
-use super::{parse_claim, Batch, Entry, InvalidRow, Keys, Problem, ProblemKind, RawClaim, Row};
+use rustc_hash::{FxHashMap, FxHasher};
+
+use super::{
+    check_cells, Batch, Cells, Entry, InvalidRow, Keys, Problem, ProblemKind, RawClaim, Refusal,
+    Row, MAX_FACTS,
+};
 use crate::i18n::Lang;
 use crate::policy::Policy;
 
@@ -118,34 +126,48 @@ impl std::fmt::Display for ClaimsError {
 
 impl std::error::Error for ClaimsError {}
 
+/// Records travel from the CSV parser's thread to the claims parser in
+/// chunks this long; emptied chunks go back to be refilled.
+const CHUNK: usize = 4096;
+
 /// Reads a whole claims file. `file` names it in messages (`-` for stdin).
-pub fn read_claims(
+/// The CSV is split into records on a second thread while this one turns
+/// records into claims: on a two-core machine the two halves of the work
+/// overlap.
+pub fn read_claims<R: Read + Send>(
     file: &str,
-    bytes: &[u8],
+    input: R,
     policy: &Policy,
     keys: &mut Keys,
 ) -> Result<Batch, ClaimsError> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if let Err(e) = std::str::from_utf8(bytes) {
-        let line = bytes[..e.valid_up_to()]
-            .iter()
-            .filter(|b| **b == b'\n')
-            .count() as u64
-            + 1;
-        return Err(ClaimsError::NotUtf8 {
-            file: file.to_string(),
-            line,
-        });
-    }
-    let csv_error = |e: csv::Error| ClaimsError::Csv {
-        file: file.to_string(),
-        line: e.position().map(|p| p.line()).unwrap_or(1),
-        message: e.to_string(),
+    let csv_error = |e: csv::Error| {
+        let line = e.position().map(|p| p.line()).unwrap_or(1);
+        match e.kind() {
+            csv::ErrorKind::Utf8 { .. } => ClaimsError::NotUtf8 {
+                file: file.to_string(),
+                line,
+            },
+            csv::ErrorKind::Io(io) => ClaimsError::Csv {
+                file: file.to_string(),
+                line,
+                message: io.to_string(),
+            },
+            _ => ClaimsError::Csv {
+                file: file.to_string(),
+                line,
+                message: e.to_string(),
+            },
+        }
     };
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .has_headers(true)
-        .from_reader(bytes);
+        .buffer_capacity(1 << 16)
+        .from_reader(without_bom(input).map_err(|e| ClaimsError::Csv {
+            file: file.to_string(),
+            line: 1,
+            message: e.to_string(),
+        })?);
     let header = reader.headers().map_err(csv_error)?.clone();
     if header.is_empty() || header.iter().all(|h| h.trim().is_empty()) {
         return Err(ClaimsError::NoHeader {
@@ -154,88 +176,218 @@ pub fn read_claims(
     }
     let columns = map_columns(file, &header, policy)?;
     let at = |c: Column| columns.get(&c).copied();
-    let fact_cols: Vec<Option<usize>> = (0..policy.facts.len())
-        .map(|i| at(Column::Fact(i)))
-        .collect();
+    let cols = Cols {
+        fixed: FIXED.map(|(_, c)| at(c)),
+        facts: std::array::from_fn(|i| {
+            if i < policy.facts.len() {
+                at(Column::Fact(i))
+            } else {
+                None
+            }
+        }),
+        header: header.len(),
+    };
 
     let mut batch = Batch {
         source: file.to_string(),
         ..Batch::default()
     };
-    let mut first_line_of: HashMap<Box<str>, u64> = HashMap::new();
-    let mut record = csv::StringRecord::new();
-    while reader.read_record(&mut record).map_err(csv_error)? {
-        let line = record.position().map(|p| p.line()).unwrap_or(0);
-        let cell = |c: Option<usize>| c.and_then(|i| record.get(i)).unwrap_or("").trim();
-        let raw = RawClaim {
-            claim_id: cell(at(Column::ClaimId)),
-            applicant_id: cell(at(Column::ApplicantId)),
-            applicant_name: cell(at(Column::ApplicantName)),
-            applicant_type: cell(at(Column::ApplicantType)),
-            item: cell(at(Column::Item)),
-            date: cell(at(Column::Date)),
-            quantity: cell(at(Column::Quantity)),
-            amount: cell(at(Column::Amount)),
-            reference: cell(at(Column::Ref)),
-            tags: cell(at(Column::Tags)),
-            other_city_support: cell(at(Column::OtherCitySupport)),
-            score: cell(at(Column::Score)),
-            facts: fact_cols.iter().map(|c| cell(*c)).collect(),
+    let mut first_seen = FirstSeen::default();
+    let mut failure = None;
+    std::thread::scope(|scope| {
+        let (full_tx, full_rx) = mpsc::sync_channel::<(Chunk, usize)>(4);
+        let (empty_tx, empty_rx) = mpsc::channel::<Chunk>();
+        let splitter = scope.spawn(move || -> Result<(), csv::Error> {
+            loop {
+                let mut chunk = empty_rx.try_recv().unwrap_or_default();
+                chunk.resize_with(CHUNK, || (csv::StringRecord::new(), None));
+                let mut filled = 0;
+                while filled < CHUNK && reader.read_record(&mut chunk[filled].0)? {
+                    let (record, checked) = &mut chunk[filled];
+                    *checked = if is_empty(record) {
+                        None
+                    } else {
+                        Some(check_cells(&cols.raw(record), policy))
+                    };
+                    filled += 1;
+                }
+                let done = filled < CHUNK;
+                if full_tx.send((chunk, filled)).is_err() || done {
+                    return Ok(());
+                }
+            }
+        });
+        for (mut chunk, filled) in full_rx {
+            for (record, checked) in &mut chunk[..filled] {
+                add_row(
+                    &mut batch,
+                    &mut first_seen,
+                    record,
+                    checked.take(),
+                    &cols,
+                    keys,
+                );
+            }
+            let _ = empty_tx.send(chunk);
+        }
+        failure = match splitter.join() {
+            Ok(Ok(())) => None,
+            Ok(Err(e)) => Some(csv_error(e)),
+            Err(_) => Some(ClaimsError::Csv {
+                file: file.to_string(),
+                line: 0,
+                message: "the CSV reader stopped unexpectedly".into(),
+            }),
         };
+    });
+    match failure {
+        Some(e) => Err(e),
+        None => Ok(batch),
+    }
+}
 
-        let mut extra_problems = Vec::new();
-        if record.iter().all(|c| c.trim().is_empty()) {
-            extra_problems.push(Problem::new("", ProblemKind::EmptyRow));
-        } else {
+/// Records with what their own cells said (`None`: an empty row).
+type Chunk = Vec<(csv::StringRecord, Option<Result<Cells, Refusal>>)>;
+
+/// Where each known column is in the file.
+#[derive(Clone, Copy)]
+struct Cols {
+    fixed: [Option<usize>; 12],
+    facts: [Option<usize>; MAX_FACTS],
+    header: usize,
+}
+
+impl Cols {
+    fn raw<'r>(&self, record: &'r csv::StringRecord) -> RawClaim<'r> {
+        let cell =
+            |c: Option<usize>| crate::text::trim(c.and_then(|i| record.get(i)).unwrap_or(""));
+        let f = self.fixed;
+        RawClaim {
+            claim_id: cell(f[0]),
+            applicant_id: cell(f[1]),
+            applicant_name: cell(f[2]),
+            applicant_type: cell(f[3]),
+            item: cell(f[4]),
+            date: cell(f[5]),
+            quantity: cell(f[6]),
+            amount: cell(f[7]),
+            reference: cell(f[8]),
+            tags: cell(f[9]),
+            other_city_support: cell(f[10]),
+            score: cell(f[11]),
+            facts: self.facts.map(cell),
+        }
+    }
+}
+
+fn is_empty(record: &csv::StringRecord) -> bool {
+    record.iter().all(|c| crate::text::trim(c).is_empty())
+}
+
+/// The input with a UTF-8 byte-order mark (as Excel writes) taken off.
+fn without_bom<R: Read>(mut input: R) -> std::io::Result<impl Read> {
+    let mut first = [0u8; 3];
+    let mut n = 0;
+    while n < 3 {
+        match input.read(&mut first[n..])? {
+            0 => break,
+            got => n += got,
+        }
+    }
+    let start = if first[..n] == *b"\xEF\xBB\xBF" { 3 } else { 0 };
+    Ok(std::io::Cursor::new(first[start..n].to_vec()).chain(input))
+}
+
+/// One record of the file into the batch: a claim, or an invalid row.
+fn add_row(
+    batch: &mut Batch,
+    first_seen: &mut FirstSeen,
+    record: &csv::StringRecord,
+    checked: Option<Result<Cells, Refusal>>,
+    cols: &Cols,
+    keys: &mut Keys,
+) {
+    let line = record.position().map(|p| p.line()).unwrap_or(0);
+    let raw = cols.raw(record);
+    let mut problems = Vec::new();
+    match &checked {
+        None => problems.push(Problem::new("", ProblemKind::EmptyRow)),
+        Some(_) => {
             let extra = record
                 .iter()
-                .skip(header.len())
-                .filter(|c| !c.trim().is_empty())
+                .skip(cols.header)
+                .filter(|c| !crate::text::trim(c).is_empty())
                 .count();
             if extra > 0 {
-                extra_problems.push(Problem::new("", ProblemKind::ExtraCells { count: extra }));
+                problems.push(Problem::new("", ProblemKind::ExtraCells { count: extra }));
             }
             if !raw.claim_id.is_empty() {
-                match first_line_of.get(raw.claim_id) {
-                    Some(first) => extra_problems.push(Problem::new(
+                if let Some(first_line) = first_seen.check(batch, raw.claim_id, line) {
+                    problems.push(Problem::new(
                         "claim_id",
-                        ProblemKind::DuplicateClaimId { first_line: *first },
-                    )),
-                    None => {
-                        first_line_of.insert(raw.claim_id.into(), line);
-                    }
+                        ProblemKind::DuplicateClaimId { first_line },
+                    ));
                 }
             }
         }
-
-        let parsed = if extra_problems
-            .iter()
-            .any(|p| p.kind == ProblemKind::EmptyRow)
-        {
-            Err((Vec::new(), None))
-        } else {
-            parse_claim(&raw, policy, keys)
-        };
-        let entry = match parsed {
-            Ok(claim) if extra_problems.is_empty() => {
-                batch.claims.push(claim);
-                Entry::Valid((batch.claims.len() - 1) as u32)
-            }
-            Ok(claim) => invalid(&raw, Some(claim.item), extra_problems),
-            Err((mut problems, item)) => {
-                extra_problems.append(&mut problems);
-                invalid(&raw, item, extra_problems)
-            }
-        };
-        batch.rows.push(Row {
-            line,
-            applicant_id: raw.applicant_id.into(),
-            applicant_name: raw.applicant_name.into(),
-            reference: raw.reference.into(),
-            entry,
-        });
     }
-    Ok(batch)
+    let entry = match checked {
+        Some(Ok(cells)) if problems.is_empty() => {
+            batch.claims.push(cells.into_claim(&raw, keys));
+            Entry::Valid((batch.claims.len() - 1) as u32)
+        }
+        Some(Ok(cells)) => invalid(&raw, Some(cells.item()), problems),
+        Some(Err((mut more, item))) => {
+            problems.append(&mut more);
+            invalid(&raw, item, problems)
+        }
+        None => invalid(&raw, None, problems),
+    };
+    let applicant_id = batch.keep(raw.applicant_id);
+    let applicant_name = batch.keep(raw.applicant_name);
+    let reference = batch.keep(raw.reference);
+    batch.rows.push(Row {
+        line,
+        applicant_id,
+        applicant_name,
+        reference,
+        entry,
+    });
+}
+
+/// Remembers the first row of each claim_id without copying every id: rows
+/// are keyed by a hash of the id, and the id itself is compared only when
+/// two rows share a hash.
+#[derive(Default)]
+struct FirstSeen {
+    by_hash: FxHashMap<u64, (usize, u64)>,
+    /// Ids whose hash another id already had (practically never).
+    collided: FxHashMap<String, u64>,
+}
+
+impl FirstSeen {
+    /// The line of an earlier row with this id, or `None` for the first.
+    fn check(&mut self, batch: &Batch, id: &str, line: u64) -> Option<u64> {
+        let mut hasher = FxHasher::default();
+        id.hash(&mut hasher);
+        let hash = hasher.finish();
+        match self.by_hash.get(&hash) {
+            None => {
+                self.by_hash.insert(hash, (batch.rows.len(), line));
+                None
+            }
+            Some(&(row, first_line)) if batch.claim_id_of(&batch.rows[row]) == id => {
+                Some(first_line)
+            }
+            Some(_) => match self.collided.get(id) {
+                Some(first_line) => Some(*first_line),
+                None => {
+                    self.collided.insert(id.to_string(), line);
+                    None
+                }
+            },
+        }
+    }
 }
 
 fn invalid(raw: &RawClaim, item: Option<crate::policy::ItemIdx>, problems: Vec<Problem>) -> Entry {

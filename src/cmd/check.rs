@@ -80,7 +80,7 @@ pub fn run(args: &CheckArgs, lang: Lang) -> Result<(), Error> {
         tags: args.tags.as_deref().unwrap_or(""),
         other_city_support: if args.other_city_support { "yes" } else { "" },
         score: args.score.as_deref().unwrap_or(""),
-        facts: facts.iter().map(String::as_str).collect(),
+        facts: std::array::from_fn(|i| facts.get(i).map(String::as_str).unwrap_or("")),
     };
     let claim = parse_claim(&raw, &policy, &mut keys).map_err(|(problems, _)| {
         let lines = |lang: Lang| {

@@ -23,7 +23,7 @@ pub fn run(args: &ExplainArgs, lang: Lang) -> Result<(), Error> {
         let id = batch.claim_id_of(row);
         let by_id = wanted_ids.iter().position(|w| *w == id);
         let by_applicant =
-            applicant_key.as_deref() == Some(applicant_key_of(&row.applicant_id).as_str());
+            applicant_key.as_deref() == Some(applicant_key_of(batch.applicant_id(row)).as_str());
         if let Some(i) = by_id {
             found[i] = true;
         }
@@ -37,8 +37,8 @@ pub fn run(args: &ExplainArgs, lang: Lang) -> Result<(), Error> {
                     &policy,
                     &batch.claims[i],
                     &Applicant {
-                        id: &row.applicant_id,
-                        name: &row.applicant_name,
+                        id: batch.applicant_id(row),
+                        name: batch.applicant_name(row),
                     },
                     &outcomes[i],
                     &traces[i],

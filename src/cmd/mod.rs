@@ -54,6 +54,21 @@ pub fn read_input(path: Option<&Path>) -> Result<(String, Vec<u8>), Error> {
     }
 }
 
+/// A file, or standard input for `-` or no path, to be read as a stream.
+pub fn open_input(path: Option<&Path>) -> Result<(String, Box<dyn Read + Send>), Error> {
+    match path {
+        Some(p) if p != Path::new("-") => {
+            let label = p.display().to_string();
+            let file = fs::File::open(p).map_err(|source| Error::Read {
+                path: label.clone(),
+                source,
+            })?;
+            Ok((label, Box::new(file)))
+        }
+        _ => Ok(("<stdin>".into(), Box::new(io::stdin()))),
+    }
+}
+
 /// Reads a claims file and every ledger, interning applicants and
 /// references across all of them.
 pub fn read_batch(
@@ -62,9 +77,8 @@ pub fn read_batch(
     policy: &Policy,
 ) -> Result<(Batch, Vec<Prior>), Error> {
     let mut keys = Keys::default();
-    let (label, bytes) = read_input(claims)?;
-    let batch = read_claims(&label, &bytes, policy, &mut keys)?;
-    drop(bytes);
+    let (label, input) = open_input(claims)?;
+    let batch = read_claims(&label, input, policy, &mut keys)?;
     let mut prior = Vec::new();
     for path in ledgers {
         let (label, bytes) = read_input(Some(path))?;

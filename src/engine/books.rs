@@ -2,18 +2,25 @@
 //! cap. Ledger rows and this batch's claims are entered the same way, which
 //! is why two batches pay what one would.
 
-use std::collections::{HashMap, HashSet};
-
 use rust_decimal::Decimal;
+use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::claims::{ApplicantId, RefId};
+use super::Prior;
+use crate::claims::{ApplicantId, Claim, RefId};
 use crate::policy::{ClauseIdx, ItemIdx, Policy, Unique};
+
+/// Who made a payment: a ledger row or a claim of the batch, by index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Payer {
+    Prior(u32),
+    Claim(u32),
+}
 
 /// A payment as the books need it: from a ledger row or from a claim just
 /// decided.
 #[derive(Debug, Clone, Copy)]
-pub struct Payment<'a> {
-    pub claim_id: &'a str,
+pub struct Payment {
+    pub payer: Payer,
     pub applicant: ApplicantId,
     pub item: ItemIdx,
     pub reference: Option<RefId>,
@@ -44,28 +51,42 @@ pub enum Room {
 /// The claims that used a room, with how much each used.
 pub type Users = Vec<(Box<str>, Decimal)>;
 
-#[derive(Debug, Default)]
-pub struct Books {
-    ledger_claims: HashSet<Box<str>>,
-    /// The claim that first used each once-only award.
-    paid: HashMap<Once, Box<str>>,
-    used: HashMap<Room, Decimal>,
-    quota_taken: HashMap<(ItemIdx, i32), u32>,
+pub struct Books<'a> {
+    claims: &'a [Claim],
+    prior: &'a [Prior],
+    ledger_claims: FxHashSet<&'a str>,
+    /// The payment that first used each once-only award.
+    paid: FxHashMap<Once, Payer>,
+    used: FxHashMap<Room, Decimal>,
+    quota_taken: FxHashMap<(ItemIdx, i32), u32>,
     /// Who used each room, kept only when a derivation is asked for.
-    users: Option<HashMap<Room, Users>>,
+    users: Option<FxHashMap<Room, Vec<(Payer, Decimal)>>>,
 }
 
-impl Books {
-    pub fn new(trace: bool) -> Books {
+impl<'a> Books<'a> {
+    pub fn new(claims: &'a [Claim], prior: &'a [Prior], trace: bool) -> Books<'a> {
         Books {
-            users: trace.then(HashMap::new),
-            ..Books::default()
+            claims,
+            prior,
+            ledger_claims: FxHashSet::default(),
+            paid: FxHashMap::default(),
+            used: FxHashMap::default(),
+            quota_taken: FxHashMap::default(),
+            users: trace.then(FxHashMap::default),
         }
     }
 
-    pub fn block_claim_id(&mut self, claim_id: &str) {
+    /// The claim_id of a payer, for reasons and derivations.
+    pub fn name(&self, payer: Payer) -> &'a str {
+        match payer {
+            Payer::Prior(i) => &self.prior[i as usize].claim_id,
+            Payer::Claim(i) => &self.claims[i as usize].claim_id,
+        }
+    }
+
+    pub fn block_claim_id(&mut self, claim_id: &'a str) {
         if !claim_id.is_empty() {
-            self.ledger_claims.insert(claim_id.into());
+            self.ledger_claims.insert(claim_id);
         }
     }
 
@@ -73,8 +94,8 @@ impl Books {
         self.ledger_claims.contains(claim_id)
     }
 
-    pub fn paid_by(&self, once: &Once) -> Option<&str> {
-        self.paid.get(once).map(|s| &**s)
+    pub fn paid_by(&self, once: &Once) -> Option<&'a str> {
+        self.paid.get(once).map(|p| self.name(*p))
     }
 
     pub fn used(&self, room: &Room) -> Decimal {
@@ -85,7 +106,11 @@ impl Books {
         self.users
             .as_ref()
             .and_then(|u| u.get(room))
-            .cloned()
+            .map(|list| {
+                list.iter()
+                    .map(|(p, d)| (self.name(*p).into(), *d))
+                    .collect()
+            })
             .unwrap_or_default()
     }
 
@@ -113,7 +138,7 @@ impl Books {
         let item = policy.item(p.item);
         let clause = policy.clause_of(p.item);
         let mut once = |key: Once| {
-            self.paid.entry(key).or_insert_with(|| p.claim_id.into());
+            self.paid.entry(key).or_insert(p.payer);
         };
         match (item.unique, p.reference) {
             (Unique::Ref, Some(r)) => once(Once::Ref(p.item, r)),
@@ -129,32 +154,25 @@ impl Books {
             self.use_room(
                 Room::Units(p.item, p.applicant, p.year),
                 units_paid(p, unit),
-                p.claim_id,
+                p.payer,
             );
         }
         if item.annual_cap.is_some() {
-            self.use_room(
-                Room::Item(p.item, p.applicant, p.year),
-                p.payable,
-                p.claim_id,
-            );
+            self.use_room(Room::Item(p.item, p.applicant, p.year), p.payable, p.payer);
         }
         if clause.annual_cap.is_some() {
             self.use_room(
                 Room::Clause(item.clause, p.applicant, p.year),
                 p.payable,
-                p.claim_id,
+                p.payer,
             );
         }
     }
 
-    fn use_room(&mut self, room: Room, amount: Decimal, claim_id: &str) {
+    fn use_room(&mut self, room: Room, amount: Decimal, payer: Payer) {
         *self.used.entry(room).or_default() += amount;
         if let Some(users) = &mut self.users {
-            users
-                .entry(room)
-                .or_default()
-                .push((claim_id.into(), amount));
+            users.entry(room).or_default().push((payer, amount));
         }
     }
 }

@@ -46,8 +46,8 @@ pub struct Outcome {
     pub computed: Decimal,
     pub payable: Decimal,
     pub cut: Decimal,
-    pub basis: Basis,
-    pub rejection: Option<Rejection>,
+    /// Why the claim was refused (boxed: most claims are not).
+    pub rejection: Option<Box<Rejection>>,
     /// The caps that cut this claim, in the order they were applied.
     pub cuts: Vec<CapStep>,
 }

@@ -56,7 +56,7 @@ pub fn before_caps(policy: &Policy, claim: &Claim) -> (Decimal, Basis) {
 pub fn admit(
     policy: &Policy,
     claim: &Claim,
-    books: &Books,
+    books: &Books<'_>,
     checks: &mut Vec<(Check, bool)>,
 ) -> Result<(), Rejection> {
     let item = policy.item(claim.item);
@@ -165,20 +165,22 @@ pub struct Placing {
 }
 
 /// Steps 3 and 4: every cap that covers the claim, in order, each taking
-/// the payable down to what it leaves. Returns the steps (all of them).
+/// the payable down to what it leaves. The steps (all of them) are left in
+/// `steps`; the payable is returned.
 pub fn apply_caps(
     policy: &Policy,
     claim: &Claim,
     computed: Decimal,
     placing: Option<Placing>,
-    books: &Books,
+    books: &Books<'_>,
     trace: bool,
-) -> (Decimal, Vec<CapStep>) {
+    steps: &mut Vec<CapStep>,
+) -> Decimal {
     let item = policy.item(claim.item);
     let clause = policy.clause_of(claim.item);
     let year = claim.date.year();
     let mut payable = computed;
-    let mut steps = Vec::new();
+    steps.clear();
     let users = |room: &Room| if trace { books.users(room) } else { Vec::new() };
 
     if let (Some(qc), Some(unit)) = (
@@ -205,30 +207,10 @@ pub fn apply_caps(
         });
         payable = after;
     }
-    if let (Some(quota), Some(placing)) = (item.quota, placing) {
-        let overflow_amount = policy
-            .item(quota.overflow)
-            .unit_amount()
-            .unwrap_or_default();
-        let after = if placing.won {
-            payable
-        } else {
-            payable.min(policy.rounding.apply(overflow_amount))
-        };
-        steps.push(CapStep {
-            cap: Cap::Quota {
-                item: claim.item,
-                overflow: quota.overflow,
-                rank: placing.rank,
-                taken_before: placing.taken_before,
-            },
-            limit: Decimal::from(quota.per_year),
-            used: Decimal::from(placing.taken_before + placing.rank - 1),
-            before: payable,
-            after,
-            users: Vec::new(),
-        });
-        payable = after;
+    if let Some(placing) = placing {
+        let step = quota_step(policy, claim.item, placing, payable);
+        payable = step.after;
+        steps.push(step);
     }
     if let Kind::Approved { max } = item.kind {
         let after = payable.min(max);
@@ -270,5 +252,37 @@ pub fn apply_caps(
         });
         payable = after;
     }
-    (payable, steps)
+    payable
+}
+
+/// The city-wide quota applied to a ranked claim: a claim without a place
+/// is paid the overflow item's figure.
+pub fn quota_step(
+    policy: &Policy,
+    item: crate::policy::ItemIdx,
+    placing: Placing,
+    payable: Decimal,
+) -> CapStep {
+    let quota = policy.item(item).quota;
+    let per_year = quota.map(|q| q.per_year).unwrap_or(0);
+    let overflow = quota.map(|q| q.overflow).unwrap_or(item);
+    let overflow_amount = policy.item(overflow).unit_amount().unwrap_or_default();
+    let after = if placing.won {
+        payable
+    } else {
+        payable.min(policy.rounding.apply(overflow_amount))
+    };
+    CapStep {
+        cap: Cap::Quota {
+            item,
+            overflow,
+            rank: placing.rank,
+            taken_before: placing.taken_before,
+        },
+        limit: Decimal::from(per_year),
+        used: Decimal::from(placing.taken_before + placing.rank - 1),
+        before: payable,
+        after,
+        users: Vec::new(),
+    }
 }

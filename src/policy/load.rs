@@ -183,6 +183,16 @@ impl Checker<'_> {
             self.problem(0..0, "tag", Msg::new("标签最多 64 个", "at most 64 tags"));
         }
         let facts = self.named_list(&raw.facts, "fact");
+        if facts.len() > crate::claims::MAX_FACTS {
+            self.problem(
+                0..0,
+                "fact",
+                Msg::new(
+                    format!("事实最多 {} 个", crate::claims::MAX_FACTS),
+                    format!("at most {} facts", crate::claims::MAX_FACTS),
+                ),
+            );
+        }
 
         let mut groups: HashMap<String, TypeSet> = HashMap::new();
         let group_names = self.named_list(
@@ -401,7 +411,7 @@ impl Checker<'_> {
         &mut self,
         names: &Spanned<Vec<String>>,
         key: &str,
-        types: &HashMap<String, TypeIdx>,
+        types: &rustc_hash::FxHashMap<String, TypeIdx>,
         groups: &HashMap<String, TypeSet>,
     ) -> TypeSet {
         let mut set = TypeSet::default();

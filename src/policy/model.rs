@@ -2,7 +2,7 @@
 //! every figure a `Decimal`. Built only by `load`, so a `Policy` in hand is a
 //! consistent one.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use rust_decimal::Decimal;
 
@@ -120,9 +120,9 @@ impl Named {
 
 #[derive(Debug, Default)]
 pub(crate) struct Lookup {
-    pub items: HashMap<String, ItemIdx>,
-    pub types: HashMap<String, TypeIdx>,
-    pub tags: HashMap<String, TagIdx>,
+    pub items: FxHashMap<String, ItemIdx>,
+    pub types: FxHashMap<String, TypeIdx>,
+    pub tags: FxHashMap<String, TagIdx>,
 }
 
 #[derive(Debug)]
@@ -278,6 +278,24 @@ pub struct Quota {
     pub overflow: ItemIdx,
 }
 
+/// Looks up a spelling in a map keyed by lower case, copying the text only
+/// when it has upper-case letters (a million rows, a million lookups).
+fn any_case<T: Copy>(map: &FxHashMap<String, T>, written: &str) -> Option<T> {
+    let written = crate::text::trim(written);
+    if written.is_ascii() {
+        return if written.bytes().any(|b| b.is_ascii_uppercase()) {
+            map.get(&written.to_ascii_lowercase()).copied()
+        } else {
+            map.get(written).copied()
+        };
+    }
+    if written.chars().any(char::is_uppercase) {
+        map.get(&written.to_lowercase()).copied()
+    } else {
+        map.get(written).copied()
+    }
+}
+
 impl Policy {
     pub fn item(&self, idx: ItemIdx) -> &Item {
         &self.items[usize::from(idx)]
@@ -289,25 +307,16 @@ impl Policy {
 
     /// An item by id (any case) or by its Chinese name.
     pub fn find_item(&self, written: &str) -> Option<ItemIdx> {
-        self.lookup
-            .items
-            .get(&written.trim().to_lowercase())
-            .copied()
+        any_case(&self.lookup.items, written)
     }
 
     /// An applicant type by id (any case), Chinese name or alias.
     pub fn find_type(&self, written: &str) -> Option<TypeIdx> {
-        self.lookup
-            .types
-            .get(&written.trim().to_lowercase())
-            .copied()
+        any_case(&self.lookup.types, written)
     }
 
     pub fn find_tag(&self, written: &str) -> Option<TagIdx> {
-        self.lookup
-            .tags
-            .get(&written.trim().to_lowercase())
-            .copied()
+        any_case(&self.lookup.tags, written)
     }
 
     pub fn find_clause(&self, number: u32) -> Option<&Clause> {

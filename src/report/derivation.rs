@@ -75,7 +75,7 @@ pub fn derivation(
         out,
         "{}{}",
         l("计算：", "amount before caps: "),
-        figure(outcome, lang)
+        figure(policy, claim, outcome, lang)
     );
 
     let _ = writeln!(out, "{}", l("检查：", "checks:"));
@@ -131,8 +131,13 @@ pub fn derivation(
 }
 
 /// The amount before caps in grouped figures; for a manual item, why there is none.
-fn figure(outcome: &Outcome, lang: Lang) -> String {
-    let text = basis_in(&outcome.basis, outcome.computed, lang, short_grouped);
+fn figure(policy: &Policy, claim: &Claim, outcome: &Outcome, lang: Lang) -> String {
+    let text = basis_in(
+        &crate::engine::basis(policy, claim),
+        outcome.computed,
+        lang,
+        short_grouped,
+    );
     if text.is_empty() {
         return lang
             .pick("不在本办法内计算", "not computed under these measures")

@@ -14,7 +14,7 @@ use rust_decimal::Decimal;
 use crate::claims::{Batch, Claim, Entry, InvalidRow, Row};
 use crate::engine::{Outcome, Status};
 use crate::i18n::Lang;
-use crate::money::plain;
+use crate::money::write_plain;
 use crate::policy::{ItemIdx, Policy};
 
 pub use catalogue::{figure as item_figure, list as catalogue_list, show_clause, show_item};
@@ -34,6 +34,7 @@ pub struct Decided<'a> {
 
 /// One input row with what became of it.
 pub struct Line<'a> {
+    pub batch: &'a Batch,
     pub row: &'a Row,
     pub what: What<'a>,
 }
@@ -46,11 +47,19 @@ pub enum What<'a> {
 impl<'a> Decided<'a> {
     /// Every input row, in input order.
     pub fn lines(&self) -> impl Iterator<Item = Line<'a>> + '_ {
-        self.batch.rows.iter().map(move |row| Line {
+        self.lines_in(0..self.batch.rows.len())
+    }
+
+    /// The input rows `range`, in input order.
+    pub fn lines_in(&self, range: std::ops::Range<usize>) -> impl Iterator<Item = Line<'a>> + '_ {
+        let batch: &'a Batch = self.batch;
+        let outcomes: &'a [Outcome] = self.outcomes;
+        batch.rows[range].iter().map(move |row| Line {
+            batch,
             row,
             what: match &row.entry {
                 Entry::Valid(i) => {
-                    What::Decided(&self.batch.claims[*i as usize], &self.outcomes[*i as usize])
+                    What::Decided(&batch.claims[*i as usize], &outcomes[*i as usize])
                 }
                 Entry::Invalid(bad) => What::Invalid(bad),
             },
@@ -59,6 +68,14 @@ impl<'a> Decided<'a> {
 }
 
 impl<'a> Line<'a> {
+    pub fn applicant_id(&self) -> &'a str {
+        self.batch.applicant_id(self.row)
+    }
+
+    pub fn applicant_name(&self) -> &'a str {
+        self.batch.applicant_name(self.row)
+    }
+
     pub fn claim_id(&self) -> &'a str {
         match self.what {
             What::Decided(c, _) => &c.claim_id,
@@ -96,52 +113,84 @@ impl<'a> Line<'a> {
     }
 
     /// The cells of the payout CSV, in `COLUMNS` order, before escaping.
-    pub fn cells(&self, policy: &Policy, lang: Lang) -> [String; 16] {
+    pub fn cells(&self, policy: &Policy, lang: Lang) -> Vec<String> {
+        let mut cells = Vec::with_capacity(COLUMNS.len());
+        let mut scratch = String::new();
+        let _ = self.each_cell(policy, lang, &mut scratch, &mut |_, cell| {
+            cells.push(cell.to_string());
+            Ok(())
+        });
+        cells
+    }
+
+    /// Hands each cell of the payout CSV, in `COLUMNS` order, to `emit`,
+    /// building what must be built in `scratch` rather than in a new string
+    /// per cell: the payout of a million rows is written through here.
+    pub fn each_cell(
+        &self,
+        policy: &Policy,
+        lang: Lang,
+        scratch: &mut String,
+        emit: &mut dyn FnMut(usize, &str) -> std::io::Result<()>,
+    ) -> std::io::Result<()> {
+        use std::fmt::Write as _;
         let row = self.row;
-        let (computed, payable, cut) = self.money();
-        let clause = self
-            .item()
-            .map(|i| policy.clause_of(i).label())
-            .unwrap_or_default();
-        let (applicant_type, item, date, year, quantity, amount) = match self.what {
-            What::Decided(c, _) => (
-                policy.applicant_types[usize::from(c.applicant_type)]
-                    .id
-                    .clone(),
-                policy.item(c.item).id.clone(),
-                c.date.to_string(),
-                c.date.year().to_string(),
-                c.quantity.to_string(),
-                c.amount.map(plain).unwrap_or_default(),
-            ),
-            What::Invalid(bad) => (
-                bad.applicant_type.clone(),
-                bad.item
-                    .map(|i| policy.item(i).id.clone())
-                    .unwrap_or_else(|| bad.item_written.clone()),
-                bad.date.clone(),
-                String::new(),
-                bad.quantity.clone(),
-                bad.amount.clone(),
-            ),
+        let mut put = |i: usize, scratch: &mut String, fill: &dyn Fn(&mut String)| {
+            scratch.clear();
+            fill(scratch);
+            emit(i, scratch)
         };
-        [
-            self.claim_id().to_string(),
-            row.applicant_id.to_string(),
-            row.applicant_name.to_string(),
-            applicant_type,
-            clause,
-            item,
-            row.reference.to_string(),
-            date,
-            year,
-            quantity,
-            amount,
-            plain(computed),
-            plain(payable),
-            plain(cut),
-            self.status().as_str().to_string(),
-            self.reason(policy, lang),
-        ]
+        put(0, scratch, &|s| s.push_str(self.claim_id()))?;
+        put(1, scratch, &|s| s.push_str(self.applicant_id()))?;
+        put(2, scratch, &|s| s.push_str(self.applicant_name()))?;
+        put(3, scratch, &|s| match self.what {
+            What::Decided(c, _) => {
+                s.push_str(&policy.applicant_types[usize::from(c.applicant_type)].id)
+            }
+            What::Invalid(bad) => s.push_str(&bad.applicant_type),
+        })?;
+        put(4, scratch, &|s| {
+            if let Some(i) = self.item() {
+                s.push_str(&policy.clause_of(i).label());
+            }
+        })?;
+        put(5, scratch, &|s| match self.what {
+            What::Decided(c, _) => s.push_str(&policy.item(c.item).id),
+            What::Invalid(bad) => match bad.item {
+                Some(i) => s.push_str(&policy.item(i).id),
+                None => s.push_str(&bad.item_written),
+            },
+        })?;
+        put(6, scratch, &|s| s.push_str(self.batch.reference(row)))?;
+        match self.what {
+            What::Decided(c, _) => {
+                put(7, scratch, &|s| {
+                    let _ = write!(s, "{}", c.date);
+                })?;
+                put(8, scratch, &|s| {
+                    let _ = write!(s, "{}", c.date.year());
+                })?;
+                put(9, scratch, &|s| {
+                    let _ = write!(s, "{}", c.quantity);
+                })?;
+                put(10, scratch, &|s| {
+                    if let Some(a) = c.amount {
+                        write_plain(s, a);
+                    }
+                })?;
+            }
+            What::Invalid(bad) => {
+                put(7, scratch, &|s| s.push_str(&bad.date))?;
+                put(8, scratch, &|_| {})?;
+                put(9, scratch, &|s| s.push_str(&bad.quantity))?;
+                put(10, scratch, &|s| s.push_str(&bad.amount))?;
+            }
+        }
+        let (computed, payable, cut) = self.money();
+        put(11, scratch, &|s| write_plain(s, computed))?;
+        put(12, scratch, &|s| write_plain(s, payable))?;
+        put(13, scratch, &|s| write_plain(s, cut))?;
+        put(14, scratch, &|s| s.push_str(self.status().as_str()))?;
+        put(15, scratch, &|s| s.push_str(&self.reason(policy, lang)))
     }
 }

@@ -25,7 +25,11 @@ pub fn reason(policy: &Policy, claim: &Claim, outcome: &Outcome, lang: Lang) -> 
             _ => String::new(),
         },
         Status::Paid | Status::Capped | Status::Invalid => {
-            let mut parts = vec![basis(&outcome.basis, outcome.computed, lang)];
+            let mut parts = vec![basis(
+                &crate::engine::basis(policy, claim),
+                outcome.computed,
+                lang,
+            )];
             parts.extend(outcome.cuts.iter().map(|s| cap_step(policy, s, lang)));
             parts.join(lang.pick("；", "; "))
         }

@@ -2,7 +2,9 @@
 //! counts somewhere, so the totals line reconciles: rows in = paid + capped +
 //! rejected + manual + invalid, and computed = payable + cut.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+
+use rustc_hash::FxHashMap;
 
 use rust_decimal::Decimal;
 
@@ -62,22 +64,26 @@ impl Summary {
         let policy = decided.policy;
         let mut total = Tally::default();
         let mut applicants: Vec<ApplicantTally> = Vec::new();
-        let mut applicant_at: HashMap<String, usize> = HashMap::new();
+        let mut applicant_at: FxHashMap<Cow<str>, usize> = FxHashMap::default();
         let mut clause_tallies = vec![Tally::default(); policy.clauses.len()];
         let mut unknown = Tally::default();
         for line in decided.lines() {
             let status = line.status();
             let money = line.money();
             total.add(status, money);
-            let key = crate::text::half_width(line.row.applicant_id.trim()).to_uppercase();
-            let at = *applicant_at.entry(key).or_insert_with(|| {
-                applicants.push(ApplicantTally {
-                    applicant_id: line.row.applicant_id.to_string(),
-                    applicant_name: line.row.applicant_name.to_string(),
-                    tally: Tally::default(),
-                });
-                applicants.len() - 1
-            });
+            let key = applicant_key(line.applicant_id());
+            let at = match applicant_at.get(key.as_ref()) {
+                Some(at) => *at,
+                None => {
+                    applicants.push(ApplicantTally {
+                        applicant_id: line.applicant_id().to_string(),
+                        applicant_name: line.applicant_name().to_string(),
+                        tally: Tally::default(),
+                    });
+                    applicant_at.insert(key, applicants.len() - 1);
+                    applicants.len() - 1
+                }
+            };
             applicants[at].tally.add(status, money);
             match line.item() {
                 Some(i) => clause_tallies[usize::from(policy.item(i).clause)].add(status, money),
@@ -104,5 +110,16 @@ impl Summary {
             applicants,
             clauses,
         }
+    }
+}
+
+/// Applicant ids compare in upper case and half-width, as the engine's keys
+/// do; an id already in that form is used as it is.
+fn applicant_key(written: &str) -> Cow<'_, str> {
+    let written = written.trim();
+    if written.is_ascii() && !written.bytes().any(|b| b.is_ascii_lowercase()) {
+        Cow::Borrowed(written)
+    } else {
+        Cow::Owned(crate::text::half_width(written).to_uppercase())
     }
 }
