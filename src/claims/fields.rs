@@ -45,6 +45,10 @@ pub fn parse_claim(raw: &RawClaim, policy: &Policy, keys: &mut Keys) -> Result<C
 /// needs nothing shared, so it can run on another thread.
 #[derive(Debug, Clone)]
 pub struct Cells {
+    claim_id: Box<str>,
+    /// The reference's key form, when it differs from the cell
+    /// (`claims::reference_key`).
+    reference_key: Option<Box<str>>,
     applicant_type: crate::policy::TypeIdx,
     item: ItemIdx,
     date: Date,
@@ -64,20 +68,18 @@ impl Cells {
     /// The claim, with the applicant and reference of `raw` (the same cells
     /// `check_cells` read) given their keys.
     pub fn into_claim(self, raw: &RawClaim, keys: &mut Keys) -> Claim {
-        let t = crate::text::trim;
-        let reference = match t(raw.reference) {
-            "" => None,
-            written => Some(keys.reference(written)),
-        };
         Claim {
-            claim_id: t(raw.claim_id).into(),
+            claim_id: self.claim_id,
             applicant: keys.applicant(raw.applicant_id),
+            reference: match crate::text::trim(raw.reference) {
+                "" => None,
+                written => Some(keys.reference_keyed(written, self.reference_key.as_deref())),
+            },
             applicant_type: self.applicant_type,
             item: self.item,
             date: self.date,
             quantity: self.quantity,
             amount: self.amount,
-            reference,
             tags: self.tags,
             other_city_support: self.other_city_support,
             score: self.score,
@@ -259,6 +261,8 @@ pub fn check_cells(raw: &RawClaim, policy: &Policy) -> Result<Cells, Refusal> {
         return Err((problems, item));
     };
     Ok(Cells {
+        claim_id: raw.claim_id.into(),
+        reference_key: super::reference_key(raw.reference).map(String::into_boxed_str),
         applicant_type,
         item,
         date,

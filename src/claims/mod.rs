@@ -4,8 +4,9 @@
 mod fields;
 mod problem;
 mod read;
+mod strings;
 
-use rustc_hash::FxHashMap;
+use strings::Strings;
 
 use rust_decimal::Decimal;
 
@@ -45,8 +46,9 @@ pub struct Claim {
 #[derive(Debug, Clone)]
 pub struct Row {
     pub line: u64,
-    pub applicant_id: Span,
-    pub applicant_name: Span,
+    /// Numbers in `Batch::shared`: an applicant's id and name are stored once.
+    pub applicant_id: u32,
+    pub applicant_name: u32,
     pub reference: Span,
     pub entry: Entry,
 }
@@ -86,6 +88,7 @@ pub struct Batch {
     pub rows: Vec<Row>,
     pub claims: Vec<Claim>,
     text: String,
+    shared: Strings,
 }
 
 impl Batch {
@@ -104,12 +107,17 @@ impl Batch {
         &self.text[start..start + span.len as usize]
     }
 
+    /// Keeps a cell that many rows repeat (an applicant's id or name) once.
+    pub fn keep_shared(&mut self, cell: &str) -> u32 {
+        self.shared.intern(cell)
+    }
+
     pub fn applicant_id(&self, row: &Row) -> &str {
-        self.text(row.applicant_id)
+        self.shared.get(row.applicant_id)
     }
 
     pub fn applicant_name(&self, row: &Row) -> &str {
-        self.text(row.applicant_name)
+        self.shared.get(row.applicant_name)
     }
 
     pub fn reference(&self, row: &Row) -> &str {
@@ -135,8 +143,8 @@ impl Batch {
 /// same interning serves the claims file and every ledger.
 #[derive(Debug, Default)]
 pub struct Keys {
-    applicants: Interner,
-    references: Interner,
+    applicants: Strings,
+    references: Strings,
 }
 
 impl Keys {
@@ -145,24 +153,25 @@ impl Keys {
     pub fn applicant(&mut self, written: &str) -> ApplicantId {
         let written = written.trim();
         if written.is_ascii() && !written.bytes().any(|b| b.is_ascii_lowercase()) {
-            return self.applicants.intern_str(written);
+            return self.applicants.intern(written);
         }
         let key: String = crate::text::half_width(written)
             .chars()
             .flat_map(char::to_uppercase)
             .collect();
-        self.applicants.intern_str(&key)
+        self.applicants.intern(&key)
     }
 
     pub fn reference(&mut self, written: &str) -> RefId {
-        let plain = written
-            .chars()
-            .all(|c| !c.is_whitespace() && !c.is_lowercase() && !crate::text::is_full_width(c));
-        if plain {
-            return self.references.intern_str(written);
+        match reference_key(written) {
+            Some(key) => self.references.intern(&key),
+            None => self.references.intern(written),
         }
-        self.references
-            .intern_str(&crate::text::reference_key(written))
+    }
+
+    /// A reference whose key form (`reference_key`) is already known.
+    pub fn reference_keyed(&mut self, written: &str, key: Option<&str>) -> RefId {
+        self.references.intern(key.unwrap_or(written))
     }
 
     pub fn applicant_count(&self) -> usize {
@@ -170,22 +179,11 @@ impl Keys {
     }
 }
 
-#[derive(Debug, Default)]
-struct Interner {
-    ids: FxHashMap<String, u32>,
-}
-
-impl Interner {
-    /// Copies the key only the first time it is seen.
-    fn intern_str(&mut self, key: &str) -> u32 {
-        if let Some(id) = self.ids.get(key) {
-            return *id;
-        }
-        let next = self.ids.len() as u32;
-        self.ids.insert(key.to_string(), next);
-        next
-    }
-    fn len(&self) -> usize {
-        self.ids.len()
-    }
+/// The key under which a reference is compared (see `text::reference_key`),
+/// or `None` when the reference is already in that form.
+pub fn reference_key(written: &str) -> Option<String> {
+    let plain = written
+        .chars()
+        .all(|c| !c.is_whitespace() && !c.is_lowercase() && !crate::text::is_full_width(c));
+    (!plain).then(|| crate::text::reference_key(written))
 }

@@ -200,14 +200,16 @@ pub fn read_claims<R: Read + Send>(
         let splitter = scope.spawn(move || -> Result<(), csv::Error> {
             loop {
                 let mut chunk = empty_rx.try_recv().unwrap_or_default();
-                chunk.resize_with(CHUNK, || (csv::StringRecord::new(), None));
+                chunk.resize_with(CHUNK, || (csv::StringRecord::new(), None, 0));
                 let mut filled = 0;
                 while filled < CHUNK && reader.read_record(&mut chunk[filled].0)? {
-                    let (record, checked) = &mut chunk[filled];
+                    let (record, checked, id_hash) = &mut chunk[filled];
+                    let raw = cols.raw(record);
+                    *id_hash = hash_of(raw.claim_id);
                     *checked = if is_empty(record) {
                         None
                     } else {
-                        Some(check_cells(&cols.raw(record), policy))
+                        Some(check_cells(&raw, policy))
                     };
                     filled += 1;
                 }
@@ -218,12 +220,14 @@ pub fn read_claims<R: Read + Send>(
             }
         });
         for (mut chunk, filled) in full_rx {
-            for (record, checked) in &mut chunk[..filled] {
+            for (record, checked, id_hash) in &mut chunk[..filled] {
+                let checked = checked.take();
                 add_row(
                     &mut batch,
                     &mut first_seen,
                     record,
-                    checked.take(),
+                    checked,
+                    *id_hash,
                     &cols,
                     keys,
                 );
@@ -246,8 +250,15 @@ pub fn read_claims<R: Read + Send>(
     }
 }
 
-/// Records with what their own cells said (`None`: an empty row).
-type Chunk = Vec<(csv::StringRecord, Option<Result<Cells, Refusal>>)>;
+/// Records with what their own cells said (`None`: an empty row) and the
+/// hash of their claim_id.
+type Chunk = Vec<(csv::StringRecord, Option<Result<Cells, Refusal>>, u64)>;
+
+fn hash_of(claim_id: &str) -> u64 {
+    let mut hasher = FxHasher::default();
+    claim_id.hash(&mut hasher);
+    hasher.finish()
+}
 
 /// Where each known column is in the file.
 #[derive(Clone, Copy)]
@@ -304,6 +315,7 @@ fn add_row(
     first_seen: &mut FirstSeen,
     record: &csv::StringRecord,
     checked: Option<Result<Cells, Refusal>>,
+    id_hash: u64,
     cols: &Cols,
     keys: &mut Keys,
 ) {
@@ -322,7 +334,7 @@ fn add_row(
                 problems.push(Problem::new("", ProblemKind::ExtraCells { count: extra }));
             }
             if !raw.claim_id.is_empty() {
-                if let Some(first_line) = first_seen.check(batch, raw.claim_id, line) {
+                if let Some(first_line) = first_seen.check(batch, raw.claim_id, id_hash, line) {
                     problems.push(Problem::new(
                         "claim_id",
                         ProblemKind::DuplicateClaimId { first_line },
@@ -343,8 +355,8 @@ fn add_row(
         }
         None => invalid(&raw, None, problems),
     };
-    let applicant_id = batch.keep(raw.applicant_id);
-    let applicant_name = batch.keep(raw.applicant_name);
+    let applicant_id = batch.keep_shared(raw.applicant_id);
+    let applicant_name = batch.keep_shared(raw.applicant_name);
     let reference = batch.keep(raw.reference);
     batch.rows.push(Row {
         line,
@@ -360,24 +372,21 @@ fn add_row(
 /// two rows share a hash.
 #[derive(Default)]
 struct FirstSeen {
-    by_hash: FxHashMap<u64, (usize, u64)>,
+    by_hash: FxHashMap<u64, u32>,
     /// Ids whose hash another id already had (practically never).
     collided: FxHashMap<String, u64>,
 }
 
 impl FirstSeen {
     /// The line of an earlier row with this id, or `None` for the first.
-    fn check(&mut self, batch: &Batch, id: &str, line: u64) -> Option<u64> {
-        let mut hasher = FxHasher::default();
-        id.hash(&mut hasher);
-        let hash = hasher.finish();
+    fn check(&mut self, batch: &Batch, id: &str, hash: u64, line: u64) -> Option<u64> {
         match self.by_hash.get(&hash) {
             None => {
-                self.by_hash.insert(hash, (batch.rows.len(), line));
+                self.by_hash.insert(hash, batch.rows.len() as u32);
                 None
             }
-            Some(&(row, first_line)) if batch.claim_id_of(&batch.rows[row]) == id => {
-                Some(first_line)
+            Some(&row) if batch.claim_id_of(&batch.rows[row as usize]) == id => {
+                Some(batch.rows[row as usize].line)
             }
             Some(_) => match self.collided.get(id) {
                 Some(first_line) => Some(*first_line),
