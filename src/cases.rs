@@ -227,20 +227,7 @@ fn figure(written: &str) -> Option<Decimal> {
 
 /// The case's claims as a claims CSV, so they are read exactly as a file is.
 fn to_csv(policy: &Policy, claims: &[CaseClaim]) -> String {
-    let mut header = vec![
-        "claim_id",
-        "applicant_id",
-        "applicant_name",
-        "applicant_type",
-        "item",
-        "date",
-        "quantity",
-        "amount",
-        "ref",
-        "tags",
-        "other_city_support",
-        "score",
-    ];
+    let mut header: Vec<&str> = crate::claims::columns().to_vec();
     header.extend(policy.facts.iter().map(|f| f.id.as_str()));
     let mut writer = csv::Writer::from_writer(Vec::new());
     let _ = writer.write_record(&header);

@@ -17,7 +17,7 @@ pub use fields::{
     check_cells, parse_claim, parse_quantity, parse_yes_no, Cells, RawClaim, Refusal, MAX_FACTS,
 };
 pub use problem::{Problem, ProblemKind};
-pub use read::{read_claims, ClaimsError, Column};
+pub use read::{columns, read_claims, ClaimsError, Column};
 
 pub type ApplicantId = u32;
 pub type RefId = u32;

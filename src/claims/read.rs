@@ -49,6 +49,12 @@ const FIXED: [(&str, Column); 12] = [
     ("score", Column::Score),
 ];
 
+/// The columns of the claims CSV the contract names, in its order (the
+/// policy's facts follow).
+pub fn columns() -> [&'static str; 12] {
+    FIXED.map(|(name, _)| name)
+}
+
 const REQUIRED: [&str; 6] = [
     "claim_id",
     "applicant_id",

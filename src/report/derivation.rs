@@ -148,16 +148,6 @@ fn figure(policy: &Policy, claim: &Claim, outcome: &Outcome, lang: Lang) -> Stri
 
 fn passed_check(policy: &Policy, claim: &Claim, check: Check, lang: Lang) -> String {
     let item = policy.item(claim.item);
-    let names = |set: crate::policy::TypeSet| {
-        policy
-            .applicant_types
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| set.contains(*i as u8))
-            .map(|(_, t)| t.label(lang).to_string())
-            .collect::<Vec<_>>()
-            .join(lang.pick("、", ", "))
-    };
     match check {
         Check::Validity => match lang {
             Lang::Zh => format!(
@@ -180,11 +170,11 @@ fn passed_check(policy: &Policy, claim: &Claim, check: Check, lang: Lang) -> Str
             match lang {
                 Lang::Zh => format!(
                     "申请人类型 {kind} 可以申报（限：{}）",
-                    names(item.applicants)
+                    super::catalogue::who(policy, item.applicants, lang)
                 ),
                 Lang::En => format!(
                     "applicant type {kind} may claim (allowed: {})",
-                    names(item.applicants)
+                    super::catalogue::who(policy, item.applicants, lang)
                 ),
             }
         }

@@ -8,7 +8,7 @@ use crate::claims::{Claim, InvalidRow};
 use crate::engine::{Basis, Cap, CapStep, Outcome, Rejection, Status};
 use crate::i18n::{chinese_numeral, Lang};
 use crate::money::short;
-use crate::policy::{Kind, Policy, TagSet, TypeSet};
+use crate::policy::{Kind, Policy, TagSet};
 
 /// The reason cell of a decided claim.
 pub fn reason(policy: &Policy, claim: &Claim, outcome: &Outcome, lang: Lang) -> String {
@@ -187,17 +187,6 @@ pub fn cap_step(policy: &Policy, step: &CapStep, lang: Lang) -> String {
     }
 }
 
-fn types(policy: &Policy, set: TypeSet, lang: Lang) -> String {
-    policy
-        .applicant_types
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| set.contains(*i as u8))
-        .map(|(_, t)| t.label(lang).to_string())
-        .collect::<Vec<_>>()
-        .join(lang.pick("、", ", "))
-}
-
 fn tags(policy: &Policy, set: TagSet, lang: Lang) -> String {
     set.iter()
         .filter_map(|t| policy.tags.get(usize::from(t)))
@@ -231,11 +220,11 @@ pub fn rejection(policy: &Policy, claim: &Claim, why: &Rejection, lang: Lang) ->
             match lang {
                 Lang::Zh => format!(
                     "申请人类型“{written}”不符，本项目限：{}",
-                    types(policy, *allowed, lang)
+                    super::catalogue::who(policy, *allowed, lang)
                 ),
                 Lang::En => format!(
                     "applicant type {written} may not claim this item (only {})",
-                    types(policy, *allowed, lang)
+                    super::catalogue::who(policy, *allowed, lang)
                 ),
             }
         }
