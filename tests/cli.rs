@@ -331,3 +331,37 @@ fn a_large_batch_keeps_every_row_in_input_order() {
         .sum();
     assert_eq!(total, rust_decimal::Decimal::from(25_000_000));
 }
+
+#[test]
+fn a_reader_that_goes_away_is_not_an_error() {
+    use std::io::{Read, Write};
+    use std::process::{Command as Process, Stdio};
+    let mut text =
+        String::from("claim_id,applicant_id,applicant_name,applicant_type,item,date,ref\n");
+    for i in 0..30_000 {
+        text.push_str(&format!(
+            "P{i},E{},甲,企业,standard_industry,2024-05-01,HG-{i}\n",
+            i % 300
+        ));
+    }
+    let mut child = Process::new(assert_cmd::cargo::cargo_bin("subsidy"))
+        .args(["calc", "-", "--format", "csv"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap_or_else(|e| panic!("{e}"));
+    if let Some(mut stdin) = child.stdin.take() {
+        stdin
+            .write_all(text.as_bytes())
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    let mut first = [0u8; 100];
+    if let Some(mut stdout) = child.stdout.take() {
+        stdout
+            .read_exact(&mut first)
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    let status = child.wait().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(status.code(), Some(0), "like `subsidy calc … | head`");
+}
