@@ -64,6 +64,22 @@ pub fn reference_key(text: &str) -> String {
         .collect()
 }
 
+/// The key under which applicant ids are compared: half-width and upper
+/// case (a credit code typed `91441882ma…` is the unit `91441882MA…`). An id
+/// already in that form is returned as it is.
+pub fn applicant_key(written: &str) -> Cow<'_, str> {
+    let written = trim(written);
+    if written.is_ascii() && !written.bytes().any(|b| b.is_ascii_lowercase()) {
+        return Cow::Borrowed(written);
+    }
+    Cow::Owned(
+        half_width(written)
+            .chars()
+            .flat_map(char::to_uppercase)
+            .collect(),
+    )
+}
+
 /// Edit distance, for suggesting the item id a clerk probably meant.
 pub fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
@@ -105,6 +121,8 @@ mod tests {
     fn references_compare_without_case_or_spaces() {
         assert_eq!(reference_key(" zl 2024 1000.5 "), "ZL20241000.5");
         assert_eq!(reference_key("ＺＬ２０２４"), "ZL2024");
+        assert_eq!(applicant_key(" 91441882ma5x "), "91441882MA5X");
+        assert_eq!(applicant_key("９１４４"), "9144");
     }
 
     #[test]

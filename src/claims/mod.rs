@@ -124,13 +124,6 @@ impl Batch {
         self.text(row.reference)
     }
 
-    pub fn claim_of(&self, row: &Row) -> Option<&Claim> {
-        match row.entry {
-            Entry::Valid(i) => self.claims.get(i as usize),
-            Entry::Invalid(_) => None,
-        }
-    }
-
     pub fn claim_id_of<'a>(&'a self, row: &'a Row) -> &'a str {
         match &row.entry {
             Entry::Valid(i) => &self.claims[*i as usize].claim_id,
@@ -148,18 +141,9 @@ pub struct Keys {
 }
 
 impl Keys {
-    /// Applicant ids compare in upper case and half-width: a credit code
-    /// typed `91441882ma…` is the same unit as `91441882MA…`.
+    /// Applicant ids compare by `text::applicant_key`.
     pub fn applicant(&mut self, written: &str) -> ApplicantId {
-        let written = written.trim();
-        if written.is_ascii() && !written.bytes().any(|b| b.is_ascii_lowercase()) {
-            return self.applicants.intern(written);
-        }
-        let key: String = crate::text::half_width(written)
-            .chars()
-            .flat_map(char::to_uppercase)
-            .collect();
-        self.applicants.intern(&key)
+        self.applicants.intern(&crate::text::applicant_key(written))
     }
 
     pub fn reference(&mut self, written: &str) -> RefId {
@@ -172,10 +156,6 @@ impl Keys {
     /// A reference whose key form (`reference_key`) is already known.
     pub fn reference_keyed(&mut self, written: &str, key: Option<&str>) -> RefId {
         self.references.intern(key.unwrap_or(written))
-    }
-
-    pub fn applicant_count(&self) -> usize {
-        self.applicants.len()
     }
 }
 

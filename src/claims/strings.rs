@@ -51,11 +51,6 @@ impl Strings {
         });
         id
     }
-
-    #[allow(clippy::len_without_is_empty)]
-    pub fn len(&self) -> usize {
-        self.spans.len()
-    }
 }
 
 #[cfg(test)]
@@ -75,7 +70,7 @@ mod tests {
         for i in 0..10_000 {
             set.intern(&format!("K{i}"));
         }
-        assert_eq!(set.len(), 10_003);
+        assert_eq!(set.spans.len(), 10_003);
         let k = set.intern("K9999");
         assert_eq!(set.get(k), "K9999");
         assert_eq!(k, 3 + 9999);

@@ -16,14 +16,14 @@ pub fn run(args: &ExplainArgs, lang: Lang) -> Result<(), Error> {
     let (outcomes, traces) = engine::run_traced(&policy, &batch.claims, &prior);
 
     let wanted_ids: Vec<&str> = args.claim.iter().map(|c| c.trim()).collect();
-    let applicant_key = args.applicant.as_deref().map(applicant_key);
+    let applicant_key = args.applicant.as_deref().map(crate::text::applicant_key);
     let mut found = vec![false; wanted_ids.len()];
     let mut texts = Vec::new();
     for row in &batch.rows {
         let id = batch.claim_id_of(row);
         let by_id = wanted_ids.iter().position(|w| *w == id);
-        let by_applicant =
-            applicant_key.as_deref() == Some(applicant_key_of(batch.applicant_id(row)).as_str());
+        let by_applicant = applicant_key.as_deref()
+            == Some(crate::text::applicant_key(batch.applicant_id(row)).as_ref());
         if let Some(i) = by_id {
             found[i] = true;
         }
@@ -94,12 +94,4 @@ pub fn run(args: &ExplainArgs, lang: Lang) -> Result<(), Error> {
             format!("{}: no claim {}", batch.source, missing.join(", ")),
         )))
     }
-}
-
-fn applicant_key(written: &str) -> String {
-    applicant_key_of(written)
-}
-
-fn applicant_key_of(written: &str) -> String {
-    crate::text::half_width(written.trim()).to_uppercase()
 }

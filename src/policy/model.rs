@@ -193,6 +193,17 @@ impl Item {
         }
     }
 
+    /// Why a manual item is not computed here, in the language asked for.
+    pub fn manual_reason(&self, lang: Lang) -> Option<&str> {
+        match &self.kind {
+            Kind::Manual { reason_en, .. } if lang == Lang::En && !reason_en.is_empty() => {
+                Some(reason_en)
+            }
+            Kind::Manual { reason, .. } => Some(reason),
+            _ => None,
+        }
+    }
+
     pub fn needs_amount(&self) -> bool {
         matches!(
             self.kind,

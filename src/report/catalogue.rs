@@ -220,12 +220,7 @@ pub fn show_item(policy: &Policy, item: &Item, lang: Lang) -> String {
         item.kind.name(),
         figure(item, lang)
     );
-    if let Kind::Manual { reason, reason_en } = &item.kind {
-        let why = if lang == Lang::En && !reason_en.is_empty() {
-            reason_en
-        } else {
-            reason
-        };
+    if let Some(why) = item.manual_reason(lang) {
         let _ = writeln!(out, "{}{why}", l("人工审核：", "manual: "));
     }
     let _ = writeln!(

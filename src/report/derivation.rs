@@ -12,7 +12,7 @@ use crate::claims::Claim;
 use crate::engine::{Cap, CapStep, Check, Outcome, Trace};
 use crate::i18n::Lang;
 use crate::money::short_grouped;
-use crate::policy::{Kind, Policy, Unique};
+use crate::policy::{Policy, Unique};
 
 /// Who the claim is from, as the row wrote it.
 pub struct Applicant<'a> {
@@ -329,15 +329,4 @@ fn cap_line(policy: &Policy, step: &CapStep, lang: Lang) -> String {
         "{head}{}{used}{sep}{left}{sep}{arrow}",
         lang.pick("：", ": ")
     )
-}
-
-/// The manual reason of an item, for a derivation that stops there.
-pub fn manual_reason(policy: &Policy, claim: &Claim, lang: Lang) -> Option<String> {
-    match &policy.item(claim.item).kind {
-        Kind::Manual { reason, reason_en } => Some(match lang {
-            Lang::En if !reason_en.is_empty() => reason_en.clone(),
-            _ => reason.clone(),
-        }),
-        _ => None,
-    }
 }

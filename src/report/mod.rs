@@ -17,8 +17,8 @@ use crate::i18n::Lang;
 use crate::money::write_plain;
 use crate::policy::{ItemIdx, Policy};
 
-pub use catalogue::{figure as item_figure, list as catalogue_list, show_clause, show_item};
-pub use derivation::{derivation, manual_reason, Applicant};
+pub use catalogue::{list as catalogue_list, show_clause, show_item};
+pub use derivation::{derivation, Applicant};
 pub use json::write_json;
 pub use payout::{write_payout, COLUMNS};
 pub use reason::{basis, basis_in, cap_step, invalid_reason, reason, rejection};

@@ -8,7 +8,7 @@ use crate::claims::{Claim, InvalidRow};
 use crate::engine::{Basis, Cap, CapStep, Outcome, Rejection, Status};
 use crate::i18n::{chinese_numeral, Lang};
 use crate::money::short;
-use crate::policy::{Kind, Policy, TagSet};
+use crate::policy::{Policy, TagSet};
 
 /// The reason cell of a decided claim.
 pub fn reason(policy: &Policy, claim: &Claim, outcome: &Outcome, lang: Lang) -> String {
@@ -17,13 +17,11 @@ pub fn reason(policy: &Policy, claim: &Claim, outcome: &Outcome, lang: Lang) -> 
             Some(r) => rejection(policy, claim, r, lang),
             None => String::new(),
         },
-        Status::Manual => match &policy.item(claim.item).kind {
-            Kind::Manual { reason, reason_en } => match lang {
-                Lang::En if !reason_en.is_empty() => reason_en.clone(),
-                _ => reason.clone(),
-            },
-            _ => String::new(),
-        },
+        Status::Manual => policy
+            .item(claim.item)
+            .manual_reason(lang)
+            .unwrap_or_default()
+            .to_string(),
         Status::Paid | Status::Capped | Status::Invalid => {
             let mut parts = vec![basis(
                 &crate::engine::basis(policy, claim),

@@ -71,7 +71,7 @@ impl Summary {
             let status = line.status();
             let money = line.money();
             total.add(status, money);
-            let key = applicant_key(line.applicant_id());
+            let key = crate::text::applicant_key(line.applicant_id());
             let at = match applicant_at.get(key.as_ref()) {
                 Some(at) => *at,
                 None => {
@@ -110,16 +110,5 @@ impl Summary {
             applicants,
             clauses,
         }
-    }
-}
-
-/// Applicant ids compare in upper case and half-width, as the engine's keys
-/// do; an id already in that form is used as it is.
-fn applicant_key(written: &str) -> Cow<'_, str> {
-    let written = written.trim();
-    if written.is_ascii() && !written.bytes().any(|b| b.is_ascii_lowercase()) {
-        Cow::Borrowed(written)
-    } else {
-        Cow::Owned(crate::text::half_width(written).to_uppercase())
     }
 }
