@@ -88,18 +88,38 @@ pub enum Format {
     Json,
 }
 
+/// `--policy`: which measures apply (the bundled ones when absent).
+#[derive(Debug, Args)]
+pub struct PolicyFile {
+    /// A policy file instead of the bundled measures
+    #[arg(long, value_name = "FILE")]
+    pub policy: Option<PathBuf>,
+}
+
+impl PolicyFile {
+    pub fn path(&self) -> Option<&std::path::Path> {
+        self.policy.as_deref()
+    }
+}
+
+/// `--policy` and `--ledger`: the measures, and what was paid before.
+#[derive(Debug, Args)]
+pub struct Sources {
+    #[command(flatten)]
+    pub measures: PolicyFile,
+
+    /// An earlier payout CSV of this tool, counted as already paid (repeatable)
+    #[arg(long, value_name = "FILE")]
+    pub ledger: Vec<PathBuf>,
+}
+
 #[derive(Debug, Args)]
 pub struct CalcArgs {
     /// The claims CSV; `-` or nothing reads standard input
     pub claims: Option<PathBuf>,
 
-    /// A policy file instead of the bundled measures
-    #[arg(long, value_name = "FILE")]
-    pub policy: Option<PathBuf>,
-
-    /// An earlier payout CSV of this tool, counted as already paid (repeatable)
-    #[arg(long, value_name = "FILE")]
-    pub ledger: Vec<PathBuf>,
+    #[command(flatten)]
+    pub sources: Sources,
 
     /// Output format [default: table, or csv with --out]
     #[arg(long, value_enum)]
@@ -173,13 +193,8 @@ pub struct CheckArgs {
     #[arg(long, value_name = "ID")]
     pub applicant: Option<String>,
 
-    /// An earlier payout CSV, counted as already paid (repeatable)
-    #[arg(long, value_name = "FILE")]
-    pub ledger: Vec<PathBuf>,
-
-    /// A policy file instead of the bundled measures
-    #[arg(long, value_name = "FILE")]
-    pub policy: Option<PathBuf>,
+    #[command(flatten)]
+    pub sources: Sources,
 }
 
 #[derive(Debug, Args)]
@@ -195,13 +210,8 @@ pub struct ExplainArgs {
     #[arg(long, value_name = "ID")]
     pub applicant: Option<String>,
 
-    /// An earlier payout CSV, counted as already paid (repeatable)
-    #[arg(long, value_name = "FILE")]
-    pub ledger: Vec<PathBuf>,
-
-    /// A policy file instead of the bundled measures
-    #[arg(long, value_name = "FILE")]
-    pub policy: Option<PathBuf>,
+    #[command(flatten)]
+    pub sources: Sources,
 }
 
 #[derive(Debug, Subcommand)]
@@ -212,9 +222,8 @@ pub enum PolicyCommand {
   subsidy policy list --lang en
   subsidy policy list --policy my-policy.toml")]
     List {
-        /// A policy file instead of the bundled measures
-        #[arg(long, value_name = "FILE")]
-        policy: Option<PathBuf>,
+        #[command(flatten)]
+        measures: PolicyFile,
     },
     /// One item (by id or Chinese name) or one clause (1, 一 or （一）) in full
     #[command(after_help = "Examples:
@@ -224,9 +233,8 @@ pub enum PolicyCommand {
     Show {
         /// Item id or name, or clause number
         id: String,
-        /// A policy file instead of the bundled measures
-        #[arg(long, value_name = "FILE")]
-        policy: Option<PathBuf>,
+        #[command(flatten)]
+        measures: PolicyFile,
     },
     /// Check a policy file and list every problem with its line and key
     #[command(after_help = "Examples:

@@ -10,8 +10,8 @@ use crate::i18n::Lang;
 use crate::report::{write_json, write_payout, write_tables, Decided};
 
 pub fn run(args: &CalcArgs, lang: Lang) -> Result<(), Error> {
-    let policy = super::load_policy(args.policy.as_deref())?;
-    let (batch, prior) = super::read_batch(args.claims.as_deref(), &args.ledger, &policy)?;
+    let policy = super::load_policy(args.sources.measures.path())?;
+    let (batch, prior) = super::read_batch(args.claims.as_deref(), &args.sources.ledger, &policy)?;
 
     let invalid = report_invalid_rows(&batch, lang);
     if args.strict && invalid > 0 {

@@ -9,19 +9,14 @@ use crate::date::Date;
 use crate::engine;
 use crate::error::Error;
 use crate::i18n::{Lang, Msg};
-use crate::ledger::read_ledger;
 use crate::report::{derivation, draft_notice, Applicant};
 
 const CLAIM_ID: &str = "CHECK";
 
 pub fn run(args: &CheckArgs, lang: Lang) -> Result<(), Error> {
-    let policy = super::load_policy(args.policy.as_deref())?;
+    let policy = super::load_policy(args.sources.measures.path())?;
     let mut keys = Keys::default();
-    let mut prior = Vec::new();
-    for path in &args.ledger {
-        let (label, bytes) = super::read_input(Some(path))?;
-        prior.extend(read_ledger(&label, &bytes, &policy, &mut keys)?);
-    }
+    let prior = super::read_ledgers(&args.sources.ledger, &policy, &mut keys)?;
 
     let mut facts = vec![String::new(); policy.facts.len()];
     let named = [

@@ -11,8 +11,8 @@ use crate::i18n::{Lang, Msg};
 use crate::report::{derivation, draft_notice, invalid_reason, Applicant};
 
 pub fn run(args: &ExplainArgs, lang: Lang) -> Result<(), Error> {
-    let policy = super::load_policy(args.policy.as_deref())?;
-    let (batch, prior) = super::read_batch(Some(&args.claims), &args.ledger, &policy)?;
+    let policy = super::load_policy(args.sources.measures.path())?;
+    let (batch, prior) = super::read_batch(Some(&args.claims), &args.sources.ledger, &policy)?;
     let (outcomes, traces) = engine::run_traced(&policy, &batch.claims, &prior);
 
     let wanted_ids: Vec<&str> = args.claim.iter().map(|c| c.trim()).collect();

@@ -79,12 +79,22 @@ pub fn read_batch(
     let mut keys = Keys::default();
     let (label, input) = open_input(claims)?;
     let batch = read_claims(&label, input, policy, &mut keys)?;
+    let prior = read_ledgers(ledgers, policy, &mut keys)?;
+    Ok((batch, prior))
+}
+
+/// Every ledger's rows, with applicants and references keyed by `keys`.
+pub fn read_ledgers(
+    ledgers: &[PathBuf],
+    policy: &Policy,
+    keys: &mut Keys,
+) -> Result<Vec<Prior>, Error> {
     let mut prior = Vec::new();
     for path in ledgers {
         let (label, bytes) = read_input(Some(path))?;
-        prior.extend(read_ledger(&label, &bytes, policy, &mut keys)?);
+        prior.extend(read_ledger(&label, &bytes, policy, keys)?);
     }
-    Ok((batch, prior))
+    Ok(prior)
 }
 
 /// Writes to `path` through a temporary file renamed into place, so a

@@ -14,13 +14,13 @@ use crate::report::{catalogue_list, show_clause, show_item};
 
 pub fn run(command: &PolicyCommand, lang: Lang) -> Result<(), Error> {
     match command {
-        PolicyCommand::List { policy } => {
-            let policy = super::load_policy(policy.as_deref())?;
+        PolicyCommand::List { measures } => {
+            let policy = super::load_policy(measures.path())?;
             let text = catalogue_list(&policy, lang);
             super::write_stdout(|out: &mut dyn Write| out.write_all(text.as_bytes()))
         }
-        PolicyCommand::Show { id, policy } => {
-            let policy = super::load_policy(policy.as_deref())?;
+        PolicyCommand::Show { id, measures } => {
+            let policy = super::load_policy(measures.path())?;
             let text = show(&policy, id, lang)?;
             super::write_stdout(|out: &mut dyn Write| out.write_all(text.as_bytes()))
         }
