@@ -26,7 +26,6 @@ pub struct Payment {
     pub reference: Option<RefId>,
     pub year: i32,
     pub quantity: u32,
-    pub computed: Decimal,
     pub payable: Decimal,
 }
 
@@ -58,7 +57,6 @@ pub struct Books<'a> {
     /// The payment that first used each once-only award.
     paid: FxHashMap<Once, Payer>,
     used: FxHashMap<Room, Decimal>,
-    quota_taken: FxHashMap<(ItemIdx, i32), u32>,
     /// Who used each room, kept only when a derivation is asked for.
     users: Option<FxHashMap<Room, Vec<(Payer, Decimal)>>>,
 }
@@ -71,7 +69,6 @@ impl<'a> Books<'a> {
             ledger_claims: FxHashSet::default(),
             paid: FxHashMap::default(),
             used: FxHashMap::default(),
-            quota_taken: FxHashMap::default(),
             users: trace.then(FxHashMap::default),
         }
     }
@@ -112,21 +109,6 @@ impl<'a> Books<'a> {
                     .collect()
             })
             .unwrap_or_default()
-    }
-
-    pub fn quota_taken(&self, item: ItemIdx, year: i32) -> u32 {
-        self.quota_taken.get(&(item, year)).copied().unwrap_or(0)
-    }
-
-    /// A ledger row paid at the full figure of a quota item held one of the
-    /// year's places; one paid the overflow figure did not.
-    pub fn record_prior_quota(&mut self, policy: &Policy, p: &Payment) {
-        if policy.item(p.item).quota.is_some()
-            && p.payable > Decimal::ZERO
-            && p.payable == p.computed
-        {
-            *self.quota_taken.entry((p.item, p.year)).or_default() += 1;
-        }
     }
 
     /// Enters a payment. Only money actually paid (payable > 0) uses a

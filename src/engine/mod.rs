@@ -82,10 +82,11 @@ fn settle(
             .unwrap_or_else(|_| claims.iter().map(|c| before_caps(policy, c).0).collect());
         (order, computed)
     });
+    let taken = places_taken(policy, prior);
     let mut placings = FxHashMap::default();
     let mut ranked: Option<Vec<u32>> = None;
     loop {
-        let (mut outcomes, mut traces, taken) =
+        let (mut outcomes, mut traces) =
             pass(policy, claims, prior, &order, &computed, &placings, trace);
         let candidates: Vec<u32> = order
             .iter()
@@ -144,6 +145,21 @@ fn processing_order(claims: &[Claim]) -> Vec<u32> {
         })
     });
     keys.into_iter().map(|k| k.2).collect()
+}
+
+/// The places of each quota item and year already taken in the ledgers: a
+/// row paid the item's full figure held one; a row paid the overflow figure
+/// did not.
+fn places_taken(policy: &Policy, prior: &[Prior]) -> FxHashMap<(ItemIdx, i32), u32> {
+    let mut taken = FxHashMap::default();
+    for p in prior {
+        let Some(item) = p.item else { continue };
+        if policy.item(item).quota.is_some() && p.payable > Decimal::ZERO && p.payable == p.computed
+        {
+            *taken.entry((item, p.year)).or_default() += 1;
+        }
+    }
+    taken
 }
 
 /// True when no quota item shares a cap with anything: no quantity cap, no
@@ -209,7 +225,7 @@ fn rank(
     placings
 }
 
-type PassResult = (Vec<Outcome>, Vec<Trace>, FxHashMap<(ItemIdx, i32), u32>);
+type PassResult = (Vec<Outcome>, Vec<Trace>);
 
 fn pass(
     policy: &Policy,
@@ -221,7 +237,6 @@ fn pass(
     trace: bool,
 ) -> PassResult {
     let mut books = Books::new(claims, prior, trace);
-    let mut taken = FxHashMap::default();
     for (n, p) in prior.iter().enumerate() {
         books.block_claim_id(&p.claim_id);
         if let Some(item) = p.item {
@@ -232,14 +247,9 @@ fn pass(
                 reference: p.reference,
                 year: p.year,
                 quantity: p.quantity,
-                computed: p.computed,
                 payable: p.payable,
             };
-            books.record_prior_quota(policy, &payment);
             books.record(policy, &payment);
-            if policy.item(item).quota.is_some() {
-                taken.insert((item, p.year), books.quota_taken(item, p.year));
-            }
         }
     }
 
@@ -300,7 +310,6 @@ fn pass(
                         reference: claim.reference,
                         year: claim.date.year(),
                         quantity: claim.quantity,
-                        computed,
                         payable,
                     },
                 );
@@ -326,5 +335,5 @@ fn pass(
             };
         }
     }
-    (outcomes, traces, taken)
+    (outcomes, traces)
 }

@@ -46,7 +46,7 @@ struct Totals {
 impl From<&Tally> for Totals {
     fn from(t: &Tally) -> Totals {
         Totals {
-            rows: t.rows,
+            rows: t.rows(),
             paid: t.count(Status::Paid),
             capped: t.count(Status::Capped),
             rejected: t.count(Status::Rejected),

@@ -14,7 +14,6 @@ use crate::engine::Status;
 /// Counts and money of a set of rows.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Tally {
-    pub rows: usize,
     /// Indexed like `Status::ALL`.
     pub by_status: [usize; 5],
     pub computed: Decimal,
@@ -24,11 +23,15 @@ pub struct Tally {
 
 impl Tally {
     fn add(&mut self, status: Status, (computed, payable, cut): (Decimal, Decimal, Decimal)) {
-        self.rows += 1;
         self.by_status[status as usize] += 1;
         self.computed += computed;
         self.payable += payable;
         self.cut += cut;
+    }
+
+    /// Rows in: every row is counted under exactly one status.
+    pub fn rows(&self) -> usize {
+        self.by_status.iter().sum()
     }
 
     pub fn count(&self, status: Status) -> usize {
@@ -93,13 +96,13 @@ impl Summary {
         let mut clauses: Vec<ClauseTally> = clause_tallies
             .into_iter()
             .enumerate()
-            .filter(|(_, t)| t.rows > 0)
+            .filter(|(_, t)| t.rows() > 0)
             .map(|(i, tally)| ClauseTally {
                 clause: Some(i),
                 tally,
             })
             .collect();
-        if unknown.rows > 0 {
+        if unknown.rows() > 0 {
             clauses.push(ClauseTally {
                 clause: None,
                 tally: unknown,

@@ -82,7 +82,7 @@ pub fn write_tables(decided: &Decided, out: &mut dyn Write, lang: Lang) -> io::R
         let mut row = vec![
             a.applicant_id.clone(),
             a.applicant_name.clone(),
-            a.tally.rows.to_string(),
+            a.tally.rows().to_string(),
         ];
         row.extend(money_cells(&a.tally));
         applicants.add_row(row);
@@ -109,7 +109,7 @@ pub fn write_tables(decided: &Decided, out: &mut dyn Write, lang: Lang) -> io::R
                 l("（项目无法识别）", "(item not recognised)").to_string(),
             ),
         };
-        let mut row = vec![label, title, c.tally.rows.to_string()];
+        let mut row = vec![label, title, c.tally.rows().to_string()];
         row.extend(Status::ALL.iter().map(|s| c.tally.count(*s).to_string()));
         row.extend(money_cells(&c.tally));
         clauses.add_row(row);
@@ -123,7 +123,7 @@ pub fn totals_line(t: &Tally, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!(
             "合计：输入 {} 行 = 全额 {} + 封顶 {} + 驳回 {} + 人工 {} + 无效 {}；核定 {} = 拨付 {} + 核减 {}",
-            t.rows,
+            t.rows(),
             n(Status::Paid),
             n(Status::Capped),
             n(Status::Rejected),
@@ -135,7 +135,7 @@ pub fn totals_line(t: &Tally, lang: Lang) -> String {
         ),
         Lang::En => format!(
             "Total: {} rows in = {} paid + {} capped + {} rejected + {} manual + {} invalid; computed {} = payable {} + cut {}",
-            t.rows,
+            t.rows(),
             n(Status::Paid),
             n(Status::Capped),
             n(Status::Rejected),
