@@ -130,6 +130,22 @@ fn run_case(policy: &Policy, case: &Case) -> Option<Failure> {
             lines,
         })
     };
+    let unknown: Vec<Msg> = case
+        .earlier
+        .iter()
+        .chain(&case.claims)
+        .flat_map(|c| c.facts.keys().map(move |f| (c, f)))
+        .filter(|(_, f)| !policy.facts.iter().any(|known| &known.id == *f))
+        .map(|(c, f)| {
+            Msg::new(
+                format!("申报 {}：政策未声明事实“{f}”", c.claim_id),
+                format!("claim {}: the policy declares no fact `{f}`", c.claim_id),
+            )
+        })
+        .collect();
+    if !unknown.is_empty() {
+        return fail(unknown);
+    }
     let mut keys = Keys::default();
     let mut prior = Vec::new();
     if !case.earlier.is_empty() {

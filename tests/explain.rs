@@ -255,3 +255,34 @@ fn help_lists_the_commands_and_each_command_has_examples() {
             .stdout(predicate::str::contains("Examples:"));
     }
 }
+
+#[test]
+fn a_case_naming_a_fact_the_policy_lacks_fails_instead_of_passing_quietly() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let cases = dir.path().join("typo.cases.toml");
+    fs::write(
+        &cases,
+        r#"[[case]]
+name = "a typo in a fact name"
+claims = [
+  { claim_id = "T1", applicant_id = "P1", applicant_type = "个人", item = "ip_talent", date = "2024-09-01", facts = { service_year = 3 } },
+]
+expect = [ { claim_id = "T1", status = "rejected", payable = 0 } ]
+"#,
+    )
+    .unwrap_or_default();
+    subsidy()
+        .args([
+            "--lang",
+            "en",
+            "policy",
+            "test",
+            "policy/lianzhou-2024.toml",
+        ])
+        .arg(&cases)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "claim T1: the policy declares no fact `service_year`",
+        ));
+}
