@@ -365,3 +365,46 @@ fn a_reader_that_goes_away_is_not_an_error() {
     let status = child.wait().unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(status.code(), Some(0), "like `subsidy calc … | head`");
 }
+
+#[test]
+fn a_messy_excel_export_comes_back_row_for_row_with_spreadsheet_row_numbers() {
+    // BOM, CRLF, headers in odd case with spaces, a name over two lines,
+    // a short row, a cell past the header, an empty row, full-width digits.
+    let text = "\u{feff} Claim_ID , Applicant_ID,applicant_name,APPLICANT_TYPE,item,date,amount,ref,备注\r\n\
+M1,91441882MA5X,\"甲公司\r\n（分公司）\",企业,patent_transfer,2024/3/5,\"１２，３４５．６７\",ZL-1,\r\n\
+M2,91441882MA5Y,乙,企业,standard_industry\r\n\
+M3,91441882MA5Y,乙,企业,standard_industry,2024-03-05,,HG-1,note,extra\r\n\
+,,,,,,,,\r\n\
+M4,91441882MA5Z,丙,enterprise,pledge_interest,2024-13-01,-5,,\r\n";
+    let out = subsidy()
+        .args(["--lang", "en", "calc", "-", "--format", "csv", "--no-bom"])
+        .write_stdin(text)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(out.status.success());
+    let rows = payout_rows(&String::from_utf8_lossy(&out.stdout));
+    let statuses: Vec<(&str, &str)> = rows
+        .iter()
+        .map(|r| (r[0].as_str(), r[14].as_str()))
+        .collect();
+    assert_eq!(
+        statuses,
+        [
+            ("M1", "paid"),
+            ("M2", "invalid"),
+            ("M3", "invalid"),
+            ("", "invalid"),
+            ("M4", "invalid")
+        ]
+    );
+    // 12,345.67 × 5% = 617.2835 → 617.28
+    assert_eq!(rows[0][12], "617.28");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("<stdin>:3: column date: required, but empty"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("<stdin>:4: the row has 1 non-empty cell(s) beyond the header"));
+    assert!(stderr.contains("<stdin>:5: the row is empty"));
+    assert!(stderr.contains("<stdin>:6: column amount: `-5` is negative"));
+}

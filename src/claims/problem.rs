@@ -67,7 +67,7 @@ impl Problem {
         use ProblemKind::*;
         match (&self.kind, lang) {
             (Missing, Lang::Zh) => "必填，不能为空".into(),
-            (Missing, Lang::En) => "is required but empty".into(),
+            (Missing, Lang::En) => "required, but empty".into(),
             (DuplicateClaimId { first_line }, Lang::Zh) => {
                 format!("申报编号重复，第 {first_line} 行已使用，本行不予处理")
             }
