@@ -2,14 +2,9 @@
 
 use std::fs;
 
-use assert_cmd::Command;
+mod common;
+use common::subsidy;
 use predicates::prelude::*;
-
-fn subsidy() -> Command {
-    let mut cmd = Command::cargo_bin("subsidy").unwrap_or_else(|e| panic!("{e}"));
-    cmd.env_remove("SUBSIDY_LANG");
-    cmd
-}
 
 const SAMPLE: &str = "samples/claims-2024.csv";
 const LEDGER: &str = "samples/ledger-2024.csv";

@@ -1,12 +1,11 @@
 //! What officials and applicants read, pinned: a change to any of these
 //! outputs shows up as a snapshot diff to review (`tests/snapshots/`).
 
-use assert_cmd::Command;
+mod common;
+use common::subsidy;
 
 fn run(args: &[&str]) -> String {
-    let out = Command::cargo_bin("subsidy")
-        .unwrap_or_else(|e| panic!("{e}"))
-        .env_remove("SUBSIDY_LANG")
+    let out = subsidy()
         .args(args)
         .output()
         .unwrap_or_else(|e| panic!("{e}"));

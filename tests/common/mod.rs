@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 use std::str::FromStr;
 
+use assert_cmd::Command;
 use rust_decimal::Decimal;
 use subsidy::claims::{read_claims, Keys};
 use subsidy::engine::{self, Outcome};
@@ -244,4 +245,11 @@ pub fn run_text(text: &str, ledgers: &[&str]) -> Results {
         by_id,
         payout: String::from_utf8(payout).unwrap_or_default(),
     }
+}
+
+/// The real binary, with the language taken from the arguments only.
+pub fn subsidy() -> Command {
+    let mut cmd = Command::cargo_bin("subsidy").unwrap_or_else(|e| panic!("{e}"));
+    cmd.env_remove("SUBSIDY_LANG");
+    cmd
 }
