@@ -11,12 +11,12 @@ use serde::Deserialize;
 
 use crate::claims::{read_claims, Keys};
 use crate::engine;
-use crate::i18n::{Lang, Msg};
 use crate::ledger::read_ledger;
 use crate::money::plain;
 use crate::policy::raw::Figure;
 use crate::policy::Policy;
 use crate::report::{write_payout, Decided};
+use crate::words::{Lang, Msg};
 
 /// The cases of the bundled policy.
 pub const BUNDLED: &str = include_str!("../policy/lianzhou-2024.cases.toml");

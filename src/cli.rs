@@ -8,7 +8,7 @@ use clap_complete::Shell;
 
 use crate::cmd;
 use crate::error::Error;
-use crate::i18n::Lang;
+use crate::words::Lang;
 
 #[derive(Debug, Parser)]
 #[command(

@@ -4,9 +4,9 @@
 use std::io;
 
 use crate::claims::ClaimsError;
-use crate::i18n::{Lang, Msg};
 use crate::ledger::LedgerError;
 use crate::policy::PolicyError;
+use crate::words::{Lang, Msg};
 
 #[derive(Debug)]
 pub enum Error {

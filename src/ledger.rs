@@ -8,9 +8,9 @@ use rust_decimal::Decimal;
 
 use crate::claims::{parse_quantity, Keys};
 use crate::engine::{Prior, Status};
-use crate::i18n::{Lang, Msg};
 use crate::money::parse_number;
 use crate::policy::Policy;
+use crate::words::{Lang, Msg};
 
 const NEEDED: [&str; 9] = [
     "claim_id",
@@ -60,7 +60,7 @@ impl std::error::Error for LedgerError {}
 /// Undoes the payout CSV's protection of cells against spreadsheet formulas.
 fn unescape(cell: &str) -> &str {
     match cell.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        Some(rest) if rest.starts_with(crate::text::FORMULA_STARTERS) => rest,
         _ => cell,
     }
 }

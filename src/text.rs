@@ -32,6 +32,10 @@ fn to_half_width_char(c: char) -> char {
     }
 }
 
+/// The characters that make a spreadsheet run a cell as a formula when the
+/// cell begins with one: the payout escapes them, the ledger reader undoes it.
+pub const FORMULA_STARTERS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
 /// `str::trim`, quicker on the usual case of ASCII ends.
 pub fn trim(text: &str) -> &str {
     let t = text.trim_ascii();

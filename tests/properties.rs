@@ -31,10 +31,10 @@ use rust_decimal::Decimal;
 
 use subsidy::claims::{self, Batch, Entry, Keys};
 use subsidy::engine::{self, Outcome, Status};
-use subsidy::i18n::Lang;
 use subsidy::ledger;
 use subsidy::policy::{self, Policy};
 use subsidy::report::{self, Decided};
+use subsidy::words::Lang;
 
 static POLICY: LazyLock<Policy> =
     LazyLock::new(|| policy::bundled().unwrap_or_else(|e| panic!("bundled policy: {e}")));

@@ -1,7 +1,7 @@
 //! What can be wrong with one row of a claims file, in both languages.
 
-use crate::i18n::Lang;
 use crate::money::AmountError;
+use crate::words::Lang;
 
 /// One thing wrong with one cell (or the whole row) of a claims file.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -12,8 +12,8 @@ use super::{
     check_cells, Batch, Cells, Entry, InvalidRow, Keys, Problem, ProblemKind, RawClaim, Refusal,
     Row, MAX_FACTS,
 };
-use crate::i18n::Lang;
 use crate::policy::Policy;
+use crate::words::Lang;
 
 /// A column the contract knows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

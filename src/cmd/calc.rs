@@ -6,8 +6,8 @@ use crate::claims::{Batch, Entry};
 use crate::cli::{CalcArgs, Format};
 use crate::engine;
 use crate::error::Error;
-use crate::i18n::Lang;
 use crate::report::{write_json, write_payout, write_tables, Decided};
+use crate::words::Lang;
 
 pub fn run(args: &CalcArgs, lang: Lang) -> Result<(), Error> {
     let policy = super::load_policy(args.sources.measures.path())?;

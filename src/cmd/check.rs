@@ -8,8 +8,8 @@ use crate::cli::CheckArgs;
 use crate::date::Date;
 use crate::engine;
 use crate::error::Error;
-use crate::i18n::{Lang, Msg};
 use crate::report::{derivation, draft_notice, Applicant};
+use crate::words::{Lang, Msg};
 
 const CLAIM_ID: &str = "CHECK";
 

@@ -7,8 +7,8 @@ use crate::claims::Entry;
 use crate::cli::ExplainArgs;
 use crate::engine;
 use crate::error::Error;
-use crate::i18n::{Lang, Msg};
 use crate::report::{derivation, draft_notice, invalid_reason, Applicant};
+use crate::words::{Lang, Msg};
 
 pub fn run(args: &ExplainArgs, lang: Lang) -> Result<(), Error> {
     let policy = super::load_policy(args.sources.measures.path())?;

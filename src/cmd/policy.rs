@@ -8,9 +8,9 @@ use std::path::{Path, PathBuf};
 use crate::cases;
 use crate::cli::PolicyCommand;
 use crate::error::Error;
-use crate::i18n::{chinese_numeral, Lang, Msg};
 use crate::policy::{self, Policy};
 use crate::report::{catalogue_list, show_clause, show_item};
+use crate::words::{chinese_numeral, Lang, Msg};
 
 pub fn run(command: &PolicyCommand, lang: Lang) -> Result<(), Error> {
     match command {
@@ -124,7 +124,7 @@ fn test(policy_path: Option<&Path>, cases_path: Option<&Path>, lang: Lang) -> Re
         for f in &report.failures {
             let clause = f
                 .clause
-                .map(|n| format!("{} ", crate::i18n::clause_label(n)))
+                .map(|n| format!("{} ", crate::words::clause_label(n)))
                 .unwrap_or_default();
             writeln!(out, "✗ {clause}{}", f.case)?;
             for line in &f.lines {

@@ -13,8 +13,8 @@ use toml::Spanned;
 use super::model::*;
 use super::raw::*;
 use crate::date::Date;
-use crate::i18n::{Lang, Msg};
 use crate::money::{Rounding, RoundingMode};
+use crate::words::{Lang, Msg, Text};
 
 /// One mistake in a policy file.
 #[derive(Debug, Clone)]
@@ -258,8 +258,7 @@ impl Checker<'_> {
             }
             clauses.push(Clause {
                 number: number.clamp(0, 99) as u32,
-                title: rc.title.clone(),
-                title_en: rc.title_en.clone(),
+                title: text(&rc.title, &rc.title_en, &rc.title),
                 source: rc.source.clone(),
                 annual_cap,
                 one_award_per_year: rc.one_award_per_year,
@@ -290,7 +289,7 @@ impl Checker<'_> {
             }
         }
         for (i, item) in items.iter().enumerate() {
-            for spelling in [item.id.to_lowercase(), item.name.trim().to_lowercase()] {
+            for spelling in [item.id.to_lowercase(), item.name.zh.trim().to_lowercase()] {
                 lookup.items.entry(spelling).or_insert(i as ItemIdx);
             }
         }
@@ -398,9 +397,8 @@ impl Checker<'_> {
                 );
             }
             out.push(Named {
+                name: text(&r.name, &r.name_en, &id),
                 id,
-                name: r.name.clone(),
-                name_en: r.name_en.clone(),
                 aliases: r.aliases.clone(),
             });
         }
@@ -597,8 +595,7 @@ impl Checker<'_> {
                     );
                 }
                 Kind::Manual {
-                    reason,
-                    reason_en: ri.manual_reason_en.clone(),
+                    reason: text(&reason, &ri.manual_reason_en, &reason),
                 }
             }
         };
@@ -718,8 +715,7 @@ impl Checker<'_> {
             .and_then(|f| self.figure(f, &key("annual_cap"), false));
         let item = Item {
             id: id.clone(),
-            name: ri.name.clone(),
-            name_en: ri.name_en.clone(),
+            name: text(&ri.name, &ri.name_en, &ri.name),
             clause,
             kind,
             per_unit,
@@ -817,13 +813,22 @@ impl Checker<'_> {
     }
 }
 
-fn note(zh: &Option<String>, en: &Option<String>) -> Option<Note> {
+fn note(zh: &Option<String>, en: &Option<String>) -> Option<Text> {
     match (zh, en) {
         (None, None) => None,
-        _ => Some(Note {
-            zh: zh.clone().unwrap_or_default(),
-            en: en.clone().unwrap_or_default(),
-        }),
+        _ => {
+            let zh = zh.clone().unwrap_or_default();
+            Some(text(&zh, en.as_deref().unwrap_or_default(), &zh))
+        }
+    }
+}
+
+/// A text of the file in both languages; English falls back to `fallback`
+/// when the file gives none.
+fn text(zh: &str, en: &str, fallback: &str) -> Text {
+    Text {
+        zh: zh.to_string(),
+        en: if en.is_empty() { fallback } else { en }.to_string(),
     }
 }
 
@@ -833,7 +838,7 @@ const KNOWN_KINDS: [&str; 6] = [
 
 /// Every spelling by which a type or tag may be written in a claim.
 fn spellings(named: &Named) -> Vec<String> {
-    let mut out = vec![named.id.to_lowercase(), named.name.trim().to_lowercase()];
+    let mut out = vec![named.id.to_lowercase(), named.name.zh.trim().to_lowercase()];
     out.extend(named.aliases.iter().map(|a| a.trim().to_lowercase()));
     out
 }

@@ -7,8 +7,8 @@ use rustc_hash::FxHashMap;
 use rust_decimal::Decimal;
 
 use crate::date::Date;
-use crate::i18n::{clause_label, Lang};
 use crate::money::Rounding;
+use crate::words::{clause_label, Lang, Text};
 
 pub type ItemIdx = u16;
 pub type ClauseIdx = u16;
@@ -72,7 +72,7 @@ pub struct Policy {
     /// The sentence that excludes a project already supported by another city
     /// policy, when the measures have one.
     pub other_city_support: Option<String>,
-    pub note: Option<Note>,
+    pub note: Option<Text>,
     pub applicant_types: Vec<Named>,
     /// Names for several types at once, with the set each stands for.
     pub applicant_groups: Vec<(Named, TypeSet)>,
@@ -83,38 +83,18 @@ pub struct Policy {
     pub(crate) lookup: Lookup,
 }
 
-/// A remark of the policy file (a reading of the measures), in both languages.
-#[derive(Debug, Clone)]
-pub struct Note {
-    pub zh: String,
-    pub en: String,
-}
-
-impl Note {
-    pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::En if !self.en.is_empty() => &self.en,
-            _ => &self.zh,
-        }
-    }
-}
-
 /// An applicant type, tag or fact.
 #[derive(Debug, Clone)]
 pub struct Named {
     pub id: String,
-    pub name: String,
-    pub name_en: String,
+    /// Without an English name in the file, English shows the id.
+    pub name: Text,
     pub aliases: Vec<String>,
 }
 
 impl Named {
     pub fn label(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Zh => &self.name,
-            Lang::En if self.name_en.is_empty() => &self.id,
-            Lang::En => &self.name_en,
-        }
+        lang.text(&self.name)
     }
 }
 
@@ -128,15 +108,14 @@ pub(crate) struct Lookup {
 #[derive(Debug)]
 pub struct Clause {
     pub number: u32,
-    pub title: String,
-    pub title_en: String,
+    pub title: Text,
     /// The sentences of the measures this clause encodes, quoted.
     pub source: String,
     /// A cap per applicant per calendar year across all items of the clause.
     pub annual_cap: Option<Decimal>,
     /// At most one paid award per applicant per calendar year in this clause.
     pub one_award_per_year: bool,
-    pub note: Option<Note>,
+    pub note: Option<Text>,
     pub items: Vec<ItemIdx>,
 }
 
@@ -145,18 +124,14 @@ impl Clause {
         clause_label(self.number)
     }
     pub fn title(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::En if !self.title_en.is_empty() => &self.title_en,
-            _ => &self.title,
-        }
+        lang.text(&self.title)
     }
 }
 
 #[derive(Debug)]
 pub struct Item {
     pub id: String,
-    pub name: String,
-    pub name_en: String,
+    pub name: Text,
     pub clause: ClauseIdx,
     pub kind: Kind,
     /// The figure is per unit (patent, award, work, case): quantity multiplies it.
@@ -173,15 +148,12 @@ pub struct Item {
     pub annual_cap: Option<Decimal>,
     pub quota: Option<Quota>,
     pub source: Option<String>,
-    pub note: Option<Note>,
+    pub note: Option<Text>,
 }
 
 impl Item {
     pub fn name(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::En if !self.name_en.is_empty() => &self.name_en,
-            _ => &self.name,
-        }
+        lang.text(&self.name)
     }
 
     /// The figure per unit of a fixed item, used to count how many units a
@@ -196,10 +168,7 @@ impl Item {
     /// Why a manual item is not computed here, in the language asked for.
     pub fn manual_reason(&self, lang: Lang) -> Option<&str> {
         match &self.kind {
-            Kind::Manual { reason_en, .. } if lang == Lang::En && !reason_en.is_empty() => {
-                Some(reason_en)
-            }
-            Kind::Manual { reason, .. } => Some(reason),
+            Kind::Manual { reason } => Some(lang.text(reason)),
             _ => None,
         }
     }
@@ -230,7 +199,7 @@ pub enum Kind {
     /// claim amount × ratio (配套).
     Matching { ratio: Decimal },
     /// nothing computed here: paid under another policy or case by case.
-    Manual { reason: String, reason_en: String },
+    Manual { reason: Text },
 }
 
 impl Kind {

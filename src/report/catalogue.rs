@@ -5,9 +5,9 @@ use std::fmt::Write as _;
 
 use comfy_table::{presets, ContentArrangement, Table};
 
-use crate::i18n::Lang;
 use crate::money::short_grouped;
 use crate::policy::{Clause, Item, Kind, Policy, TypeSet, Unique};
+use crate::words::Lang;
 
 /// The figure of an item: `2,000 /件`, `5%`, `≤ 100,000 /项`, `≥ 50,000`, `1:1`.
 pub fn figure(item: &Item, lang: Lang) -> String {
@@ -239,7 +239,7 @@ pub fn show_item(policy: &Policy, item: &Item, lang: Lang) -> String {
         );
     }
     for note in [&item.note, &clause.note].into_iter().flatten() {
-        let _ = writeln!(out, "{}{}", l("说明：", "note: "), note.get(lang));
+        let _ = writeln!(out, "{}{}", l("说明：", "note: "), lang.text(note));
     }
     out
 }
@@ -268,7 +268,7 @@ pub fn show_clause(policy: &Policy, clause: &Clause, lang: Lang) -> String {
         );
     }
     if let Some(note) = &clause.note {
-        let _ = writeln!(out, "{}{}", l("说明：", "note: "), note.get(lang));
+        let _ = writeln!(out, "{}{}", l("说明：", "note: "), lang.text(note));
     }
     if clause.items.is_empty() {
         let _ = writeln!(

@@ -10,9 +10,9 @@ use super::reason::{basis_in, cap_step, reason, rejection};
 use super::table::{status_label, yuan};
 use crate::claims::Claim;
 use crate::engine::{Cap, CapStep, Check, Outcome, Trace};
-use crate::i18n::Lang;
 use crate::money::short_grouped;
 use crate::policy::{Policy, Unique};
+use crate::words::Lang;
 
 /// Who the claim is from, as the row wrote it.
 pub struct Applicant<'a> {

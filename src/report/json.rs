@@ -9,8 +9,8 @@ use serde::Serialize;
 use super::summary::{Summary, Tally};
 use super::{Decided, COLUMNS};
 use crate::engine::Status;
-use crate::i18n::Lang;
 use crate::money::plain;
+use crate::words::Lang;
 
 #[derive(Serialize)]
 struct Report<'a> {

@@ -13,9 +13,9 @@ use rust_decimal::Decimal;
 
 use crate::claims::{Batch, Claim, Entry, InvalidRow, Row};
 use crate::engine::{Outcome, Status};
-use crate::i18n::Lang;
 use crate::money::write_plain;
 use crate::policy::{ItemIdx, Policy};
+use crate::words::Lang;
 
 pub use catalogue::{list as catalogue_list, show_clause, show_item};
 pub use derivation::{derivation, Applicant};

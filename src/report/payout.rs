@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use std::sync::mpsc;
 
 use super::Decided;
-use crate::i18n::Lang;
+use crate::words::Lang;
 
 pub const COLUMNS: [&str; 16] = [
     "claim_id",
@@ -32,7 +32,7 @@ const MONEY: [usize; 3] = [11, 12, 13];
 
 /// A cell a spreadsheet would run as a formula is prefixed with `'`.
 fn defuse(cell: &str) -> Cow<'_, str> {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if cell.starts_with(crate::text::FORMULA_STARTERS) {
         Cow::Owned(format!("'{cell}"))
     } else {
         Cow::Borrowed(cell)

@@ -6,9 +6,9 @@ use rust_decimal::Decimal;
 
 use crate::claims::{Claim, InvalidRow};
 use crate::engine::{Basis, Cap, CapStep, Outcome, Rejection, Status};
-use crate::i18n::{chinese_numeral, Lang};
 use crate::money::short;
 use crate::policy::{Policy, TagSet};
+use crate::words::{chinese_numeral, Lang};
 
 /// The reason cell of a decided claim.
 pub fn reason(policy: &Policy, claim: &Claim, outcome: &Outcome, lang: Lang) -> String {

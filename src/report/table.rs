@@ -9,9 +9,9 @@ use rust_decimal::Decimal;
 use super::summary::{Summary, Tally};
 use super::Decided;
 use crate::engine::Status;
-use crate::i18n::Lang;
 use crate::money::grouped;
 use crate::policy::{Policy, Status as PolicyStatus};
+use crate::words::Lang;
 
 pub fn status_label(status: Status, lang: Lang) -> &'static str {
     match (status, lang) {

@@ -228,7 +228,7 @@ pub fn run_text(text: &str, ledgers: &[&str]) -> Results {
         outcomes: &outcomes,
     };
     let mut payout = Vec::new();
-    write_payout(&decided, &mut payout, false, subsidy::i18n::Lang::En)
+    write_payout(&decided, &mut payout, false, subsidy::words::Lang::En)
         .unwrap_or_else(|e| panic!("{e}"));
     let mut by_id = HashMap::new();
     for line in decided.lines() {
@@ -238,7 +238,7 @@ pub fn run_text(text: &str, ledgers: &[&str]) -> Results {
             computed,
             payable,
             cut,
-            reason: line.reason(&policy, subsidy::i18n::Lang::En),
+            reason: line.reason(&policy, subsidy::words::Lang::En),
         });
     }
     Results {

@@ -1,7 +1,36 @@
-//! The two languages of every human-facing text: Chinese for the city's
-//! officials by default, English on request.
+//! Every word a person reads, in one place. The engine, the readers and the
+//! policy loader produce typed facts; this layer turns them into sentences.
+//! Each language is one implementation of the traits below (`zh/`, `en/`),
+//! with exhaustive matches and no default methods, so the compiler lists
+//! every fact a language has not yet said. A third language is one more
+//! folder beside these two and one more `Lang` variant.
+
+mod claims;
+mod en;
+mod policy;
+mod report;
+mod zh;
 
 use std::fmt;
+
+pub use claims::ClaimsWords;
+pub use policy::PolicyWords;
+pub use report::ReportWords;
+
+/// Every family of words one language must say.
+pub trait Words: ReportWords + PolicyWords + ClaimsWords + Sync {
+    /// The language's own choice between a text of the policy file written
+    /// in Chinese and its English version (the loader fills the English
+    /// with a fallback where the file has none).
+    fn text<'a>(&self, text: &'a Text) -> &'a str;
+}
+
+/// A text of the policy file (a name, a title, a note) in both languages.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Text {
+    pub zh: String,
+    pub en: String,
+}
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum Lang {
@@ -11,6 +40,19 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// The words of this language.
+    pub fn words(self) -> &'static dyn Words {
+        match self {
+            Lang::Zh => &zh::Chinese,
+            Lang::En => &en::English,
+        }
+    }
+
+    /// A text of the policy file in this language.
+    pub fn text(self, text: &Text) -> &str {
+        self.words().text(text)
+    }
+
     /// Picks the text for this language.
     pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
         match self {

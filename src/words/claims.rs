@@ -1,0 +1,3 @@
+//! The words of the claims facts.
+
+pub trait ClaimsWords {}

@@ -1,0 +1,15 @@
+//! English.
+
+mod claims;
+mod policy;
+mod report;
+
+use super::{Text, Words};
+
+pub struct English;
+
+impl Words for English {
+    fn text<'a>(&self, text: &'a Text) -> &'a str {
+        &text.en
+    }
+}

@@ -1,0 +1,3 @@
+//! The words of the policy facts.
+
+pub trait PolicyWords {}

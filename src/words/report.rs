@@ -1,0 +1,3 @@
+//! The words of the report facts.
+
+pub trait ReportWords {}

@@ -1,0 +1,15 @@
+//! Chinese.
+
+mod claims;
+mod policy;
+mod report;
+
+use super::{Text, Words};
+
+pub struct Chinese;
+
+impl Words for Chinese {
+    fn text<'a>(&self, text: &'a Text) -> &'a str {
+        &text.zh
+    }
+}
