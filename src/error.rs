@@ -1,41 +1,79 @@
 //! The one error type of the command line, with its exit code (SPEC §7):
 //! 1 for bad data, unreadable input or a bad policy; 2 for wrong usage.
+//! Each error is a fact; its words are the words layer's.
 
+use std::fmt;
 use std::io;
 
-use crate::claims::ClaimsError;
+use crate::claims::{ClaimsError, Problem};
 use crate::ledger::LedgerError;
 use crate::policy::PolicyError;
-use crate::words::{Lang, Msg};
+use crate::words::{Lang, Msg, Notice};
 
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum Error {
-    Policy(PolicyError),
-    Claims(ClaimsError),
-    Ledger(LedgerError),
-    Read {
-        path: String,
-        source: io::Error,
-    },
-    Write {
-        path: String,
-        source: io::Error,
-    },
+    #[error(transparent)]
+    Policy(#[from] PolicyError),
+    #[error(transparent)]
+    Claims(#[from] ClaimsError),
+    #[error(transparent)]
+    Ledger(#[from] LedgerError),
+    #[error("{}", english(self))]
+    Read { path: String, source: io::Error },
+    #[error("{}", english(self))]
+    Write { path: String, source: io::Error },
     /// `--strict` and this many invalid rows.
-    Strict {
-        file: String,
-        invalid: usize,
-    },
-    Usage(Msg),
+    #[error("{}", english(self))]
+    Strict { file: String, invalid: usize },
+    /// Wrong usage (exit 2).
+    #[error("{}", english(self))]
+    Usage(Usage),
     /// A check that found problems, already listed on stdout (exit 1).
-    Found(Msg),
+    #[error("{}", english(self))]
+    Found(Found),
+}
+
+/// How a command was used wrongly.
+#[derive(Debug)]
+pub enum Usage {
+    /// The cells of a dry run that could not be read, each with its flag.
+    DryRunCells(Vec<(String, Problem)>),
+    UnknownFact {
+        id: String,
+        known: Vec<String>,
+    },
+    Said(Msg),
+}
+
+/// What a command looked for and did not find.
+#[derive(Debug)]
+pub enum Found {
+    NoClaimsOfApplicant { file: String, applicant: String },
+    NoSuchClaims { file: String, ids: Vec<String> },
+    Said(Msg),
+}
+
+fn english(e: &Error) -> String {
+    e.render(Lang::En)
+}
+
+impl fmt::Display for Usage {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&Error::render_usage(self, Lang::En))
+    }
 }
 
 impl Error {
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::Usage(_) => 2,
-            _ => 1,
+            Error::Policy(_)
+            | Error::Claims(_)
+            | Error::Ledger(_)
+            | Error::Read { .. }
+            | Error::Write { .. }
+            | Error::Strict { .. }
+            | Error::Found(_) => 1,
         }
     }
 
@@ -45,43 +83,38 @@ impl Error {
     }
 
     pub fn render(&self, lang: Lang) -> String {
+        let words = lang.words();
         match self {
             Error::Policy(e) => e.render(lang).trim_end().to_string(),
             Error::Claims(e) => e.render(lang),
             Error::Ledger(e) => e.render(lang),
-            Error::Read { path, source } => match lang {
-                Lang::Zh => format!("{path}: 无法读取：{source}"),
-                Lang::En => format!("{path}: cannot read: {source}"),
-            },
-            Error::Write { path, source } => match lang {
-                Lang::Zh => format!("{path}: 无法写入：{source}"),
-                Lang::En => format!("{path}: cannot write: {source}"),
-            },
-            Error::Strict { file, invalid } => match lang {
-                Lang::Zh => format!("{file}: 有 {invalid} 行数据无效（--strict），未输出任何结果"),
-                Lang::En => {
-                    format!("{file}: {invalid} invalid row(s) under --strict; nothing was written")
-                }
-            },
-            Error::Usage(m) | Error::Found(m) => m.get(lang).to_string(),
+            Error::Read { path, source } => words.notice(&Notice::CannotRead { path, source }),
+            Error::Write { path, source } => words.notice(&Notice::CannotWrite { path, source }),
+            Error::Strict { file, invalid } => words.notice(&Notice::Strict {
+                file,
+                invalid: *invalid,
+            }),
+            Error::Usage(u) => Error::render_usage(u, lang),
+            Error::Found(Found::NoClaimsOfApplicant { file, applicant }) => {
+                words.notice(&Notice::NoClaimsOfApplicant { file, applicant })
+            }
+            Error::Found(Found::NoSuchClaims { file, ids }) => {
+                words.notice(&Notice::NoSuchClaims { file, ids })
+            }
+            Error::Found(Found::Said(m)) => m.get(lang).to_string(),
         }
     }
-}
 
-impl From<PolicyError> for Error {
-    fn from(e: PolicyError) -> Error {
-        Error::Policy(e)
-    }
-}
-
-impl From<ClaimsError> for Error {
-    fn from(e: ClaimsError) -> Error {
-        Error::Claims(e)
-    }
-}
-
-impl From<LedgerError> for Error {
-    fn from(e: LedgerError) -> Error {
-        Error::Ledger(e)
+    fn render_usage(usage: &Usage, lang: Lang) -> String {
+        let words = lang.words();
+        match usage {
+            Usage::DryRunCells(problems) => problems
+                .iter()
+                .map(|(flag, p)| format!("{flag}: {}", p.message(lang)))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            Usage::UnknownFact { id, known } => words.notice(&Notice::UnknownFact { id, known }),
+            Usage::Said(m) => m.get(lang).to_string(),
+        }
     }
 }

@@ -7,13 +7,14 @@ use crate::claims::{parse_claim, Keys, RawClaim};
 use crate::cli::CheckArgs;
 use crate::date::Date;
 use crate::engine;
-use crate::error::Error;
+use crate::error::{Error, Usage};
 use crate::report::{derivation, draft_notice, Applicant};
-use crate::words::{Lang, Msg};
+use crate::words::{Label, Lang, Notice};
 
 const CLAIM_ID: &str = "CHECK";
 
 pub fn run(args: &CheckArgs, lang: Lang) -> Result<(), Error> {
+    let words = lang.words();
     let policy = super::load_policy(args.sources.measures.path())?;
     let mut keys = Keys::default();
     let prior = super::read_ledgers(&args.sources.ledger, &policy, &mut keys)?;
@@ -32,17 +33,10 @@ pub fn run(args: &CheckArgs, lang: Lang) -> Result<(), Error> {
         }));
     for (id, value) in given {
         let Some(i) = policy.facts.iter().position(|f| f.id == id) else {
-            let known: Vec<&str> = policy.facts.iter().map(|f| f.id.as_str()).collect();
-            return Err(Error::Usage(Msg::new(
-                format!(
-                    "政策未声明事实“{id}”（可用：{}），写法 --fact ID=VALUE",
-                    known.join("、")
-                ),
-                format!(
-                    "the policy declares no fact `{id}` (known: {}); write --fact ID=VALUE",
-                    known.join(", ")
-                ),
-            )));
+            return Err(Error::Usage(Usage::UnknownFact {
+                id,
+                known: policy.facts.iter().map(|f| f.id.clone()).collect(),
+            }));
         };
         facts[i] = value;
     }
@@ -65,7 +59,7 @@ pub fn run(args: &CheckArgs, lang: Lang) -> Result<(), Error> {
     let raw = RawClaim {
         claim_id: CLAIM_ID,
         applicant_id: &applicant_id,
-        applicant_name: lang.pick("（试算）", "(dry run)"),
+        applicant_name: words.label(Label::DryRunApplicant),
         applicant_type: &args.applicant_type,
         item: &args.item,
         date: &date,
@@ -78,14 +72,12 @@ pub fn run(args: &CheckArgs, lang: Lang) -> Result<(), Error> {
         facts: std::array::from_fn(|i| facts.get(i).map(String::as_str).unwrap_or("")),
     };
     let claim = parse_claim(&raw, &policy, &mut keys).map_err(|(problems, _)| {
-        let lines = |lang: Lang| {
+        Error::Usage(Usage::DryRunCells(
             problems
-                .iter()
-                .map(|p| format!("{}: {}", flag_of(&p.column), p.message(lang)))
-                .collect::<Vec<_>>()
-                .join("\n")
-        };
-        Error::Usage(Msg::new(lines(Lang::Zh), lines(Lang::En)))
+                .into_iter()
+                .map(|p| (flag_of(&p.column), p))
+                .collect(),
+        ))
     })?;
 
     let claims = [claim];
@@ -93,7 +85,7 @@ pub fn run(args: &CheckArgs, lang: Lang) -> Result<(), Error> {
     let text = derivation(
         &policy,
         &claims[0],
-        &Applicant {
+        Applicant {
             id: &applicant_id,
             name: "",
         },
@@ -102,23 +94,12 @@ pub fn run(args: &CheckArgs, lang: Lang) -> Result<(), Error> {
         lang,
     );
     super::write_stdout(|out: &mut dyn Write| {
-        writeln!(
-            out,
-            "{}",
-            lang.pick("试算：不写入任何文件。", "Dry run: nothing is written.")
-        )?;
+        writeln!(out, "{}", words.notice(&Notice::DryRun))?;
         if let Some(notice) = draft_notice(&policy, lang) {
             writeln!(out, "{notice}")?;
         }
         if needs_ref && args.reference.is_none() {
-            writeln!(
-                out,
-                "{}",
-                lang.pick(
-                    "未给出 --ref：无法检查同一编号是否已获资助。",
-                    "No --ref given: whether the same ref was paid before is not checked."
-                )
-            )?;
+            writeln!(out, "{}", words.notice(&Notice::NoRefGiven))?;
         }
         out.write_all(text.as_bytes())
     })

@@ -6,9 +6,9 @@ use std::io::Write;
 use crate::claims::Entry;
 use crate::cli::ExplainArgs;
 use crate::engine;
-use crate::error::Error;
+use crate::error::{Error, Found};
 use crate::report::{derivation, draft_notice, invalid_reason, Applicant};
-use crate::words::{Lang, Msg};
+use crate::words::{Lang, Notice};
 
 pub fn run(args: &ExplainArgs, lang: Lang) -> Result<(), Error> {
     let policy = super::load_policy(args.sources.measures.path())?;
@@ -36,7 +36,7 @@ pub fn run(args: &ExplainArgs, lang: Lang) -> Result<(), Error> {
                 derivation(
                     &policy,
                     &batch.claims[i],
-                    &Applicant {
+                    Applicant {
                         id: batch.applicant_id(row),
                         name: batch.applicant_name(row),
                     },
@@ -45,20 +45,12 @@ pub fn run(args: &ExplainArgs, lang: Lang) -> Result<(), Error> {
                     lang,
                 )
             }
-            Entry::Invalid(bad) => match lang {
-                Lang::Zh => format!(
-                    "== 申报 {id} ==\n{}第 {} 行：数据无效（invalid），不参与计算\n理由：{}\n",
-                    batch.source,
-                    row.line,
-                    invalid_reason(bad, lang)
-                ),
-                Lang::En => format!(
-                    "== claim {id} ==\n{} line {}: invalid, not computed\nreason: {}\n",
-                    batch.source,
-                    row.line,
-                    invalid_reason(bad, lang)
-                ),
-            },
+            Entry::Invalid(bad) => lang.words().notice(&Notice::InvalidClaim {
+                id,
+                file: &batch.source,
+                line: row.line,
+                reason: &invalid_reason(bad, lang),
+            }),
         });
     }
     let missing: Vec<&str> = wanted_ids
@@ -68,11 +60,10 @@ pub fn run(args: &ExplainArgs, lang: Lang) -> Result<(), Error> {
         .map(|(w, _)| *w)
         .collect();
     if texts.is_empty() && missing.is_empty() {
-        let who = args.applicant.as_deref().unwrap_or_default();
-        return Err(Error::Found(Msg::new(
-            format!("{}：没有申请人 {who} 的申报", batch.source),
-            format!("{}: no claims of applicant {who}", batch.source),
-        )));
+        return Err(Error::Found(Found::NoClaimsOfApplicant {
+            file: batch.source.clone(),
+            applicant: args.applicant.clone().unwrap_or_default(),
+        }));
     }
     super::write_stdout(|out: &mut dyn Write| {
         if let Some(notice) = draft_notice(&policy, lang) {
@@ -89,9 +80,9 @@ pub fn run(args: &ExplainArgs, lang: Lang) -> Result<(), Error> {
     if missing.is_empty() {
         Ok(())
     } else {
-        Err(Error::Found(Msg::new(
-            format!("{}：没有申报编号 {}", batch.source, missing.join("、")),
-            format!("{}: no claim {}", batch.source, missing.join(", ")),
-        )))
+        Err(Error::Found(Found::NoSuchClaims {
+            file: batch.source.clone(),
+            ids: missing.iter().map(|m| m.to_string()).collect(),
+        }))
     }
 }

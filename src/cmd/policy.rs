@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crate::cases;
 use crate::cli::PolicyCommand;
-use crate::error::Error;
+use crate::error::{Error, Found, Usage};
 use crate::policy::{self, Policy};
 use crate::report::{catalogue_list, show_clause, show_item};
 use crate::words::{chinese_numeral, Lang, Msg};
@@ -37,7 +37,7 @@ fn show(policy: &Policy, id: &str, lang: Lang) -> Result<String, Error> {
         return Ok(show_clause(policy, clause, lang));
     }
     let near = policy.suggest_items(id).join(", ");
-    Err(Error::Usage(Msg::new(
+    Err(Error::Usage(Usage::Said(Msg::new(
         format!(
             "“{id}”既不是项目也不是条款编号{}",
             hint(&near, "，是否为 ", "？")
@@ -46,7 +46,7 @@ fn show(policy: &Policy, id: &str, lang: Lang) -> Result<String, Error> {
             "`{id}` is neither an item nor a clause number{}",
             hint(&near, "; did you mean ", "?")
         ),
-    )))
+    ))))
 }
 
 fn hint(near: &str, before: &str, after: &str) -> String {
@@ -103,10 +103,10 @@ fn validate(file: Option<&Path>, lang: Lang) -> Result<(), Error> {
             let listed = e.render(lang);
             super::write_stdout(|out: &mut dyn Write| out.write_all(listed.as_bytes()))?;
             let n = e.problems.len();
-            Err(Error::Found(Msg::new(
+            Err(Error::Found(Found::Said(Msg::new(
                 format!("{label}：共 {n} 处问题"),
                 format!("{label}: {n} problem(s)"),
-            )))
+            ))))
         }
     }
 }
@@ -118,7 +118,7 @@ fn test(policy_path: Option<&Path>, cases_path: Option<&Path>, lang: Lang) -> Re
         (None, Some(p)) => read(&beside(p))?,
         (None, None) => (cases::BUNDLED_NAME.to_string(), cases::BUNDLED.to_string()),
     };
-    let cases = cases::parse(&label, &text).map_err(Error::Found)?;
+    let cases = cases::parse(&label, &text).map_err(|m| Error::Found(Found::Said(m)))?;
     let report = cases::run(&policy, &cases);
     super::write_stdout(|out: &mut dyn Write| {
         for f in &report.failures {
@@ -152,10 +152,10 @@ fn test(policy_path: Option<&Path>, cases_path: Option<&Path>, lang: Lang) -> Re
     if report.failures.is_empty() {
         Ok(())
     } else {
-        Err(Error::Found(Msg::new(
+        Err(Error::Found(Found::Said(Msg::new(
             format!("{} 个用例失败", report.failures.len()),
             format!("{} case(s) failed", report.failures.len()),
-        )))
+        ))))
     }
 }
 

@@ -47,6 +47,60 @@ pub enum Room {
     Clause(ClauseIdx, ApplicantId, i32),
 }
 
+/// The once-only award that a claim or payment of `item` uses under the
+/// item's own uniqueness rule, if it has one. The check of a claim and the
+/// record of its payment both ask here, so they cannot disagree.
+pub fn once_key(
+    policy: &Policy,
+    item: ItemIdx,
+    applicant: ApplicantId,
+    reference: Option<RefId>,
+    year: i32,
+) -> Option<Once> {
+    match (policy.item(item).unique, reference) {
+        (Unique::Ref, Some(r)) => Some(Once::Ref(item, r)),
+        (Unique::ApplicantRef, Some(r)) => Some(Once::ApplicantRef(item, applicant, r)),
+        (Unique::Applicant, _) => Some(Once::Applicant(item, applicant)),
+        (Unique::ApplicantYear, _) => Some(Once::ItemYear(item, applicant, year)),
+        (Unique::None | Unique::Ref | Unique::ApplicantRef, _) => None,
+    }
+}
+
+/// The clause's one award per applicant per year, when the clause has that rule.
+pub fn clause_year_key(
+    policy: &Policy,
+    item: ItemIdx,
+    applicant: ApplicantId,
+    year: i32,
+) -> Option<Once> {
+    let clause = policy.item(item).clause;
+    policy.clauses[usize::from(clause)]
+        .one_award_per_year
+        .then_some(Once::ClauseYear(clause, applicant, year))
+}
+
+/// The rooms under caps that a payment of `item` uses, when the item or its
+/// clause has such a cap.
+#[derive(Debug, Clone, Copy)]
+pub struct Rooms {
+    pub units: Option<Room>,
+    pub item: Option<Room>,
+    pub clause: Option<Room>,
+}
+
+pub fn rooms(policy: &Policy, item: ItemIdx, applicant: ApplicantId, year: i32) -> Rooms {
+    let it = policy.item(item);
+    let clause = policy.clause_of(item);
+    Rooms {
+        units: (!it.quantity_caps.is_empty() && it.unit_amount().is_some())
+            .then_some(Room::Units(item, applicant, year)),
+        item: it.annual_cap.map(|_| Room::Item(item, applicant, year)),
+        clause: clause
+            .annual_cap
+            .map(|_| Room::Clause(it.clause, applicant, year)),
+    }
+}
+
 /// The claims that used a room, with how much each used.
 pub type Users = Vec<(Box<str>, Decimal)>;
 
@@ -118,36 +172,21 @@ impl<'a> Books<'a> {
             return;
         }
         let item = policy.item(p.item);
-        let clause = policy.clause_of(p.item);
         let mut once = |key: Once| {
             self.paid.entry(key).or_insert(p.payer);
         };
-        match (item.unique, p.reference) {
-            (Unique::Ref, Some(r)) => once(Once::Ref(p.item, r)),
-            (Unique::ApplicantRef, Some(r)) => once(Once::ApplicantRef(p.item, p.applicant, r)),
-            (Unique::Applicant, _) => once(Once::Applicant(p.item, p.applicant)),
-            (Unique::ApplicantYear, _) => once(Once::ItemYear(p.item, p.applicant, p.year)),
-            _ => {}
+        if let Some(key) = once_key(policy, p.item, p.applicant, p.reference, p.year) {
+            once(key);
         }
-        if clause.one_award_per_year {
-            once(Once::ClauseYear(item.clause, p.applicant, p.year));
+        if let Some(key) = clause_year_key(policy, p.item, p.applicant, p.year) {
+            once(key);
         }
-        if let (false, Some(unit)) = (item.quantity_caps.is_empty(), item.unit_amount()) {
-            self.use_room(
-                Room::Units(p.item, p.applicant, p.year),
-                units_paid(p, unit),
-                p.payer,
-            );
+        let rooms = rooms(policy, p.item, p.applicant, p.year);
+        if let (Some(room), Some(unit)) = (rooms.units, item.unit_amount()) {
+            self.use_room(room, units_paid(p, unit), p.payer);
         }
-        if item.annual_cap.is_some() {
-            self.use_room(Room::Item(p.item, p.applicant, p.year), p.payable, p.payer);
-        }
-        if clause.annual_cap.is_some() {
-            self.use_room(
-                Room::Clause(item.clause, p.applicant, p.year),
-                p.payable,
-                p.payer,
-            );
+        for room in [rooms.item, rooms.clause].into_iter().flatten() {
+            self.use_room(room, p.payable, p.payer);
         }
     }
 

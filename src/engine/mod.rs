@@ -33,12 +33,6 @@ pub struct Prior {
     pub payable: Decimal,
 }
 
-/// How a claim's amount before caps is found: the rule and its figures, as
-/// the pass used them (for reasons and derivations).
-pub fn basis(policy: &Policy, claim: &Claim) -> Basis {
-    before_caps(policy, claim).1
-}
-
 /// The outcome of every claim, in the order of `claims`.
 pub fn run(policy: &Policy, claims: &[Claim], prior: &[Prior]) -> Vec<Outcome> {
     settle(policy, claims, prior, false).0
@@ -73,13 +67,13 @@ fn settle(
         let amounts = scope.spawn(|| {
             claims
                 .iter()
-                .map(|c| before_caps(policy, c).0)
-                .collect::<Vec<Decimal>>()
+                .map(|c| before_caps(policy, c))
+                .collect::<Vec<(Decimal, Basis)>>()
         });
         let order = processing_order(claims);
         let computed = amounts
             .join()
-            .unwrap_or_else(|_| claims.iter().map(|c| before_caps(policy, c).0).collect());
+            .unwrap_or_else(|_| claims.iter().map(|c| before_caps(policy, c)).collect());
         (order, computed)
     });
     let taken = places_taken(policy, prior);
@@ -232,7 +226,7 @@ fn pass(
     claims: &[Claim],
     prior: &[Prior],
     order: &[u32],
-    computed: &[Decimal],
+    computed: &[(Decimal, Basis)],
     placings: &FxHashMap<u32, Placing>,
     trace: bool,
 ) -> PassResult {
@@ -258,6 +252,7 @@ fn pass(
         computed: Decimal::ZERO,
         payable: Decimal::ZERO,
         cut: Decimal::ZERO,
+        basis: Basis::Manual,
         rejection: None,
         cuts: Vec::new(),
     };
@@ -277,7 +272,8 @@ fn pass(
     let mut steps = Vec::new();
     for &i in order {
         let claim = &claims[i as usize];
-        let computed = computed[i as usize];
+        let (computed, basis) = &computed[i as usize];
+        let (computed, basis) = (*computed, basis.clone());
         checks.clear();
         steps.clear();
         let outcome = match admit(policy, claim, &books, &mut checks) {
@@ -286,6 +282,7 @@ fn pass(
                 computed,
                 payable: Decimal::ZERO,
                 cut: computed,
+                basis,
                 rejection: Some(Box::new(rejection)),
                 cuts: Vec::new(),
             },
@@ -294,6 +291,7 @@ fn pass(
                 computed: Decimal::ZERO,
                 payable: Decimal::ZERO,
                 cut: Decimal::ZERO,
+                basis,
                 rejection: None,
                 cuts: Vec::new(),
             },
@@ -322,6 +320,7 @@ fn pass(
                     computed,
                     payable,
                     cut: computed - payable,
+                    basis,
                     rejection: None,
                     cuts: steps.iter().filter(|s| s.cuts()).cloned().collect(),
                 }

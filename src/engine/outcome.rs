@@ -46,6 +46,8 @@ pub struct Outcome {
     pub computed: Decimal,
     pub payable: Decimal,
     pub cut: Decimal,
+    /// How the amount before caps was found (the rule and its figures).
+    pub basis: Basis,
     /// Why the claim was refused (boxed: most claims are not).
     pub rejection: Option<Box<Rejection>>,
     /// The caps that cut this claim, in the order they were applied.

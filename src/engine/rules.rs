@@ -4,10 +4,10 @@
 
 use rust_decimal::Decimal;
 
-use super::books::{Books, Once, Room};
+use super::books::{clause_year_key, once_key, rooms, Books, Once};
 use super::outcome::{Basis, Cap, CapStep, Check, Rejection};
 use crate::claims::Claim;
-use crate::policy::{Kind, Policy, Unique};
+use crate::policy::{Kind, Policy};
 
 /// Step 1 of the pass: the amount before caps, rounded as the policy says.
 pub fn before_caps(policy: &Policy, claim: &Claim) -> (Decimal, Basis) {
@@ -124,26 +124,18 @@ pub fn admit(
         Rejection::ClaimInLedger,
     )?;
     let year = claim.date.year();
-    let once = match (item.unique, claim.reference) {
-        (Unique::Ref, Some(r)) => Some(Once::Ref(claim.item, r)),
-        (Unique::ApplicantRef, Some(r)) => Some(Once::ApplicantRef(claim.item, claim.applicant, r)),
-        (Unique::Applicant, _) => Some(Once::Applicant(claim.item, claim.applicant)),
-        (Unique::ApplicantYear, _) => Some(Once::ItemYear(claim.item, claim.applicant, year)),
-        _ => None,
-    };
-    if let Some(key) = once {
+    if let Some(key) = once_key(policy, claim.item, claim.applicant, claim.reference, year) {
         let by = books.paid_by(&key);
         let why = |by: &str| match key {
             Once::Ref(..) => Rejection::RefPaid { by: by.into() },
             Once::ApplicantRef(..) => Rejection::ApplicantRefPaid { by: by.into() },
             Once::Applicant(..) => Rejection::ApplicantPaid { by: by.into() },
-            _ => Rejection::ItemYearPaid { by: by.into() },
+            Once::ItemYear(..) | Once::ClauseYear(..) => Rejection::ItemYearPaid { by: by.into() },
         };
         check(Check::Unique, by.is_none(), why(by.unwrap_or_default()))?;
     }
-    let clause = policy.clause_of(claim.item);
-    if clause.one_award_per_year {
-        let by = books.paid_by(&Once::ClauseYear(item.clause, claim.applicant, year));
+    if let Some(key) = clause_year_key(policy, claim.item, claim.applicant, year) {
+        let by = books.paid_by(&key);
         check(
             Check::ClauseOneAward,
             by.is_none(),
@@ -181,15 +173,14 @@ pub fn apply_caps(
     let year = claim.date.year();
     let mut payable = computed;
     steps.clear();
-    let users = |room: &Room| if trace { books.users(room) } else { Vec::new() };
+    let users = |room: &super::books::Room| if trace { books.users(room) } else { Vec::new() };
 
-    if let (Some(qc), Some(unit)) = (
-        item.quantity_caps
-            .iter()
-            .find(|q| q.applicants.contains(claim.applicant_type)),
-        item.unit_amount(),
-    ) {
-        let room = Room::Units(claim.item, claim.applicant, year);
+    let rooms = rooms(policy, claim.item, claim.applicant, year);
+    let quantity_cap = item
+        .quantity_caps
+        .iter()
+        .find(|q| q.applicants.contains(claim.applicant_type));
+    if let (Some(qc), Some(unit), Some(room)) = (quantity_cap, item.unit_amount(), rooms.units) {
         let limit = Decimal::from(qc.max_per_year);
         let used = books.used(&room);
         let units = Decimal::from(claim.quantity).min((limit - used).max(Decimal::ZERO));
@@ -226,20 +217,18 @@ pub fn apply_caps(
     }
     let annual = [
         (
-            item.annual_cap,
-            Room::Item(claim.item, claim.applicant, year),
+            item.annual_cap.zip(rooms.item),
             Cap::ItemAnnual { item: claim.item },
         ),
         (
-            clause.annual_cap,
-            Room::Clause(item.clause, claim.applicant, year),
+            clause.annual_cap.zip(rooms.clause),
             Cap::ClauseAnnual {
                 clause: item.clause,
             },
         ),
     ];
-    for (cap, room, kind) in annual {
-        let Some(limit) = cap else { continue };
+    for (cap, kind) in annual {
+        let Some((limit, room)) = cap else { continue };
         let used = books.used(&room);
         let after = payable.min((limit - used).max(Decimal::ZERO));
         steps.push(CapStep {

@@ -14,16 +14,17 @@ use rust_decimal::Decimal;
 use crate::claims::{Batch, Claim, Entry, InvalidRow, Row};
 use crate::engine::{Outcome, Status};
 use crate::money::write_plain;
-use crate::policy::{ItemIdx, Policy};
+use crate::policy::{ItemIdx, Policy, TagSet};
 use crate::words::Lang;
+use crate::words::Sep;
 
-pub use catalogue::{list as catalogue_list, show_clause, show_item};
-pub use derivation::{derivation, Applicant};
+pub use catalogue::{list as catalogue_list, show_clause, show_item, who};
+pub use derivation::{derivation, room_figures, Applicant, Derivation};
 pub use json::write_json;
 pub use payout::{write_payout, COLUMNS};
-pub use reason::{basis, basis_in, cap_step, invalid_reason, reason, rejection};
+pub use reason::{invalid_reason, reason};
 pub use summary::{Summary, Tally};
-pub use table::{draft_notice, status_label, write_tables};
+pub use table::{draft_notice, write_tables, yuan};
 
 /// A batch with the engine's outcome for each of its claims.
 pub struct Decided<'a> {
@@ -193,4 +194,40 @@ impl<'a> Line<'a> {
         put(14, scratch, &|s| s.push_str(self.status().as_str()))?;
         put(15, scratch, &|s| s.push_str(&self.reason(policy, lang)))
     }
+}
+
+/// The names of a set of tags, joined by the language's list separator.
+pub fn tag_names(policy: &Policy, set: TagSet, lang: Lang) -> String {
+    tag_names_joined(policy, set, lang, lang.words().separator(Sep::List))
+}
+
+pub fn tag_names_joined(policy: &Policy, set: TagSet, lang: Lang, sep: &str) -> String {
+    set.iter()
+        .filter_map(|t| policy.tags.get(usize::from(t)))
+        .map(|t| t.label(lang).to_string())
+        .collect::<Vec<_>>()
+        .join(sep)
+}
+
+/// A declared fact against the minimum an item sets: `有效发明专利 3 ≥ 1`.
+pub fn fact_line(policy: &Policy, claim: &Claim, fact: u8, lang: Lang) -> String {
+    let item = policy.item(claim.item);
+    let actual = claim
+        .facts
+        .get(usize::from(fact))
+        .copied()
+        .flatten()
+        .unwrap_or_default();
+    let minimum = item
+        .facts_min
+        .iter()
+        .find(|(i, _)| *i == fact)
+        .map(|(_, m)| *m)
+        .unwrap_or_default();
+    format!(
+        "{} {} ≥ {}",
+        policy.facts[usize::from(fact)].label(lang),
+        actual.normalize(),
+        minimum.normalize()
+    )
 }

@@ -11,18 +11,8 @@ use super::Decided;
 use crate::engine::Status;
 use crate::money::grouped;
 use crate::policy::{Policy, Status as PolicyStatus};
+use crate::words::Label;
 use crate::words::Lang;
-
-pub fn status_label(status: Status, lang: Lang) -> &'static str {
-    match (status, lang) {
-        (Status::Paid, Lang::Zh) => "全额",
-        (Status::Capped, Lang::Zh) => "封顶",
-        (Status::Rejected, Lang::Zh) => "驳回",
-        (Status::Manual, Lang::Zh) => "人工",
-        (Status::Invalid, Lang::Zh) => "无效",
-        (s, Lang::En) => s.as_str(),
-    }
-}
 
 /// `¥12,345.60`
 pub fn yuan(value: Decimal) -> String {
@@ -31,13 +21,7 @@ pub fn yuan(value: Decimal) -> String {
 
 /// The one-line notice a draft policy prints above every table.
 pub fn draft_notice(policy: &Policy, lang: Lang) -> Option<String> {
-    (policy.status == PolicyStatus::Draft).then(|| match lang {
-        Lang::Zh => format!("注意：《{}》为征求意见稿，以下金额均为暂定。", policy.title),
-        Lang::En => format!(
-            "Note: {} is a draft for comments; every figure is provisional.",
-            policy.source
-        ),
-    })
+    (policy.status == PolicyStatus::Draft).then(|| lang.words().draft_notice(policy))
 }
 
 fn new_table(header: Vec<&str>, right_from: usize) -> Table {
@@ -64,17 +48,18 @@ pub fn write_tables(decided: &Decided, out: &mut dyn Write, lang: Lang) -> io::R
     if let Some(notice) = draft_notice(policy, lang) {
         writeln!(out, "{notice}")?;
     }
-    let l = |zh, en| lang.pick(zh, en);
+    let words = lang.words();
+    let l = |label| words.label(label);
 
-    writeln!(out, "{}", l("按申请人汇总", "By applicant"))?;
+    writeln!(out, "{}", l(Label::ByApplicant))?;
     let mut applicants = new_table(
         vec![
-            l("申请人代码", "applicant id"),
-            l("申请人名称", "applicant name"),
-            l("笔数", "rows"),
-            l("核定金额", "computed"),
-            l("拨付金额", "payable"),
-            l("核减金额", "cut"),
+            l(Label::ApplicantId),
+            l(Label::ApplicantName),
+            l(Label::Rows),
+            l(Label::Computed),
+            l(Label::Payable),
+            l(Label::Cut),
         ],
         2,
     );
@@ -89,14 +74,10 @@ pub fn write_tables(decided: &Decided, out: &mut dyn Write, lang: Lang) -> io::R
     }
     writeln!(out, "{applicants}")?;
 
-    writeln!(out, "{}", l("按条款汇总", "By clause"))?;
-    let mut header = vec![l("条款", "clause"), l("名称", "title"), l("笔数", "rows")];
-    header.extend(Status::ALL.iter().map(|s| status_label(*s, lang)));
-    header.extend([
-        l("核定金额", "computed"),
-        l("拨付金额", "payable"),
-        l("核减金额", "cut"),
-    ]);
+    writeln!(out, "{}", l(Label::ByClause))?;
+    let mut header = vec![l(Label::Clause), l(Label::Title), l(Label::Rows)];
+    header.extend(Status::ALL.iter().map(|s| words.status(*s)));
+    header.extend([l(Label::Computed), l(Label::Payable), l(Label::Cut)]);
     let mut clauses = new_table(header, 2);
     for c in &summary.clauses {
         let (label, title) = match c.clause {
@@ -104,10 +85,7 @@ pub fn write_tables(decided: &Decided, out: &mut dyn Write, lang: Lang) -> io::R
                 policy.clauses[i].label(),
                 policy.clauses[i].title(lang).to_string(),
             ),
-            None => (
-                "—".to_string(),
-                l("（项目无法识别）", "(item not recognised)").to_string(),
-            ),
+            None => ("—".to_string(), l(Label::ItemNotRecognised).to_string()),
         };
         let mut row = vec![label, title, c.tally.rows().to_string()];
         row.extend(Status::ALL.iter().map(|s| c.tally.count(*s).to_string()));
@@ -115,35 +93,5 @@ pub fn write_tables(decided: &Decided, out: &mut dyn Write, lang: Lang) -> io::R
         clauses.add_row(row);
     }
     writeln!(out, "{clauses}")?;
-    writeln!(out, "{}", totals_line(&summary.total, lang))
-}
-
-pub fn totals_line(t: &Tally, lang: Lang) -> String {
-    let n = |s| t.count(s);
-    match lang {
-        Lang::Zh => format!(
-            "合计：输入 {} 行 = 全额 {} + 封顶 {} + 驳回 {} + 人工 {} + 无效 {}；核定 {} = 拨付 {} + 核减 {}",
-            t.rows(),
-            n(Status::Paid),
-            n(Status::Capped),
-            n(Status::Rejected),
-            n(Status::Manual),
-            n(Status::Invalid),
-            yuan(t.computed),
-            yuan(t.payable),
-            yuan(t.cut)
-        ),
-        Lang::En => format!(
-            "Total: {} rows in = {} paid + {} capped + {} rejected + {} manual + {} invalid; computed {} = payable {} + cut {}",
-            t.rows(),
-            n(Status::Paid),
-            n(Status::Capped),
-            n(Status::Rejected),
-            n(Status::Manual),
-            n(Status::Invalid),
-            yuan(t.computed),
-            yuan(t.payable),
-            yuan(t.cut)
-        ),
-    }
+    writeln!(out, "{}", words.totals(&summary.total))
 }

@@ -16,6 +16,7 @@ use std::fmt;
 pub use claims::ClaimsWords;
 pub use policy::PolicyWords;
 pub use report::ReportWords;
+pub use report::{Figures, Label, Notice, Rule, Sep};
 
 /// Every family of words one language must say.
 pub trait Words: ReportWords + PolicyWords + ClaimsWords + Sync {

@@ -1,3 +1,185 @@
-//! The words of the report facts.
+//! The words of what the pass decided and of the reports built on it:
+//! reasons, derivations, tables, the catalogue and the command's notices.
 
-pub trait ReportWords {}
+use std::io;
+
+use rust_decimal::Decimal;
+
+use crate::claims::Claim;
+use crate::engine::{Basis, CapStep, Check, Rejection, Status};
+use crate::policy::{Policy, TagSet, TypeSet, Unique};
+use crate::report::{Derivation, Tally};
+
+/// How figures are written: plain (`40000`) in a reason cell, grouped
+/// (`40,000`) in a derivation.
+pub type Figures = fn(Decimal) -> String;
+
+pub trait ReportWords {
+    /// The status as tables show it.
+    fn status(&self, status: Status) -> &'static str;
+    fn label(&self, label: Label) -> &'static str;
+    /// Between the parts of a reason; between the names of a list.
+    fn separator(&self, sep: Sep) -> &'static str;
+
+    /// How the amount before caps was found: `2000 × 3 = 6000`.
+    fn basis(&self, basis: &Basis, computed: Decimal, figures: Figures) -> String;
+    /// One cap that cut a claim, as the reason cell names it.
+    fn cap_step(&self, policy: &Policy, step: &CapStep) -> String;
+    /// Why a claim was refused.
+    fn rejection(&self, policy: &Policy, claim: &Claim, why: &Rejection) -> String;
+    /// A check a claim passed, as a derivation lists it.
+    fn passed_check(&self, policy: &Policy, claim: &Claim, check: Check) -> String;
+    /// One cap as applied, with who used its room and what it left.
+    fn cap_line(&self, policy: &Policy, step: &CapStep) -> String;
+    /// The whole derivation of one claim.
+    fn derivation(&self, policy: &Policy, d: &Derivation) -> String;
+
+    fn totals(&self, total: &Tally) -> String;
+    fn draft_notice(&self, policy: &Policy) -> String;
+    /// A rule or cap of an item, as the catalogue lists it.
+    fn rule(&self, policy: &Policy, rule: &Rule) -> String;
+    /// The line under the catalogue.
+    fn catalogue_footer(&self, policy: &Policy) -> String;
+    fn notice(&self, notice: &Notice) -> String;
+}
+
+/// Separators between parts of a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sep {
+    /// Between the parts of a reason or a list of rules: `；`
+    Parts,
+    /// Between names: `、`
+    List,
+}
+
+/// A rule or cap of an item, for the catalogue.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Rule {
+    Tags(TagSet),
+    FactAtLeast { fact: u8, minimum: Decimal },
+    QuantityAtLeast(u32),
+    Unique(Unique),
+    QuantityCap { who: TypeSet, max_per_year: u32 },
+    Quota { per_year: u32, overflow: u16 },
+    ItemCap(Decimal),
+    ClauseCap(Decimal),
+    ClauseOneAward,
+}
+
+/// The sentences of the commands themselves.
+#[derive(Debug)]
+pub enum Notice<'a> {
+    DryRun,
+    /// `check` without `--ref` on an item paid once per reference.
+    NoRefGiven,
+    CannotRead {
+        path: &'a str,
+        source: &'a io::Error,
+    },
+    CannotWrite {
+        path: &'a str,
+        source: &'a io::Error,
+    },
+    Strict {
+        file: &'a str,
+        invalid: usize,
+    },
+    NoClaimsOfApplicant {
+        file: &'a str,
+        applicant: &'a str,
+    },
+    NoSuchClaims {
+        file: &'a str,
+        ids: &'a [String],
+    },
+    UnknownFact {
+        id: &'a str,
+        known: &'a [String],
+    },
+    /// `explain` of a row that was invalid.
+    InvalidClaim {
+        id: &'a str,
+        file: &'a str,
+        line: u64,
+        reason: &'a str,
+    },
+}
+
+/// A fixed word or heading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Label {
+    ByApplicant,
+    ByClause,
+    ApplicantId,
+    ApplicantName,
+    Rows,
+    Computed,
+    Payable,
+    Cut,
+    Clause,
+    Title,
+    ItemNotRecognised,
+    Item,
+    Name,
+    Kind,
+    Figure,
+    Who,
+    RulesAndCaps,
+    PerUnit,
+    PerProject,
+    DryRunApplicant,
+    NotComputedHere,
+    /// Headings of `policy show`.
+    ShowClause,
+    ShowClauseText,
+    ShowSentence,
+    ShowKind,
+    ShowManual,
+    ShowWho,
+    ShowRules,
+    ShowNote,
+    ShowText,
+    ShowClauseCap,
+    ShowOneAward,
+    ShowPaysNothing,
+    ShowItems,
+}
+
+impl Label {
+    pub const ALL: [Label; 34] = [
+        Label::ByApplicant,
+        Label::ByClause,
+        Label::ApplicantId,
+        Label::ApplicantName,
+        Label::Rows,
+        Label::Computed,
+        Label::Payable,
+        Label::Cut,
+        Label::Clause,
+        Label::Title,
+        Label::ItemNotRecognised,
+        Label::Item,
+        Label::Name,
+        Label::Kind,
+        Label::Figure,
+        Label::Who,
+        Label::RulesAndCaps,
+        Label::PerUnit,
+        Label::PerProject,
+        Label::DryRunApplicant,
+        Label::NotComputedHere,
+        Label::ShowClause,
+        Label::ShowClauseText,
+        Label::ShowSentence,
+        Label::ShowKind,
+        Label::ShowManual,
+        Label::ShowWho,
+        Label::ShowRules,
+        Label::ShowNote,
+        Label::ShowText,
+        Label::ShowClauseCap,
+        Label::ShowOneAward,
+        Label::ShowPaysNothing,
+        Label::ShowItems,
+    ];
+}

@@ -1,6 +1,462 @@
 //! The report facts in English.
 
-use super::English;
-use crate::words::ReportWords;
+use std::fmt::Write as _;
 
-impl ReportWords for English {}
+use rust_decimal::Decimal;
+
+use super::English;
+use crate::claims::Claim;
+use crate::engine::{Basis, Cap, CapStep, Check, Rejection, Status};
+use crate::money::{short, short_grouped};
+use crate::policy::{Policy, Unique};
+use crate::report::{who, yuan, Derivation, Tally};
+use crate::words::report::{Figures, Label, Notice, Rule, Sep};
+use crate::words::{chinese_numeral, Lang, ReportWords};
+
+const EN: Lang = Lang::En;
+
+/// Users of a room are listed up to this many, then counted.
+const NAMED_USERS: usize = 8;
+
+impl ReportWords for English {
+    fn status(&self, status: Status) -> &'static str {
+        status.as_str()
+    }
+
+    fn label(&self, label: Label) -> &'static str {
+        match label {
+            Label::ByApplicant => "By applicant",
+            Label::ByClause => "By clause",
+            Label::ApplicantId => "applicant id",
+            Label::ApplicantName => "applicant name",
+            Label::Rows => "rows",
+            Label::Computed => "computed",
+            Label::Payable => "payable",
+            Label::Cut => "cut",
+            Label::Clause => "clause",
+            Label::Title => "title",
+            Label::ItemNotRecognised => "(item not recognised)",
+            Label::Item => "item",
+            Label::Name => "name",
+            Label::Kind => "kind",
+            Label::Figure => "figure",
+            Label::Who => "who",
+            Label::RulesAndCaps => "rules and caps",
+            Label::PerUnit => "per unit",
+            Label::PerProject => "per project",
+            Label::DryRunApplicant => "(dry run)",
+            Label::NotComputedHere => "not computed under these measures",
+            Label::ShowClause => "clause: ",
+            Label::ShowClauseText => "clause text: ",
+            Label::ShowSentence => "sentence: ",
+            Label::ShowKind => "kind: ",
+            Label::ShowManual => "manual: ",
+            Label::ShowWho => "who: ",
+            Label::ShowRules => "rules and caps: ",
+            Label::ShowNote => "note: ",
+            Label::ShowText => "text: ",
+            Label::ShowClauseCap => "cap a year per applicant, all items: ",
+            Label::ShowOneAward => "one award per applicant per year",
+            Label::ShowPaysNothing => "This clause pays nothing.",
+            Label::ShowItems => "items:",
+        }
+    }
+
+    fn separator(&self, sep: Sep) -> &'static str {
+        match sep {
+            Sep::Parts => "; ",
+            Sep::List => ", ",
+        }
+    }
+
+    fn basis(&self, basis: &Basis, computed: Decimal, short: Figures) -> String {
+        let total = short(computed);
+        match basis {
+            Basis::Fixed {
+                amount,
+                quantity: 1,
+            } => format!("fixed award {}", short(*amount)),
+            Basis::Fixed { amount, quantity } => {
+                format!("{} per unit × {quantity} = {total}", short(*amount))
+            }
+            Basis::Percent { base, rate } => {
+                format!("{} × {} = {total}", short(*base), percent(*rate))
+            }
+            Basis::Approved { amount } => format!("approved amount {}", short(*amount)),
+            Basis::Floor {
+                amount: None,
+                minimum,
+                ..
+            } => format!("no amount given: the minimum {}", short(*minimum)),
+            Basis::Floor {
+                amount: Some(a),
+                raised: true,
+                ..
+            } => format!("{} raised to the minimum {total}", short(*a)),
+            Basis::Floor {
+                amount: Some(_),
+                minimum,
+                raised: false,
+            } => format!("approved amount {total} (at least {})", short(*minimum)),
+            Basis::Matching { base, ratio } => {
+                format!("matched 1:{} on {} = {total}", short(*ratio), short(*base))
+            }
+            Basis::Manual => String::new(),
+        }
+    }
+
+    fn cap_step(&self, policy: &Policy, step: &CapStep) -> String {
+        let left = short(step.left());
+        let limit = short(step.limit);
+        match &step.cap {
+            Cap::Quantity { item, .. } => format!(
+                "item {} quantity cap {limit} per year: {} used, {left} left",
+                policy.item(*item).id,
+                short(step.used)
+            ),
+            Cap::Quota {
+                item,
+                overflow,
+                rank,
+                taken_before,
+            } => {
+                let earlier = if *taken_before > 0 {
+                    format!("{taken_before} taken in a ledger, ")
+                } else {
+                    String::new()
+                };
+                format!(
+                    "item {} city-wide quota {limit} per year: {earlier}ranked {rank} in this batch, no place left; paid as {} {}",
+                    policy.item(*item).id,
+                    policy.item(*overflow).id,
+                    short(step.after)
+                )
+            }
+            Cap::ProjectMax { .. } => format!("per-project maximum {limit}"),
+            Cap::ItemAnnual { item } => format!(
+                "item {} annual cap {limit}: {left} left",
+                policy.item(*item).id
+            ),
+            Cap::ClauseAnnual { clause } => format!(
+                "clause {} annual cap {limit}: {left} left",
+                chinese_numeral(policy.clauses[usize::from(*clause)].number)
+            ),
+        }
+    }
+
+    fn rejection(&self, policy: &Policy, claim: &Claim, why: &Rejection) -> String {
+        match why {
+            Rejection::OutsideValidity => format!(
+                "dated {}, outside the policy's validity {} to {}",
+                claim.date, policy.valid_from, policy.valid_until
+            ),
+            Rejection::OtherCitySupport => {
+                "the project already has support under another city policy".to_string()
+            }
+            Rejection::ApplicantType { allowed } => {
+                let written = policy
+                    .applicant_types
+                    .get(usize::from(claim.applicant_type))
+                    .map(|t| t.label(EN).to_string())
+                    .unwrap_or_default();
+                format!(
+                    "applicant type {written} may not claim this item (only {})",
+                    who(policy, *allowed, EN)
+                )
+            }
+            Rejection::MissingTag { any_of } => format!(
+                "needs one of the tags: {}",
+                crate::report::tag_names(policy, *any_of, EN)
+            ),
+            Rejection::FactBelow {
+                fact,
+                minimum,
+                actual,
+            } => {
+                let name = policy
+                    .facts
+                    .get(usize::from(*fact))
+                    .map(|f| f.label(EN).to_string())
+                    .unwrap_or_default();
+                match actual {
+                    Some(a) => format!(
+                        "{name} is {}, below the required {}",
+                        short(*a),
+                        short(*minimum)
+                    ),
+                    None => format!("{name} not given (at least {} required)", short(*minimum)),
+                }
+            }
+            Rejection::QuantityBelow { minimum, actual } => {
+                format!("quantity {actual} is below the threshold of {minimum}")
+            }
+            Rejection::ClaimInLedger => "this claim_id is already in a ledger".to_string(),
+            Rejection::RefPaid { by } => {
+                format!("duplicate: the same item and ref was already paid (claim {by})")
+            }
+            Rejection::ApplicantRefPaid { by } => {
+                format!("duplicate: already paid to this applicant for the same ref (claim {by})")
+            }
+            Rejection::ApplicantPaid { by } => {
+                format!("paid once per applicant, and already paid (claim {by})")
+            }
+            Rejection::ItemYearPaid { by } => {
+                format!("paid once per applicant per year, and already paid this year (claim {by})")
+            }
+            Rejection::ClauseYearPaid { clause, by } => format!(
+                "clause {} gives one award per applicant per year, already given (claim {by})",
+                chinese_numeral(policy.clauses[usize::from(*clause)].number)
+            ),
+        }
+    }
+
+    fn passed_check(&self, policy: &Policy, claim: &Claim, check: Check) -> String {
+        let item = policy.item(claim.item);
+        match check {
+            Check::Validity => format!(
+                "dated within {} to {}",
+                policy.valid_from, policy.valid_until
+            ),
+            Check::OtherCitySupport => "no support under another city policy".to_string(),
+            Check::ApplicantType => format!(
+                "applicant type {} may claim (allowed: {})",
+                policy.applicant_types[usize::from(claim.applicant_type)].label(EN),
+                who(policy, item.applicants, EN)
+            ),
+            Check::Tags => format!(
+                "holds the tag: {}",
+                crate::report::tag_names(
+                    policy,
+                    crate::policy::TagSet(claim.tags.0 & item.tags_any.0),
+                    EN
+                )
+            ),
+            Check::Fact(f) => crate::report::fact_line(policy, claim, f, EN),
+            Check::MinQuantity => format!(
+                "quantity {} meets the threshold {}",
+                claim.quantity,
+                item.min_quantity.unwrap_or(0)
+            ),
+            Check::LedgerClaimId => "claim_id not in any ledger".to_string(),
+            Check::Unique => match item.unique {
+                Unique::Ref => "this item and ref not paid before",
+                Unique::ApplicantRef => "not paid to this applicant for this ref before",
+                Unique::ApplicantYear => "not paid to this applicant this year",
+                Unique::Applicant | Unique::None => "not paid to this applicant before (paid once)",
+            }
+            .to_string(),
+            Check::ClauseOneAward => format!(
+                "no other award of clause {} this year (one a year)",
+                policy.clause_of(claim.item).label()
+            ),
+        }
+    }
+
+    fn cap_line(&self, policy: &Policy, step: &CapStep) -> String {
+        let g = short_grouped;
+        let arrow = format!("payable {} → {}", g(step.before), g(step.after));
+        let head = match &step.cap {
+            Cap::ItemAnnual { item } => {
+                format!(
+                    "item {} annual cap {}",
+                    policy.item(*item).id,
+                    g(step.limit)
+                )
+            }
+            Cap::ClauseAnnual { clause } => format!(
+                "clause {} annual cap {}",
+                policy.clauses[usize::from(*clause)].label(),
+                g(step.limit)
+            ),
+            Cap::Quantity { item, .. } => format!(
+                "item {} quantity cap {} a year",
+                policy.item(*item).id,
+                step.limit.normalize()
+            ),
+            Cap::Quota { .. } | Cap::ProjectMax { .. } => {
+                return format!("{}; {arrow}", self.cap_step(policy, step));
+            }
+        };
+        let show = crate::report::room_figures(step);
+        let mut users: Vec<String> = step
+            .users
+            .iter()
+            .take(NAMED_USERS)
+            .map(|(id, used)| format!("{id} ({})", show(*used)))
+            .collect();
+        if step.users.len() > NAMED_USERS {
+            users.push(format!("and {} more", step.users.len() - NAMED_USERS));
+        }
+        let used = if users.is_empty() {
+            format!("{} used", show(step.used))
+        } else {
+            format!("{} used by claims {}", show(step.used), users.join(", "))
+        };
+        format!("{head}: {used}; {} left; {arrow}", show(step.left()))
+    }
+
+    fn derivation(&self, policy: &Policy, d: &Derivation) -> String {
+        let mut out = String::new();
+        let (claim, outcome) = (d.claim, d.outcome);
+        let item = policy.item(claim.item);
+        let clause = policy.clause_of(claim.item);
+        let kind = policy.applicant_types[usize::from(claim.applicant_type)].label(EN);
+        let _ = writeln!(out, "== claim {} ==", claim.claim_id);
+        let who = if d.applicant.name.is_empty() {
+            d.applicant.id.to_string()
+        } else {
+            format!("{} ({})", d.applicant.name, d.applicant.id)
+        };
+        let _ = writeln!(out, "applicant: {who} · {kind}");
+        let _ = writeln!(
+            out,
+            "date: {} (calendar year {})",
+            claim.date,
+            claim.date.year()
+        );
+        let _ = writeln!(out, "clause: {} {}", clause.label(), clause.title(EN));
+        let _ = writeln!(out, "  source: “{}”", clause.source);
+        let _ = writeln!(out, "item: {} {}", item.id, item.name(EN));
+        if let Some(source) = &item.source {
+            let _ = writeln!(out, "  sentence: “{source}”");
+        }
+        let figure = self.basis(&outcome.basis, outcome.computed, short_grouped);
+        let figure = if figure.is_empty() {
+            self.label(Label::NotComputedHere).to_string()
+        } else {
+            figure
+        };
+        let _ = writeln!(out, "amount before caps: {figure}");
+        let _ = writeln!(out, "checks:");
+        for (check, passed) in &d.trace.checks {
+            let text = match (passed, &outcome.rejection) {
+                (true, _) => self.passed_check(policy, claim, *check),
+                (false, Some(r)) => self.rejection(policy, claim, r),
+                (false, None) => String::new(),
+            };
+            let _ = writeln!(out, "  {} {text}", if *passed { "✓" } else { "✗" });
+        }
+        if !d.trace.steps.is_empty() {
+            let _ = writeln!(out, "caps, in the order applied:");
+            for (i, step) in d.trace.steps.iter().enumerate() {
+                let _ = writeln!(out, "  {}. {}", i + 1, self.cap_line(policy, step));
+            }
+        }
+        let _ = writeln!(
+            out,
+            "result: {} · computed {} · payable {} · cut {}",
+            outcome.status.as_str(),
+            yuan(outcome.computed),
+            yuan(outcome.payable),
+            yuan(outcome.cut),
+        );
+        let _ = writeln!(out, "reason: {}", d.reason);
+        out
+    }
+
+    fn totals(&self, t: &Tally) -> String {
+        let n = |s| t.count(s);
+        format!(
+            "Total: {} rows in = {} paid + {} capped + {} rejected + {} manual + {} invalid; computed {} = payable {} + cut {}",
+            t.rows(),
+            n(Status::Paid),
+            n(Status::Capped),
+            n(Status::Rejected),
+            n(Status::Manual),
+            n(Status::Invalid),
+            yuan(t.computed),
+            yuan(t.payable),
+            yuan(t.cut)
+        )
+    }
+
+    fn draft_notice(&self, policy: &Policy) -> String {
+        format!(
+            "Note: {} is a draft for comments; every figure is provisional.",
+            policy.source
+        )
+    }
+
+    fn rule(&self, policy: &Policy, rule: &Rule) -> String {
+        match rule {
+            Rule::Tags(tags) => format!(
+                "one of: {}",
+                crate::report::tag_names_joined(policy, *tags, EN, " / ")
+            ),
+            Rule::FactAtLeast { fact, minimum } => format!(
+                "{} ≥ {}",
+                policy.facts[usize::from(*fact)].label(EN),
+                minimum.normalize()
+            ),
+            Rule::QuantityAtLeast(m) => format!("quantity ≥ {m}"),
+            Rule::Unique(unique) => match unique {
+                Unique::None => "",
+                Unique::Ref => "once per ref",
+                Unique::ApplicantRef => "once per applicant and ref",
+                Unique::Applicant => "once per applicant, ever",
+                Unique::ApplicantYear => "once per applicant per year",
+            }
+            .to_string(),
+            Rule::QuantityCap {
+                who: set,
+                max_per_year,
+            } => format!(
+                "at most {max_per_year} per year ({})",
+                who(policy, *set, EN)
+            ),
+            Rule::Quota { per_year, overflow } => format!(
+                "{per_year} a year city-wide, the rest paid as {}",
+                policy.item(*overflow).id
+            ),
+            Rule::ItemCap(cap) => format!("item cap a year {}", short_grouped(*cap)),
+            Rule::ClauseCap(cap) => {
+                format!("clause cap a year {} (all its items)", short_grouped(*cap))
+            }
+            Rule::ClauseOneAward => "one award of the clause a year".to_string(),
+        }
+    }
+
+    fn catalogue_footer(&self, policy: &Policy) -> String {
+        format!(
+            "{} clauses, {} items; valid {} to {} (inclusive)",
+            policy.clauses.len(),
+            policy.items.len(),
+            policy.valid_from,
+            policy.valid_until
+        )
+    }
+
+    fn notice(&self, notice: &Notice) -> String {
+        match notice {
+            Notice::DryRun => "Dry run: nothing is written.".to_string(),
+            Notice::NoRefGiven => {
+                "No --ref given: whether the same ref was paid before is not checked.".to_string()
+            }
+            Notice::CannotRead { path, source } => format!("{path}: cannot read: {source}"),
+            Notice::CannotWrite { path, source } => format!("{path}: cannot write: {source}"),
+            Notice::Strict { file, invalid } => {
+                format!("{file}: {invalid} invalid row(s) under --strict; nothing was written")
+            }
+            Notice::NoClaimsOfApplicant { file, applicant } => {
+                format!("{file}: no claims of applicant {applicant}")
+            }
+            Notice::NoSuchClaims { file, ids } => format!("{file}: no claim {}", ids.join(", ")),
+            Notice::UnknownFact { id, known } => format!(
+                "the policy declares no fact `{id}` (known: {}); write --fact ID=VALUE",
+                known.join(", ")
+            ),
+            Notice::InvalidClaim {
+                id,
+                file,
+                line,
+                reason,
+            } => format!(
+                "== claim {id} ==\n{file} line {line}: invalid, not computed\nreason: {reason}\n"
+            ),
+        }
+    }
+}
+
+fn percent(rate: Decimal) -> String {
+    format!("{}%", (rate * Decimal::ONE_HUNDRED).normalize())
+}

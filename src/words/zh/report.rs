@@ -1,6 +1,444 @@
 //! The report facts in Chinese.
 
-use super::Chinese;
-use crate::words::ReportWords;
+use std::fmt::Write as _;
 
-impl ReportWords for Chinese {}
+use rust_decimal::Decimal;
+
+use super::Chinese;
+use crate::claims::Claim;
+use crate::engine::{Basis, Cap, CapStep, Check, Rejection, Status};
+use crate::money::{short, short_grouped};
+use crate::policy::{Policy, Unique};
+use crate::report::{who, yuan, Derivation, Tally};
+use crate::words::report::{Figures, Label, Notice, Rule, Sep};
+use crate::words::{chinese_numeral, Lang, ReportWords};
+
+const ZH: Lang = Lang::Zh;
+
+/// Users of a room are listed up to this many, then counted.
+const NAMED_USERS: usize = 8;
+
+impl ReportWords for Chinese {
+    fn status(&self, status: Status) -> &'static str {
+        match status {
+            Status::Paid => "全额",
+            Status::Capped => "封顶",
+            Status::Rejected => "驳回",
+            Status::Manual => "人工",
+            Status::Invalid => "无效",
+        }
+    }
+
+    fn label(&self, label: Label) -> &'static str {
+        match label {
+            Label::ByApplicant => "按申请人汇总",
+            Label::ByClause => "按条款汇总",
+            Label::ApplicantId => "申请人代码",
+            Label::ApplicantName => "申请人名称",
+            Label::Rows => "笔数",
+            Label::Computed => "核定金额",
+            Label::Payable => "拨付金额",
+            Label::Cut => "核减金额",
+            Label::Clause => "条款",
+            Label::Title => "名称",
+            Label::ItemNotRecognised => "（项目无法识别）",
+            Label::Item => "项目",
+            Label::Name => "名称",
+            Label::Kind => "方式",
+            Label::Figure => "金额",
+            Label::Who => "申请人",
+            Label::RulesAndCaps => "规则与上限",
+            Label::PerUnit => "/件",
+            Label::PerProject => "/项",
+            Label::DryRunApplicant => "（试算）",
+            Label::NotComputedHere => "不在本办法内计算",
+            Label::ShowClause => "条款：",
+            Label::ShowClauseText => "条款原文：",
+            Label::ShowSentence => "依据：",
+            Label::ShowKind => "方式：",
+            Label::ShowManual => "人工审核：",
+            Label::ShowWho => "申请人：",
+            Label::ShowRules => "规则与上限：",
+            Label::ShowNote => "说明：",
+            Label::ShowText => "原文：",
+            Label::ShowClauseCap => "年度上限（每个申请人，同条款合计）：",
+            Label::ShowOneAward => "每个申请人每年一项",
+            Label::ShowPaysNothing => "本条不涉及资助金额。",
+            Label::ShowItems => "项目：",
+        }
+    }
+
+    fn separator(&self, sep: Sep) -> &'static str {
+        match sep {
+            Sep::Parts => "；",
+            Sep::List => "、",
+        }
+    }
+
+    fn basis(&self, basis: &Basis, computed: Decimal, short: Figures) -> String {
+        let total = short(computed);
+        match basis {
+            Basis::Fixed {
+                amount,
+                quantity: 1,
+            } => format!("定额 {}", short(*amount)),
+            Basis::Fixed { amount, quantity } => {
+                format!("每件 {} × {quantity} 件 = {total}", short(*amount))
+            }
+            Basis::Percent { base, rate } => {
+                format!("{} × {} = {total}", short(*base), percent(*rate))
+            }
+            Basis::Approved { amount } => format!("核定金额 {}", short(*amount)),
+            Basis::Floor {
+                amount: None,
+                minimum,
+                ..
+            } => format!("未填金额，按最低 {}", short(*minimum)),
+            Basis::Floor {
+                amount: Some(a),
+                minimum,
+                raised: true,
+            } => format!("申报 {}，不低于 {}，按 {total}", short(*a), short(*minimum)),
+            Basis::Floor {
+                amount: Some(_),
+                minimum,
+                raised: false,
+            } => format!("核定金额 {total}（不低于 {}）", short(*minimum)),
+            Basis::Matching { base, ratio } => {
+                format!("按 1:{} 配套 {} = {total}", short(*ratio), short(*base))
+            }
+            Basis::Manual => String::new(),
+        }
+    }
+
+    fn cap_step(&self, policy: &Policy, step: &CapStep) -> String {
+        let left = short(step.left());
+        let limit = short(step.limit);
+        match &step.cap {
+            Cap::Quantity { item, .. } => format!(
+                "项目 {} 每年最多资助 {limit} 件：已资助 {} 件，剩余 {left} 件",
+                policy.item(*item).id,
+                short(step.used)
+            ),
+            Cap::Quota {
+                item,
+                overflow,
+                rank,
+                taken_before,
+            } => {
+                let earlier = if *taken_before > 0 {
+                    format!("往期已占 {taken_before} 个，")
+                } else {
+                    String::new()
+                };
+                format!(
+                    "项目 {} 全市每年不超过 {limit} 个：{earlier}本批排名第 {rank}，名额已满，按 {} 资助 {}",
+                    policy.item(*item).id,
+                    policy.item(*overflow).id,
+                    short(step.after)
+                )
+            }
+            Cap::ProjectMax { .. } => format!("单项最高 {limit}"),
+            Cap::ItemAnnual { item } => {
+                format!(
+                    "项目 {} 年度上限 {limit}：剩余 {left}",
+                    policy.item(*item).id
+                )
+            }
+            Cap::ClauseAnnual { clause } => format!(
+                "第（{}）条年度上限 {limit}：剩余 {left}",
+                chinese_numeral(policy.clauses[usize::from(*clause)].number)
+            ),
+        }
+    }
+
+    fn rejection(&self, policy: &Policy, claim: &Claim, why: &Rejection) -> String {
+        match why {
+            Rejection::OutsideValidity => format!(
+                "日期 {} 不在政策有效期 {} 至 {} 内",
+                claim.date, policy.valid_from, policy.valid_until
+            ),
+            Rejection::OtherCitySupport => {
+                "同一项目已获市级其它政策扶持，不再享受本办法资助".to_string()
+            }
+            Rejection::ApplicantType { allowed } => {
+                let written = policy
+                    .applicant_types
+                    .get(usize::from(claim.applicant_type))
+                    .map(|t| t.label(ZH).to_string())
+                    .unwrap_or_default();
+                format!(
+                    "申请人类型“{written}”不符，本项目限：{}",
+                    who(policy, *allowed, ZH)
+                )
+            }
+            Rejection::MissingTag { any_of } => format!(
+                "须具备以下资格之一：{}",
+                crate::report::tag_names(policy, *any_of, ZH)
+            ),
+            Rejection::FactBelow {
+                fact,
+                minimum,
+                actual,
+            } => {
+                let name = policy
+                    .facts
+                    .get(usize::from(*fact))
+                    .map(|f| f.label(ZH).to_string())
+                    .unwrap_or_default();
+                match actual {
+                    Some(a) => format!("{name}为 {}，低于要求的 {}", short(*a), short(*minimum)),
+                    None => format!("未填写{name}（要求至少 {}）", short(*minimum)),
+                }
+            }
+            Rejection::QuantityBelow { minimum, actual } => {
+                format!("数量 {actual} 未达到 {minimum} 件的门槛")
+            }
+            Rejection::ClaimInLedger => "申报编号已在往期拨付表中，不再重复处理".to_string(),
+            Rejection::RefPaid { by } => format!("重复申报：同一项目同一编号已由 {by} 获资助"),
+            Rejection::ApplicantRefPaid { by } => {
+                format!("重复申报：该申请人已就同一编号获资助（{by}）")
+            }
+            Rejection::ApplicantPaid { by } => format!("该申请人已获此项资助（{by}），仅资助一次"),
+            Rejection::ItemYearPaid { by } => format!("该申请人本年度已获此项资助（{by}）"),
+            Rejection::ClauseYearPaid { clause, by } => format!(
+                "第（{}）条每个申请人每年只资助一项，本年度已资助（{by}）",
+                chinese_numeral(policy.clauses[usize::from(*clause)].number)
+            ),
+        }
+    }
+
+    fn passed_check(&self, policy: &Policy, claim: &Claim, check: Check) -> String {
+        let item = policy.item(claim.item);
+        match check {
+            Check::Validity => format!(
+                "日期在有效期 {} 至 {} 内",
+                policy.valid_from, policy.valid_until
+            ),
+            Check::OtherCitySupport => "未获市级其它政策扶持".to_string(),
+            Check::ApplicantType => format!(
+                "申请人类型 {} 可以申报（限：{}）",
+                policy.applicant_types[usize::from(claim.applicant_type)].label(ZH),
+                who(policy, item.applicants, ZH)
+            ),
+            Check::Tags => format!(
+                "具备资格：{}",
+                crate::report::tag_names(
+                    policy,
+                    crate::policy::TagSet(claim.tags.0 & item.tags_any.0),
+                    ZH
+                )
+            ),
+            Check::Fact(f) => crate::report::fact_line(policy, claim, f, ZH),
+            Check::MinQuantity => format!(
+                "数量 {} 达到门槛 {}",
+                claim.quantity,
+                item.min_quantity.unwrap_or(0)
+            ),
+            Check::LedgerClaimId => "申报编号不在往期拨付表中".to_string(),
+            Check::Unique => match item.unique {
+                Unique::Ref => "同一项目同一编号此前未获资助",
+                Unique::ApplicantRef => "该申请人此前未就同一编号获资助",
+                Unique::ApplicantYear => "该申请人本年度未获此项资助",
+                Unique::Applicant | Unique::None => "该申请人此前未获此项资助（仅资助一次）",
+            }
+            .to_string(),
+            Check::ClauseOneAward => format!(
+                "本年度未获第{}条其他资助（每年一项）",
+                policy.clause_of(claim.item).label()
+            ),
+        }
+    }
+
+    fn cap_line(&self, policy: &Policy, step: &CapStep) -> String {
+        let g = short_grouped;
+        let arrow = format!("应付 {} → {}", g(step.before), g(step.after));
+        let head = match &step.cap {
+            Cap::ItemAnnual { item } => {
+                format!("项目 {} 年度上限 {}", policy.item(*item).id, g(step.limit))
+            }
+            Cap::ClauseAnnual { clause } => format!(
+                "第{}条年度上限 {}",
+                policy.clauses[usize::from(*clause)].label(),
+                g(step.limit)
+            ),
+            Cap::Quantity { item, .. } => format!(
+                "项目 {} 每年最多资助 {} 件",
+                policy.item(*item).id,
+                step.limit.normalize()
+            ),
+            Cap::Quota { .. } | Cap::ProjectMax { .. } => {
+                return format!("{}；{arrow}", self.cap_step(policy, step));
+            }
+        };
+        let show = crate::report::room_figures(step);
+        let mut users: Vec<String> = step
+            .users
+            .iter()
+            .take(NAMED_USERS)
+            .map(|(id, used)| format!("{id}（{}）", show(*used)))
+            .collect();
+        if step.users.len() > NAMED_USERS {
+            users.push(format!("等共 {} 笔", step.users.len()));
+        }
+        let used = if users.is_empty() {
+            format!("已用 {}", show(step.used))
+        } else {
+            format!("{} 已用去 {}", users.join("、"), show(step.used))
+        };
+        format!("{head}：{used}；剩余 {}；{arrow}", show(step.left()))
+    }
+
+    fn derivation(&self, policy: &Policy, d: &Derivation) -> String {
+        let mut out = String::new();
+        let (claim, outcome) = (d.claim, d.outcome);
+        let item = policy.item(claim.item);
+        let clause = policy.clause_of(claim.item);
+        let kind = policy.applicant_types[usize::from(claim.applicant_type)].label(ZH);
+        let _ = writeln!(out, "== 申报 {} ==", claim.claim_id);
+        let who = if d.applicant.name.is_empty() {
+            d.applicant.id.to_string()
+        } else {
+            format!("{}（{}）", d.applicant.name, d.applicant.id)
+        };
+        let _ = writeln!(out, "申请人：{who} · {kind}");
+        let _ = writeln!(out, "日期：{}（{} 年度）", claim.date, claim.date.year());
+        let _ = writeln!(out, "条款：{} {}", clause.label(), clause.title(ZH));
+        let _ = writeln!(out, "  原文：“{}”", clause.source);
+        let _ = writeln!(out, "项目：{} {}", item.id, item.name(ZH));
+        if let Some(source) = &item.source {
+            let _ = writeln!(out, "  依据：“{source}”");
+        }
+        let figure = self.basis(&outcome.basis, outcome.computed, short_grouped);
+        let figure = if figure.is_empty() {
+            self.label(Label::NotComputedHere).to_string()
+        } else {
+            figure
+        };
+        let _ = writeln!(out, "计算：{figure}");
+        let _ = writeln!(out, "检查：");
+        for (check, passed) in &d.trace.checks {
+            let text = match (passed, &outcome.rejection) {
+                (true, _) => self.passed_check(policy, claim, *check),
+                (false, Some(r)) => self.rejection(policy, claim, r),
+                (false, None) => String::new(),
+            };
+            let _ = writeln!(out, "  {} {text}", if *passed { "✓" } else { "✗" });
+        }
+        if !d.trace.steps.is_empty() {
+            let _ = writeln!(out, "上限（依次适用）：");
+            for (i, step) in d.trace.steps.iter().enumerate() {
+                let _ = writeln!(out, "  {}. {}", i + 1, self.cap_line(policy, step));
+            }
+        }
+        let _ = writeln!(
+            out,
+            "结果：{}（{}） · 核定 {} · 拨付 {} · 核减 {}",
+            outcome.status.as_str(),
+            self.status(outcome.status),
+            yuan(outcome.computed),
+            yuan(outcome.payable),
+            yuan(outcome.cut),
+        );
+        let _ = writeln!(out, "理由：{}", d.reason);
+        out
+    }
+
+    fn totals(&self, t: &Tally) -> String {
+        let n = |s| t.count(s);
+        format!(
+            "合计：输入 {} 行 = 全额 {} + 封顶 {} + 驳回 {} + 人工 {} + 无效 {}；核定 {} = 拨付 {} + 核减 {}",
+            t.rows(),
+            n(Status::Paid),
+            n(Status::Capped),
+            n(Status::Rejected),
+            n(Status::Manual),
+            n(Status::Invalid),
+            yuan(t.computed),
+            yuan(t.payable),
+            yuan(t.cut)
+        )
+    }
+
+    fn draft_notice(&self, policy: &Policy) -> String {
+        format!("注意：《{}》为征求意见稿，以下金额均为暂定。", policy.title)
+    }
+
+    fn rule(&self, policy: &Policy, rule: &Rule) -> String {
+        match rule {
+            Rule::Tags(tags) => format!(
+                "须为：{}",
+                crate::report::tag_names_joined(policy, *tags, ZH, " / ")
+            ),
+            Rule::FactAtLeast { fact, minimum } => format!(
+                "{} ≥ {}",
+                policy.facts[usize::from(*fact)].label(ZH),
+                minimum.normalize()
+            ),
+            Rule::QuantityAtLeast(m) => format!("数量 ≥ {m}"),
+            Rule::Unique(unique) => match unique {
+                Unique::None => "",
+                Unique::Ref => "同一编号只资助一次",
+                Unique::ApplicantRef => "每个申请人同一编号一次",
+                Unique::Applicant => "每个申请人一次",
+                Unique::ApplicantYear => "每个申请人每年一次",
+            }
+            .to_string(),
+            Rule::QuantityCap {
+                who: set,
+                max_per_year,
+            } => format!("{}每年最多 {max_per_year} 件", who(policy, *set, ZH)),
+            Rule::Quota { per_year, overflow } => format!(
+                "全市每年 {per_year} 个，超出按 {} 资助",
+                policy.item(*overflow).id
+            ),
+            Rule::ItemCap(cap) => format!("项目年度上限 {}", short_grouped(*cap)),
+            Rule::ClauseCap(cap) => format!("条款年度上限 {}（同条款合计）", short_grouped(*cap)),
+            Rule::ClauseOneAward => "条款内每年一项".to_string(),
+        }
+    }
+
+    fn catalogue_footer(&self, policy: &Policy) -> String {
+        format!(
+            "共 {} 条、{} 个项目；有效期 {} 至 {}（含）",
+            policy.clauses.len(),
+            policy.items.len(),
+            policy.valid_from,
+            policy.valid_until
+        )
+    }
+
+    fn notice(&self, notice: &Notice) -> String {
+        match notice {
+            Notice::DryRun => "试算：不写入任何文件。".to_string(),
+            Notice::NoRefGiven => "未给出 --ref：无法检查同一编号是否已获资助。".to_string(),
+            Notice::CannotRead { path, source } => format!("{path}: 无法读取：{source}"),
+            Notice::CannotWrite { path, source } => format!("{path}: 无法写入：{source}"),
+            Notice::Strict { file, invalid } => {
+                format!("{file}: 有 {invalid} 行数据无效（--strict），未输出任何结果")
+            }
+            Notice::NoClaimsOfApplicant { file, applicant } => {
+                format!("{file}：没有申请人 {applicant} 的申报")
+            }
+            Notice::NoSuchClaims { file, ids } => {
+                format!("{file}：没有申报编号 {}", ids.join("、"))
+            }
+            Notice::UnknownFact { id, known } => format!(
+                "政策未声明事实“{id}”（可用：{}），写法 --fact ID=VALUE",
+                known.join("、")
+            ),
+            Notice::InvalidClaim {
+                id,
+                file,
+                line,
+                reason,
+            } => format!(
+                "== 申报 {id} ==\n{file}第 {line} 行：数据无效（invalid），不参与计算\n理由：{reason}\n"
+            ),
+        }
+    }
+}
+
+fn percent(rate: Decimal) -> String {
+    format!("{}%", (rate * Decimal::ONE_HUNDRED).normalize())
+}
