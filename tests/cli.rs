@@ -62,7 +62,7 @@ fn the_payout_csv_has_every_input_row_in_order_with_bom_and_fixed_columns() {
         .output()
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(out.status.success());
-    let text = String::from_utf8(out.stdout).unwrap_or_default();
+    let text = String::from_utf8(out.stdout).expect("output is UTF-8");
     assert!(text.starts_with('\u{feff}'), "Excel needs the BOM");
     assert!(text.starts_with(
         "\u{feff}claim_id,applicant_id,applicant_name,applicant_type,clause,item,ref,date,year,quantity,amount,computed,payable,cut,status,reason\n"
@@ -89,7 +89,7 @@ fn the_payout_csv_has_every_input_row_in_order_with_bom_and_fixed_columns() {
 
 #[test]
 fn no_bom_for_scripts_and_stdin_with_a_dash() {
-    let sample = fs::read(SAMPLE).unwrap_or_default();
+    let sample = fs::read(SAMPLE).expect("read a test file");
     let out = subsidy()
         .args(["calc", "-", "--format", "csv", "--no-bom"])
         .write_stdin(sample)
@@ -110,11 +110,14 @@ fn out_writes_a_payout_that_is_the_next_batchs_ledger() {
         .assert()
         .success()
         .stdout("");
-    let written = fs::read_to_string(&ledger).unwrap_or_default();
-    assert_eq!(written, fs::read_to_string(LEDGER).unwrap_or_default());
+    let written = fs::read_to_string(&ledger).expect("read a test file");
+    assert_eq!(
+        written,
+        fs::read_to_string(LEDGER).expect("read a test file")
+    );
     let leftovers: Vec<_> = fs::read_dir(dir.path())
         .map(|d| d.filter_map(Result::ok).map(|e| e.file_name()).collect())
-        .unwrap_or_default();
+        .expect("test set-up");
     assert_eq!(leftovers.len(), 1, "no temporary file is left behind");
 
     let out = subsidy()
@@ -166,7 +169,7 @@ fn a_file_without_required_columns_is_refused_whole() {
         &claims,
         "claim_id,applicant_id,item,amount\nC1,E1,high_value_patent,\n",
     )
-    .unwrap_or_default();
+    .expect("test set-up");
     subsidy()
         .args(["--lang", "en", "calc"])
         .arg(&claims)
@@ -200,13 +203,13 @@ fn a_bad_policy_is_refused_with_line_and_key() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let policy = dir.path().join("bad.toml");
     let text = fs::read_to_string("policy/lianzhou-2024.toml")
-        .unwrap_or_default()
+        .expect("test set-up")
         .replacen(
             "amount = 2000                 # 每件2000元",
             "amount = -2000",
             1,
         );
-    fs::write(&policy, &text).unwrap_or_default();
+    fs::write(&policy, &text).expect("write a test file");
     let line = text
         .lines()
         .position(|l| l == "amount = -2000")
@@ -229,7 +232,7 @@ fn json_totals_match_the_payout_csv() {
         .output()
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(out.status.success());
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON output");
     assert_eq!(json["policy"]["id"], "lianzhou-2024");
     assert_eq!(json["totals"]["rows"], 61);
     assert_eq!(json["totals"]["payable"], "1555505.01");
@@ -271,7 +274,7 @@ fn a_malformed_ledger_stops_the_run_naming_line_and_column() {
         &ledger,
         "claim_id,applicant_id,item,ref,year,quantity,computed,payable,status\nX,E,high_value_patent,,2024,1,2000,abc,paid\n",
     )
-    .unwrap_or_default();
+    .expect("test set-up");
     subsidy()
         .args(["--lang", "en", "calc", SAMPLE, "--ledger"])
         .arg(&ledger)
@@ -322,7 +325,11 @@ fn a_large_batch_keeps_every_row_in_input_order() {
     let total: rust_decimal::Decimal = rows_out
         .iter()
         .filter(|r| r[4] == "（一）")
-        .map(|r| r[12].parse::<rust_decimal::Decimal>().unwrap_or_default())
+        .map(|r| {
+            r[12]
+                .parse::<rust_decimal::Decimal>()
+                .expect("a money cell")
+        })
         .sum();
     assert_eq!(total, rust_decimal::Decimal::from(25_000_000));
 }

@@ -13,7 +13,7 @@ const LEDGER: &str = "samples/ledger-2024.csv";
 
 fn stdout(cmd: &mut assert_cmd::Command) -> String {
     let out = cmd.output().unwrap_or_else(|e| panic!("{e}"));
-    String::from_utf8(out.stdout).unwrap_or_default()
+    String::from_utf8(out.stdout).expect("output is UTF-8")
 }
 
 #[test]
@@ -134,7 +134,7 @@ fn check_accepts_the_chinese_name_and_suggests_near_ids() {
 #[test]
 fn policy_validate_lists_every_mistake_in_one_run() {
     let text = fs::read_to_string("policy/lianzhou-2024.toml")
-        .unwrap_or_default()
+        .expect("test set-up")
         .replacen(
             "amount = 2000                 # 每件2000元",
             "amount = -2000",
@@ -152,7 +152,7 @@ fn policy_validate_lists_every_mistake_in_one_run() {
         );
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let file = dir.path().join("seeded.toml");
-    fs::write(&file, &text).unwrap_or_default();
+    fs::write(&file, &text).expect("write a test file");
     let line_of = |needle: &str| {
         text.lines()
             .position(|l| l.contains(needle))
@@ -200,14 +200,14 @@ fn a_failing_case_shows_expected_and_actual_figures() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let policy = dir.path().join("edited.toml");
     let text = fs::read_to_string("policy/lianzhou-2024.toml")
-        .unwrap_or_default()
+        .expect("test set-up")
         .replacen("annual_cap = 50000 ", "annual_cap = 40000 ", 1);
-    fs::write(&policy, text).unwrap_or_default();
+    fs::write(&policy, text).expect("write a test file");
     fs::copy(
         "policy/lianzhou-2024.cases.toml",
         dir.path().join("edited.cases.toml"),
     )
-    .unwrap_or_default();
+    .expect("test set-up");
     subsidy()
         .args(["--lang", "en", "policy", "test"])
         .arg(&policy)
@@ -265,7 +265,7 @@ claims = [
 expect = [ { claim_id = "T1", status = "rejected", payable = 0 } ]
 "#,
     )
-    .unwrap_or_default();
+    .expect("test set-up");
     subsidy()
         .args([
             "--lang",

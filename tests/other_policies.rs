@@ -102,6 +102,7 @@ fn a_quota_that_shares_a_cap_is_settled_before_later_claims_use_the_room() {
         // kept 25,000 of the room, nothing would be left here.
         ("Q2", "paid", "10000", "10000"),
     ];
+    assert_eq!(results.len(), expected.len());
     for ((id, status, computed, payable), got) in expected.iter().zip(&results) {
         assert_eq!(
             (got.0.as_str(), got.1.as_str(), got.2, got.3),
@@ -127,4 +128,27 @@ fn a_rounding_declared_by_the_policy_is_the_one_applied() {
     let outcomes = engine::run(&policy, &batch.claims, &[]);
     // 3% of 999.99 is 29.9997: rounded down to whole yuan, 29.
     assert_eq!(outcomes[0].computed, dec("29"));
+}
+
+#[test]
+fn a_ranking_that_has_not_settled_within_the_pass_limit_is_reported() {
+    let policy = policy::load("test.toml", QUOTA_WITH_CAP).unwrap_or_else(|e| panic!("{e}"));
+    let text = format!(
+        "{HEADER}\nQ1,A,甲,organization,qualified,2024-01-10,\nX1,A,甲,organization,excellent,2024-02-10,50\nX2,B,乙,organization,excellent,2024-03-10,90\n"
+    );
+    let mut keys = Keys::default();
+    let batch = read_claims("claims.csv", text.as_bytes(), &policy, &mut keys)
+        .unwrap_or_else(|e| panic!("{e}"));
+    // The quota shares the clause cap, so the ranking needs a second pass.
+    let (_, settled) = engine::run_within(&policy, &batch.claims, &[], 2);
+    assert!(settled);
+    let (outcomes, settled) = engine::run_within(&policy, &batch.claims, &[], 1);
+    assert!(!settled, "one pass cannot settle a quota that shares a cap");
+    // The unsettled pass still reconciles: X1 is cut by A's clause room
+    // (35,000 - 10,000 = 25,000), X2 is paid in full, unranked.
+    let payable: Vec<Decimal> = outcomes.iter().map(|o| o.payable).collect();
+    assert_eq!(payable, [dec("10000"), dec("25000"), dec("30000")]);
+    for o in &outcomes {
+        assert_eq!(o.computed, o.payable + o.cut);
+    }
 }

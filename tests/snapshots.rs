@@ -14,7 +14,7 @@ fn run(args: &[&str]) -> String {
         "{args:?}: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    String::from_utf8(out.stdout).unwrap_or_default()
+    String::from_utf8(out.stdout).expect("output is UTF-8")
 }
 
 const CHECK: [&str; 9] = [
@@ -39,8 +39,8 @@ fn check_in_both_languages() {
         "ip_management_standard",
         "--type",
         "enterprise",
-        "--valid-invention-patents",
-        "0",
+        "--fact",
+        "valid_invention_patents=0",
         "--date",
         "2024-07-01",
     ];
@@ -97,4 +97,24 @@ fn policy_show_in_both_languages() {
         "policy_show_clause_en",
         run(&["--lang", "en", "policy", "show", "12"])
     );
+}
+
+const CALC: [&str; 4] = [
+    "calc",
+    "samples/claims-2024.csv",
+    "--ledger",
+    "samples/ledger-2024.csv",
+];
+
+#[test]
+fn tables_in_both_languages() {
+    insta::assert_snapshot!("tables_zh", run(&CALC));
+    insta::assert_snapshot!("tables_en", run(&[&["--lang", "en"], &CALC[..]].concat()));
+}
+
+#[test]
+fn json_in_both_languages() {
+    let json = |lang: &str| run(&[&["--lang", lang], &CALC[..], &["--format", "json"]].concat());
+    insta::assert_snapshot!("json_zh", json("zh"));
+    insta::assert_snapshot!("json_en", json("en"));
 }

@@ -7,7 +7,7 @@ use crate::cli::{CalcArgs, Format};
 use crate::engine;
 use crate::error::Error;
 use crate::report::{write_json, write_payout, write_tables, Decided};
-use crate::words::Lang;
+use crate::words::{Lang, Notice};
 
 pub fn run(args: &CalcArgs, lang: Lang) -> Result<(), Error> {
     let policy = super::load_policy(args.sources.measures.path())?;
@@ -21,7 +21,15 @@ pub fn run(args: &CalcArgs, lang: Lang) -> Result<(), Error> {
         });
     }
 
-    let outcomes = engine::run(&policy, &batch.claims, &prior);
+    let (outcomes, settled) =
+        engine::run_within(&policy, &batch.claims, &prior, engine::MAX_PASSES);
+    if !settled {
+        let passes = engine::MAX_PASSES;
+        eprintln!(
+            "{}",
+            lang.words().notice(&Notice::RankingUnsettled { passes })
+        );
+    }
     let decided = Decided {
         policy: &policy,
         batch: &batch,

@@ -33,9 +33,29 @@ pub struct Prior {
     pub payable: Decimal,
 }
 
+/// The most passes the quota ranking may take to settle. A pass after the
+/// first runs only when the set of ranked candidates changed; on every
+/// policy and batch tried (the property tests included) two passes settle
+/// it. Should a batch ever need more, the last pass stands and the caller
+/// is told, so that the office decides the ranking rather than the tool
+/// looping without end.
+pub const MAX_PASSES: usize = 16;
+
 /// The outcome of every claim, in the order of `claims`.
 pub fn run(policy: &Policy, claims: &[Claim], prior: &[Prior]) -> Vec<Outcome> {
-    settle(policy, claims, prior, false).0
+    run_within(policy, claims, prior, MAX_PASSES).0
+}
+
+/// As `run`, with at most `max_passes` passes; `false` beside the outcomes
+/// when the quota ranking had not settled by then.
+pub fn run_within(
+    policy: &Policy,
+    claims: &[Claim],
+    prior: &[Prior],
+    max_passes: usize,
+) -> (Vec<Outcome>, bool) {
+    let (outcomes, _, settled) = settle(policy, claims, prior, false, max_passes);
+    (outcomes, settled)
 }
 
 /// As `run`, with the full derivation of every claim (for `explain`).
@@ -44,7 +64,8 @@ pub fn run_traced(
     claims: &[Claim],
     prior: &[Prior],
 ) -> (Vec<Outcome>, Vec<Trace>) {
-    settle(policy, claims, prior, true)
+    let (outcomes, traces, _) = settle(policy, claims, prior, true, MAX_PASSES);
+    (outcomes, traces)
 }
 
 /// Runs the pass and settles the quota ranking. The ranking needs to know
@@ -60,7 +81,8 @@ fn settle(
     claims: &[Claim],
     prior: &[Prior],
     trace: bool,
-) -> (Vec<Outcome>, Vec<Trace>) {
+    max_passes: usize,
+) -> (Vec<Outcome>, Vec<Trace>, bool) {
     // The order and the amounts before caps depend on each claim alone:
     // they are found on two threads at once before the sequential pass.
     let (order, computed) = std::thread::scope(|scope| {
@@ -79,7 +101,9 @@ fn settle(
     let taken = places_taken(policy, prior);
     let mut placings = FxHashMap::default();
     let mut ranked: Option<Vec<u32>> = None;
+    let mut passes = 0;
     loop {
+        passes += 1;
         let (mut outcomes, mut traces) =
             pass(policy, claims, prior, &order, &computed, &placings, trace);
         let candidates: Vec<u32> = order
@@ -91,7 +115,10 @@ fn settle(
             })
             .collect();
         if candidates.is_empty() || ranked.as_ref() == Some(&candidates) {
-            return (outcomes, traces);
+            return (outcomes, traces, true);
+        }
+        if passes >= max_passes {
+            return (outcomes, traces, false);
         }
         placings = rank(policy, claims, &candidates, &taken);
         if ranked.is_none() && quotas_stand_alone(policy) {
@@ -109,7 +136,7 @@ fn settle(
                     traces[i].steps.push(step);
                 }
             }
-            return (outcomes, traces);
+            return (outcomes, traces, true);
         }
         ranked = Some(candidates);
     }

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::summary::{Summary, Tally};
-use super::{Decided, COLUMNS};
+use super::{Decided, PayoutColumn};
 use crate::engine::Status;
 use crate::money::plain;
 use crate::words::Lang;
@@ -119,8 +119,8 @@ pub fn write_json(decided: &Decided, out: &mut dyn Write, lang: Lang) -> io::Res
                 let cells = line.cells(policy, lang);
                 let mut map = serde_json::Map::new();
                 map.insert("line".into(), line.row.line.into());
-                for (name, cell) in COLUMNS.iter().zip(cells) {
-                    map.insert((*name).into(), cell.into());
+                for (column, cell) in PayoutColumn::ALL.iter().zip(cells) {
+                    map.insert(column.name().into(), cell.into());
                 }
                 map
             })

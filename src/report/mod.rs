@@ -21,7 +21,7 @@ use crate::words::Sep;
 pub use catalogue::{list as catalogue_list, show_clause, show_item, who};
 pub use derivation::{derivation, room_figures, Applicant, Derivation};
 pub use json::write_json;
-pub use payout::{write_payout, COLUMNS};
+pub use payout::{write_payout, PayoutColumn};
 pub use reason::{invalid_reason, reason};
 pub use summary::{Summary, Tally};
 pub use table::{draft_notice, write_tables, yuan};
@@ -113,9 +113,9 @@ impl<'a> Line<'a> {
         }
     }
 
-    /// The cells of the payout CSV, in `COLUMNS` order, before escaping.
+    /// The cells of the payout CSV, in column order, before escaping.
     pub fn cells(&self, policy: &Policy, lang: Lang) -> Vec<String> {
-        let mut cells = Vec::with_capacity(COLUMNS.len());
+        let mut cells = Vec::with_capacity(PayoutColumn::ALL.len());
         let mut scratch = String::new();
         let _ = self.each_cell(policy, lang, &mut scratch, &mut |_, cell| {
             cells.push(cell.to_string());
@@ -124,75 +124,73 @@ impl<'a> Line<'a> {
         cells
     }
 
-    /// Hands each cell of the payout CSV, in `COLUMNS` order, to `emit`,
-    /// building what must be built in `scratch` rather than in a new string
-    /// per cell: the payout of a million rows is written through here.
+    /// Hands each cell of the payout CSV, in column order, to `emit`,
+    /// building it in `scratch` rather than in a new string per cell: the
+    /// payout of a million rows is written through here.
     pub fn each_cell(
         &self,
         policy: &Policy,
         lang: Lang,
         scratch: &mut String,
-        emit: &mut dyn FnMut(usize, &str) -> std::io::Result<()>,
+        emit: &mut dyn FnMut(PayoutColumn, &str) -> std::io::Result<()>,
     ) -> std::io::Result<()> {
-        use std::fmt::Write as _;
-        let row = self.row;
-        let mut put = |i: usize, scratch: &mut String, fill: &dyn Fn(&mut String)| {
+        for column in PayoutColumn::ALL {
             scratch.clear();
-            fill(scratch);
-            emit(i, scratch)
-        };
-        put(0, scratch, &|s| s.push_str(self.claim_id()))?;
-        put(1, scratch, &|s| s.push_str(self.applicant_id()))?;
-        put(2, scratch, &|s| s.push_str(self.applicant_name()))?;
-        put(3, scratch, &|s| match self.what {
-            What::Decided(c, _) => {
+            self.write_cell(column, policy, lang, scratch);
+            emit(column, scratch)?;
+        }
+        Ok(())
+    }
+
+    /// The text of one cell of the payout, appended to `s`.
+    fn write_cell(&self, column: PayoutColumn, policy: &Policy, lang: Lang, s: &mut String) {
+        use std::fmt::Write as _;
+        use PayoutColumn as C;
+        let (computed, payable, cut) = self.money();
+        match (column, &self.what) {
+            (C::ClaimId, _) => s.push_str(self.claim_id()),
+            (C::ApplicantId, _) => s.push_str(self.applicant_id()),
+            (C::ApplicantName, _) => s.push_str(self.applicant_name()),
+            (C::ApplicantType, What::Decided(c, _)) => {
                 s.push_str(&policy.applicant_types[usize::from(c.applicant_type)].id)
             }
-            What::Invalid(bad) => s.push_str(&bad.applicant_type),
-        })?;
-        put(4, scratch, &|s| {
-            if let Some(i) = self.item() {
-                s.push_str(&policy.clause_of(i).label());
+            (C::ApplicantType, What::Invalid(bad)) => s.push_str(&bad.applicant_type),
+            (C::Clause, _) => {
+                if let Some(i) = self.item() {
+                    s.push_str(&policy.clause_of(i).label());
+                }
             }
-        })?;
-        put(5, scratch, &|s| match self.what {
-            What::Decided(c, _) => s.push_str(&policy.item(c.item).id),
-            What::Invalid(bad) => match bad.item {
-                Some(i) => s.push_str(&policy.item(i).id),
-                None => s.push_str(&bad.item_written),
-            },
-        })?;
-        put(6, scratch, &|s| s.push_str(self.batch.reference(row)))?;
-        match self.what {
-            What::Decided(c, _) => {
-                put(7, scratch, &|s| {
-                    let _ = write!(s, "{}", c.date);
-                })?;
-                put(8, scratch, &|s| {
-                    let _ = write!(s, "{}", c.date.year());
-                })?;
-                put(9, scratch, &|s| {
-                    let _ = write!(s, "{}", c.quantity);
-                })?;
-                put(10, scratch, &|s| {
-                    if let Some(a) = c.amount {
-                        write_plain(s, a);
-                    }
-                })?;
+            (C::Item, What::Invalid(bad)) if bad.item.is_none() => s.push_str(&bad.item_written),
+            (C::Item, _) => {
+                if let Some(i) = self.item() {
+                    s.push_str(&policy.item(i).id);
+                }
             }
-            What::Invalid(bad) => {
-                put(7, scratch, &|s| s.push_str(&bad.date))?;
-                put(8, scratch, &|_| {})?;
-                put(9, scratch, &|s| s.push_str(&bad.quantity))?;
-                put(10, scratch, &|s| s.push_str(&bad.amount))?;
+            (C::Ref, _) => s.push_str(self.batch.reference(self.row)),
+            (C::Date, What::Decided(c, _)) => {
+                let _ = write!(s, "{}", c.date);
             }
+            (C::Date, What::Invalid(bad)) => s.push_str(&bad.date),
+            (C::Year, What::Decided(c, _)) => {
+                let _ = write!(s, "{}", c.date.year());
+            }
+            (C::Year, What::Invalid(_)) => {}
+            (C::Quantity, What::Decided(c, _)) => {
+                let _ = write!(s, "{}", c.quantity);
+            }
+            (C::Quantity, What::Invalid(bad)) => s.push_str(&bad.quantity),
+            (C::Amount, What::Decided(c, _)) => {
+                if let Some(a) = c.amount {
+                    write_plain(s, a);
+                }
+            }
+            (C::Amount, What::Invalid(bad)) => s.push_str(&bad.amount),
+            (C::Computed, _) => write_plain(s, computed),
+            (C::Payable, _) => write_plain(s, payable),
+            (C::Cut, _) => write_plain(s, cut),
+            (C::Status, _) => s.push_str(self.status().as_str()),
+            (C::Reason, _) => s.push_str(&self.reason(policy, lang)),
         }
-        let (computed, payable, cut) = self.money();
-        put(11, scratch, &|s| write_plain(s, computed))?;
-        put(12, scratch, &|s| write_plain(s, payable))?;
-        put(13, scratch, &|s| write_plain(s, cut))?;
-        put(14, scratch, &|s| s.push_str(self.status().as_str()))?;
-        put(15, scratch, &|s| s.push_str(&self.reason(policy, lang)))
     }
 }
 

@@ -8,27 +8,99 @@ use std::sync::mpsc;
 use super::Decided;
 use crate::words::Lang;
 
-pub const COLUMNS: [&str; 16] = [
-    "claim_id",
-    "applicant_id",
-    "applicant_name",
-    "applicant_type",
-    "clause",
-    "item",
-    "ref",
-    "date",
-    "year",
-    "quantity",
-    "amount",
-    "computed",
-    "payable",
-    "cut",
-    "status",
-    "reason",
-];
+/// The columns of the payout CSV, in the contract's order (SPEC §7).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PayoutColumn {
+    ClaimId,
+    ApplicantId,
+    ApplicantName,
+    ApplicantType,
+    Clause,
+    Item,
+    Ref,
+    Date,
+    Year,
+    Quantity,
+    Amount,
+    Computed,
+    Payable,
+    Cut,
+    Status,
+    Reason,
+}
 
-/// The money columns: numbers Excel must see as numbers, never escaped.
-const MONEY: [usize; 3] = [11, 12, 13];
+impl PayoutColumn {
+    pub const ALL: [PayoutColumn; 16] = [
+        PayoutColumn::ClaimId,
+        PayoutColumn::ApplicantId,
+        PayoutColumn::ApplicantName,
+        PayoutColumn::ApplicantType,
+        PayoutColumn::Clause,
+        PayoutColumn::Item,
+        PayoutColumn::Ref,
+        PayoutColumn::Date,
+        PayoutColumn::Year,
+        PayoutColumn::Quantity,
+        PayoutColumn::Amount,
+        PayoutColumn::Computed,
+        PayoutColumn::Payable,
+        PayoutColumn::Cut,
+        PayoutColumn::Status,
+        PayoutColumn::Reason,
+    ];
+
+    /// The header as the contract names it.
+    pub fn name(self) -> &'static str {
+        match self {
+            PayoutColumn::ClaimId => "claim_id",
+            PayoutColumn::ApplicantId => "applicant_id",
+            PayoutColumn::ApplicantName => "applicant_name",
+            PayoutColumn::ApplicantType => "applicant_type",
+            PayoutColumn::Clause => "clause",
+            PayoutColumn::Item => "item",
+            PayoutColumn::Ref => "ref",
+            PayoutColumn::Date => "date",
+            PayoutColumn::Year => "year",
+            PayoutColumn::Quantity => "quantity",
+            PayoutColumn::Amount => "amount",
+            PayoutColumn::Computed => "computed",
+            PayoutColumn::Payable => "payable",
+            PayoutColumn::Cut => "cut",
+            PayoutColumn::Status => "status",
+            PayoutColumn::Reason => "reason",
+        }
+    }
+
+    /// The header a Chinese sheet gives the column.
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            PayoutColumn::ClaimId => "申报编号",
+            PayoutColumn::ApplicantId => "申请人代码",
+            PayoutColumn::ApplicantName => "申请人名称",
+            PayoutColumn::ApplicantType => "申请人类型",
+            PayoutColumn::Clause => "条款",
+            PayoutColumn::Item => "资助项目",
+            PayoutColumn::Ref => "编号",
+            PayoutColumn::Date => "日期",
+            PayoutColumn::Year => "年度",
+            PayoutColumn::Quantity => "数量",
+            PayoutColumn::Amount => "金额",
+            PayoutColumn::Computed => "核定金额",
+            PayoutColumn::Payable => "拨付金额",
+            PayoutColumn::Cut => "核减金额",
+            PayoutColumn::Status => "状态",
+            PayoutColumn::Reason => "理由",
+        }
+    }
+
+    /// Money: numbers a spreadsheet must see as numbers, never escaped.
+    pub fn is_money(self) -> bool {
+        matches!(
+            self,
+            PayoutColumn::Computed | PayoutColumn::Payable | PayoutColumn::Cut
+        )
+    }
+}
 
 /// A cell a spreadsheet would run as a formula is prefixed with `'`.
 fn defuse(cell: &str) -> Cow<'_, str> {
@@ -54,7 +126,7 @@ pub fn write_payout(
     }
     let rows = decided.batch.rows.len();
     let mut header = csv::Writer::from_writer(Vec::new());
-    header.write_record(COLUMNS)?;
+    header.write_record(PayoutColumn::ALL.map(PayoutColumn::name))?;
     out.write_all(&header.into_inner().map_err(|e| e.into_error())?)?;
     if rows <= CHUNK {
         let mut writer = csv::Writer::from_writer(out);
@@ -119,8 +191,8 @@ fn write_rows<W: Write>(
 ) -> io::Result<()> {
     let mut scratch = String::new();
     for line in decided.lines_in(range) {
-        line.each_cell(decided.policy, lang, &mut scratch, &mut |i, cell| {
-            let cell = if MONEY.contains(&i) {
+        line.each_cell(decided.policy, lang, &mut scratch, &mut |column, cell| {
+            let cell = if column.is_money() {
                 Cow::Borrowed(cell)
             } else {
                 defuse(cell)

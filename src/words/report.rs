@@ -69,6 +69,10 @@ pub enum Rule {
 /// The sentences of the commands themselves.
 #[derive(Debug)]
 pub enum Notice<'a> {
+    /// The quota ranking did not settle within the engine's pass limit.
+    RankingUnsettled {
+        passes: usize,
+    },
     DryRun,
     /// `check` without `--ref` on an item paid once per reference.
     NoRefGiven,

@@ -243,7 +243,7 @@ pub fn run_text(text: &str, ledgers: &[&str]) -> Results {
     }
     Results {
         by_id,
-        payout: String::from_utf8(payout).unwrap_or_default(),
+        payout: String::from_utf8(payout).expect("output is UTF-8"),
     }
 }
 

@@ -428,6 +428,7 @@ impl ReportWords for English {
 
     fn notice(&self, notice: &Notice) -> String {
         match notice {
+            Notice::RankingUnsettled { passes } => format!("the city-wide ranking had not settled after {passes} passes; the last pass stands; the office should check the claims under a quota"),
             Notice::DryRun => "Dry run: nothing is written.".to_string(),
             Notice::NoRefGiven => {
                 "No --ref given: whether the same ref was paid before is not checked.".to_string()

@@ -410,6 +410,7 @@ impl ReportWords for Chinese {
 
     fn notice(&self, notice: &Notice) -> String {
         match notice {
+            Notice::RankingUnsettled { passes } => format!("本批城市名额排名经 {passes} 轮仍未稳定，以最后一轮为准；请受理窗口核对名额内的申报"),
             Notice::DryRun => "试算：不写入任何文件。".to_string(),
             Notice::NoRefGiven => "未给出 --ref：无法检查同一编号是否已获资助。".to_string(),
             Notice::CannotRead { path, source } => format!("{path}: 无法读取：{source}"),
