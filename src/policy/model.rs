@@ -309,7 +309,7 @@ impl Policy {
         let mut scored: Vec<(usize, &str)> = self
             .items
             .iter()
-            .map(|i| (crate::text::edit_distance(&written, &i.id), i.id.as_str()))
+            .map(|i| (strsim::levenshtein(&written, &i.id), i.id.as_str()))
             .filter(|(d, id)| *d <= 3.max(id.len() / 3))
             .collect();
         scored.sort();
