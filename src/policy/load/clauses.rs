@@ -160,7 +160,10 @@ impl Checker<'_> {
         let single = match &item.kind {
             Kind::Fixed { amount } => *amount,
             Kind::Floor { minimum } => *minimum,
-            _ => return,
+            Kind::Percent { .. }
+            | Kind::Approved { .. }
+            | Kind::Matching { .. }
+            | Kind::Manual { .. } => return,
         };
         if cap < single {
             let span = at.map(|s| s.span()).unwrap_or(0..0);

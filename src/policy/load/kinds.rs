@@ -206,3 +206,25 @@ impl Checker<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_has_one_row_and_its_own_figures() {
+        for kind in KindName::ALL {
+            let rows: Vec<_> = KINDS.iter().filter(|r| r.kind == kind).collect();
+            assert_eq!(rows.len(), 1, "{}", kind.name());
+            assert_eq!(KindName::from_name(kind.name()), Some(kind));
+        }
+        let mut figures: Vec<&str> = KINDS
+            .iter()
+            .flat_map(|r| r.figures.iter().map(|f| f.key()))
+            .collect();
+        let all = figures.len();
+        figures.sort_unstable();
+        figures.dedup();
+        assert_eq!(figures.len(), all, "a figure belongs to one kind");
+    }
+}

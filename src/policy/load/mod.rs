@@ -118,3 +118,105 @@ fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
         + 1;
     (line, column)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::policy::{FigureName, KindName};
+
+    const HEAD: &str = r#"
+id = "test-city"
+title = "test"
+source = "test"
+status = "final"
+valid_from = 2024-01-01
+valid_until = 2024-12-31
+currency = "CNY"
+
+[rounding]
+mode = "half_up"
+decimals = 2
+
+[[applicant_type]]
+id = "enterprise"
+name = "企业"
+
+[[clause]]
+number = 1
+title = "一"
+source = "原文"
+"#;
+
+    /// The faults of a policy made of `HEAD` and one item, with their lines.
+    fn faults(item: &str) -> Vec<(usize, PolicyFault)> {
+        let text = format!("{HEAD}\n[[clause.item]]\nid = \"a\"\nname = \"甲\"\n{item}\n");
+        match load("t.toml", &text) {
+            Ok(_) => Vec::new(),
+            Err(e) => e.problems.into_iter().map(|p| (p.line, p.fault)).collect(),
+        }
+    }
+
+    #[test]
+    fn a_correct_item_loads() {
+        let found = faults("kind = \"percent\"\nrate = \"5%\"\napplicants = [\"enterprise\"]");
+        assert_eq!(found, []);
+    }
+
+    #[test]
+    fn a_kind_without_its_figure_and_with_another_is_told_both() {
+        let found = faults("kind = \"fixed\"\nrate = \"5%\"\napplicants = [\"enterprise\"]");
+        let kinds = [
+            PolicyFault::FigureNotUsed {
+                kind: KindName::Fixed,
+                figure: FigureName::Rate,
+            },
+            PolicyFault::FigureMissing {
+                kind: KindName::Fixed,
+                figure: FigureName::Amount,
+            },
+        ];
+        let faults: Vec<PolicyFault> = found.into_iter().map(|(_, f)| f).collect();
+        assert_eq!(faults.len(), 2, "{faults:?}");
+        assert!(kinds.iter().all(|k| faults.contains(k)), "{faults:?}");
+    }
+
+    #[test]
+    fn an_unknown_kind_is_one_problem_not_one_per_figure() {
+        let found = faults("kind = \"weird\"\namount = 5\napplicants = [\"enterprise\"]");
+        let written = "weird".to_string();
+        assert_eq!(found, [(26, PolicyFault::UnknownKind { written })]);
+    }
+
+    #[test]
+    fn a_rate_may_be_a_percentage_and_an_amount_may_not() {
+        let rate = faults("kind = \"percent\"\nrate = \"150%\"\napplicants = [\"enterprise\"]");
+        assert_eq!(rate, [(27, PolicyFault::RateAbove100)]);
+        let amount = faults("kind = \"fixed\"\namount = \"5%\"\napplicants = [\"enterprise\"]");
+        let written = "5%".to_string();
+        assert_eq!(amount, [(27, PolicyFault::NotANumber { written })]);
+    }
+
+    #[test]
+    fn a_cap_below_one_award_is_a_slip() {
+        let found = faults(
+            "kind = \"fixed\"\namount = 2000\napplicants = [\"enterprise\"]\nannual_cap = 500",
+        );
+        let fault = PolicyFault::CapBelowAward {
+            cap: 500.into(),
+            item: "a".to_string(),
+            single: 2000.into(),
+        };
+        assert_eq!(found, [(29, fault)]);
+    }
+
+    #[test]
+    fn a_syntax_error_carries_the_toml_message() {
+        let Err(e) = load("t.toml", "id = ") else {
+            panic!("loaded");
+        };
+        assert!(matches!(
+            &e.problems[..],
+            [PolicyProblem { line: 1, fault: PolicyFault::Syntax { message }, .. }] if !message.is_empty()
+        ));
+    }
+}
