@@ -5,10 +5,11 @@
 use std::fmt;
 use std::io;
 
+use crate::cases::CasesError;
 use crate::claims::{ClaimsError, Problem};
 use crate::ledger::LedgerError;
 use crate::policy::PolicyError;
-use crate::words::{Lang, Msg, Notice};
+use crate::words::{Lang, Notice};
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -42,7 +43,10 @@ pub enum Usage {
         id: String,
         known: Vec<String>,
     },
-    Said(Msg),
+    NotItemOrClause {
+        written: String,
+        near: Vec<String>,
+    },
 }
 
 /// What a command looked for and did not find.
@@ -50,7 +54,9 @@ pub enum Usage {
 pub enum Found {
     NoClaimsOfApplicant { file: String, applicant: String },
     NoSuchClaims { file: String, ids: Vec<String> },
-    Said(Msg),
+    PolicyProblems { file: String, count: usize },
+    Cases(CasesError),
+    CasesFailed { count: usize },
 }
 
 fn english(e: &Error) -> String {
@@ -101,7 +107,11 @@ impl Error {
             Error::Found(Found::NoSuchClaims { file, ids }) => {
                 words.notice(&Notice::NoSuchClaims { file, ids })
             }
-            Error::Found(Found::Said(m)) => m.get(lang).to_string(),
+            Error::Found(Found::PolicyProblems { file, count }) => {
+                words.policy_problem_count(file, *count)
+            }
+            Error::Found(Found::Cases(e)) => words.cases_unreadable(e),
+            Error::Found(Found::CasesFailed { count }) => words.cases_failed(*count),
         }
     }
 
@@ -114,7 +124,10 @@ impl Error {
                 .collect::<Vec<_>>()
                 .join("\n"),
             Usage::UnknownFact { id, known } => words.notice(&Notice::UnknownFact { id, known }),
-            Usage::Said(m) => m.get(lang).to_string(),
+            Usage::NotItemOrClause { written, near } => {
+                let near: Vec<&str> = near.iter().map(String::as_str).collect();
+                words.not_item_or_clause(written, &near)
+            }
         }
     }
 }

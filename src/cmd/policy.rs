@@ -10,7 +10,7 @@ use crate::cli::PolicyCommand;
 use crate::error::{Error, Found, Usage};
 use crate::policy::{self, Policy};
 use crate::report::{catalogue_list, show_clause, show_item};
-use crate::words::{chinese_numeral, Lang, Msg};
+use crate::words::{chinese_numeral, Lang};
 
 pub fn run(command: &PolicyCommand, lang: Lang) -> Result<(), Error> {
     match command {
@@ -36,25 +36,14 @@ fn show(policy: &Policy, id: &str, lang: Lang) -> Result<String, Error> {
     if let Some(clause) = clause_number(id).and_then(|n| policy.find_clause(n)) {
         return Ok(show_clause(policy, clause, lang));
     }
-    let near = policy.suggest_items(id).join(", ");
-    Err(Error::Usage(Usage::Said(Msg::new(
-        format!(
-            "“{id}”既不是项目也不是条款编号{}",
-            hint(&near, "，是否为 ", "？")
-        ),
-        format!(
-            "`{id}` is neither an item nor a clause number{}",
-            hint(&near, "; did you mean ", "?")
-        ),
-    ))))
-}
-
-fn hint(near: &str, before: &str, after: &str) -> String {
-    if near.is_empty() {
-        String::new()
-    } else {
-        format!("{before}{near}{after}")
-    }
+    Err(Error::Usage(Usage::NotItemOrClause {
+        written: id.to_string(),
+        near: policy
+            .suggest_items(id)
+            .into_iter()
+            .map(String::from)
+            .collect(),
+    }))
 }
 
 /// `12`, `十二`, `（十二）` or `(十二)` → 12.
@@ -81,32 +70,20 @@ fn validate(file: Option<&Path>, lang: Lang) -> Result<(), Error> {
         ),
     };
     match policy::load(&label, &text) {
-        Ok(p) => super::write_stdout(|out: &mut dyn Write| {
-            writeln!(
-                out,
-                "{}",
-                match lang {
-                    Lang::Zh => format!(
-                        "✓ {label}：{} 条、{} 个项目，未发现问题",
-                        p.clauses.len(),
-                        p.items.len()
-                    ),
-                    Lang::En => format!(
-                        "✓ {label}: {} clauses, {} items, no problems found",
-                        p.clauses.len(),
-                        p.items.len()
-                    ),
-                }
-            )
-        }),
+        Ok(p) => {
+            let line = lang
+                .words()
+                .policy_valid(&label, p.clauses.len(), p.items.len());
+            super::write_stdout(|out: &mut dyn Write| writeln!(out, "{line}"))
+        }
         Err(e) => {
             let listed = e.render(lang);
             super::write_stdout(|out: &mut dyn Write| out.write_all(listed.as_bytes()))?;
             let n = e.problems.len();
-            Err(Error::Found(Found::Said(Msg::new(
-                format!("{label}：共 {n} 处问题"),
-                format!("{label}: {n} problem(s)"),
-            ))))
+            Err(Error::Found(Found::PolicyProblems {
+                file: label,
+                count: n,
+            }))
         }
     }
 }
@@ -118,44 +95,27 @@ fn test(policy_path: Option<&Path>, cases_path: Option<&Path>, lang: Lang) -> Re
         (None, Some(p)) => read(&beside(p))?,
         (None, None) => (cases::BUNDLED_NAME.to_string(), cases::BUNDLED.to_string()),
     };
-    let cases = cases::parse(&label, &text).map_err(|m| Error::Found(Found::Said(m)))?;
+    let cases = cases::parse(&label, &text).map_err(|e| Error::Found(Found::Cases(e)))?;
     let report = cases::run(&policy, &cases);
+    let words = lang.words();
     super::write_stdout(|out: &mut dyn Write| {
         for f in &report.failures {
-            let clause = f
-                .clause
-                .map(|n| format!("{} ", crate::words::clause_label(n)))
-                .unwrap_or_default();
-            writeln!(out, "✗ {clause}{}", f.case)?;
-            for line in &f.lines {
-                writeln!(out, "    {}", line.get(lang))?;
+            writeln!(out, "{}", words.case_failed(f.clause, &f.case))?;
+            for m in &f.mismatches {
+                writeln!(out, "    {}", words.case_mismatch(&policy, m))?;
             }
         }
-        let passed = report.run - report.failures.len();
-        writeln!(
-            out,
-            "{}",
-            match lang {
-                Lang::Zh => format!(
-                    "{label}：{} 个用例，通过 {passed}，失败 {}",
-                    report.run,
-                    report.failures.len()
-                ),
-                Lang::En => format!(
-                    "{label}: {} cases, {passed} passed, {} failed",
-                    report.run,
-                    report.failures.len()
-                ),
-            }
-        )
+        let failed = report.failures.len();
+        let passed = report.run - failed;
+        let summary = words.cases_summary(&label, report.run, passed, failed);
+        writeln!(out, "{summary}")
     })?;
     if report.failures.is_empty() {
         Ok(())
     } else {
-        Err(Error::Found(Found::Said(Msg::new(
-            format!("{} 个用例失败", report.failures.len()),
-            format!("{} case(s) failed", report.failures.len()),
-        ))))
+        Err(Error::Found(Found::CasesFailed {
+            count: report.failures.len(),
+        }))
     }
 }
 

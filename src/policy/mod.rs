@@ -2,10 +2,12 @@
 
 mod load;
 mod model;
+mod problem;
 pub(crate) mod raw;
 
-pub use load::{load, PolicyError, PolicyProblem};
+pub use load::load;
 pub use model::*;
+pub use problem::{FigureName, KindName, PolicyError, PolicyFault, PolicyProblem};
 
 /// The bundled policy, used when `--policy` is absent.
 pub const BUNDLED: &str = include_str!("../../policy/lianzhou-2024.toml");

@@ -6,6 +6,7 @@ use rustc_hash::FxHashMap;
 
 use rust_decimal::Decimal;
 
+use super::problem::KindName;
 use crate::date::Date;
 use crate::money::Rounding;
 use crate::words::{clause_label, Lang, Text};
@@ -203,14 +204,19 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// The kind's name as the policy file writes it.
     pub fn name(&self) -> &'static str {
+        self.kind_name().name()
+    }
+
+    pub fn kind_name(&self) -> KindName {
         match self {
-            Kind::Fixed { .. } => "fixed",
-            Kind::Percent { .. } => "percent",
-            Kind::Approved { .. } => "approved",
-            Kind::Floor { .. } => "floor",
-            Kind::Matching { .. } => "matching",
-            Kind::Manual { .. } => "manual",
+            Kind::Fixed { .. } => KindName::Fixed,
+            Kind::Percent { .. } => KindName::Percent,
+            Kind::Approved { .. } => KindName::Approved,
+            Kind::Floor { .. } => KindName::Floor,
+            Kind::Matching { .. } => KindName::Matching,
+            Kind::Manual { .. } => KindName::Manual,
         }
     }
 }
@@ -309,7 +315,7 @@ impl Policy {
         let mut scored: Vec<(usize, &str)> = self
             .items
             .iter()
-            .map(|i| (crate::text::edit_distance(&written, &i.id), i.id.as_str()))
+            .map(|i| (strsim::levenshtein(&written, &i.id), i.id.as_str()))
             .filter(|(d, id)| *d <= 3.max(id.len() / 3))
             .collect();
         scored.sort();

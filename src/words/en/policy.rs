@@ -1,6 +1,167 @@
 //! The policy facts in English.
 
 use super::English;
-use crate::words::PolicyWords;
+use crate::cases::{CaseMismatch, CasesError};
+use crate::policy::{KindName, Policy, PolicyFault, PolicyProblem};
+use crate::words::policy::{actual_figures, expected_figures, why};
+use crate::words::{clause_label, Lang, PolicyWords};
 
-impl PolicyWords for English {}
+impl PolicyWords for English {
+    fn policy_fault(&self, fault: &PolicyFault) -> String {
+        match fault {
+            PolicyFault::Syntax { message } => message.clone(),
+            PolicyFault::Status { written } => format!("status `{written}` is not draft or final"),
+            PolicyFault::EmptyPolicyId => "the policy id must not be empty".into(),
+            PolicyFault::EndsBeforeStart { from, until } => {
+                format!("the validity ends ({until}) before it starts ({from})")
+            }
+            PolicyFault::NotADate => "expected a date such as 2024-01-01".into(),
+            PolicyFault::RoundingMode { written } => {
+                format!("rounding mode `{written}` is not half_up, half_even or down")
+            }
+            PolicyFault::RoundingDecimals => "decimals must be between 0 and 6".into(),
+            PolicyFault::TooManyTypes { max } => format!("at most {max} applicant types"),
+            PolicyFault::TooManyTags { max } => format!("at most {max} tags"),
+            PolicyFault::TooManyFacts { max } => format!("at most {max} facts"),
+            PolicyFault::TooManyItems => "too many items".into(),
+            PolicyFault::BadId { id } => format!("id `{id}` is empty or used twice"),
+            PolicyFault::UnknownApplicant { name } => {
+                format!("`{name}` is neither an applicant type nor a group")
+            }
+            PolicyFault::NoApplicants => "name at least one applicant type".into(),
+            PolicyFault::NotANumber { written } => format!("`{written}` is not a number"),
+            PolicyFault::Negative { written } => format!("{written} must not be negative"),
+            PolicyFault::ClauseNumber { number } => {
+                format!("clause number {number} is out of range (1..99) or repeated")
+            }
+            PolicyFault::EmptyItemId => "item id must not be empty".into(),
+            PolicyFault::DuplicateItem { id, first_line } => {
+                format!("item id {id} is used twice (first on line {first_line})")
+            }
+            PolicyFault::UnknownKind { written } => {
+                format!("unknown kind `{written}` (expected {})", kinds())
+            }
+            PolicyFault::FigureNotUsed { kind, figure } => {
+                format!("kind {} does not use {}", kind.name(), figure.key())
+            }
+            PolicyFault::FigureMissing { kind, figure } => {
+                format!("kind {} needs a figure `{}`", kind.name(), figure.key())
+            }
+            PolicyFault::RateAbove100 => "a rate above 100% is not a subsidy rate".into(),
+            PolicyFault::ManualWithoutReason => "a manual item needs a manual_reason".into(),
+            PolicyFault::ReasonWithoutManual => "only a manual item uses manual_reason".into(),
+            PolicyFault::PerUnitNotFixed => "only a fixed item can be priced per unit".into(),
+            PolicyFault::UnknownTag { tag } => format!("unknown tag `{tag}`"),
+            PolicyFault::UndeclaredFact { fact } => {
+                format!("fact `{fact}` is not declared in [[fact]]")
+            }
+            PolicyFault::MinQuantity => {
+                "min_quantity must be a positive whole number on a per-unit item".into()
+            }
+            PolicyFault::UniqueRule { written } => format!(
+                "unique `{written}` is not none, ref, applicant_ref, applicant or applicant_year"
+            ),
+            PolicyFault::QuantityCap => {
+                "a quantity cap must be a positive whole number on a per-unit item".into()
+            }
+            PolicyFault::CapBelowAward { cap, item, single } => {
+                format!("annual cap {cap} is below a single award of item {item} ({single})")
+            }
+            PolicyFault::QuotaPerYear => "a quota must be a positive whole number".into(),
+            PolicyFault::QuotaOverflow { target } => {
+                format!("overflow target `{target}` does not exist or is not another fixed item")
+            }
+        }
+    }
+
+    fn policy_problem(&self, file: &str, problem: &PolicyProblem) -> String {
+        let key = if problem.key.is_empty() {
+            String::new()
+        } else {
+            format!("key `{}`: ", problem.key)
+        };
+        format!(
+            "{file}:{}:{}: {key}{}",
+            problem.line,
+            problem.column,
+            self.policy_fault(&problem.fault)
+        )
+    }
+
+    fn policy_valid(&self, file: &str, clauses: usize, items: usize) -> String {
+        format!("✓ {file}: {clauses} clauses, {items} items, no problems found")
+    }
+
+    fn policy_problem_count(&self, file: &str, count: usize) -> String {
+        format!("{file}: {count} problem(s)")
+    }
+
+    fn case_failed(&self, clause: Option<u32>, case: &str) -> String {
+        match clause {
+            Some(n) => format!("✗ {} {case}", clause_label(n)),
+            None => format!("✗ {case}"),
+        }
+    }
+
+    fn case_mismatch(&self, policy: &Policy, mismatch: &CaseMismatch) -> String {
+        match mismatch {
+            CaseMismatch::UndeclaredFact { claim_id, fact } => {
+                format!("claim {claim_id}: the policy declares no fact `{fact}`")
+            }
+            CaseMismatch::Claims(e) => e.render(Lang::En),
+            CaseMismatch::Ledger(e) => e.render(Lang::En),
+            CaseMismatch::EarlierPayout => "could not write the earlier payout".into(),
+            CaseMismatch::NotInCase { claim_id } => {
+                format!("claim {claim_id}: not among the case's claims")
+            }
+            CaseMismatch::Outcome {
+                claim_id,
+                expected,
+                actual,
+            } => format!(
+                "claim {claim_id}: expected {}, got {} ({})",
+                expected_figures(expected),
+                actual_figures(actual),
+                why(policy, &actual.why, Lang::En)
+            ),
+        }
+    }
+
+    fn cases_summary(&self, file: &str, run: usize, passed: usize, failed: usize) -> String {
+        format!("{file}: {run} cases, {passed} passed, {failed} failed")
+    }
+
+    fn cases_failed(&self, failed: usize) -> String {
+        format!("{failed} case(s) failed")
+    }
+
+    fn cases_unreadable(&self, error: &CasesError) -> String {
+        let CasesError {
+            file,
+            line,
+            message,
+        } = error;
+        format!("{file}:{line}: {message}")
+    }
+
+    fn not_item_or_clause(&self, written: &str, near: &[&str]) -> String {
+        if near.is_empty() {
+            format!("`{written}` is neither an item nor a clause number")
+        } else {
+            format!(
+                "`{written}` is neither an item nor a clause number; did you mean {}?",
+                near.join(", ")
+            )
+        }
+    }
+}
+
+/// Every kind name: `fixed, percent, … or manual`.
+fn kinds() -> String {
+    let names: Vec<&str> = KindName::ALL.iter().map(|k| k.name()).collect();
+    match names.split_last() {
+        Some((last, [])) => last.to_string(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => String::new(),
+    }
+}

@@ -1,6 +1,163 @@
 //! The policy facts in Chinese.
 
 use super::Chinese;
-use crate::words::PolicyWords;
+use crate::cases::{CaseMismatch, CasesError};
+use crate::policy::{KindName, Policy, PolicyFault, PolicyProblem};
+use crate::words::policy::{actual_figures, expected_figures, why};
+use crate::words::{clause_label, Lang, PolicyWords};
 
-impl PolicyWords for Chinese {}
+impl PolicyWords for Chinese {
+    fn policy_fault(&self, fault: &PolicyFault) -> String {
+        match fault {
+            PolicyFault::Syntax { message } => format!("无法读取：{message}"),
+            PolicyFault::Status { written } => {
+                format!("状态“{written}”无效，应为 draft 或 final")
+            }
+            PolicyFault::EmptyPolicyId => "政策编号不能为空".into(),
+            PolicyFault::EndsBeforeStart { from, until } => {
+                format!("有效期结束日 {until} 早于开始日 {from}")
+            }
+            PolicyFault::NotADate => "应为日期，如 2024-01-01".into(),
+            PolicyFault::RoundingMode { written } => {
+                format!("舍入方式“{written}”无效，应为 half_up、half_even 或 down")
+            }
+            PolicyFault::RoundingDecimals => "小数位数应在 0 到 6 之间".into(),
+            PolicyFault::TooManyTypes { max } => format!("申请人类型最多 {max} 种"),
+            PolicyFault::TooManyTags { max } => format!("标签最多 {max} 个"),
+            PolicyFault::TooManyFacts { max } => format!("事实最多 {max} 个"),
+            PolicyFault::TooManyItems => "项目过多".into(),
+            PolicyFault::BadId { id } => format!("编号“{id}”为空或重复"),
+            PolicyFault::UnknownApplicant { name } => {
+                format!("未知的申请人类型或类别“{name}”")
+            }
+            PolicyFault::NoApplicants => "至少列出一种申请人类型".into(),
+            PolicyFault::NotANumber { written } => format!("“{written}”不是数字"),
+            PolicyFault::Negative { written } => format!("数额 {written} 不能为负"),
+            PolicyFault::ClauseNumber { number } => format!("条款编号 {number} 无效或重复"),
+            PolicyFault::EmptyItemId => "项目编号不能为空".into(),
+            PolicyFault::DuplicateItem { id, first_line } => {
+                format!("项目编号 {id} 重复（第一次见于第 {first_line} 行）")
+            }
+            PolicyFault::UnknownKind { written } => {
+                format!("未知的计算方式“{written}”（应为 {}）", kinds())
+            }
+            PolicyFault::FigureNotUsed { kind, figure } => {
+                format!("计算方式 {} 不使用 {}", kind.name(), figure.key())
+            }
+            PolicyFault::FigureMissing { kind, figure } => {
+                format!("计算方式 {} 需要 {}", kind.name(), figure.key())
+            }
+            PolicyFault::RateAbove100 => "比例不能超过 100%".into(),
+            PolicyFault::ManualWithoutReason => "人工审核项目须写明 manual_reason".into(),
+            PolicyFault::ReasonWithoutManual => "只有 manual 项目使用 manual_reason".into(),
+            PolicyFault::PerUnitNotFixed => "只有 fixed 项目可以按件计".into(),
+            PolicyFault::UnknownTag { tag } => format!("未知的标签“{tag}”"),
+            PolicyFault::UndeclaredFact { fact } => format!("未声明的事实“{fact}”（见 [[fact]]）"),
+            PolicyFault::MinQuantity => {
+                "min_quantity 须为正整数，且仅用于按件计的项目".into()
+            }
+            PolicyFault::UniqueRule { written } => format!(
+                "唯一性规则“{written}”无效（应为 none、ref、applicant_ref、applicant 或 applicant_year）"
+            ),
+            PolicyFault::QuantityCap => "数量上限须为正整数，且仅用于按件计的项目".into(),
+            PolicyFault::CapBelowAward { cap, item, single } => {
+                format!("年度上限 {cap} 低于项目 {item} 的单笔金额 {single}")
+            }
+            PolicyFault::QuotaPerYear => "名额须为正整数".into(),
+            PolicyFault::QuotaOverflow { target } => {
+                format!("超额转入的项目“{target}”不存在，或不是另一个 fixed 项目")
+            }
+        }
+    }
+
+    fn policy_problem(&self, file: &str, problem: &PolicyProblem) -> String {
+        let key = if problem.key.is_empty() {
+            String::new()
+        } else {
+            format!("键 `{}`: ", problem.key)
+        };
+        format!(
+            "{file}:{}:{}: {key}{}",
+            problem.line,
+            problem.column,
+            self.policy_fault(&problem.fault)
+        )
+    }
+
+    fn policy_valid(&self, file: &str, clauses: usize, items: usize) -> String {
+        format!("✓ {file}：{clauses} 条、{items} 个项目，未发现问题")
+    }
+
+    fn policy_problem_count(&self, file: &str, count: usize) -> String {
+        format!("{file}：共 {count} 处问题")
+    }
+
+    fn case_failed(&self, clause: Option<u32>, case: &str) -> String {
+        match clause {
+            Some(n) => format!("✗ {} {case}", clause_label(n)),
+            None => format!("✗ {case}"),
+        }
+    }
+
+    fn case_mismatch(&self, policy: &Policy, mismatch: &CaseMismatch) -> String {
+        match mismatch {
+            CaseMismatch::UndeclaredFact { claim_id, fact } => {
+                format!("申报 {claim_id}：政策未声明事实“{fact}”")
+            }
+            CaseMismatch::Claims(e) => e.render(Lang::Zh),
+            CaseMismatch::Ledger(e) => e.render(Lang::Zh),
+            CaseMismatch::EarlierPayout => "无法生成往期拨付表".into(),
+            CaseMismatch::NotInCase { claim_id } => {
+                format!("申报 {claim_id}：用例中没有这笔申报")
+            }
+            CaseMismatch::Outcome {
+                claim_id,
+                expected,
+                actual,
+            } => format!(
+                "申报 {claim_id}：应为 {}，实为 {}（{}）",
+                expected_figures(expected),
+                actual_figures(actual),
+                why(policy, &actual.why, Lang::Zh)
+            ),
+        }
+    }
+
+    fn cases_summary(&self, file: &str, run: usize, passed: usize, failed: usize) -> String {
+        format!("{file}：{run} 个用例，通过 {passed}，失败 {failed}")
+    }
+
+    fn cases_failed(&self, failed: usize) -> String {
+        format!("{failed} 个用例失败")
+    }
+
+    fn cases_unreadable(&self, error: &CasesError) -> String {
+        let CasesError {
+            file,
+            line,
+            message,
+        } = error;
+        format!("{file}:{line}: 无法读取：{message}")
+    }
+
+    fn not_item_or_clause(&self, written: &str, near: &[&str]) -> String {
+        if near.is_empty() {
+            format!("“{written}”既不是项目也不是条款编号")
+        } else {
+            format!(
+                "“{written}”既不是项目也不是条款编号，是否为 {}？",
+                near.join(", ")
+            )
+        }
+    }
+}
+
+/// Every kind name: `fixed、percent、… 或 manual`.
+fn kinds() -> String {
+    let names: Vec<&str> = KindName::ALL.iter().map(|k| k.name()).collect();
+    match names.split_last() {
+        Some((last, [])) => last.to_string(),
+        Some((last, rest)) => format!("{} 或 {last}", rest.join("、")),
+        None => String::new(),
+    }
+}

@@ -1,0 +1,172 @@
+//! One item of a clause: its kind and figures (see `kinds.rs`), who may
+//! claim it, and the limits on it.
+
+use super::named::Names;
+use super::{note, text, Checker};
+use crate::policy::model::{ClauseIdx, FactIdx, Item, Kind, QuantityCap, TagSet, TypeSet, Unique};
+use crate::policy::problem::PolicyFault;
+use crate::policy::raw::RawItem;
+
+/// The keys of one item's values, as the problems name them.
+pub(super) struct ItemKey(String);
+
+impl ItemKey {
+    /// `item high_value_patent: amount`.
+    pub(super) fn at(&self, key: &str) -> String {
+        format!("item {}: {key}", self.0)
+    }
+}
+
+impl Checker<'_> {
+    pub(super) fn item(&mut self, ri: &RawItem, clause: ClauseIdx, names: &Names) -> Item {
+        let id = ri.id.get_ref().trim().to_string();
+        if id.is_empty() {
+            self.problem(ri.id.span(), "item.id", PolicyFault::EmptyItemId);
+        }
+        let key = ItemKey(id.clone());
+        let kind = self.kind(ri, &key);
+        let per_unit = self.per_unit(ri, &key, &kind);
+        let applicants = self.type_set(
+            &ri.applicants,
+            &key.at("applicants"),
+            &names.lookup.types,
+            names.groups,
+        );
+        let tags_any = self.tags_any(ri, &key, names);
+        let facts_min = self.facts_min(ri, &key, names);
+        let min_quantity = self.min_quantity(ri, &key, per_unit);
+        let unique = self.unique(ri, &key);
+        let quantity_caps = self.quantity_caps(ri, &key, names, per_unit);
+        let annual_cap = ri
+            .annual_cap
+            .as_ref()
+            .and_then(|f| self.figure(f, &key.at("annual_cap"), false));
+        let item = Item {
+            id,
+            name: text(&ri.name, &ri.name_en, &ri.name),
+            clause,
+            kind,
+            per_unit,
+            applicants,
+            applicants_written: ri.applicants.get_ref().clone(),
+            tags_any,
+            facts_min,
+            min_quantity,
+            unique,
+            quantity_caps,
+            annual_cap,
+            quota: None,
+            source: ri.source.clone(),
+            note: note(&ri.note, &ri.note_en),
+        };
+        if let Some(cap) = annual_cap {
+            let at = ri.annual_cap.as_ref();
+            self.cap_covers_one_award(&item, cap, at, &key.at("annual_cap"));
+        }
+        item
+    }
+
+    fn per_unit(&mut self, ri: &RawItem, key: &ItemKey, kind: &Kind) -> bool {
+        let per_unit = ri.per_unit.as_ref().map(|p| *p.get_ref()).unwrap_or(false);
+        if let (Some(p), false) = (&ri.per_unit, matches!(kind, Kind::Fixed { .. })) {
+            if *p.get_ref() {
+                let fault = PolicyFault::PerUnitNotFixed;
+                self.problem(p.span(), &key.at("per_unit"), fault);
+            }
+        }
+        per_unit
+    }
+
+    fn tags_any(&mut self, ri: &RawItem, key: &ItemKey, names: &Names) -> TagSet {
+        let mut tags_any = TagSet::default();
+        if let Some(tags) = &ri.tags_any {
+            for t in tags.get_ref() {
+                match names.lookup.tags.get(&t.to_lowercase()) {
+                    Some(idx) => tags_any.insert(*idx),
+                    None => self.problem(
+                        tags.span(),
+                        &key.at("tags_any"),
+                        PolicyFault::UnknownTag { tag: t.clone() },
+                    ),
+                }
+            }
+        }
+        tags_any
+    }
+
+    fn facts_min(
+        &mut self,
+        ri: &RawItem,
+        key: &ItemKey,
+        names: &Names,
+    ) -> Vec<(FactIdx, rust_decimal::Decimal)> {
+        let mut facts_min = Vec::new();
+        for (name, min) in &ri.facts_min {
+            let fact = names.facts.iter().position(|f| &f.id == name);
+            let at = key.at(&format!("facts_min.{name}"));
+            let min = self.figure(min, &at, false);
+            match (fact, min) {
+                (Some(f), Some(m)) => facts_min.push((f as FactIdx, m)),
+                (None, _) => {
+                    let fault = PolicyFault::UndeclaredFact { fact: name.clone() };
+                    self.problem(ri.id.span(), &at, fault);
+                }
+                (Some(_), None) => {}
+            }
+        }
+        facts_min
+    }
+
+    fn min_quantity(&mut self, ri: &RawItem, key: &ItemKey, per_unit: bool) -> Option<u32> {
+        let m = ri.min_quantity.as_ref()?;
+        let v = *m.get_ref();
+        if !(1..=1_000_000).contains(&v) || !per_unit {
+            let fault = PolicyFault::MinQuantity;
+            self.problem(m.span(), &key.at("min_quantity"), fault);
+            None
+        } else {
+            Some(v as u32)
+        }
+    }
+
+    fn unique(&mut self, ri: &RawItem, key: &ItemKey) -> Unique {
+        let Some(u) = &ri.unique else {
+            return Unique::None;
+        };
+        Unique::from_name(u.get_ref()).unwrap_or_else(|| {
+            let written = u.get_ref().clone();
+            let fault = PolicyFault::UniqueRule { written };
+            self.problem(u.span(), &key.at("unique"), fault);
+            Unique::None
+        })
+    }
+
+    fn quantity_caps(
+        &mut self,
+        ri: &RawItem,
+        key: &ItemKey,
+        names: &Names,
+        per_unit: bool,
+    ) -> Vec<QuantityCap> {
+        let mut quantity_caps = Vec::new();
+        for qc in &ri.quantity_caps {
+            let set: TypeSet = self.type_set(
+                &qc.applicants,
+                &key.at("quantity_cap.applicants"),
+                &names.lookup.types,
+                names.groups,
+            );
+            let max = *qc.max_per_year.get_ref();
+            if !(1..=1_000_000).contains(&max) || !per_unit {
+                let at = key.at("quantity_cap.max_per_year");
+                self.problem(qc.max_per_year.span(), &at, PolicyFault::QuantityCap);
+            }
+            quantity_caps.push(QuantityCap {
+                applicants: set,
+                applicants_written: qc.applicants.get_ref().clone(),
+                max_per_year: max.clamp(0, 1_000_000) as u32,
+            });
+        }
+        quantity_caps
+    }
+}

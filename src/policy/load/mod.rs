@@ -1,0 +1,222 @@
+//! From the policy file's text to a checked `Policy`, or to every problem in
+//! it, each with its line and key. An official editing the file sees all of
+//! its mistakes in one run.
+//!
+//! One function per section of the file: the top level (`top.rs`), the
+//! applicant types, groups, tags and facts (`named.rs`), the clauses and
+//! their items (`clauses.rs`, `item.rs`), and the kinds of item with the
+//! figures each needs (`kinds.rs`).
+
+mod clauses;
+mod item;
+mod kinds;
+mod named;
+mod top;
+
+use std::ops::Range;
+
+use super::model::{Named, Policy};
+use super::problem::{PolicyError, PolicyFault, PolicyProblem};
+use super::raw::RawPolicy;
+use crate::words::Text;
+
+pub fn load(file: &str, text: &str) -> Result<Policy, PolicyError> {
+    let mut check = Checker {
+        text,
+        problems: Vec::new(),
+    };
+    let raw: RawPolicy = match toml::from_str(text) {
+        Ok(raw) => raw,
+        Err(e) => {
+            let span = e.span().unwrap_or(0..0);
+            let message = e.message().trim().to_string();
+            check.problem(span, "", PolicyFault::Syntax { message });
+            return Err(check.into_error(file));
+        }
+    };
+    let policy = check.policy(raw);
+    if check.problems.is_empty() {
+        Ok(policy)
+    } else {
+        Err(check.into_error(file))
+    }
+}
+
+/// Collects the problems of one file as the sections are read.
+pub(super) struct Checker<'t> {
+    text: &'t str,
+    problems: Vec<(usize, String, PolicyFault)>,
+}
+
+impl Checker<'_> {
+    fn problem(&mut self, span: Range<usize>, key: &str, fault: PolicyFault) {
+        self.problems.push((span.start, key.to_string(), fault));
+    }
+
+    /// The line of a byte offset of the file.
+    fn line_of(&self, offset: usize) -> usize {
+        line_and_column(self.text, offset).0
+    }
+
+    fn into_error(self, file: &str) -> PolicyError {
+        let text = self.text;
+        let mut problems: Vec<PolicyProblem> = self
+            .problems
+            .into_iter()
+            .map(|(offset, key, fault)| {
+                let (line, column) = line_and_column(text, offset);
+                PolicyProblem {
+                    line,
+                    column,
+                    key,
+                    fault,
+                }
+            })
+            .collect();
+        problems.sort_by_key(|p| (p.line, p.column));
+        PolicyError {
+            file: file.to_string(),
+            problems,
+        }
+    }
+}
+
+fn note(zh: &Option<String>, en: &Option<String>) -> Option<Text> {
+    match (zh, en) {
+        (None, None) => None,
+        _ => {
+            let zh = zh.clone().unwrap_or_default();
+            Some(text(&zh, en.as_deref().unwrap_or_default(), &zh))
+        }
+    }
+}
+
+/// A text of the file in both languages; English falls back to `fallback`
+/// when the file gives none.
+fn text(zh: &str, en: &str, fallback: &str) -> Text {
+    Text {
+        zh: zh.to_string(),
+        en: if en.is_empty() { fallback } else { en }.to_string(),
+    }
+}
+
+/// Every spelling by which a type or tag may be written in a claim.
+fn spellings(named: &Named) -> Vec<String> {
+    let mut out = vec![named.id.to_lowercase(), named.name.zh.trim().to_lowercase()];
+    out.extend(named.aliases.iter().map(|a| a.trim().to_lowercase()));
+    out
+}
+
+fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before
+        .rsplit('\n')
+        .next()
+        .map(|l| l.chars().count())
+        .unwrap_or(0)
+        + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::policy::{FigureName, KindName};
+
+    const HEAD: &str = r#"
+id = "test-city"
+title = "test"
+source = "test"
+status = "final"
+valid_from = 2024-01-01
+valid_until = 2024-12-31
+currency = "CNY"
+
+[rounding]
+mode = "half_up"
+decimals = 2
+
+[[applicant_type]]
+id = "enterprise"
+name = "企业"
+
+[[clause]]
+number = 1
+title = "一"
+source = "原文"
+"#;
+
+    /// The faults of a policy made of `HEAD` and one item, with their lines.
+    fn faults(item: &str) -> Vec<(usize, PolicyFault)> {
+        let text = format!("{HEAD}\n[[clause.item]]\nid = \"a\"\nname = \"甲\"\n{item}\n");
+        match load("t.toml", &text) {
+            Ok(_) => Vec::new(),
+            Err(e) => e.problems.into_iter().map(|p| (p.line, p.fault)).collect(),
+        }
+    }
+
+    #[test]
+    fn a_correct_item_loads() {
+        let found = faults("kind = \"percent\"\nrate = \"5%\"\napplicants = [\"enterprise\"]");
+        assert_eq!(found, []);
+    }
+
+    #[test]
+    fn a_kind_without_its_figure_and_with_another_is_told_both() {
+        let found = faults("kind = \"fixed\"\nrate = \"5%\"\napplicants = [\"enterprise\"]");
+        let kinds = [
+            PolicyFault::FigureNotUsed {
+                kind: KindName::Fixed,
+                figure: FigureName::Rate,
+            },
+            PolicyFault::FigureMissing {
+                kind: KindName::Fixed,
+                figure: FigureName::Amount,
+            },
+        ];
+        let faults: Vec<PolicyFault> = found.into_iter().map(|(_, f)| f).collect();
+        assert_eq!(faults.len(), 2, "{faults:?}");
+        assert!(kinds.iter().all(|k| faults.contains(k)), "{faults:?}");
+    }
+
+    #[test]
+    fn an_unknown_kind_is_one_problem_not_one_per_figure() {
+        let found = faults("kind = \"weird\"\namount = 5\napplicants = [\"enterprise\"]");
+        let written = "weird".to_string();
+        assert_eq!(found, [(26, PolicyFault::UnknownKind { written })]);
+    }
+
+    #[test]
+    fn a_rate_may_be_a_percentage_and_an_amount_may_not() {
+        let rate = faults("kind = \"percent\"\nrate = \"150%\"\napplicants = [\"enterprise\"]");
+        assert_eq!(rate, [(27, PolicyFault::RateAbove100)]);
+        let amount = faults("kind = \"fixed\"\namount = \"5%\"\napplicants = [\"enterprise\"]");
+        let written = "5%".to_string();
+        assert_eq!(amount, [(27, PolicyFault::NotANumber { written })]);
+    }
+
+    #[test]
+    fn a_cap_below_one_award_is_a_slip() {
+        let found = faults(
+            "kind = \"fixed\"\namount = 2000\napplicants = [\"enterprise\"]\nannual_cap = 500",
+        );
+        let fault = PolicyFault::CapBelowAward {
+            cap: 500.into(),
+            item: "a".to_string(),
+            single: 2000.into(),
+        };
+        assert_eq!(found, [(29, fault)]);
+    }
+
+    #[test]
+    fn a_syntax_error_carries_the_toml_message() {
+        let Err(e) = load("t.toml", "id = ") else {
+            panic!("loaded");
+        };
+        assert!(matches!(
+            &e.problems[..],
+            [PolicyProblem { line: 1, fault: PolicyFault::Syntax { message }, .. }] if !message.is_empty()
+        ));
+    }
+}

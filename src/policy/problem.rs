@@ -1,0 +1,229 @@
+//! What can be wrong in a policy file, as facts: where (line, column, key)
+//! and which mistake, with the values it involves. The words layer says
+//! them (`crate::words::PolicyWords`).
+
+use std::fmt;
+
+use rust_decimal::Decimal;
+
+use crate::date::Date;
+use crate::words::Lang;
+
+/// One mistake in a policy file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PolicyProblem {
+    pub line: usize,
+    pub column: usize,
+    /// The key as the file spells it (`item high_value_patent: amount`);
+    /// empty when the mistake is not at one key (a syntax error).
+    pub key: String,
+    pub fault: PolicyFault,
+}
+
+/// A policy file that cannot be used, with all that is wrong in it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PolicyError {
+    pub file: String,
+    pub problems: Vec<PolicyProblem>,
+}
+
+impl PolicyError {
+    /// One line per problem, each ending in a newline.
+    pub fn render(&self, lang: Lang) -> String {
+        let words = lang.words();
+        let mut out = String::new();
+        for p in &self.problems {
+            out.push_str(&words.policy_problem(&self.file, p));
+            out.push('\n');
+        }
+        out
+    }
+}
+
+impl fmt::Display for PolicyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.render(Lang::En).trim_end())
+    }
+}
+
+impl std::error::Error for PolicyError {}
+
+/// Each kind of mistake the loader finds.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PolicyFault {
+    /// The file is not valid TOML or does not have the policy's shape; the
+    /// toml crate's own message.
+    Syntax {
+        message: String,
+    },
+    /// `status` is neither draft nor final.
+    Status {
+        written: String,
+    },
+    EmptyPolicyId,
+    /// `valid_until` is before `valid_from`.
+    EndsBeforeStart {
+        from: Date,
+        until: Date,
+    },
+    /// A date with a time, or no date at all.
+    NotADate,
+    RoundingMode {
+        written: String,
+    },
+    RoundingDecimals,
+    TooManyTypes {
+        max: usize,
+    },
+    TooManyTags {
+        max: usize,
+    },
+    TooManyFacts {
+        max: usize,
+    },
+    TooManyItems,
+    /// An id of an applicant type, group, tag or fact that is empty or
+    /// already used in its list.
+    BadId {
+        id: String,
+    },
+    /// A name in an applicant list that is neither a type nor a group.
+    UnknownApplicant {
+        name: String,
+    },
+    NoApplicants,
+    /// A figure that is not a number, as written.
+    NotANumber {
+        written: String,
+    },
+    /// A negative figure, as written.
+    Negative {
+        written: String,
+    },
+    ClauseNumber {
+        number: i64,
+    },
+    EmptyItemId,
+    /// The same item id twice; `first_line` is where it first appears.
+    DuplicateItem {
+        id: String,
+        first_line: usize,
+    },
+    UnknownKind {
+        written: String,
+    },
+    /// A figure the item's kind has no use for.
+    FigureNotUsed {
+        kind: KindName,
+        figure: FigureName,
+    },
+    /// A figure the item's kind needs and the file does not give.
+    FigureMissing {
+        kind: KindName,
+        figure: FigureName,
+    },
+    RateAbove100,
+    ManualWithoutReason,
+    ReasonWithoutManual,
+    PerUnitNotFixed,
+    UnknownTag {
+        tag: String,
+    },
+    UndeclaredFact {
+        fact: String,
+    },
+    MinQuantity,
+    UniqueRule {
+        written: String,
+    },
+    QuantityCap,
+    /// A cap smaller than a single award of the item.
+    CapBelowAward {
+        cap: Decimal,
+        item: String,
+        single: Decimal,
+    },
+    QuotaPerYear,
+    /// The overflow item of a quota is missing, the item itself, or not fixed.
+    QuotaOverflow {
+        target: String,
+    },
+}
+
+/// The ways an item's amount is found, by the name the file gives them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KindName {
+    Fixed,
+    Percent,
+    Approved,
+    Floor,
+    Matching,
+    Manual,
+}
+
+impl KindName {
+    pub const ALL: [KindName; 6] = [
+        KindName::Fixed,
+        KindName::Percent,
+        KindName::Approved,
+        KindName::Floor,
+        KindName::Matching,
+        KindName::Manual,
+    ];
+
+    /// The name as the policy file writes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            KindName::Fixed => "fixed",
+            KindName::Percent => "percent",
+            KindName::Approved => "approved",
+            KindName::Floor => "floor",
+            KindName::Matching => "matching",
+            KindName::Manual => "manual",
+        }
+    }
+
+    pub fn from_name(written: &str) -> Option<KindName> {
+        KindName::ALL.into_iter().find(|k| k.name() == written)
+    }
+}
+
+/// The figures an item may carry, one per kind that needs one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FigureName {
+    Amount,
+    Rate,
+    MaxPerProject,
+    Minimum,
+    Ratio,
+}
+
+impl FigureName {
+    /// In the order the loader checks them.
+    pub const ALL: [FigureName; 5] = [
+        FigureName::Amount,
+        FigureName::Rate,
+        FigureName::MaxPerProject,
+        FigureName::Minimum,
+        FigureName::Ratio,
+    ];
+
+    /// The key as the policy file writes it.
+    pub fn key(self) -> &'static str {
+        match self {
+            FigureName::Amount => "amount",
+            FigureName::Rate => "rate",
+            FigureName::MaxPerProject => "max_per_project",
+            FigureName::Minimum => "minimum",
+            FigureName::Ratio => "ratio",
+        }
+    }
+
+    /// A rate or ratio may be written as a percentage (`"5%"`).
+    pub fn percent_ok(self) -> bool {
+        match self {
+            FigureName::Rate | FigureName::Ratio => true,
+            FigureName::Amount | FigureName::MaxPerProject | FigureName::Minimum => false,
+        }
+    }
+}

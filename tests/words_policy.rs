@@ -1,0 +1,146 @@
+//! Every mistake the policy loader can report is said in both languages,
+//! differently. The list of samples is checked by an exhaustive `match`:
+//! a new `PolicyFault` variant does not compile here until it has a sample.
+
+use rust_decimal::Decimal;
+use subsidy::date::Date;
+use subsidy::policy::{FigureName, KindName, PolicyFault};
+use subsidy::words::Lang;
+
+fn samples() -> Vec<PolicyFault> {
+    let date = |y, m, d| Date::new(y, m, d).unwrap_or_else(|| panic!("{y}-{m}-{d}"));
+    let written = || "x".to_string();
+    vec![
+        PolicyFault::Syntax {
+            message: "expected `=`".to_string(),
+        },
+        PolicyFault::Status { written: written() },
+        PolicyFault::EmptyPolicyId,
+        PolicyFault::EndsBeforeStart {
+            from: date(2024, 1, 1),
+            until: date(2023, 1, 1),
+        },
+        PolicyFault::NotADate,
+        PolicyFault::RoundingMode { written: written() },
+        PolicyFault::RoundingDecimals,
+        PolicyFault::TooManyTypes { max: 32 },
+        PolicyFault::TooManyTags { max: 64 },
+        PolicyFault::TooManyFacts { max: 8 },
+        PolicyFault::TooManyItems,
+        PolicyFault::BadId { id: written() },
+        PolicyFault::UnknownApplicant { name: written() },
+        PolicyFault::NoApplicants,
+        PolicyFault::NotANumber { written: written() },
+        PolicyFault::Negative {
+            written: "-5".to_string(),
+        },
+        PolicyFault::ClauseNumber { number: 300 },
+        PolicyFault::EmptyItemId,
+        PolicyFault::DuplicateItem {
+            id: written(),
+            first_line: 12,
+        },
+        PolicyFault::UnknownKind { written: written() },
+        PolicyFault::FigureNotUsed {
+            kind: KindName::Fixed,
+            figure: FigureName::Rate,
+        },
+        PolicyFault::FigureMissing {
+            kind: KindName::Percent,
+            figure: FigureName::Rate,
+        },
+        PolicyFault::RateAbove100,
+        PolicyFault::ManualWithoutReason,
+        PolicyFault::ReasonWithoutManual,
+        PolicyFault::PerUnitNotFixed,
+        PolicyFault::UnknownTag { tag: written() },
+        PolicyFault::UndeclaredFact { fact: written() },
+        PolicyFault::MinQuantity,
+        PolicyFault::UniqueRule { written: written() },
+        PolicyFault::QuantityCap,
+        PolicyFault::CapBelowAward {
+            cap: Decimal::from(500),
+            item: written(),
+            single: Decimal::from(2000),
+        },
+        PolicyFault::QuotaPerYear,
+        PolicyFault::QuotaOverflow { target: written() },
+    ]
+}
+
+/// The place of each variant in `samples()`. Adding a variant breaks this
+/// match until the variant has a place, and then the test below fails until
+/// it has a sample.
+fn place(fault: &PolicyFault) -> usize {
+    match fault {
+        PolicyFault::Syntax { .. } => 0,
+        PolicyFault::Status { .. } => 1,
+        PolicyFault::EmptyPolicyId => 2,
+        PolicyFault::EndsBeforeStart { .. } => 3,
+        PolicyFault::NotADate => 4,
+        PolicyFault::RoundingMode { .. } => 5,
+        PolicyFault::RoundingDecimals => 6,
+        PolicyFault::TooManyTypes { .. } => 7,
+        PolicyFault::TooManyTags { .. } => 8,
+        PolicyFault::TooManyFacts { .. } => 9,
+        PolicyFault::TooManyItems => 10,
+        PolicyFault::BadId { .. } => 11,
+        PolicyFault::UnknownApplicant { .. } => 12,
+        PolicyFault::NoApplicants => 13,
+        PolicyFault::NotANumber { .. } => 14,
+        PolicyFault::Negative { .. } => 15,
+        PolicyFault::ClauseNumber { .. } => 16,
+        PolicyFault::EmptyItemId => 17,
+        PolicyFault::DuplicateItem { .. } => 18,
+        PolicyFault::UnknownKind { .. } => 19,
+        PolicyFault::FigureNotUsed { .. } => 20,
+        PolicyFault::FigureMissing { .. } => 21,
+        PolicyFault::RateAbove100 => 22,
+        PolicyFault::ManualWithoutReason => 23,
+        PolicyFault::ReasonWithoutManual => 24,
+        PolicyFault::PerUnitNotFixed => 25,
+        PolicyFault::UnknownTag { .. } => 26,
+        PolicyFault::UndeclaredFact { .. } => 27,
+        PolicyFault::MinQuantity => 28,
+        PolicyFault::UniqueRule { .. } => 29,
+        PolicyFault::QuantityCap => 30,
+        PolicyFault::CapBelowAward { .. } => 31,
+        PolicyFault::QuotaPerYear => 32,
+        PolicyFault::QuotaOverflow { .. } => 33,
+    }
+}
+
+const VARIANTS: usize = 34;
+
+#[test]
+fn there_is_one_sample_of_every_fault_in_order() {
+    let samples = samples();
+    assert_eq!(samples.len(), VARIANTS, "one sample per variant");
+    for (i, fault) in samples.iter().enumerate() {
+        assert_eq!(place(fault), i, "sample {i} is {fault:?}");
+    }
+}
+
+#[test]
+fn every_fault_is_said_in_both_languages_differently() {
+    for fault in samples() {
+        let zh = Lang::Zh.words().policy_fault(&fault);
+        let en = Lang::En.words().policy_fault(&fault);
+        assert!(!zh.trim().is_empty(), "no Chinese for {fault:?}");
+        assert!(!en.trim().is_empty(), "no English for {fault:?}");
+        assert_ne!(zh, en, "the same in both languages: {fault:?}");
+    }
+}
+
+#[test]
+fn every_kind_is_named_in_the_unknown_kind_sentence() {
+    let fault = PolicyFault::UnknownKind {
+        written: "weird".to_string(),
+    };
+    for lang in [Lang::Zh, Lang::En] {
+        let said = lang.words().policy_fault(&fault);
+        for kind in KindName::ALL {
+            assert!(said.contains(kind.name()), "{said} lacks {}", kind.name());
+        }
+    }
+}
