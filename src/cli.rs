@@ -3,39 +3,19 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use clap_complete::Shell;
 
 use crate::cmd;
 use crate::error::Error;
-use crate::words::Lang;
+use crate::words::{Lang, Notice, Topic};
 
 #[derive(Debug, Parser)]
-#[command(
-    name = "subsidy",
-    version,
-    about = "连州市知识产权资助计算器 — Lianzhou IP subsidy calculator",
-    long_about = "Computes the intellectual-property subsidies of 连州市 from the measures \
-                  (a TOML policy file, bundled) and a CSV of claims: one cap-aware pass, \
-                  then tables, a payout CSV or JSON.",
-    after_help = "Examples:
-  subsidy calc samples/claims-2024.csv
-  subsidy check --item high_value_patent --type 企业 --quantity 3
-  subsidy explain samples/claims-2024.csv --claim C-003
-  subsidy policy list
-
-Exit codes: 0 done; 1 invalid data under --strict, unreadable input, bad policy; 2 wrong usage."
-)]
+#[command(name = "subsidy", version)]
 pub struct Cli {
-    /// Language of tables, reasons and messages (or SUBSIDY_LANG).
-    #[arg(
-        long,
-        global = true,
-        value_enum,
-        env = "SUBSIDY_LANG",
-        default_value = "zh"
-    )]
-    pub lang: Lang,
+    /// Language of tables, reasons and messages [default: SUBSIDY_LANG, or zh]
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<Lang>,
 
     #[command(subcommand)]
     pub command: Command,
@@ -44,26 +24,12 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Run a batch of claims: tables, payout CSV or JSON
-    #[command(after_help = "Examples:
-  subsidy calc samples/claims-2024.csv
-  subsidy calc samples/claims-2024.csv --out payout-2024.csv
-  subsidy calc batch2.csv --ledger payout-2024.csv --format json
-  cat claims.csv | subsidy calc - --format csv --no-bom")]
     Calc(CalcArgs),
 
     /// Dry-run one claim before filing it, with its derivation
-    #[command(after_help = "Examples:
-  subsidy check --item high_value_patent --type 企业 --quantity 3 --date 2024-05-01
-  subsidy check --item 首次获得高价值发明专利认定 --type enterprise --tags 专精特新
-  subsidy check --item patent_transfer --type enterprise --amount 1,200,000 \\
-                --applicant 91441882MA5ABCDE12 --ledger payout-2024.csv")]
     Check(Box<CheckArgs>),
 
     /// Explain how claims of a batch were decided, cap by cap
-    #[command(after_help = "Examples:
-  subsidy explain samples/claims-2024.csv --claim C-003
-  subsidy explain samples/claims-2024.csv --claim C-003 --claim C-040 --lang en
-  subsidy explain samples/claims-2024.csv --applicant 91441882MA51234567 --ledger samples/ledger-2024.csv")]
     Explain(ExplainArgs),
 
     /// The catalogue of items, one item or clause, validation and worked cases
@@ -71,10 +37,6 @@ pub enum Command {
     Policy(PolicyCommand),
 
     /// Print a shell completion script
-    #[command(after_help = "Examples:
-  subsidy completions bash > /etc/bash_completion.d/subsidy
-  subsidy completions zsh > \"${fpath[1]}/_subsidy\"
-  subsidy completions fish > ~/.config/fish/completions/subsidy.fish")]
     Completions {
         #[arg(value_enum)]
         shell: Shell,
@@ -173,15 +135,7 @@ pub struct CheckArgs {
     #[arg(long)]
     pub score: Option<String>,
 
-    /// Valid invention patents held
-    #[arg(long, value_name = "N")]
-    pub valid_invention_patents: Option<String>,
-
-    /// Years of continuous service
-    #[arg(long, value_name = "YEARS")]
-    pub service_years: Option<String>,
-
-    /// Any other fact the policy declares, as ID=VALUE (repeatable)
+    /// A fact the policy declares, as ID=VALUE (repeatable; listed below)
     #[arg(long, value_name = "ID=VALUE")]
     pub fact: Vec<String>,
 
@@ -217,19 +171,11 @@ pub struct ExplainArgs {
 #[derive(Debug, Subcommand)]
 pub enum PolicyCommand {
     /// The catalogue: clause, item, name, kind, figure, who, rules and caps
-    #[command(after_help = "Examples:
-  subsidy policy list
-  subsidy policy list --lang en
-  subsidy policy list --policy my-policy.toml")]
     List {
         #[command(flatten)]
         measures: PolicyFile,
     },
     /// One item (by id or Chinese name) or one clause (1, 一 or （一）) in full
-    #[command(after_help = "Examples:
-  subsidy policy show high_value_patent
-  subsidy policy show 十二
-  subsidy policy show 5 --lang en")]
     Show {
         /// Item id or name, or clause number
         id: String,
@@ -237,18 +183,11 @@ pub enum PolicyCommand {
         measures: PolicyFile,
     },
     /// Check a policy file and list every problem with its line and key
-    #[command(after_help = "Examples:
-  subsidy policy validate                    # the bundled policy
-  subsidy policy validate my-policy.toml")]
     Validate {
         /// The policy file [default: the bundled one]
         file: Option<PathBuf>,
     },
     /// Run the worked cases kept beside a policy file
-    #[command(after_help = "Examples:
-  subsidy policy test                                   # bundled policy and cases
-  subsidy policy test my-policy.toml                    # reads my-policy.cases.toml
-  subsidy policy test my-policy.toml extra.cases.toml")]
     Test {
         /// The policy file [default: the bundled one]
         policy: Option<PathBuf>,
@@ -257,23 +196,121 @@ pub enum PolicyCommand {
     },
 }
 
+/// The command line with its help in `lang`: what the tool is, the
+/// examples of each command, and under `check` the facts `facts` declares.
+pub fn command(lang: Lang, facts: &[(&str, &str)]) -> clap::Command {
+    let words = lang.words();
+    let mut command = Cli::command()
+        .about(words.about())
+        .long_about(words.long_about())
+        .after_help(words.examples(Topic::Main));
+    for (topic, path) in Topic::COMMANDS {
+        let mut text = words.examples(topic).to_string();
+        if topic == Topic::Check && !facts.is_empty() {
+            text = format!("{}\n\n{text}", words.facts_declared(facts));
+        }
+        command = with_help(command, path, text);
+    }
+    command
+}
+
+fn with_help(command: clap::Command, path: &[&str], text: String) -> clap::Command {
+    match path {
+        [] => command.after_help(text),
+        [first, rest @ ..] => {
+            let first = first.to_string();
+            command.mut_subcommand(first, |sub| with_help(sub, rest, text))
+        }
+    }
+}
+
+/// The language before the arguments are parsed (help and usage errors
+/// are said in it): `--lang`, else `SUBSIDY_LANG` read by its language part
+/// in any case (`EN`, `zh_CN.UTF-8`), else Chinese. A `SUBSIDY_LANG` that
+/// names no language of the tool is warned about and ignored, never an
+/// error that `--lang` could not override.
+pub fn early_lang(args: &[std::ffi::OsString]) -> (Lang, Option<String>) {
+    let mut given = None;
+    for (i, arg) in args.iter().enumerate() {
+        let arg = arg.to_string_lossy();
+        if let Some(v) = arg.strip_prefix("--lang=") {
+            given = Some(v.to_string());
+        } else if arg == "--lang" {
+            given = args.get(i + 1).map(|v| v.to_string_lossy().into_owned());
+        }
+    }
+    if let Some(lang) = given.as_deref().and_then(Lang::from_name) {
+        return (lang, None);
+    }
+    match std::env::var("SUBSIDY_LANG") {
+        Ok(v) if v.trim().is_empty() => (Lang::default(), None),
+        Ok(v) => match Lang::from_name(&v) {
+            Some(lang) => (lang, None),
+            None => (Lang::default(), Some(v)),
+        },
+        Err(_) => (Lang::default(), None),
+    }
+}
+
+/// Under `check`, the facts of the policy the arguments name (or of the
+/// bundled one), for its help.
+fn declared_facts(args: &[std::ffi::OsString], lang: Lang) -> Vec<(String, String)> {
+    let is_check = args.iter().skip(1).any(|a| a == "check");
+    if !is_check {
+        return Vec::new();
+    }
+    let path = args
+        .iter()
+        .position(|a| a == "--policy")
+        .and_then(|i| args.get(i + 1))
+        .map(std::path::PathBuf::from);
+    match cmd::load_policy(path.as_deref()) {
+        Ok(policy) => policy
+            .facts
+            .iter()
+            .map(|f| (f.id.clone(), f.label(lang).to_string()))
+            .collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
 /// Parses the arguments, runs the command, prints any error; the exit code.
 pub fn main() -> i32 {
-    let cli = match Cli::try_parse() {
-        Ok(cli) => cli,
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let (lang, ignored) = early_lang(&args);
+    if let Some(value) = ignored {
+        eprintln!(
+            "{}",
+            lang.words().notice(&Notice::LangIgnored { value: &value })
+        );
+    }
+    let facts = declared_facts(&args, lang);
+    let facts: Vec<(&str, &str)> = facts
+        .iter()
+        .map(|(i, n)| (i.as_str(), n.as_str()))
+        .collect();
+    let matches = match command(lang, &facts).try_get_matches_from(&args) {
+        Ok(m) => m,
         Err(e) => {
             let _ = e.print();
             return if e.use_stderr() { 2 } else { 0 };
         }
     };
-    let lang = cli.lang;
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return 2;
+        }
+    };
+    let lang = cli.lang.unwrap_or(lang);
     let result: Result<(), Error> = match cli.command {
         Command::Calc(args) => cmd::calc::run(&args, lang),
         Command::Check(args) => cmd::check::run(&args, lang),
         Command::Explain(args) => cmd::explain::run(&args, lang),
         Command::Policy(command) => cmd::policy::run(&command, lang),
         Command::Completions { shell } => cmd::write_stdout(|out| {
-            clap_complete::generate(shell, &mut Cli::command(), "subsidy", out);
+            clap_complete::generate(shell, &mut command(lang, &[]), "subsidy", out);
             Ok(())
         }),
     };

@@ -84,23 +84,6 @@ pub fn applicant_key(written: &str) -> Cow<'_, str> {
     )
 }
 
-/// Edit distance, for suggesting the item id a clerk probably meant.
-pub fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let above = row[j + 1];
-            let cost = usize::from(ca != *cb);
-            row[j + 1] = (above + 1).min(row[j] + 1).min(diagonal + cost);
-            diagonal = above;
-        }
-    }
-    row[b.len()]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -127,12 +110,5 @@ mod tests {
         assert_eq!(reference_key("ＺＬ２０２４"), "ZL2024");
         assert_eq!(applicant_key(" 91441882ma5x "), "91441882MA5X");
         assert_eq!(applicant_key("９１４４"), "9144");
-    }
-
-    #[test]
-    fn edit_distance_counts_single_edits() {
-        assert_eq!(edit_distance("kitten", "sitting"), 3);
-        assert_eq!(edit_distance("ip_talent", "ip_talent"), 0);
-        assert_eq!(edit_distance("ip_talnet", "ip_talent"), 2);
     }
 }

@@ -247,8 +247,42 @@ fn help_lists_the_commands_and_each_command_has_examples() {
         cmd.args(&command).arg("--help");
         cmd.assert()
             .success()
+            .stdout(predicate::str::contains("示例："));
+        let mut cmd = subsidy();
+        cmd.arg("--lang").arg("en").args(&command).arg("--help");
+        cmd.assert()
+            .success()
             .stdout(predicate::str::contains("Examples:"));
     }
+}
+
+#[test]
+fn check_help_lists_the_facts_the_policy_declares() {
+    subsidy()
+        .args(["--lang", "en", "check", "--help"])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("valid_invention_patents")
+                .and(predicate::str::contains("service_years"))
+                .and(predicate::str::contains("--fact ID=VALUE")),
+        );
+}
+
+#[test]
+fn a_language_setting_the_tool_does_not_know_is_ignored_with_a_warning() {
+    subsidy()
+        .env("SUBSIDY_LANG", "fr")
+        .args(["policy", "validate"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("SUBSIDY_LANG"));
+    subsidy()
+        .env("SUBSIDY_LANG", "EN_us.UTF-8")
+        .args(["policy", "validate"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("no problems found"));
 }
 
 #[test]

@@ -8,6 +8,7 @@ use crate::cli::CheckArgs;
 use crate::date::Date;
 use crate::engine;
 use crate::error::{Error, Usage};
+use crate::policy::Policy;
 use crate::report::{derivation, draft_notice, Applicant};
 use crate::words::{Label, Lang, Notice};
 
@@ -19,27 +20,7 @@ pub fn run(args: &CheckArgs, lang: Lang) -> Result<(), Error> {
     let mut keys = Keys::default();
     let prior = super::read_ledgers(&args.sources.ledger, &policy, &mut keys)?;
 
-    let mut facts = vec![String::new(); policy.facts.len()];
-    let named = [
-        ("valid_invention_patents", &args.valid_invention_patents),
-        ("service_years", &args.service_years),
-    ];
-    let given = named
-        .iter()
-        .filter_map(|(id, v)| v.as_ref().map(|v| (id.to_string(), v.clone())))
-        .chain(args.fact.iter().map(|f| match f.split_once('=') {
-            Some((id, v)) => (id.trim().to_string(), v.trim().to_string()),
-            None => (f.clone(), String::new()),
-        }));
-    for (id, value) in given {
-        let Some(i) = policy.facts.iter().position(|f| f.id == id) else {
-            return Err(Error::Usage(Usage::UnknownFact {
-                id,
-                known: policy.facts.iter().map(|f| f.id.clone()).collect(),
-            }));
-        };
-        facts[i] = value;
-    }
+    let facts = declared_facts(&policy, &args.fact)?;
 
     let date = args
         .date
@@ -111,7 +92,26 @@ fn flag_of(column: &str) -> String {
         "applicant_type" => "--type".into(),
         "ref" => "--ref".into(),
         "item" | "date" | "quantity" | "amount" | "tags" | "score" => format!("--{column}"),
-        "valid_invention_patents" | "service_years" => format!("--{}", column.replace('_', "-")),
         other => format!("--fact {other}"),
     }
+}
+
+/// The values of `--fact ID=VALUE`, one per fact the policy declares (empty
+/// where not given).
+fn declared_facts(policy: &Policy, given: &[String]) -> Result<Vec<String>, Error> {
+    let mut facts = vec![String::new(); policy.facts.len()];
+    for fact in given {
+        let (id, value) = match fact.split_once('=') {
+            Some((id, v)) => (id.trim(), v.trim()),
+            None => (fact.as_str(), ""),
+        };
+        let Some(i) = policy.facts.iter().position(|f| f.id == id) else {
+            return Err(Error::Usage(Usage::UnknownFact {
+                id: id.to_string(),
+                known: policy.facts.iter().map(|f| f.id.clone()).collect(),
+            }));
+        };
+        facts[i] = value.to_string();
+    }
+    Ok(facts)
 }

@@ -248,15 +248,13 @@ fn rank(
 
 type PassResult = (Vec<Outcome>, Vec<Trace>);
 
-fn pass(
+/// The books opened with every ledger row as already paid.
+fn opening_books<'a>(
     policy: &Policy,
-    claims: &[Claim],
-    prior: &[Prior],
-    order: &[u32],
-    computed: &[(Decimal, Basis)],
-    placings: &FxHashMap<u32, Placing>,
+    claims: &'a [Claim],
+    prior: &'a [Prior],
     trace: bool,
-) -> PassResult {
+) -> Books<'a> {
     let mut books = Books::new(claims, prior, trace);
     for (n, p) in prior.iter().enumerate() {
         books.block_claim_id(&p.claim_id);
@@ -273,87 +271,44 @@ fn pass(
             books.record(policy, &payment);
         }
     }
+    books
+}
 
-    let blank = Outcome {
-        status: Status::Invalid,
-        computed: Decimal::ZERO,
-        payable: Decimal::ZERO,
-        cut: Decimal::ZERO,
-        basis: Basis::Manual,
-        rejection: None,
-        cuts: Vec::new(),
-    };
-    let mut outcomes = vec![blank; claims.len()];
+fn pass(
+    policy: &Policy,
+    claims: &[Claim],
+    prior: &[Prior],
+    order: &[u32],
+    computed: &[(Decimal, Basis)],
+    placings: &FxHashMap<u32, Placing>,
+    trace: bool,
+) -> PassResult {
+    let mut books = opening_books(policy, claims, prior, trace);
+    let mut outcomes = vec![Outcome::blank(); claims.len()];
     let mut traces = if trace {
-        vec![
-            Trace {
-                checks: Vec::new(),
-                steps: Vec::new(),
-            };
-            claims.len()
-        ]
+        vec![Trace::default(); claims.len()]
     } else {
         Vec::new()
     };
     let mut checks = Vec::new();
     let mut steps = Vec::new();
     for &i in order {
-        let claim = &claims[i as usize];
-        let (computed, basis) = &computed[i as usize];
-        let (computed, basis) = (*computed, basis.clone());
-        checks.clear();
-        steps.clear();
-        let outcome = match admit(policy, claim, &books, &mut checks) {
-            Err(rejection) => Outcome {
-                status: Status::Rejected,
-                computed,
-                payable: Decimal::ZERO,
-                cut: computed,
-                basis,
-                rejection: Some(Box::new(rejection)),
-                cuts: Vec::new(),
-            },
-            Ok(()) if matches!(policy.item(claim.item).kind, Kind::Manual { .. }) => Outcome {
-                status: Status::Manual,
-                computed: Decimal::ZERO,
-                payable: Decimal::ZERO,
-                cut: Decimal::ZERO,
-                basis,
-                rejection: None,
-                cuts: Vec::new(),
-            },
-            Ok(()) => {
-                let placing = placings.get(&i).copied();
-                let payable =
-                    apply_caps(policy, claim, computed, placing, &books, trace, &mut steps);
-                books.record(
-                    policy,
-                    &Payment {
-                        payer: Payer::Claim(i),
-                        applicant: claim.applicant,
-                        item: claim.item,
-                        reference: claim.reference,
-                        year: claim.date.year(),
-                        quantity: claim.quantity,
-                        payable,
-                    },
-                );
-                Outcome {
-                    status: if payable < computed {
-                        Status::Capped
-                    } else {
-                        Status::Paid
-                    },
-                    computed,
-                    payable,
-                    cut: computed - payable,
-                    basis,
-                    rejection: None,
-                    cuts: steps.iter().filter(|s| s.cuts()).cloned().collect(),
-                }
-            }
+        let (amount, basis) = &computed[i as usize];
+        let placing = placings.get(&i).copied();
+        let claim = Decision {
+            index: i,
+            amount: *amount,
+            placing,
         };
-        outcomes[i as usize] = outcome;
+        outcomes[i as usize] = decide(
+            policy,
+            claims,
+            &claim,
+            basis,
+            &mut books,
+            trace,
+            (&mut checks, &mut steps),
+        );
         if trace {
             traces[i as usize] = Trace {
                 checks: checks.clone(),
@@ -362,4 +317,47 @@ fn pass(
         }
     }
     (outcomes, traces)
+}
+
+/// One claim to decide: where it is, its amount before caps, its place.
+struct Decision {
+    index: u32,
+    amount: Decimal,
+    placing: Option<Placing>,
+}
+
+/// Decides one claim against the books, and records what it is paid.
+fn decide(
+    policy: &Policy,
+    claims: &[Claim],
+    d: &Decision,
+    basis: &Basis,
+    books: &mut Books<'_>,
+    trace: bool,
+    (checks, steps): (&mut Vec<(Check, bool)>, &mut Vec<CapStep>),
+) -> Outcome {
+    let claim = &claims[d.index as usize];
+    checks.clear();
+    steps.clear();
+    if let Err(rejection) = admit(policy, claim, books, checks) {
+        return Outcome::rejected(d.amount, basis.clone(), rejection);
+    }
+    if matches!(policy.item(claim.item).kind, Kind::Manual { .. }) {
+        return Outcome::manual(basis.clone());
+    }
+    let payable = apply_caps(policy, claim, d.amount, d.placing, books, trace, steps);
+    books.record(
+        policy,
+        &Payment {
+            payer: Payer::Claim(d.index),
+            applicant: claim.applicant,
+            item: claim.item,
+            reference: claim.reference,
+            year: claim.date.year(),
+            quantity: claim.quantity,
+            payable,
+        },
+    );
+    let cuts = steps.iter().filter(|s| s.cuts()).cloned().collect();
+    Outcome::decided(d.amount, payable, basis.clone(), cuts)
 }

@@ -54,6 +54,65 @@ pub struct Outcome {
     pub cuts: Vec<CapStep>,
 }
 
+impl Outcome {
+    /// The place of a claim not yet decided.
+    pub fn blank() -> Outcome {
+        Outcome {
+            status: Status::Invalid,
+            computed: Decimal::ZERO,
+            payable: Decimal::ZERO,
+            cut: Decimal::ZERO,
+            basis: Basis::Manual,
+            rejection: None,
+            cuts: Vec::new(),
+        }
+    }
+
+    /// Refused before any cap: the whole amount is cut.
+    pub fn rejected(computed: Decimal, basis: Basis, why: Rejection) -> Outcome {
+        Outcome {
+            status: Status::Rejected,
+            computed,
+            payable: Decimal::ZERO,
+            cut: computed,
+            basis,
+            rejection: Some(Box::new(why)),
+            cuts: Vec::new(),
+        }
+    }
+
+    /// Not computed here: paid under another policy or case by case.
+    pub fn manual(basis: Basis) -> Outcome {
+        Outcome {
+            basis,
+            status: Status::Manual,
+            ..Outcome::blank()
+        }
+    }
+
+    /// Paid, in full or cut by the caps in `cuts`.
+    pub fn decided(
+        computed: Decimal,
+        payable: Decimal,
+        basis: Basis,
+        cuts: Vec<CapStep>,
+    ) -> Outcome {
+        Outcome {
+            status: if payable < computed {
+                Status::Capped
+            } else {
+                Status::Paid
+            },
+            computed,
+            payable,
+            cut: computed - payable,
+            basis,
+            rejection: None,
+            cuts,
+        }
+    }
+}
+
 /// How the amount before caps was found.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Basis {
@@ -169,7 +228,7 @@ pub enum Cap {
 }
 
 /// The full derivation of one claim, recorded when asked for (explain).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Trace {
     /// Every check in the order made: its name and whether it passed.
     pub checks: Vec<(Check, bool)>,

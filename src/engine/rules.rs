@@ -59,7 +59,6 @@ pub fn admit(
     books: &Books<'_>,
     checks: &mut Vec<(Check, bool)>,
 ) -> Result<(), Rejection> {
-    let item = policy.item(claim.item);
     let mut check = |c: Check, ok: bool, why: Rejection| {
         checks.push((c, ok));
         if ok {
@@ -68,6 +67,16 @@ pub fn admit(
             Err(why)
         }
     };
+    eligible(policy, claim, &mut check)?;
+    unique(policy, claim, books, &mut check)
+}
+
+/// A check made: its name, whether it passed, and the rejection if not.
+type CheckFn<'c> = dyn FnMut(Check, bool, Rejection) -> Result<(), Rejection> + 'c;
+
+/// Who may claim and on what conditions: the claim alone decides.
+fn eligible(policy: &Policy, claim: &Claim, check: &mut CheckFn<'_>) -> Result<(), Rejection> {
+    let item = policy.item(claim.item);
     check(
         Check::Validity,
         (policy.valid_from..=policy.valid_until).contains(&claim.date),
@@ -118,6 +127,18 @@ pub fn admit(
             },
         )?;
     }
+    Ok(())
+}
+
+/// Whether what the claim asks for was paid before, in a ledger or earlier
+/// in this batch.
+fn unique(
+    policy: &Policy,
+    claim: &Claim,
+    books: &Books<'_>,
+    check: &mut CheckFn<'_>,
+) -> Result<(), Rejection> {
+    let item = policy.item(claim.item);
     check(
         Check::LedgerClaimId,
         !books.claim_in_ledger(&claim.claim_id),

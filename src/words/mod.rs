@@ -7,6 +7,7 @@
 
 mod claims;
 mod en;
+pub mod help;
 mod policy;
 mod report;
 mod zh;
@@ -14,12 +15,13 @@ mod zh;
 use std::fmt;
 
 pub use claims::ClaimsWords;
+pub use help::{HelpWords, Topic};
 pub use policy::PolicyWords;
 pub use report::ReportWords;
 pub use report::{Figures, Label, Notice, Rule, Sep};
 
 /// Every family of words one language must say.
-pub trait Words: ReportWords + PolicyWords + ClaimsWords + Sync {
+pub trait Words: ReportWords + PolicyWords + ClaimsWords + HelpWords + Sync {
     /// The language's own choice between a text of the policy file written
     /// in Chinese and its English version (the loader fills the English
     /// with a fallback where the file has none).
@@ -46,6 +48,22 @@ impl Lang {
         match self {
             Lang::Zh => &zh::Chinese,
             Lang::En => &en::English,
+        }
+    }
+
+    /// A language by its name in any case, or by the language part of a
+    /// locale: `zh`, `ZH`, `zh_CN.UTF-8`, `en-GB`.
+    pub fn from_name(name: &str) -> Option<Lang> {
+        let part = name
+            .trim()
+            .split(['_', '-', '.', '@'])
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        match part.as_str() {
+            "zh" => Some(Lang::Zh),
+            "en" => Some(Lang::En),
+            _ => None,
         }
     }
 

@@ -73,6 +73,10 @@ pub enum Notice<'a> {
     RankingUnsettled {
         passes: usize,
     },
+    /// A `SUBSIDY_LANG` that names no language of the tool.
+    LangIgnored {
+        value: &'a str,
+    },
     DryRun,
     /// `check` without `--ref` on an item paid once per reference.
     NoRefGiven,

@@ -1,6 +1,7 @@
 //! English.
 
 mod claims;
+mod help;
 mod policy;
 mod report;
 

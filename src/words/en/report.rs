@@ -429,6 +429,7 @@ impl ReportWords for English {
     fn notice(&self, notice: &Notice) -> String {
         match notice {
             Notice::RankingUnsettled { passes } => format!("the city-wide ranking had not settled after {passes} passes; the last pass stands; the office should check the claims under a quota"),
+            Notice::LangIgnored { value } => format!("SUBSIDY_LANG={value} is not a language of this tool (zh, en); ignored"),
             Notice::DryRun => "Dry run: nothing is written.".to_string(),
             Notice::NoRefGiven => {
                 "No --ref given: whether the same ref was paid before is not checked.".to_string()

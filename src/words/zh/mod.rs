@@ -1,6 +1,7 @@
 //! Chinese.
 
 mod claims;
+mod help;
 mod policy;
 mod report;
 

@@ -411,6 +411,7 @@ impl ReportWords for Chinese {
     fn notice(&self, notice: &Notice) -> String {
         match notice {
             Notice::RankingUnsettled { passes } => format!("本批城市名额排名经 {passes} 轮仍未稳定，以最后一轮为准；请受理窗口核对名额内的申报"),
+            Notice::LangIgnored { value } => format!("环境变量 SUBSIDY_LANG=“{value}”不是本工具支持的语言（zh、en），已忽略"),
             Notice::DryRun => "试算：不写入任何文件。".to_string(),
             Notice::NoRefGiven => "未给出 --ref：无法检查同一编号是否已获资助。".to_string(),
             Notice::CannotRead { path, source } => format!("{path}: 无法读取：{source}"),
