@@ -772,41 +772,9 @@ impl Generator {
             push_date(buf, rng);
         }
         buf.push(b',');
-        match it.qty {
-            Qty::One => {
-                if rng.chance(50) {
-                    buf.push(b'1');
-                }
-            }
-            Qty::PerUnit => {
-                let q = if rng.chance(600) { 1 } else { rng.range(2, 20) };
-                push_uint(buf, q);
-            }
-            Qty::Copyright => {
-                let q = if rng.chance(50) {
-                    rng.range(21, 150)
-                } else {
-                    rng.range(1, 20)
-                };
-                push_uint(buf, q);
-            }
-            Qty::Grants => push_uint(buf, rng.range(5, 30)),
-        }
+        push_quantity(buf, rng, it.qty);
         buf.push(b',');
-        if bad == 1 {
-            buf.extend_from_slice(rng.pick(&BAD_AMOUNTS).as_bytes());
-        } else {
-            let range = match it.amount {
-                Amount::None => None,
-                Amount::Range(lo, hi) => Some((lo, hi)),
-                Amount::Optional(lo, hi) => rng.chance(500).then_some((lo, hi)),
-            };
-            if let Some((lo, hi)) = range {
-                let cents = rng.range(lo * 100, hi * 100);
-                let grouped = rng.chance(100);
-                push_money(buf, cents, grouped);
-            }
-        }
+        push_amount(buf, rng, it.amount, bad == 1);
         buf.push(b',');
         let style = match it.reference {
             Ref::Sometimes(..) if rng.chance(700) => Ref::None,
@@ -818,33 +786,7 @@ impl Generator {
             push_ref(buf, style, serial, gi);
         }
         buf.push(b',');
-        if applicant.kind == Kind::Enterprise
-            && (it.extra == Extra::Tags || rng.chance(300))
-            && !applicant.tags.is_empty()
-        {
-            buf.extend_from_slice(applicant.tags.as_bytes());
-        }
-        buf.push(b',');
-        match rng.below(1000) {
-            0..=19 => buf.extend_from_slice("是".as_bytes()),
-            20..=69 => buf.extend_from_slice("否".as_bytes()),
-            _ => {}
-        }
-        buf.push(b',');
-        if it.extra == Extra::Score && rng.chance(900) {
-            push_uint(buf, rng.range(60, 100));
-        }
-        buf.push(b',');
-        if it.extra == Extra::Patents {
-            push_uint(buf, rng.range(0, 20));
-        }
-        buf.push(b',');
-        if it.extra == Extra::Years {
-            push_uint(buf, rng.range(0, 10));
-            if rng.chance(100) {
-                buf.extend_from_slice(b".5");
-            }
-        }
+        push_extras(buf, rng, applicant, it);
         buf.push(b'\n');
     }
 }
@@ -912,6 +854,77 @@ fn main() -> ExitCode {
         Err(e) => {
             eprintln!("gen_claims: {e}");
             ExitCode::FAILURE
+        }
+    }
+}
+
+fn push_quantity(buf: &mut Vec<u8>, rng: &mut Rng, qty: Qty) {
+    match qty {
+        Qty::One => {
+            if rng.chance(50) {
+                buf.push(b'1');
+            }
+        }
+        Qty::PerUnit => {
+            let q = if rng.chance(600) { 1 } else { rng.range(2, 20) };
+            push_uint(buf, q);
+        }
+        Qty::Copyright => {
+            let q = if rng.chance(50) {
+                rng.range(21, 150)
+            } else {
+                rng.range(1, 20)
+            };
+            push_uint(buf, q);
+        }
+        Qty::Grants => push_uint(buf, rng.range(5, 30)),
+    }
+}
+
+fn push_amount(buf: &mut Vec<u8>, rng: &mut Rng, amount: Amount, bad: bool) {
+    if bad {
+        buf.extend_from_slice(rng.pick(&BAD_AMOUNTS).as_bytes());
+    } else {
+        let range = match amount {
+            Amount::None => None,
+            Amount::Range(lo, hi) => Some((lo, hi)),
+            Amount::Optional(lo, hi) => rng.chance(500).then_some((lo, hi)),
+        };
+        if let Some((lo, hi)) = range {
+            let cents = rng.range(lo * 100, hi * 100);
+            let grouped = rng.chance(100);
+            push_money(buf, cents, grouped);
+        }
+    }
+}
+
+/// Tags, other-city support, score and the facts.
+fn push_extras(buf: &mut Vec<u8>, rng: &mut Rng, applicant: &Applicant, it: &Item) {
+    if applicant.kind == Kind::Enterprise
+        && (it.extra == Extra::Tags || rng.chance(300))
+        && !applicant.tags.is_empty()
+    {
+        buf.extend_from_slice(applicant.tags.as_bytes());
+    }
+    buf.push(b',');
+    match rng.below(1000) {
+        0..=19 => buf.extend_from_slice("是".as_bytes()),
+        20..=69 => buf.extend_from_slice("否".as_bytes()),
+        _ => {}
+    }
+    buf.push(b',');
+    if it.extra == Extra::Score && rng.chance(900) {
+        push_uint(buf, rng.range(60, 100));
+    }
+    buf.push(b',');
+    if it.extra == Extra::Patents {
+        push_uint(buf, rng.range(0, 20));
+    }
+    buf.push(b',');
+    if it.extra == Extra::Years {
+        push_uint(buf, rng.range(0, 10));
+        if rng.chance(100) {
+            buf.extend_from_slice(b".5");
         }
     }
 }

@@ -2,50 +2,123 @@
 //! paid. A ledger is our own output, so it is read strictly: a row that does
 //! not parse stops the run rather than silently un-paying someone.
 
-use std::collections::HashMap;
-
 use rust_decimal::Decimal;
 
 use crate::claims::{parse_quantity, Keys};
 use crate::engine::{Prior, Status};
 use crate::money::parse_number;
 use crate::policy::Policy;
-use crate::words::{Lang, Msg};
+use crate::report::PayoutColumn;
+use crate::words::Lang;
 
-const NEEDED: [&str; 9] = [
-    "claim_id",
-    "applicant_id",
-    "item",
-    "ref",
-    "year",
-    "quantity",
-    "computed",
-    "payable",
-    "status",
-];
+/// The columns of the payout CSV that a ledger must have. Their names are
+/// those of the payout (`PayoutColumn`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum LedgerColumn {
+    ClaimId,
+    ApplicantId,
+    Item,
+    Ref,
+    Year,
+    Quantity,
+    Computed,
+    Payable,
+    Status,
+}
 
+impl LedgerColumn {
+    pub const COUNT: usize = 9;
+
+    /// Every needed column, in the payout's order (the order of the variants).
+    pub const ALL: [LedgerColumn; LedgerColumn::COUNT] = [
+        LedgerColumn::ClaimId,
+        LedgerColumn::ApplicantId,
+        LedgerColumn::Item,
+        LedgerColumn::Ref,
+        LedgerColumn::Year,
+        LedgerColumn::Quantity,
+        LedgerColumn::Computed,
+        LedgerColumn::Payable,
+        LedgerColumn::Status,
+    ];
+
+    /// The payout column it is.
+    pub const fn payout(self) -> PayoutColumn {
+        match self {
+            LedgerColumn::ClaimId => PayoutColumn::ClaimId,
+            LedgerColumn::ApplicantId => PayoutColumn::ApplicantId,
+            LedgerColumn::Item => PayoutColumn::Item,
+            LedgerColumn::Ref => PayoutColumn::Ref,
+            LedgerColumn::Year => PayoutColumn::Year,
+            LedgerColumn::Quantity => PayoutColumn::Quantity,
+            LedgerColumn::Computed => PayoutColumn::Computed,
+            LedgerColumn::Payable => PayoutColumn::Payable,
+            LedgerColumn::Status => PayoutColumn::Status,
+        }
+    }
+
+    /// The column's name in the payout's header row.
+    pub const fn name(self) -> &'static str {
+        self.payout().name()
+    }
+
+    /// The column of a header (trimmed, in lower case).
+    pub fn from_name(name: &str) -> Option<LedgerColumn> {
+        LedgerColumn::ALL.into_iter().find(|c| c.name() == name)
+    }
+
+    /// The column's place in `ALL`.
+    const fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// A ledger that cannot be read: where, and what is wrong there.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LedgerError {
     pub file: String,
     pub line: u64,
-    pub column: String,
-    pub what: Msg,
+    /// `None` for the whole row or file.
+    pub column: Option<LedgerColumn>,
+    pub what: LedgerProblem,
+}
+
+/// What can be wrong with a ledger. `written` is the cell as the file has it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LedgerProblem {
+    /// The header lacks columns every payout of this tool has.
+    NotAPayout {
+        missing: Vec<LedgerColumn>,
+    },
+    BadAmount {
+        written: String,
+    },
+    BadStatus {
+        written: String,
+    },
+    /// A row with a payable amount whose status pays nothing.
+    PaidWithStatus {
+        written: String,
+    },
+    /// A paid row whose item the policy does not have.
+    UnknownItem {
+        written: String,
+    },
+    BadYear {
+        written: String,
+    },
+    BadQuantity {
+        written: String,
+    },
+    /// The CSV itself is malformed (the CSV reader's message).
+    Csv {
+        message: String,
+    },
 }
 
 impl LedgerError {
     pub fn render(&self, lang: Lang) -> String {
-        let column = if self.column.is_empty() {
-            String::new()
-        } else {
-            format!("{} {}: ", lang.pick("列", "column"), self.column)
-        };
-        let kind = lang.pick("往期拨付表（--ledger）", "ledger");
-        format!(
-            "{}:{}: {kind}: {column}{}",
-            self.file,
-            self.line,
-            self.what.get(lang)
-        )
+        lang.words().ledger_error(self)
     }
 }
 
@@ -65,48 +138,49 @@ fn unescape(cell: &str) -> &str {
     }
 }
 
+/// Where each needed column is in a ledger's header (the last of the name
+/// when a name is there twice).
+type Places = [usize; LedgerColumn::COUNT];
+
+fn locate(header: &csv::StringRecord) -> Result<Places, Vec<LedgerColumn>> {
+    let mut found = [None; LedgerColumn::COUNT];
+    for (i, name) in header.iter().enumerate() {
+        if let Some(column) = LedgerColumn::from_name(&name.trim().to_lowercase()) {
+            found[column.index()] = Some(i);
+        }
+    }
+    let missing: Vec<LedgerColumn> = LedgerColumn::ALL
+        .into_iter()
+        .filter(|c| found[c.index()].is_none())
+        .collect();
+    if !missing.is_empty() {
+        return Err(missing);
+    }
+    Ok(found.map(|at| at.unwrap_or(usize::MAX)))
+}
+
 pub fn read_ledger(
     file: &str,
     bytes: &[u8],
     policy: &Policy,
     keys: &mut Keys,
 ) -> Result<Vec<Prior>, LedgerError> {
-    let err = |line: u64, column: &str, what: Msg| LedgerError {
+    let err = |line: u64, column: Option<LedgerColumn>, what: LedgerProblem| LedgerError {
         file: file.to_string(),
         line,
-        column: column.to_string(),
+        column,
         what,
     };
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
+    let csv_problem = |e: &dyn std::fmt::Display| LedgerProblem::Csv {
+        message: e.to_string(),
+    };
+    let input = crate::text::without_bom(bytes).map_err(|e| err(1, None, csv_problem(&e)))?;
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(input);
     let header = reader
         .headers()
-        .map_err(|e| err(1, "", Msg::new(e.to_string(), e.to_string())))?
-        .clone();
-    let index: HashMap<String, usize> = header
-        .iter()
-        .enumerate()
-        .map(|(i, h)| (h.trim().to_lowercase(), i))
-        .collect();
-    let missing: Vec<&str> = NEEDED
-        .iter()
-        .copied()
-        .filter(|n| !index.contains_key(*n))
-        .collect();
-    if !missing.is_empty() {
-        return Err(err(
-            1,
-            "",
-            Msg::new(
-                format!("不是本工具输出的拨付表：缺少列 {}", missing.join("、")),
-                format!(
-                    "not a payout CSV of this tool: missing column(s) {}",
-                    missing.join(", ")
-                ),
-            ),
-        ));
-    }
-    let col = |name: &str| index[name];
+        .map_err(|e| err(1, None, csv_problem(&e)))?;
+    let places =
+        locate(header).map_err(|missing| err(1, None, LedgerProblem::NotAPayout { missing }))?;
     let mut priors = Vec::new();
     let mut record = csv::StringRecord::new();
     loop {
@@ -115,68 +189,118 @@ pub fn read_ledger(
             Ok(false) => break,
             Err(e) => {
                 let line = e.position().map(|p| p.line()).unwrap_or(0);
-                return Err(err(line, "", Msg::new(e.to_string(), e.to_string())));
+                return Err(err(line, None, csv_problem(&e)));
             }
         }
         let line = record.position().map(|p| p.line()).unwrap_or(0);
-        let cell = |name: &str| unescape(record.get(col(name)).unwrap_or("").trim());
-        let bad = |column: &str, zh: &str, en: &str| {
-            let v = cell(column);
-            err(
-                line,
-                column,
-                Msg::new(format!("“{v}”{zh}"), format!("`{v}` {en}")),
-            )
+        let row = LedgerRow {
+            record: &record,
+            places: &places,
         };
-        let money = |name: &str| {
-            parse_number(cell(name)).map_err(|_| bad(name, "不是金额", "is not an amount"))
-        };
-        let status = Status::from_name(cell("status"))
-            .ok_or_else(|| bad("status", "不是状态", "is not a status"))?;
-        let payable = money("payable")?;
-        let computed = money("computed")?;
-        let claim_id = cell("claim_id");
+        let prior = row
+            .prior(policy, keys)
+            .map_err(|(column, what)| err(line, Some(column), what))?;
+        priors.push(prior);
+    }
+    Ok(priors)
+}
+
+/// One row of a ledger.
+struct LedgerRow<'r> {
+    record: &'r csv::StringRecord,
+    places: &'r Places,
+}
+
+impl<'r> LedgerRow<'r> {
+    /// The cell of a column, trimmed and unescaped.
+    fn cell(&self, column: LedgerColumn) -> &'r str {
+        let at = self.places[column.index()];
+        unescape(self.record.get(at).unwrap_or("").trim())
+    }
+
+    /// The problem of a column's cell.
+    fn bad(
+        &self,
+        column: LedgerColumn,
+        problem: fn(String) -> LedgerProblem,
+    ) -> (LedgerColumn, LedgerProblem) {
+        (column, problem(self.cell(column).to_string()))
+    }
+
+    fn money(&self, column: LedgerColumn) -> Result<Decimal, (LedgerColumn, LedgerProblem)> {
+        parse_number(self.cell(column))
+            .map_err(|_| self.bad(column, |written| LedgerProblem::BadAmount { written }))
+    }
+
+    /// The row as a payment already made, or the first problem of its cells.
+    fn prior(
+        &self,
+        policy: &Policy,
+        keys: &mut Keys,
+    ) -> Result<Prior, (LedgerColumn, LedgerProblem)> {
+        use LedgerColumn as C;
+        let status = Status::from_name(self.cell(C::Status))
+            .ok_or_else(|| self.bad(C::Status, |written| LedgerProblem::BadStatus { written }))?;
+        let payable = self.money(C::Payable)?;
+        let computed = self.money(C::Computed)?;
         let paid = payable > Decimal::ZERO;
         if paid && !matches!(status, Status::Paid | Status::Capped) {
-            return Err(bad(
-                "status",
-                "行不应有拨付金额",
-                "rows cannot have a payable amount",
-            ));
+            return Err(
+                self.bad(C::Status, |written| LedgerProblem::PaidWithStatus {
+                    written,
+                }),
+            );
         }
-        let item = policy.find_item(cell("item"));
+        let item = policy.find_item(self.cell(C::Item));
         if paid && item.is_none() {
-            return Err(bad(
-                "item",
-                "不是本政策的项目",
-                "is not an item of this policy",
-            ));
+            return Err(self.bad(C::Item, |written| LedgerProblem::UnknownItem { written }));
         }
-        let year = match cell("year") {
+        let year = match self.cell(C::Year) {
             "" if !paid => 0,
             y => y
                 .parse::<i32>()
-                .map_err(|_| bad("year", "不是年份", "is not a year"))?,
+                .map_err(|_| self.bad(C::Year, |written| LedgerProblem::BadYear { written }))?,
         };
-        let quantity = match parse_quantity(cell("quantity")) {
+        let quantity = match parse_quantity(self.cell(C::Quantity)) {
             Some(q) => q,
             None if !paid => 1,
-            None => return Err(bad("quantity", "不是数量", "is not a quantity")),
+            None => {
+                return Err(self.bad(C::Quantity, |written| LedgerProblem::BadQuantity {
+                    written,
+                }))
+            }
         };
-        let reference = match cell("ref") {
+        let reference = match self.cell(C::Ref) {
             "" => None,
             r => Some(keys.reference(r)),
         };
-        priors.push(Prior {
-            claim_id: claim_id.into(),
-            applicant: keys.applicant(cell("applicant_id")),
+        Ok(Prior {
+            claim_id: self.cell(C::ClaimId).into(),
+            applicant: keys.applicant(self.cell(C::ApplicantId)),
             item: if paid { item } else { None },
             reference,
             year,
             quantity,
             computed,
             payable,
-        });
+        })
     }
-    Ok(priors)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ledger_columns_are_columns_of_the_payout() {
+        for (i, column) in LedgerColumn::ALL.into_iter().enumerate() {
+            assert_eq!(column.index(), i);
+            assert!(
+                crate::report::PayoutColumn::ALL.contains(&column.payout()),
+                "{}",
+                column.name()
+            );
+            assert_eq!(LedgerColumn::from_name(column.name()), Some(column));
+        }
+    }
 }

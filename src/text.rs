@@ -5,6 +5,7 @@
 //! difference, so every parser reads them as their ASCII forms.
 
 use std::borrow::Cow;
+use std::io::{self, Read};
 
 /// Maps full-width ASCII variants (U+FF01..U+FF5E), the ideographic space and
 /// the full-width yen sign to their ASCII (or Latin-1) forms.
@@ -35,6 +36,25 @@ fn to_half_width_char(c: char) -> char {
 /// The characters that make a spreadsheet run a cell as a formula when the
 /// cell begins with one: the payout escapes them, the ledger reader undoes it.
 pub const FORMULA_STARTERS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// The UTF-8 byte-order mark, which Excel and WPS write at the start of a
+/// CSV (and the payout writes for them).
+pub const BOM: &[u8; 3] = b"\xEF\xBB\xBF";
+
+/// The input with a UTF-8 byte-order mark taken off, if it begins with one.
+/// Reads no further than the first three bytes, so a stream stays a stream.
+pub fn without_bom<R: Read>(mut input: R) -> io::Result<impl Read> {
+    let mut first = [0u8; 3];
+    let mut n = 0;
+    while n < 3 {
+        match input.read(&mut first[n..])? {
+            0 => break,
+            got => n += got,
+        }
+    }
+    let start = if first[..n] == *BOM { 3 } else { 0 };
+    Ok(io::Cursor::new(first[start..n].to_vec()).chain(input))
+}
 
 /// `str::trim`, quicker on the usual case of ASCII ends.
 pub fn trim(text: &str) -> &str {
@@ -110,5 +130,20 @@ mod tests {
         assert_eq!(reference_key("ＺＬ２０２４"), "ZL2024");
         assert_eq!(applicant_key(" 91441882ma5x "), "91441882MA5X");
         assert_eq!(applicant_key("９１４４"), "9144");
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_taken_off_and_nothing_else() {
+        let read = |bytes: &[u8]| {
+            let mut out = Vec::new();
+            let mut input = without_bom(bytes).map_err(|e| e.to_string())?;
+            input.read_to_end(&mut out).map_err(|e| e.to_string())?;
+            Ok::<_, String>(out)
+        };
+        assert_eq!(read(b"\xEF\xBB\xBFa,b"), Ok(b"a,b".to_vec()));
+        assert_eq!(read(b"a,b"), Ok(b"a,b".to_vec()));
+        assert_eq!(read(b"\xEF\xBB"), Ok(b"\xEF\xBB".to_vec()));
+        assert_eq!(read(b"\xEF\xBB\xBF"), Ok(Vec::new()));
+        assert_eq!(read(b""), Ok(Vec::new()));
     }
 }

@@ -1,7 +1,7 @@
 //! One claim from its cells: every value parsed, every problem collected
 //! (not only the first), so a clerk fixes a row in one go.
 
-use super::{Claim, Keys, Problem, ProblemKind};
+use super::{Claim, Column, Keys, Problem, ProblemKind};
 use crate::date::Date;
 use crate::money::{parse_amount, parse_number};
 use crate::policy::{ItemIdx, Policy, TagSet};
@@ -90,166 +90,40 @@ impl Cells {
 
 /// Reads and checks every cell of a row; every problem is collected.
 pub fn check_cells(raw: &RawClaim, policy: &Policy) -> Result<Cells, Refusal> {
-    let t = crate::text::trim;
-    let raw = &RawClaim {
-        claim_id: t(raw.claim_id),
-        applicant_id: t(raw.applicant_id),
-        applicant_name: t(raw.applicant_name),
-        applicant_type: t(raw.applicant_type),
-        item: t(raw.item),
-        date: t(raw.date),
-        quantity: t(raw.quantity),
-        amount: t(raw.amount),
-        reference: t(raw.reference),
-        tags: raw.tags,
-        other_city_support: t(raw.other_city_support),
-        score: t(raw.score),
-        facts: raw.facts.map(t),
-    };
+    let raw = &trimmed(raw);
     let mut problems = Vec::new();
-    let mut required = |column: &str, value: &str| {
-        if value.is_empty() {
-            problems.push(Problem::new(column, ProblemKind::Missing));
+    let p = &mut problems;
+    let (applicant_type, item) = read_applicant_and_item(raw, policy, p);
+    let date = read_cell(p, (Column::Date, raw.date, None), Date::parse, |w| {
+        ProblemKind::BadDate {
+            written: w.to_string(),
         }
-    };
-    required("claim_id", raw.claim_id);
-    required("applicant_id", raw.applicant_id);
-    required("applicant_name", raw.applicant_name);
-
-    let applicant_type = match raw.applicant_type {
-        "" => {
-            problems.push(Problem::new("applicant_type", ProblemKind::Missing));
-            None
-        }
-        written => {
-            let found = policy.find_type(&text::half_width(written));
-            if found.is_none() {
-                problems.push(Problem::new(
-                    "applicant_type",
-                    ProblemKind::UnknownType {
-                        written: written.to_string(),
-                    },
-                ));
-            }
-            found
-        }
-    };
-    let item = match raw.item {
-        "" => {
-            problems.push(Problem::new("item", ProblemKind::Missing));
-            None
-        }
-        written => {
-            let found = policy.find_item(&text::half_width(written));
-            if found.is_none() {
-                problems.push(Problem::new(
-                    "item",
-                    ProblemKind::UnknownItem {
-                        written: written.to_string(),
-                        suggestions: policy
-                            .suggest_items(written)
-                            .into_iter()
-                            .map(String::from)
-                            .collect(),
-                    },
-                ));
-            }
-            found
-        }
-    };
-    let date = match raw.date {
-        "" => {
-            problems.push(Problem::new("date", ProblemKind::Missing));
-            None
-        }
-        written => {
-            let d = Date::parse(written);
-            if d.is_none() {
-                problems.push(Problem::new(
-                    "date",
-                    ProblemKind::BadDate {
-                        written: written.to_string(),
-                    },
-                ));
-            }
-            d
-        }
-    };
-    let quantity = match raw.quantity {
-        "" => Some(1),
-        written => {
-            let q = parse_quantity(written);
-            if q.is_none() {
-                problems.push(Problem::new(
-                    "quantity",
-                    ProblemKind::BadQuantity {
-                        written: written.to_string(),
-                    },
-                ));
-            }
-            q
-        }
-    };
-    let amount = number_cell("amount", raw.amount, parse_amount, &mut problems);
-    let score = number_cell("score", raw.score, parse_number, &mut problems);
-    let facts: Vec<_> = if raw.facts.iter().all(|f| f.is_empty()) {
-        Vec::new()
-    } else {
-        policy
-            .facts
-            .iter()
-            .enumerate()
-            .map(|(i, fact)| {
-                let written = raw.facts.get(i).copied().unwrap_or("");
-                number_cell(&fact.id, written, parse_number, &mut problems)
-            })
-            .collect()
-    };
-    let other_city_support = match raw.other_city_support {
-        "" => Some(false),
-        written => {
-            let b = parse_yes_no(written);
-            if b.is_none() {
-                problems.push(Problem::new(
-                    "other_city_support",
-                    ProblemKind::BadYesNo {
-                        written: written.to_string(),
-                    },
-                ));
-            }
-            b
-        }
-    };
-
+    });
+    let quantity = read_cell(
+        p,
+        (Column::Quantity, raw.quantity, Some(1)),
+        parse_quantity,
+        |w| ProblemKind::BadQuantity {
+            written: w.to_string(),
+        },
+    );
+    let amount = number_cell(Column::Amount.name(), raw.amount, parse_amount, p);
+    let score = number_cell(Column::Score.name(), raw.score, parse_number, p);
+    let facts = fact_cells(raw, policy, p);
+    let other_city_support = read_cell(
+        p,
+        (
+            Column::OtherCitySupport,
+            raw.other_city_support,
+            Some(false),
+        ),
+        parse_yes_no,
+        |w| ProblemKind::BadYesNo {
+            written: w.to_string(),
+        },
+    );
     if let Some(idx) = item {
-        let it = policy.item(idx);
-        if let Some(q) = quantity {
-            if q != 1 && !it.per_unit {
-                problems.push(Problem::new(
-                    "quantity",
-                    ProblemKind::QuantityNotOne {
-                        item: it.id.clone(),
-                        quantity: q,
-                    },
-                ));
-            }
-        }
-        if it.needs_amount() && raw.amount.is_empty() {
-            problems.push(Problem::new(
-                "amount",
-                ProblemKind::AmountNeeded {
-                    item: it.id.clone(),
-                },
-            ));
-        }
-        if it.needs_ref() && raw.reference.is_empty() {
-            problems.push(Problem::new(
-                "ref",
-                ProblemKind::RefNeeded {
-                    item: it.id.clone(),
-                },
-            ));
-        }
+        check_item_rules(policy.item(idx), quantity, raw, p);
     }
 
     if !problems.is_empty() {
@@ -273,6 +147,144 @@ pub fn check_cells(raw: &RawClaim, policy: &Policy) -> Result<Cells, Refusal> {
         score: score.flatten(),
         facts: facts.into_iter().map(Option::flatten).collect(),
     })
+}
+
+/// The applicant's cells and the item: who claims, and what.
+fn read_applicant_and_item(
+    raw: &RawClaim,
+    policy: &Policy,
+    p: &mut Vec<Problem>,
+) -> (Option<crate::policy::TypeIdx>, Option<ItemIdx>) {
+    for (column, value) in [
+        (Column::ClaimId, raw.claim_id),
+        (Column::ApplicantId, raw.applicant_id),
+        (Column::ApplicantName, raw.applicant_name),
+    ] {
+        if value.is_empty() {
+            p.push(Problem::at(column, ProblemKind::Missing));
+        }
+    }
+    let applicant_type = read_cell(
+        p,
+        (Column::ApplicantType, raw.applicant_type, None),
+        |w| policy.find_type(&text::half_width(w)),
+        |w| ProblemKind::UnknownType {
+            written: w.to_string(),
+        },
+    );
+    let item = read_cell(
+        p,
+        (Column::Item, raw.item, None),
+        |w| policy.find_item(&text::half_width(w)),
+        |w| ProblemKind::UnknownItem {
+            written: w.to_string(),
+            suggestions: policy
+                .suggest_items(w)
+                .into_iter()
+                .map(String::from)
+                .collect(),
+        },
+    );
+    (applicant_type, item)
+}
+
+/// The cells with white space trimmed (tags are split and trimmed later).
+fn trimmed<'a>(raw: &RawClaim<'a>) -> RawClaim<'a> {
+    let t = crate::text::trim;
+    RawClaim {
+        claim_id: t(raw.claim_id),
+        applicant_id: t(raw.applicant_id),
+        applicant_name: t(raw.applicant_name),
+        applicant_type: t(raw.applicant_type),
+        item: t(raw.item),
+        date: t(raw.date),
+        quantity: t(raw.quantity),
+        amount: t(raw.amount),
+        reference: t(raw.reference),
+        tags: raw.tags,
+        other_city_support: t(raw.other_city_support),
+        score: t(raw.score),
+        facts: raw.facts.map(t),
+    }
+}
+
+/// One cell read by `parse`. `cell` is the column, the trimmed cell and
+/// the value of an empty cell (`None`: the column must be filled in); a cell
+/// `parse` cannot read is noted as `problem` says.
+fn read_cell<T>(
+    problems: &mut Vec<Problem>,
+    cell: (Column, &str, Option<T>),
+    parse: impl FnOnce(&str) -> Option<T>,
+    problem: impl FnOnce(&str) -> ProblemKind,
+) -> Option<T> {
+    let (column, written, empty) = cell;
+    if written.is_empty() {
+        if empty.is_none() {
+            problems.push(Problem::at(column, ProblemKind::Missing));
+        }
+        return empty;
+    }
+    let value = parse(written);
+    if value.is_none() {
+        problems.push(Problem::at(column, problem(written)));
+    }
+    value
+}
+
+/// The policy's facts, one per fact (none at all when every cell is empty).
+fn fact_cells(
+    raw: &RawClaim,
+    policy: &Policy,
+    problems: &mut Vec<Problem>,
+) -> Vec<Option<Option<rust_decimal::Decimal>>> {
+    if raw.facts.iter().all(|f| f.is_empty()) {
+        return Vec::new();
+    }
+    policy
+        .facts
+        .iter()
+        .enumerate()
+        .map(|(i, fact)| {
+            let written = raw.facts.get(i).copied().unwrap_or("");
+            number_cell(&fact.id, written, parse_number, problems)
+        })
+        .collect()
+}
+
+/// What the claimed item asks of the other cells.
+fn check_item_rules(
+    it: &crate::policy::Item,
+    quantity: Option<u32>,
+    raw: &RawClaim,
+    problems: &mut Vec<Problem>,
+) {
+    if let Some(q) = quantity {
+        if q != 1 && !it.per_unit {
+            problems.push(Problem::at(
+                Column::Quantity,
+                ProblemKind::QuantityNotOne {
+                    item: it.id.clone(),
+                    quantity: q,
+                },
+            ));
+        }
+    }
+    if it.needs_amount() && raw.amount.is_empty() {
+        problems.push(Problem::at(
+            Column::Amount,
+            ProblemKind::AmountNeeded {
+                item: it.id.clone(),
+            },
+        ));
+    }
+    if it.needs_ref() && raw.reference.is_empty() {
+        problems.push(Problem::at(
+            Column::Ref,
+            ProblemKind::RefNeeded {
+                item: it.id.clone(),
+            },
+        ));
+    }
 }
 
 /// `Some(None)`: empty; `Some(Some(v))`: read; `None`: a problem was noted.

@@ -69,18 +69,8 @@ fn report_invalid_rows(batch: &Batch, lang: Lang) -> usize {
         };
         count += 1;
         for p in &bad.problems {
-            let column = if p.column.is_empty() {
-                String::new()
-            } else {
-                format!("column {}: ", p.column)
-            };
-            let _ = writeln!(
-                err,
-                "{}:{}: {column}{}",
-                batch.source,
-                row.line,
-                p.message(lang)
-            );
+            let line = lang.words().invalid_row_line(&batch.source, row.line, p);
+            let _ = writeln!(err, "{line}");
         }
     }
     count

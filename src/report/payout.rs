@@ -50,7 +50,7 @@ impl PayoutColumn {
     ];
 
     /// The header as the contract names it.
-    pub fn name(self) -> &'static str {
+    pub const fn name(self) -> &'static str {
         match self {
             PayoutColumn::ClaimId => "claim_id",
             PayoutColumn::ApplicantId => "applicant_id",
@@ -122,7 +122,7 @@ pub fn write_payout(
     lang: Lang,
 ) -> io::Result<()> {
     if bom {
-        out.write_all(b"\xEF\xBB\xBF")?;
+        out.write_all(crate::text::BOM)?;
     }
     let rows = decided.batch.rows.len();
     let mut header = csv::Writer::from_writer(Vec::new());

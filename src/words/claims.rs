@@ -1,3 +1,28 @@
-//! The words of the claims facts.
+//! The words of the claims facts: what is wrong with a row of a claims file,
+//! a claims file that cannot be read, a ledger that cannot be read.
 
-pub trait ClaimsWords {}
+use crate::claims::{ClaimsError, Problem, ProblemKind};
+use crate::ledger::{LedgerError, LedgerProblem};
+
+pub trait ClaimsWords {
+    /// What is wrong with a cell or a row, without the column (as the
+    /// `reason` cell shows it after the column).
+    fn problem(&self, kind: &ProblemKind) -> String;
+
+    /// The problem with its column in front (`amount: …`), as the `reason`
+    /// cell shows it.
+    fn problem_described(&self, problem: &Problem) -> String;
+
+    /// One line on stderr for one problem of an invalid row:
+    /// `FILE:LINE: column COLUMN: what`.
+    fn invalid_row_line(&self, file: &str, line: u64, problem: &Problem) -> String;
+
+    /// A claims file that cannot be read at all, with its file and line.
+    fn claims_error(&self, error: &ClaimsError) -> String;
+
+    /// What is wrong with a ledger, without where.
+    fn ledger_problem(&self, problem: &LedgerProblem) -> String;
+
+    /// A ledger that cannot be read, with its file, line and column.
+    fn ledger_error(&self, error: &LedgerError) -> String;
+}

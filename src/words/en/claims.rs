@@ -1,6 +1,134 @@
 //! The claims facts in English.
 
 use super::English;
+use crate::claims::{ClaimsError, Problem, ProblemKind};
+use crate::ledger::{LedgerError, LedgerProblem};
+use crate::money::AmountError;
 use crate::words::ClaimsWords;
 
-impl ClaimsWords for English {}
+impl ClaimsWords for English {
+    fn problem(&self, kind: &ProblemKind) -> String {
+        use ProblemKind::*;
+        match kind {
+            Missing => "required, but empty".into(),
+            DuplicateClaimId { first_line } => {
+                format!("repeats the claim_id of line {first_line}; only the first is processed")
+            }
+            UnknownItem {
+                written,
+                suggestions,
+            } => {
+                if suggestions.is_empty() {
+                    format!("`{written}` is not an item of the policy")
+                } else {
+                    let list = suggestions.join(", ");
+                    format!("`{written}` is not an item of the policy; did you mean {list}?")
+                }
+            }
+            UnknownType { written } => format!("unknown applicant type `{written}`"),
+            BadDate { written } => format!(
+                "`{written}` is not a valid date (write 2024-03-15, 2024/3/15, 2024年3月15日 or 20240315)"
+            ),
+            BadNumber { written, why } => match why {
+                AmountError::NotANumber => format!("`{written}` is not a number"),
+                AmountError::Negative => format!("`{written}` is negative"),
+                AmountError::TooLarge => format!("`{written}` is too large (10^12 or more)"),
+            },
+            BadQuantity { written } => {
+                format!("`{written}` is not a whole number from 1 to 1000000")
+            }
+            QuantityNotOne { item, quantity } => format!(
+                "item {item} is not priced per unit, so the quantity must be 1 (not {quantity})"
+            ),
+            AmountNeeded { item } => format!("item {item} needs an amount"),
+            RefNeeded { item } => format!(
+                "item {item} needs a ref (patent, certificate or case number) to prevent paying it twice"
+            ),
+            BadYesNo { written } => format!("`{written}` is not yes/no, true/false, 1/0 or 是/否"),
+            ExtraCells { count } => {
+                format!("the row has {count} non-empty cell(s) beyond the header")
+            }
+            EmptyRow => "the row is empty".into(),
+        }
+    }
+
+    fn problem_described(&self, problem: &Problem) -> String {
+        match problem.column.as_str() {
+            "" => self.problem(&problem.kind),
+            column => format!("{column}: {}", self.problem(&problem.kind)),
+        }
+    }
+
+    fn invalid_row_line(&self, file: &str, line: u64, problem: &Problem) -> String {
+        match problem.column.as_str() {
+            "" => format!("{file}:{line}: {}", self.problem(&problem.kind)),
+            column => format!(
+                "{file}:{line}: column {column}: {}",
+                self.problem(&problem.kind)
+            ),
+        }
+    }
+
+    fn claims_error(&self, error: &ClaimsError) -> String {
+        match error {
+            ClaimsError::NotUtf8 { file, line } => format!(
+                "{file}:{line}: the file is not UTF-8 text; save it as \"CSV UTF-8 (comma delimited)\""
+            ),
+            ClaimsError::NoHeader { file } => {
+                format!("{file}:1: the file is empty; it needs a header row")
+            }
+            ClaimsError::MissingColumns { file, missing } => {
+                let names: Vec<&str> = missing.iter().map(|c| c.name()).collect();
+                format!("{file}:1: missing required column(s): {}", names.join(", "))
+            }
+            ClaimsError::RepeatedColumn { file, column } => {
+                format!("{file}:1: column {column} appears twice")
+            }
+            ClaimsError::Csv {
+                file,
+                line,
+                message,
+            } => format!("{file}:{line}: malformed CSV: {message}"),
+            ClaimsError::ReaderStopped { file } => {
+                format!("{file}:0: malformed CSV: the CSV reader stopped unexpectedly")
+            }
+        }
+    }
+
+    fn ledger_problem(&self, problem: &LedgerProblem) -> String {
+        match problem {
+            LedgerProblem::NotAPayout { missing } => {
+                let names: Vec<&str> = missing.iter().map(|c| c.name()).collect();
+                format!(
+                    "not a payout CSV of this tool: missing column(s) {}",
+                    names.join(", ")
+                )
+            }
+            LedgerProblem::BadAmount { written } => format!("`{written}` is not an amount"),
+            LedgerProblem::BadStatus { written } => format!("`{written}` is not a status"),
+            LedgerProblem::PaidWithStatus { written } => {
+                format!("`{written}` rows cannot have a payable amount")
+            }
+            LedgerProblem::UnknownItem { written } => {
+                format!("`{written}` is not an item of this policy")
+            }
+            LedgerProblem::BadYear { written } => format!("`{written}` is not a year"),
+            LedgerProblem::BadQuantity { written } => format!("`{written}` is not a quantity"),
+            LedgerProblem::Csv { message } => message.clone(),
+        }
+    }
+
+    fn ledger_error(&self, error: &LedgerError) -> String {
+        let LedgerError {
+            file,
+            line,
+            column,
+            what,
+        } = error;
+        let what = self.ledger_problem(what);
+        match column {
+            None => format!("{file}:{line}: ledger: {what}"),
+            Some(column) => format!("{file}:{line}: ledger: column {}: {what}", column.name()),
+        }
+    }
+}

@@ -1,6 +1,130 @@
 //! The claims facts in Chinese.
 
 use super::Chinese;
+use crate::claims::{ClaimsError, Problem, ProblemKind};
+use crate::ledger::{LedgerError, LedgerProblem};
+use crate::money::AmountError;
 use crate::words::ClaimsWords;
 
-impl ClaimsWords for Chinese {}
+impl ClaimsWords for Chinese {
+    fn problem(&self, kind: &ProblemKind) -> String {
+        use ProblemKind::*;
+        match kind {
+            Missing => "必填，不能为空".into(),
+            DuplicateClaimId { first_line } => {
+                format!("申报编号重复，第 {first_line} 行已使用，本行不予处理")
+            }
+            UnknownItem {
+                written,
+                suggestions,
+            } => {
+                if suggestions.is_empty() {
+                    format!("“{written}”不是政策中的项目")
+                } else {
+                    let list = suggestions.join(", ");
+                    format!("“{written}”不是政策中的项目，是否为 {list}？")
+                }
+            }
+            UnknownType { written } => format!("未知的申请人类型“{written}”"),
+            BadDate { written } => {
+                format!(
+                    "“{written}”不是有效日期（如 2024-03-15、2024/3/15、2024年3月15日、20240315）"
+                )
+            }
+            BadNumber { written, why } => match why {
+                AmountError::NotANumber => format!("“{written}”不是数字"),
+                AmountError::Negative => format!("“{written}”为负数，金额不能为负"),
+                AmountError::TooLarge => format!("“{written}”过大（应小于一万亿）"),
+            },
+            BadQuantity { written } => format!("“{written}”不是 1 到 1000000 之间的整数"),
+            QuantityNotOne { item, quantity } => {
+                format!("项目 {item} 不按件计，数量应为 1（填了 {quantity}）")
+            }
+            AmountNeeded { item } => format!("项目 {item} 需要填写金额"),
+            RefNeeded { item } => {
+                format!("项目 {item} 需要填写编号（专利号、证书号或案号）以防重复资助")
+            }
+            BadYesNo { written } => format!("“{written}”应为 是/否、yes/no、true/false 或 1/0"),
+            ExtraCells { count } => format!("本行比表头多出 {count} 个非空单元格"),
+            EmptyRow => "空行".into(),
+        }
+    }
+
+    fn problem_described(&self, problem: &Problem) -> String {
+        match problem.column.as_str() {
+            "" => self.problem(&problem.kind),
+            column => format!("{column}: {}", self.problem(&problem.kind)),
+        }
+    }
+
+    /// The location prefix stays in English, as in every language: scripts
+    /// and editors read it.
+    fn invalid_row_line(&self, file: &str, line: u64, problem: &Problem) -> String {
+        match problem.column.as_str() {
+            "" => format!("{file}:{line}: {}", self.problem(&problem.kind)),
+            column => format!(
+                "{file}:{line}: column {column}: {}",
+                self.problem(&problem.kind)
+            ),
+        }
+    }
+
+    fn claims_error(&self, error: &ClaimsError) -> String {
+        match error {
+            ClaimsError::NotUtf8 { file, line } => format!(
+                "{file}:{line}: 文件不是 UTF-8 编码；请在 Excel/WPS 中另存为“CSV UTF-8（逗号分隔）”"
+            ),
+            ClaimsError::NoHeader { file } => format!("{file}:1: 文件为空，缺少表头行"),
+            ClaimsError::MissingColumns { file, missing } => {
+                let names: Vec<&str> = missing.iter().map(|c| c.name()).collect();
+                format!("{file}:1: 缺少必需的列：{}", names.join("、"))
+            }
+            ClaimsError::RepeatedColumn { file, column } => {
+                format!("{file}:1: 列 {column} 出现了两次")
+            }
+            ClaimsError::Csv {
+                file,
+                line,
+                message,
+            } => format!("{file}:{line}: CSV 格式错误：{message}"),
+            ClaimsError::ReaderStopped { file } => {
+                format!("{file}:0: CSV 格式错误：the CSV reader stopped unexpectedly")
+            }
+        }
+    }
+
+    fn ledger_problem(&self, problem: &LedgerProblem) -> String {
+        match problem {
+            LedgerProblem::NotAPayout { missing } => {
+                let names: Vec<&str> = missing.iter().map(|c| c.name()).collect();
+                format!("不是本工具输出的拨付表：缺少列 {}", names.join("、"))
+            }
+            LedgerProblem::BadAmount { written } => format!("“{written}”不是金额"),
+            LedgerProblem::BadStatus { written } => format!("“{written}”不是状态"),
+            LedgerProblem::PaidWithStatus { written } => {
+                format!("“{written}”行不应有拨付金额")
+            }
+            LedgerProblem::UnknownItem { written } => format!("“{written}”不是本政策的项目"),
+            LedgerProblem::BadYear { written } => format!("“{written}”不是年份"),
+            LedgerProblem::BadQuantity { written } => format!("“{written}”不是数量"),
+            LedgerProblem::Csv { message } => message.clone(),
+        }
+    }
+
+    fn ledger_error(&self, error: &LedgerError) -> String {
+        let LedgerError {
+            file,
+            line,
+            column,
+            what,
+        } = error;
+        let what = self.ledger_problem(what);
+        match column {
+            None => format!("{file}:{line}: 往期拨付表（--ledger）: {what}"),
+            Some(column) => format!(
+                "{file}:{line}: 往期拨付表（--ledger）: 列 {}: {what}",
+                column.name()
+            ),
+        }
+    }
+}

@@ -1,0 +1,205 @@
+//! Every fact of the claims and ledger family is said in both languages.
+//!
+//! Each enum is walked as a chain: `after` gives the sample that follows a
+//! sample, with a `match` that has no wildcard, so a new variant does not
+//! compile until it has its place in the chain (and so its sample).
+
+use std::collections::HashSet;
+use std::mem::discriminant;
+
+use subsidy::claims::{ClaimsError, Column, Problem, ProblemKind};
+use subsidy::ledger::{LedgerColumn, LedgerError, LedgerProblem};
+use subsidy::money::AmountError;
+use subsidy::words::Lang;
+
+/// Walks a chain of samples from `first`, checking that no sample comes
+/// twice (a loop in the chain).
+fn walk<T: std::fmt::Debug>(first: T, after: fn(&T) -> Option<T>) -> Vec<T> {
+    let mut samples = vec![first];
+    while let Some(next) = samples.last().and_then(after) {
+        assert!(samples.len() < 100, "the chain loops at {next:?}");
+        samples.push(next);
+    }
+    samples
+}
+
+fn both_said(zh: &str, en: &str, what: &dyn std::fmt::Debug) {
+    assert!(!zh.trim().is_empty(), "no Chinese for {what:?}");
+    assert!(!en.trim().is_empty(), "no English for {what:?}");
+    assert_ne!(zh, en, "the same words in both languages for {what:?}");
+}
+
+fn problem_after(kind: &ProblemKind) -> Option<ProblemKind> {
+    use ProblemKind::*;
+    let written = || "x̄ 1".to_string();
+    let item = || "ip_talent".to_string();
+    Some(match kind {
+        Missing => DuplicateClaimId { first_line: 2 },
+        DuplicateClaimId { .. } => UnknownItem {
+            written: written(),
+            suggestions: Vec::new(),
+        },
+        UnknownItem { suggestions, .. } if suggestions.is_empty() => UnknownItem {
+            written: written(),
+            suggestions: vec![item(), "ip_insurance".into()],
+        },
+        UnknownItem { .. } => UnknownType { written: written() },
+        UnknownType { .. } => BadDate { written: written() },
+        BadDate { .. } => BadNumber {
+            written: written(),
+            why: AmountError::NotANumber,
+        },
+        BadNumber { why, .. } => match why {
+            AmountError::NotANumber => BadNumber {
+                written: written(),
+                why: AmountError::Negative,
+            },
+            AmountError::Negative => BadNumber {
+                written: written(),
+                why: AmountError::TooLarge,
+            },
+            AmountError::TooLarge => BadQuantity { written: written() },
+        },
+        BadQuantity { .. } => QuantityNotOne {
+            item: item(),
+            quantity: 3,
+        },
+        QuantityNotOne { .. } => AmountNeeded { item: item() },
+        AmountNeeded { .. } => RefNeeded { item: item() },
+        RefNeeded { .. } => BadYesNo { written: written() },
+        BadYesNo { .. } => ExtraCells { count: 2 },
+        ExtraCells { .. } => EmptyRow,
+        EmptyRow => return None,
+    })
+}
+
+#[test]
+fn every_problem_of_a_row_is_said_in_both_languages() {
+    let samples = walk(ProblemKind::Missing, problem_after);
+    let kinds: HashSet<_> = samples.iter().map(discriminant).collect();
+    assert_eq!(kinds.len(), 13, "a variant is missing from the chain");
+    for kind in samples {
+        let zh = Problem::of_row(kind.clone());
+        let en = Problem::at(Column::Amount, kind.clone());
+        both_said(&zh.message(Lang::Zh), &zh.message(Lang::En), &kind);
+        both_said(&en.describe(Lang::Zh), &en.describe(Lang::En), &kind);
+        assert!(en.describe(Lang::Zh).starts_with("amount: "));
+        for lang in [Lang::Zh, Lang::En] {
+            let words = lang.words();
+            // The location prefix is the same in both languages.
+            let line = words.invalid_row_line("f.csv", 3, &en);
+            assert_eq!(
+                line,
+                format!("f.csv:3: column amount: {}", en.message(lang))
+            );
+            let line = words.invalid_row_line("f.csv", 3, &zh);
+            assert_eq!(line, format!("f.csv:3: {}", zh.message(lang)));
+            assert_eq!(zh.describe(lang), zh.message(lang));
+        }
+    }
+}
+
+fn claims_error_after(error: &ClaimsError) -> Option<ClaimsError> {
+    let file = || "claims.csv".to_string();
+    Some(match error {
+        ClaimsError::NotUtf8 { .. } => ClaimsError::NoHeader { file: file() },
+        ClaimsError::NoHeader { .. } => ClaimsError::MissingColumns {
+            file: file(),
+            missing: Column::required().collect(),
+        },
+        ClaimsError::MissingColumns { .. } => ClaimsError::RepeatedColumn {
+            file: file(),
+            column: "item".into(),
+        },
+        ClaimsError::RepeatedColumn { .. } => ClaimsError::Csv {
+            file: file(),
+            line: 4,
+            message: "unexpected end".into(),
+        },
+        ClaimsError::Csv { .. } => ClaimsError::ReaderStopped { file: file() },
+        ClaimsError::ReaderStopped { .. } => return None,
+    })
+}
+
+#[test]
+fn every_unreadable_claims_file_is_said_in_both_languages() {
+    let first = ClaimsError::NotUtf8 {
+        file: "claims.csv".into(),
+        line: 7,
+    };
+    let samples = walk(first, claims_error_after);
+    let kinds: HashSet<_> = samples.iter().map(discriminant).collect();
+    assert_eq!(kinds.len(), 6, "a variant is missing from the chain");
+    for error in samples {
+        let (zh, en) = (error.render(Lang::Zh), error.render(Lang::En));
+        both_said(&zh, &en, &error);
+        assert!(zh.starts_with("claims.csv:") && en.starts_with("claims.csv:"));
+        assert_eq!(error.to_string(), en);
+    }
+}
+
+fn ledger_problem_after(problem: &LedgerProblem) -> Option<LedgerProblem> {
+    let written = || "abc".to_string();
+    Some(match problem {
+        LedgerProblem::NotAPayout { .. } => LedgerProblem::BadAmount { written: written() },
+        LedgerProblem::BadAmount { .. } => LedgerProblem::BadStatus { written: written() },
+        LedgerProblem::BadStatus { .. } => LedgerProblem::PaidWithStatus {
+            written: "rejected".into(),
+        },
+        LedgerProblem::PaidWithStatus { .. } => LedgerProblem::UnknownItem { written: written() },
+        LedgerProblem::UnknownItem { .. } => LedgerProblem::BadYear { written: written() },
+        LedgerProblem::BadYear { .. } => LedgerProblem::BadQuantity { written: written() },
+        LedgerProblem::BadQuantity { .. } => LedgerProblem::Csv {
+            message: "CSV parse error".into(),
+        },
+        LedgerProblem::Csv { .. } => return None,
+    })
+}
+
+#[test]
+fn every_unreadable_ledger_is_said_in_both_languages() {
+    let first = LedgerProblem::NotAPayout {
+        missing: LedgerColumn::ALL.to_vec(),
+    };
+    let samples = walk(first, ledger_problem_after);
+    let kinds: HashSet<_> = samples.iter().map(discriminant).collect();
+    assert_eq!(kinds.len(), 8, "a variant is missing from the chain");
+    for what in samples {
+        for column in [None, Some(LedgerColumn::Payable)] {
+            let error = LedgerError {
+                file: "ledger.csv".into(),
+                line: 2,
+                column,
+                what: what.clone(),
+            };
+            let (zh, en) = (error.render(Lang::Zh), error.render(Lang::En));
+            both_said(&zh, &en, &error);
+            assert_eq!(error.to_string(), en);
+            for lang in [Lang::Zh, Lang::En] {
+                let said = lang.words().ledger_problem(&what);
+                assert!(!said.is_empty(), "{what:?}");
+                assert!(error.render(lang).ends_with(&said));
+            }
+        }
+    }
+}
+
+#[test]
+fn a_bad_ledger_cell_reads_as_before() {
+    let error = LedgerError {
+        file: "ledger.csv".into(),
+        line: 2,
+        column: Some(LedgerColumn::Payable),
+        what: LedgerProblem::BadAmount {
+            written: "abc".into(),
+        },
+    };
+    assert_eq!(
+        error.render(Lang::En),
+        "ledger.csv:2: ledger: column payable: `abc` is not an amount"
+    );
+    assert_eq!(
+        error.render(Lang::Zh),
+        "ledger.csv:2: 往期拨付表（--ledger）: 列 payable: “abc”不是金额"
+    );
+}
