@@ -1,0 +1,357 @@
+//! Every fact of the report family is said in both languages: rejections,
+//! cap steps, checks, bases, notices, labels, catalogue rules and help.
+//!
+//! Each enum is walked as a chain: `after` gives the sample that follows a
+//! sample, with a `match` that has no wildcard, so a new variant does not
+//! compile until it has its place in the chain (and so its sample).
+
+use std::io;
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+use subsidy::claims::{parse_claim, Keys, RawClaim};
+use subsidy::engine::{Basis, Cap, CapStep, Check, Rejection, Status};
+use subsidy::money::short;
+use subsidy::policy::{bundled, Policy, TagSet, TypeSet, Unique};
+use subsidy::words::{Label, Lang, Notice, Rule, Topic};
+
+fn walk<T: std::fmt::Debug>(first: T, after: fn(&T) -> Option<T>) -> Vec<T> {
+    let mut samples = vec![first];
+    while let Some(next) = samples.last().and_then(after) {
+        assert!(samples.len() < 100, "the chain loops at {next:?}");
+        samples.push(next);
+    }
+    samples
+}
+
+fn both_said(zh: &str, en: &str, what: &dyn std::fmt::Debug) {
+    assert!(!zh.trim().is_empty(), "no Chinese for {what:?}");
+    assert!(!en.trim().is_empty(), "no English for {what:?}");
+    assert_ne!(zh, en, "the same words in both languages for {what:?}");
+}
+
+fn dec(s: &str) -> Decimal {
+    Decimal::from_str(s).expect("a decimal")
+}
+
+fn policy() -> Policy {
+    bundled().expect("the bundled policy loads")
+}
+
+fn claim(policy: &Policy) -> subsidy::claims::Claim {
+    let raw = RawClaim {
+        claim_id: "C-1",
+        applicant_id: "91441882MA51234567",
+        applicant_name: "甲",
+        applicant_type: "enterprise",
+        item: "ip_management_standard",
+        date: "2024-05-01",
+        tags: "srdi",
+        ..RawClaim::default()
+    };
+    parse_claim(&raw, policy, &mut Keys::default()).expect("a valid claim")
+}
+
+fn rejection_after(r: &Rejection) -> Option<Rejection> {
+    Some(match r {
+        Rejection::OutsideValidity => Rejection::OtherCitySupport,
+        Rejection::OtherCitySupport => Rejection::ApplicantType {
+            allowed: TypeSet(0b11),
+        },
+        Rejection::ApplicantType { .. } => Rejection::MissingTag {
+            any_of: TagSet(0b111),
+        },
+        Rejection::MissingTag { .. } => Rejection::FactBelow {
+            fact: 0,
+            minimum: dec("1"),
+            actual: Some(dec("0")),
+        },
+        Rejection::FactBelow {
+            actual: Some(_), ..
+        } => Rejection::FactBelow {
+            fact: 0,
+            minimum: dec("1"),
+            actual: None,
+        },
+        Rejection::FactBelow { actual: None, .. } => Rejection::QuantityBelow {
+            minimum: 10,
+            actual: 3,
+        },
+        Rejection::QuantityBelow { .. } => Rejection::ClaimInLedger,
+        Rejection::ClaimInLedger => Rejection::RefPaid { by: "C-0".into() },
+        Rejection::RefPaid { .. } => Rejection::ApplicantRefPaid { by: "C-0".into() },
+        Rejection::ApplicantRefPaid { .. } => Rejection::ApplicantPaid { by: "C-0".into() },
+        Rejection::ApplicantPaid { .. } => Rejection::ItemYearPaid { by: "C-0".into() },
+        Rejection::ItemYearPaid { .. } => Rejection::ClauseYearPaid {
+            clause: 0,
+            by: "C-0".into(),
+        },
+        Rejection::ClauseYearPaid { .. } => return None,
+    })
+}
+
+#[test]
+fn every_rejection_is_said_in_both_languages() {
+    let policy = policy();
+    let claim = claim(&policy);
+    let samples = walk(Rejection::OutsideValidity, rejection_after);
+    assert_eq!(samples.len(), 13);
+    for r in &samples {
+        let say = |lang: Lang| lang.words().rejection(&policy, &claim, r);
+        both_said(&say(Lang::Zh), &say(Lang::En), r);
+    }
+}
+
+fn step(cap: Cap) -> CapStep {
+    CapStep {
+        cap,
+        limit: dec("50000"),
+        used: dec("42000"),
+        before: dec("10000"),
+        after: dec("8000"),
+        users: vec![("C-0".into(), dec("42000"))],
+    }
+}
+
+fn cap_after(c: &Cap) -> Option<Cap> {
+    Some(match c {
+        Cap::Quantity { .. } => Cap::Quota {
+            item: 0,
+            overflow: 1,
+            rank: 3,
+            taken_before: 1,
+        },
+        Cap::Quota { .. } => Cap::ProjectMax { item: 0 },
+        Cap::ProjectMax { .. } => Cap::ItemAnnual { item: 0 },
+        Cap::ItemAnnual { .. } => Cap::ClauseAnnual { clause: 0 },
+        Cap::ClauseAnnual { .. } => return None,
+    })
+}
+
+#[test]
+fn every_cap_step_is_said_in_both_languages_in_a_reason_and_a_derivation() {
+    let policy = policy();
+    let first = Cap::Quantity {
+        item: 0,
+        unit_amount: dec("2000"),
+    };
+    let samples = walk(first, cap_after);
+    assert_eq!(samples.len(), 5);
+    for cap in samples {
+        let s = step(cap);
+        let reason = |lang: Lang| lang.words().cap_step(&policy, &s);
+        both_said(&reason(Lang::Zh), &reason(Lang::En), &s);
+        let line = |lang: Lang| lang.words().cap_line(&policy, &s);
+        both_said(&line(Lang::Zh), &line(Lang::En), &s);
+    }
+}
+
+fn check_after(c: &Check) -> Option<Check> {
+    Some(match c {
+        Check::Validity => Check::OtherCitySupport,
+        Check::OtherCitySupport => Check::ApplicantType,
+        Check::ApplicantType => Check::Tags,
+        Check::Tags => Check::Fact(0),
+        Check::Fact(_) => Check::MinQuantity,
+        Check::MinQuantity => Check::LedgerClaimId,
+        Check::LedgerClaimId => Check::Unique,
+        Check::Unique => Check::ClauseOneAward,
+        Check::ClauseOneAward => return None,
+    })
+}
+
+#[test]
+fn every_passed_check_is_said_in_both_languages() {
+    let policy = policy();
+    let claim = claim(&policy);
+    for c in walk(Check::Validity, check_after) {
+        let say = |lang: Lang| lang.words().passed_check(&policy, &claim, c);
+        let (zh, en) = (say(Lang::Zh), say(Lang::En));
+        if matches!(c, Check::Fact(_)) {
+            // `有效发明专利件数 0 ≥ 1`: the name differs, the figures do not.
+            assert!(zh.contains('≥') && en.contains('≥'));
+        }
+        both_said(&zh, &en, &c);
+    }
+}
+
+fn basis_after(b: &Basis) -> Option<Basis> {
+    Some(match b {
+        Basis::Fixed { quantity: 1, .. } => Basis::Fixed {
+            amount: dec("2000"),
+            quantity: 3,
+        },
+        Basis::Fixed { .. } => Basis::Percent {
+            base: dec("12345.67"),
+            rate: dec("0.05"),
+        },
+        Basis::Percent { .. } => Basis::Approved {
+            amount: dec("80000"),
+        },
+        Basis::Approved { .. } => Basis::Floor {
+            amount: None,
+            minimum: dec("50000"),
+            raised: true,
+        },
+        Basis::Floor { amount: None, .. } => Basis::Floor {
+            amount: Some(dec("30000")),
+            minimum: dec("50000"),
+            raised: true,
+        },
+        Basis::Floor { raised: true, .. } => Basis::Floor {
+            amount: Some(dec("70000")),
+            minimum: dec("50000"),
+            raised: false,
+        },
+        Basis::Floor { raised: false, .. } => Basis::Matching {
+            base: dec("300000"),
+            ratio: dec("1"),
+        },
+        Basis::Matching { .. } => return None,
+        Basis::Manual => return None,
+    })
+}
+
+#[test]
+fn every_basis_is_said_in_both_languages_and_a_manual_one_says_nothing() {
+    let first = Basis::Fixed {
+        amount: dec("2000"),
+        quantity: 1,
+    };
+    let samples = walk(first, basis_after);
+    assert_eq!(samples.len(), 8);
+    for b in &samples {
+        let say = |lang: Lang| lang.words().basis(b, dec("6000"), short);
+        if matches!(b, Basis::Percent { .. }) {
+            // `12345.67 × 5% = 617.28` reads the same in both languages.
+            assert_eq!(say(Lang::Zh), say(Lang::En));
+            continue;
+        }
+        both_said(&say(Lang::Zh), &say(Lang::En), b);
+    }
+    for lang in [Lang::Zh, Lang::En] {
+        assert_eq!(lang.words().basis(&Basis::Manual, dec("0"), short), "");
+    }
+}
+
+#[test]
+fn every_notice_is_said_in_both_languages() {
+    let source = io::Error::other("disk full");
+    let ids = ["C-9".to_string()];
+    let known = ["service_years".to_string()];
+    let samples = [
+        Notice::RankingUnsettled { passes: 16 },
+        Notice::LangIgnored { value: "fr" },
+        Notice::DryRun,
+        Notice::NoRefGiven,
+        Notice::CannotRead {
+            path: "a.csv",
+            source: &source,
+        },
+        Notice::CannotWrite {
+            path: "a.csv",
+            source: &source,
+        },
+        Notice::Strict {
+            file: "a.csv",
+            invalid: 2,
+        },
+        Notice::NoClaimsOfApplicant {
+            file: "a.csv",
+            applicant: "X",
+        },
+        Notice::NoSuchClaims {
+            file: "a.csv",
+            ids: &ids,
+        },
+        Notice::UnknownFact {
+            id: "years",
+            known: &known,
+        },
+        Notice::InvalidClaim {
+            id: "C-1",
+            file: "a.csv",
+            line: 3,
+            reason: "date: ?",
+        },
+    ];
+    let mut seen = std::collections::HashSet::new();
+    for n in &samples {
+        // A new notice does not compile until it is listed here (and so sampled).
+        let index = match n {
+            Notice::RankingUnsettled { .. } => 0,
+            Notice::LangIgnored { .. } => 1,
+            Notice::DryRun => 2,
+            Notice::NoRefGiven => 3,
+            Notice::CannotRead { .. } => 4,
+            Notice::CannotWrite { .. } => 5,
+            Notice::Strict { .. } => 6,
+            Notice::NoClaimsOfApplicant { .. } => 7,
+            Notice::NoSuchClaims { .. } => 8,
+            Notice::UnknownFact { .. } => 9,
+            Notice::InvalidClaim { .. } => 10,
+        };
+        seen.insert(index);
+        let say = |lang: Lang| lang.words().notice(n);
+        both_said(&say(Lang::Zh), &say(Lang::En), n);
+    }
+    assert_eq!(seen.len(), samples.len());
+}
+
+#[test]
+fn every_label_status_rule_and_help_text_is_said_in_both_languages() {
+    let policy = policy();
+    for label in Label::ALL {
+        let (zh, en) = (Lang::Zh.words().label(label), Lang::En.words().label(label));
+        both_said(zh, en, &label);
+    }
+    for status in Status::ALL {
+        let (zh, en) = (
+            Lang::Zh.words().status(status),
+            Lang::En.words().status(status),
+        );
+        both_said(zh, en, &status);
+    }
+    let rules = [
+        Rule::Tags(TagSet(0b11)),
+        Rule::FactAtLeast {
+            fact: 0,
+            minimum: dec("1"),
+        },
+        Rule::QuantityAtLeast(10),
+        Rule::Unique(Unique::Ref),
+        Rule::Unique(Unique::ApplicantRef),
+        Rule::Unique(Unique::Applicant),
+        Rule::Unique(Unique::ApplicantYear),
+        Rule::QuantityCap {
+            who: TypeSet(0b100),
+            max_per_year: 50,
+        },
+        Rule::Quota {
+            per_year: 2,
+            overflow: 0,
+        },
+        Rule::ItemCap(dec("50000")),
+        Rule::ClauseCap(dec("100000")),
+        Rule::ClauseOneAward,
+    ];
+    for rule in &rules {
+        let say = |lang: Lang| lang.words().rule(&policy, rule);
+        both_said(&say(Lang::Zh), &say(Lang::En), rule);
+    }
+    let topics = std::iter::once(Topic::Main).chain(Topic::COMMANDS.iter().map(|(t, _)| *t));
+    for topic in topics {
+        let say = |lang: Lang| lang.words().examples(topic);
+        both_said(say(Lang::Zh), say(Lang::En), &topic);
+    }
+    for lang in [Lang::Zh, Lang::En] {
+        let w = lang.words();
+        assert!(!w.about().is_empty() && !w.long_about().is_empty());
+        assert!(w
+            .facts_declared(&[("service_years", "连续服务年限")])
+            .contains("service_years"));
+        assert!(!w.totals(&Default::default()).is_empty());
+        assert!(!w.draft_notice(&policy).is_empty());
+        assert!(!w.catalogue_footer(&policy).is_empty());
+    }
+}
