@@ -13,7 +13,7 @@ use crate::i18n::Lang;
 #[derive(Debug, Parser)]
 #[command(
     name = "subsidy",
-    version,
+    version = env!("SUBSIDY_LONG_VERSION"),
     about = "连州市知识产权资助计算器 — Lianzhou IP subsidy calculator",
     long_about = "Computes the intellectual-property subsidies of 连州市 from the measures \
                   (a TOML policy file, bundled) and a CSV of claims: one cap-aware pass, \
