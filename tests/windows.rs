@@ -4,7 +4,7 @@
 //!
 //! The .exe is `SUBSIDY_EXE` or `target/x86_64-pc-windows-gnu/release/subsidy.exe`
 //! (`.ci/run` builds it). Without it, without `wine`, or without MinGW to
-//! build the Wine stand-in DLL, each test prints "skipped: …" and passes,
+//! build the Wine stand-in DLL, the tests print "skipped: …" once and pass,
 //! unless `SUBSIDY_WINE_REQUIRED=1` (set by `.ci/run`), where it fails.
 //!
 //! Wine 8.0 lacks bcryptprimitives.dll, whose ProcessPrng Rust's standard
@@ -14,8 +14,10 @@
 //! a release zip.
 
 use std::fs;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::OnceLock;
 
 mod common;
@@ -42,7 +44,12 @@ fn wine() -> Option<&'static Wine> {
         Ok(w) => Some(w),
         Err(why) if required() => panic!("SUBSIDY_WINE_REQUIRED=1 but {why}"),
         Err(why) => {
-            eprintln!("skipped: {why}");
+            // Once, and past the harness's capture of eprintln!, so that a
+            // plain `cargo test` shows it.
+            static SAID: AtomicBool = AtomicBool::new(false);
+            if !SAID.swap(true, Ordering::Relaxed) {
+                let _ = writeln!(io::stderr(), "skipped: tests/windows.rs: {why}");
+            }
             None
         }
     }
@@ -314,4 +321,45 @@ fn exit_codes_0_done_1_unreadable_or_strict_2_usage() {
 
     assert_eq!(wine.run(&["calc", "--frobnicate"]).status.code(), Some(2));
     assert_eq!(wine.run(&["nonsense"]).status.code(), Some(2));
+}
+
+#[test]
+fn run_sample_bat_runs_the_sample_from_its_own_folder() {
+    let Some(wine) = wine() else { return };
+    // The unzipped folder, as a double-click starts it: from elsewhere.
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let folder = dir.path().join("下载").join("subsidy");
+    fs::create_dir_all(folder.join("samples")).unwrap_or_else(|e| panic!("{e}"));
+    for file in [SAMPLE, LEDGER] {
+        fs::copy(Path::new(ROOT).join(file), folder.join(file)).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let bin = wine.exe.parent().unwrap_or(Path::new("."));
+    for file in ["subsidy.exe", "bcryptprimitives.dll"] {
+        fs::copy(bin.join(file), folder.join(file)).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let bat = fs::read_to_string(Path::new(ROOT).join("dist/windows/run-sample.bat"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        bat.is_ascii(),
+        "cmd.exe reads a .bat in the console's code page"
+    );
+    let crlf: String = bat.lines().map(|l| format!("{l}\r\n")).collect();
+    fs::write(folder.join("run-sample.bat"), crlf).unwrap_or_else(|e| panic!("{e}"));
+
+    let out = Command::new("wine")
+        .args(["cmd", "/c"])
+        .arg(windows_path(&folder.join("run-sample.bat")))
+        .current_dir(dir.path())
+        .env("WINEPREFIX", &wine.prefix)
+        .env("WINEDEBUG", "-all")
+        .env_remove("SUBSIDY_LANG")
+        .stdin(Stdio::null())
+        .output()
+        .unwrap_or_else(|e| panic!("wine cannot start: {e}"));
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("合计：输入 61 行 = 全额 33 + 封顶 7 + 驳回 10 + 人工 4 + 无效 7"),
+        "{stdout}"
+    );
 }
