@@ -107,32 +107,23 @@ fn set_up() -> Result<Wine, String> {
     fs::copy(&exe, &copy).map_err(|e| format!("cannot copy {}: {e}", exe.display()))?;
     fs::rename(&copy, bin.join("subsidy.exe")).map_err(|e| format!("cannot place the exe: {e}"))?;
 
-    // A prefix of our own, created once (quietly) before any test runs in it.
+    // A prefix of our own. The server and Wine's own services start here,
+    // detached from every test's pipes: started by a test's `wine`, they
+    // would hold its output open, and the test waiting, until they exit.
+    // The server stays 10 s after its last client; `wineboot -i` creates
+    // the prefix the first time, `-r` starts the services in it.
     let prefix = match std::env::var_os("WINEPREFIX") {
         Some(p) => PathBuf::from(p),
         None => tmp.join("wine-prefix"),
     };
-    if !prefix.join("system.reg").is_file() {
-        let boot = Command::new("wineboot")
-            .arg("-i")
-            .env("WINEPREFIX", &prefix)
-            .env("WINEDEBUG", "-all")
-            .output()
-            .map_err(|e| format!("wineboot cannot start: {e}"))?;
-        if !prefix.join("system.reg").is_file() {
-            return Err(format!(
-                "wineboot -i did not create a prefix in {}: {}",
-                prefix.display(),
-                String::from_utf8_lossy(&boot.stderr)
-            ));
-        }
-    }
-    // Start the server and Wine's own services now, detached from every
-    // test's pipes: started by a test's `wine`, they would hold its output
-    // open, and the test waiting, until they exit. The server stays 10 s
-    // after its last client.
-    for (program, arg) in [("wineserver", "-p10"), ("wineboot", "-r")] {
-        Command::new(program)
+    fs::create_dir_all(&prefix).map_err(|e| format!("cannot create {}: {e}", prefix.display()))?;
+    let boot = if prefix.join("system.reg").is_file() {
+        "-r"
+    } else {
+        "-i"
+    };
+    for (program, arg) in [("wineserver", "-p10"), ("wineboot", boot)] {
+        let status = Command::new(program)
             .arg(arg)
             .env("WINEPREFIX", &prefix)
             .env("WINEDEBUG", "-all")
@@ -141,6 +132,12 @@ fn set_up() -> Result<Wine, String> {
             .stderr(Stdio::null())
             .status()
             .map_err(|e| format!("{program} cannot start: {e}"))?;
+        if !status.success() {
+            return Err(format!(
+                "`{program} {arg}` failed ({status}) in {}",
+                prefix.display()
+            ));
+        }
     }
     Ok(Wine {
         exe: bin.join("subsidy.exe"),
