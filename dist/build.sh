@@ -54,8 +54,9 @@ stage() {
   fi
 }
 
-stage linux-x86_64 target/x86_64-unknown-linux-gnu/release/subsidy
-stage windows-x86_64 target/x86_64-pc-windows-gnu/release/subsidy.exe dist/windows/run-sample.bat
+target=${CARGO_TARGET_DIR:-target}
+stage linux-x86_64 "$target/x86_64-unknown-linux-gnu/release/subsidy"
+stage windows-x86_64 "$target/x86_64-pc-windows-gnu/release/subsidy.exe" dist/windows/run-sample.bat
 
 (cd "$out" && sha256sum -- *.zip >SHA256SUMS)
 
