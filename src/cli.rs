@@ -11,7 +11,7 @@ use crate::error::Error;
 use crate::words::{Lang, Notice, Topic};
 
 #[derive(Debug, Parser)]
-#[command(name = "subsidy", version)]
+#[command(name = "subsidy", version = env!("SUBSIDY_LONG_VERSION"))]
 pub struct Cli {
     /// Language of tables, reasons and messages [default: SUBSIDY_LANG, or zh]
     #[arg(long, global = true, value_enum)]

@@ -14,6 +14,9 @@ use crate::words::Lang;
 
 #[derive(Serialize)]
 struct Report<'a> {
+    /// The version of `subsidy` and the git commit it was built from.
+    version: &'static str,
+    commit: &'static str,
     policy: PolicyInfo<'a>,
     totals: Totals,
     applicants: Vec<Applicant<'a>>,
@@ -80,6 +83,8 @@ pub fn write_json(decided: &Decided, out: &mut dyn Write, lang: Lang) -> io::Res
     let policy = decided.policy;
     let summary = Summary::of(decided);
     let report = Report {
+        version: env!("CARGO_PKG_VERSION"),
+        commit: env!("SUBSIDY_GIT_COMMIT"),
         policy: PolicyInfo {
             id: &policy.id,
             title: &policy.title,
