@@ -15,7 +15,7 @@ mod top;
 
 use std::ops::Range;
 
-use super::model::{Named, Policy};
+use super::model::{name_key, Named, Policy};
 use super::problem::{PolicyError, PolicyFault, PolicyProblem};
 use super::raw::RawPolicy;
 use crate::words::Text;
@@ -100,10 +100,12 @@ fn text(zh: &str, en: &str, fallback: &str) -> Text {
     }
 }
 
-/// Every spelling by which a type or tag may be written in a claim.
+/// Every spelling by which a type or tag may be written in a claim, keyed
+/// as `Policy::find_type` and `find_tag` look them up.
 fn spellings(named: &Named) -> Vec<String> {
-    let mut out = vec![named.id.to_lowercase(), named.name.zh.trim().to_lowercase()];
-    out.extend(named.aliases.iter().map(|a| a.trim().to_lowercase()));
+    let mut out = vec![name_key(&named.id).into_owned()];
+    out.push(name_key(&named.name.zh).into_owned());
+    out.extend(named.aliases.iter().map(|a| name_key(a).into_owned()));
     out
 }
 

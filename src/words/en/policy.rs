@@ -16,6 +16,20 @@ impl PolicyWords for English {
                 format!("the validity ends ({until}) before it starts ({from})")
             }
             PolicyFault::NotADate => "expected a date such as 2024-01-01".into(),
+            PolicyFault::ValidityMissing => {
+                "the validity is missing: write this date, or applies_from / in_force_from \
+                 and term_years to derive it"
+                    .into()
+            }
+            PolicyFault::ValidityDisagrees { written, derived } => format!(
+                "the date written, {written}, is not {derived}, the date the start and term give"
+            ),
+            PolicyFault::TermIncomplete => {
+                "in_force_from and term_years go together: write both or neither".into()
+            }
+            PolicyFault::TermYears { written } => {
+                format!("a term of {written} years: expected a whole number from 1 to 100")
+            }
             PolicyFault::RoundingMode { written } => {
                 format!("rounding mode `{written}` is not half_up, half_even or down")
             }
@@ -51,6 +65,12 @@ impl PolicyWords for English {
             PolicyFault::ManualWithoutReason => "a manual item needs a manual_reason".into(),
             PolicyFault::ReasonWithoutManual => "only a manual item uses manual_reason".into(),
             PolicyFault::PerUnitNotFixed => "only a fixed item can be priced per unit".into(),
+            PolicyFault::UnitNotPerUnit => {
+                "a unit word (unit, unit_en) belongs to a per-unit item (per_unit = true)".into()
+            }
+            PolicyFault::IntakeEnglish { zh, en } => {
+                format!("intake has {zh} entries and intake_en {en}: give one English per entry")
+            }
             PolicyFault::UnknownTag { tag } => format!("unknown tag `{tag}`"),
             PolicyFault::UndeclaredFact { fact } => {
                 format!("fact `{fact}` is not declared in [[fact]]")
@@ -142,6 +162,14 @@ impl PolicyWords for English {
             message,
         } = error;
         format!("{file}:{line}: {message}")
+    }
+
+    fn per_unit_figure(&self, amount: &str, unit: &str) -> String {
+        format!("{amount} per {unit}")
+    }
+
+    fn intake_heading(&self) -> &'static str {
+        "to be verified at intake:"
     }
 
     fn not_item_or_clause(&self, written: &str, near: &[&str]) -> String {
