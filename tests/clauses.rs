@@ -517,7 +517,7 @@ fn support_under_another_city_policy_excludes_the_claim() {
         .reference("1")
         .other_city_support()]);
     r.expect("C1", "rejected", "50000", "0");
-    r.reason_has("C1", "another city policy");
+    r.reason_has("C1", "another city-level policy");
 }
 
 #[test]
