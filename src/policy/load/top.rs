@@ -88,8 +88,17 @@ impl Checker<'_> {
             (Some(start), Some(years)) => end_of_term(start, years),
             _ => None,
         };
-        let from = self.bound(&raw.valid_from, "valid_from", applies.or(in_force));
-        let until = self.bound(&raw.valid_until, "valid_until", derived_until);
+        // A start or term that was written but could not be used has been
+        // told already: the bound it would give is not told missing again.
+        let told_from = raw.applies_from.is_some() || raw.in_force_from.is_some();
+        let told_until = raw.in_force_from.is_some() || raw.term_years.is_some();
+        let from = self.bound(
+            &raw.valid_from,
+            "valid_from",
+            applies.or(in_force),
+            told_from,
+        );
+        let until = self.bound(&raw.valid_until, "valid_until", derived_until, told_until);
         if let (Some(from), Some(until)) = (from, until) {
             if from > until {
                 let span = raw.valid_until.as_ref().map(|v| v.span()).unwrap_or(0..0);
@@ -126,15 +135,18 @@ impl Checker<'_> {
     }
 
     /// One bound of the validity: the written date, which must equal the
-    /// derived one when there is one; else the derived one.
+    /// derived one when there is one; else the derived one. `told`: the
+    /// keys it would be derived from are written, so a problem with them
+    /// has been told.
     fn bound(
         &mut self,
         written: &Option<Spanned<Datetime>>,
         key: &str,
         derived: Option<Date>,
+        told: bool,
     ) -> Option<Date> {
         let Some(w) = written else {
-            if derived.is_none() {
+            if derived.is_none() && !told {
                 self.problem(0..0, key, PolicyFault::ValidityMissing);
             }
             return derived;

@@ -18,10 +18,7 @@ impl PolicyWords for Chinese {
                 format!("有效期结束日 {until} 早于开始日 {from}")
             }
             PolicyFault::NotADate => "应为日期，如 2024-01-01".into(),
-            PolicyFault::ValidityMissing => {
-                "缺少有效期：写明该日期，或写明 applies_from / in_force_from 与 term_years 以便推算"
-                    .into()
-            }
+            PolicyFault::ValidityMissing => VALIDITY_MISSING.into(),
             PolicyFault::ValidityDisagrees { written, derived } => format!(
                 "写明的日期 {written} 与按施行日和有效期推算的 {derived} 不一致"
             ),
@@ -62,9 +59,7 @@ impl PolicyWords for Chinese {
             PolicyFault::ManualWithoutReason => "人工审核项目须写明 manual_reason".into(),
             PolicyFault::ReasonWithoutManual => "只有 manual 项目使用 manual_reason".into(),
             PolicyFault::PerUnitNotFixed => "只有 fixed 项目可以按件计".into(),
-            PolicyFault::UnitNotPerUnit => {
-                "计量单位（unit、unit_en）只用于按件计（per_unit = true）的项目".into()
-            }
+            PolicyFault::UnitNotPerUnit => UNIT_NOT_PER_UNIT.into(),
             PolicyFault::IntakeEnglish { zh, en } => {
                 format!("intake 有 {zh} 条，intake_en 有 {en} 条，应一一对应")
             }
@@ -186,3 +181,7 @@ fn kinds() -> String {
         None => String::new(),
     }
 }
+
+const VALIDITY_MISSING: &str =
+    "缺少有效期：写明该日期，或写明 applies_from / in_force_from 与 term_years 以便推算";
+const UNIT_NOT_PER_UNIT: &str = "计量单位（unit、unit_en）只用于按件计（per_unit = true）的项目";
