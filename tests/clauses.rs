@@ -502,8 +502,8 @@ fn validity_window_includes_both_ends() {
     let r = run(&[
         claim("C1", "E1", "standard_industry", "2023-12-31").reference("1"),
         claim("C2", "E1", "standard_industry", "2024-01-01").reference("2"),
-        claim("C3", "E1", "standard_industry", "2027-12-31").reference("3"),
-        claim("C4", "E1", "standard_industry", "2028-01-01").reference("4"),
+        claim("C3", "E1", "standard_industry", "2026-12-31").reference("3"),
+        claim("C4", "E1", "standard_industry", "2027-01-01").reference("4"),
     ]);
     r.expect("C1", "rejected", "50000", "0");
     r.expect("C2", "paid", "50000", "50000");
@@ -517,7 +517,7 @@ fn support_under_another_city_policy_excludes_the_claim() {
         .reference("1")
         .other_city_support()]);
     r.expect("C1", "rejected", "50000", "0");
-    r.reason_has("C1", "another city policy");
+    r.reason_has("C1", "another city-level policy");
 }
 
 #[test]

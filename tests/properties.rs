@@ -156,6 +156,8 @@ const CASES: &[&str] = &[
 ];
 const PROJECTS: &[&str] = &["DH-2024-01", "DH-2024-02", "dh-2024-01", "YJ-2024-03"];
 const WORKS: &[&str] = &["粤作登字-2024-A-001", "粤作登字-2024-A-002"];
+/// Registration numbers of transfer and licence contracts (（五）, paid once each).
+const CONTRACTS: &[&str] = &["2024440000001", "2024440000002", "2024440000003"];
 const MARKS: &[&str] = &["连州菜心", "连州水晶梨"];
 const COUNTIES: &[&str] = &["国知发2024-1号", "国知发2024-2号"];
 
@@ -349,9 +351,14 @@ fn item_part() -> impl Strategy<Value = Spec> {
         ),
         (
             4,
-            (who(ENTERPRISES), money(10_000, 1_500_000))
-                .prop_map(|(a, m)| Spec {
+            (
+                who(ENTERPRISES),
+                money(10_000, 1_500_000),
+                select(CONTRACTS),
+            )
+                .prop_map(|(a, m, r)| Spec {
                     amount: Some(m),
+                    reference: Some(r),
                     ..base("patent_transfer", a)
                 })
                 .boxed(),
@@ -730,7 +737,8 @@ fn check_caps(r: &Run) -> Result<(), TestCaseError> {
             | "litigation_overseas"
             | "patent_navigation"
             | "service_project"
-            | "ip_county_matching" => keys.push(format!("ref {item} {reference}")),
+            | "ip_county_matching"
+            | "patent_transfer" => keys.push(format!("ref {item} {reference}")),
             "gi_mark_user" => keys.push(format!("ref {item} {} {reference}", c.applicant)),
             "high_value_patent_first"
             | "iso56005"
@@ -738,7 +746,9 @@ fn check_caps(r: &Run) -> Result<(), TestCaseError> {
             | "gd_copyright_unit"
             | "ip_management_standard"
             | "ip_talent" => keys.push(format!("applicant {item} {}", c.applicant)),
-            "park_performance" => keys.push(format!("year {item} {} {year}", c.applicant)),
+            "park_performance" | "agency_invention_grants" => {
+                keys.push(format!("year {item} {} {year}", c.applicant))
+            }
             _ => {}
         }
         if clause == 12 || clause == 13 {
@@ -839,7 +849,7 @@ fn check_rows(r: &Run) -> Result<(), TestCaseError> {
         }
         // The general rules of §4 refuse these, whatever else they are.
         let year = c.date.year();
-        if c.other_city_support || !(2024..=2027).contains(&year) {
+        if c.other_city_support || !(2024..=2026).contains(&year) {
             prop_assert!(
                 matches!(o.status, Status::Rejected),
                 "{} should be rejected (other city support or date {})",

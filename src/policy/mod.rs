@@ -32,6 +32,62 @@ mod tests {
         assert!(policy.clauses.iter().all(|c| !c.source.trim().is_empty()));
     }
 
+    /// SPEC revision 2: the validity, who may claim, the once-only rules,
+    /// the unit words and the intake conditions of the bundled file.
+    #[test]
+    fn the_bundled_policy_follows_revision_2() {
+        let policy = bundled().unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(policy.valid_from.to_string(), "2024-01-01");
+        assert_eq!(policy.valid_until.to_string(), "2026-12-31");
+        assert!(policy.validity_note.is_some());
+        let item = |id: &str| {
+            let idx = policy.find_item(id).unwrap_or_else(|| panic!("{id}"));
+            policy.item(idx)
+        };
+        let types = |written: &[&str]| {
+            let mut set = TypeSet::default();
+            for w in written {
+                set.insert(policy.find_type(w).unwrap_or_else(|| panic!("{w}")));
+            }
+            set
+        };
+        assert_eq!(item("patent_transfer").unique, Unique::Ref);
+        assert_eq!(
+            item("agency_invention_grants").unique,
+            Unique::ApplicantYear
+        );
+        assert_eq!(
+            item("ip_county_matching").applicants,
+            types(&["county", "park"])
+        );
+        let units = types(&["企业", "事业单位", "代理机构", "园区", "县", "社会组织"]);
+        for id in [
+            "protection_station_excellent",
+            "protection_station_qualified",
+            "training_base",
+        ] {
+            assert_eq!(item(id).applicants, units, "{id}");
+        }
+        for i in policy.items.iter().filter(|i| i.per_unit) {
+            assert!(i.unit.is_some(), "{} has no unit word", i.id);
+        }
+        for id in [
+            "high_value_patent_first",
+            "ip_contest_gold",
+            "copyright_registration",
+            "patent_transfer",
+            "pledge_interest",
+            "standard_national",
+            "iso56005",
+            "litigation_overseas",
+            "mediation_qualified",
+            "agency_invention_grants",
+            "ip_talent",
+        ] {
+            assert!(!item(id).intake.is_empty(), "{id} has no intake condition");
+        }
+    }
+
     /// SPEC §4: the item ids are part of the contract.
     const CATALOGUE: [&str; 43] = [
         "high_value_patent",

@@ -74,6 +74,9 @@ pub struct Policy {
     /// policy, when the measures have one.
     pub other_city_support: Option<String>,
     pub note: Option<Text>,
+    /// What a claim dated outside the validity is told about the dates, such
+    /// as the assumption behind a blank start date (起始日未定，按最早可能的届满日计).
+    pub validity_note: Option<Text>,
     pub applicant_types: Vec<Named>,
     /// Names for several types at once, with the set each stands for.
     pub applicant_groups: Vec<(Named, TypeSet)>,
@@ -137,6 +140,10 @@ pub struct Item {
     pub kind: Kind,
     /// The figure is per unit (patent, award, work, case): quantity multiplies it.
     pub per_unit: bool,
+    /// The word the measures count a per-unit item in (件, 项, 个, 宗), in
+    /// both languages; `None` for an item that is not per unit or whose
+    /// file gives no word.
+    pub unit: Option<Text>,
     pub applicants: TypeSet,
     /// The applicant types or groups as the policy file names them.
     pub applicants_written: Vec<String>,
@@ -150,6 +157,10 @@ pub struct Item {
     pub quota: Option<Quota>,
     pub source: Option<String>,
     pub note: Option<Text>,
+    /// Conditions of the text that no column of the claims file holds,
+    /// quoted from it: the office verifies them at intake. Never a check
+    /// the tool has passed.
+    pub intake: Vec<Text>,
 }
 
 impl Item {
@@ -282,6 +293,34 @@ fn any_case<T: Copy>(map: &FxHashMap<String, T>, written: &str) -> Option<T> {
     }
 }
 
+/// The key under which the name of an applicant type or tag is compared:
+/// full-width forms folded to ASCII, white space and quotation marks
+/// removed, lower case. `专精特新“小巨人”企业`, `专精特新"小巨人"企业` and
+/// `专精特新 小巨人企业` are one name. The loader keys its lookup this way and
+/// `find_type`/`find_tag` look up this way.
+pub fn name_key(written: &str) -> std::borrow::Cow<'_, str> {
+    let plain = |c: char| !c.is_whitespace() && !QUOTES.contains(&c) && !c.is_uppercase();
+    if written
+        .chars()
+        .all(|c| plain(c) && !crate::text::is_full_width(c))
+    {
+        return std::borrow::Cow::Borrowed(written);
+    }
+    std::borrow::Cow::Owned(
+        crate::text::half_width(written)
+            .chars()
+            .filter(|c| !c.is_whitespace() && !QUOTES.contains(c))
+            .flat_map(char::to_lowercase)
+            .collect(),
+    )
+}
+
+/// Quotation marks a name may be written with (after full-width folding,
+/// ＂ and ＇ are already " and ').
+const QUOTES: [char; 12] = [
+    '"', '\'', '“', '”', '‘', '’', '「', '」', '『', '』', '｢', '｣',
+];
+
 impl Policy {
     pub fn item(&self, idx: ItemIdx) -> &Item {
         &self.items[usize::from(idx)]
@@ -296,13 +335,16 @@ impl Policy {
         any_case(&self.lookup.items, written)
     }
 
-    /// An applicant type by id (any case), Chinese name or alias.
+    /// An applicant type by id (any case), Chinese name or alias, compared
+    /// as `name_key` does.
     pub fn find_type(&self, written: &str) -> Option<TypeIdx> {
-        any_case(&self.lookup.types, written)
+        self.lookup.types.get(name_key(written).as_ref()).copied()
     }
 
+    /// A tag by id (any case), Chinese name or alias, compared as
+    /// `name_key` does.
     pub fn find_tag(&self, written: &str) -> Option<TagIdx> {
-        any_case(&self.lookup.tags, written)
+        self.lookup.tags.get(name_key(written).as_ref()).copied()
     }
 
     pub fn find_clause(&self, number: u32) -> Option<&Clause> {

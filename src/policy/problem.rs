@@ -68,6 +68,22 @@ pub enum PolicyFault {
     },
     /// A date with a time, or no date at all.
     NotADate,
+    /// A bound of the validity that is neither written nor derivable
+    /// (`valid_from` without `applies_from`/`in_force_from`, `valid_until`
+    /// without `in_force_from` and `term_years`); the key says which.
+    ValidityMissing,
+    /// A written bound of the validity that is not the one the start and
+    /// term give.
+    ValidityDisagrees {
+        written: Date,
+        derived: Date,
+    },
+    /// `term_years` without `in_force_from`, or the other way round.
+    TermIncomplete,
+    /// `term_years` that is not a whole number of years from 1 to 100.
+    TermYears {
+        written: i64,
+    },
     RoundingMode {
         written: String,
     },
@@ -126,6 +142,13 @@ pub enum PolicyFault {
     ManualWithoutReason,
     ReasonWithoutManual,
     PerUnitNotFixed,
+    /// A unit word (`unit`, `unit_en`) on an item that is not per unit.
+    UnitNotPerUnit,
+    /// `intake_en` that does not give one English text per `intake` entry.
+    IntakeEnglish {
+        zh: usize,
+        en: usize,
+    },
     UnknownTag {
         tag: String,
     },

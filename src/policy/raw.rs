@@ -19,8 +19,29 @@ pub struct RawPolicy {
     pub title_en: String,
     pub source: String,
     pub status: Spanned<String>,
-    pub valid_from: Spanned<Datetime>,
-    pub valid_until: Spanned<Datetime>,
+    /// The first day a claim may be dated; derived from `applies_from` (or
+    /// `in_force_from`) when absent, checked against it when written.
+    #[serde(default)]
+    pub valid_from: Option<Spanned<Datetime>>,
+    /// The last day a claim may be dated; derived from `in_force_from` and
+    /// `term_years` when absent, checked against them when written.
+    #[serde(default)]
+    pub valid_until: Option<Spanned<Datetime>>,
+    /// The day the measures come into force (施行).
+    #[serde(default)]
+    pub in_force_from: Option<Spanned<Datetime>>,
+    /// The term in whole years from `in_force_from` (有效期N年).
+    #[serde(default)]
+    pub term_years: Option<Spanned<i64>>,
+    /// The day from which claims may be made under the measures (参照执行).
+    #[serde(default)]
+    pub applies_from: Option<Spanned<Datetime>>,
+    /// What a claim outside the validity should be told about the dates
+    /// (an assumption about a blank start date, say).
+    #[serde(default)]
+    pub validity_note: Option<String>,
+    #[serde(default)]
+    pub validity_note_en: Option<String>,
     pub currency: String,
     pub rounding: Spanned<RawRounding>,
     #[serde(default)]
@@ -119,6 +140,11 @@ pub struct RawItem {
     pub ratio: Option<Spanned<Figure>>,
     #[serde(default)]
     pub per_unit: Option<Spanned<bool>>,
+    /// The word the measures count a per-unit item in (件, 项, 个, 宗).
+    #[serde(default)]
+    pub unit: Option<Spanned<String>>,
+    #[serde(default)]
+    pub unit_en: String,
     pub applicants: Spanned<Vec<String>>,
     #[serde(default)]
     pub tags_any: Option<Spanned<Vec<String>>>,
@@ -144,6 +170,13 @@ pub struct RawItem {
     pub note: Option<String>,
     #[serde(default)]
     pub note_en: Option<String>,
+    /// Conditions of the text that no column holds, quoted: the office
+    /// verifies them at intake.
+    #[serde(default)]
+    pub intake: Vec<String>,
+    /// The English of `intake`, one for one (or none at all).
+    #[serde(default)]
+    pub intake_en: Option<Spanned<Vec<String>>>,
 }
 
 #[derive(Debug, Deserialize)]

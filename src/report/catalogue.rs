@@ -9,13 +9,15 @@ use crate::money::short_grouped;
 use crate::policy::{Clause, Item, Kind, Policy, TypeSet, Unique};
 use crate::words::{Label, Lang, Rule, Sep};
 
-/// The figure of an item: `2,000 /件`, `5%`, `≤ 100,000 /项`, `≥ 50,000`, `1:1`.
+/// The figure of an item: `2,000 /件` (in the unit the policy file counts
+/// the item in), `5%`, `≤ 100,000 /项`, `≥ 50,000`, `1:1`.
 pub fn figure(item: &Item, lang: Lang) -> String {
     let words = lang.words();
     match &item.kind {
-        Kind::Fixed { amount } if item.per_unit => {
-            format!("{} {}", short_grouped(*amount), words.label(Label::PerUnit))
-        }
+        Kind::Fixed { amount } if item.per_unit => match &item.unit {
+            Some(unit) => words.per_unit_figure(&short_grouped(*amount), lang.text(unit)),
+            None => format!("{} {}", short_grouped(*amount), words.label(Label::PerUnit)),
+        },
         Kind::Fixed { amount } => short_grouped(*amount),
         Kind::Percent { rate } => format!(
             "{}%",
@@ -177,6 +179,12 @@ pub fn show_item(policy: &Policy, item: &Item, lang: Lang) -> String {
     }
     for note in [&item.note, &clause.note].into_iter().flatten() {
         let _ = writeln!(out, "{}{}", l(Label::ShowNote), lang.text(note));
+    }
+    if !item.intake.is_empty() {
+        let _ = writeln!(out, "{}", words.intake_heading());
+        for condition in &item.intake {
+            let _ = writeln!(out, "  · {}", lang.text(condition));
+        }
     }
     out
 }

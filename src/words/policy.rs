@@ -33,6 +33,14 @@ pub trait PolicyWords {
     /// A cases file that cannot be read.
     fn cases_unreadable(&self, error: &CasesError) -> String;
 
+    /// A per-unit figure with the unit the policy file counts in:
+    /// `2,000 /件`, `2,000 per patent`.
+    fn per_unit_figure(&self, amount: &str, unit: &str) -> String;
+
+    /// The heading above an item's conditions that the office verifies at
+    /// intake (`policy show`); the conditions follow, one a line.
+    fn intake_heading(&self) -> &'static str;
+
     /// `policy show WHAT`: neither an item nor a clause; `near` are the
     /// item ids closest to it, nearest first (maybe none).
     fn not_item_or_clause(&self, written: &str, near: &[&str]) -> String;

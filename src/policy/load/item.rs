@@ -3,9 +3,12 @@
 
 use super::named::Names;
 use super::{note, text, Checker};
-use crate::policy::model::{ClauseIdx, FactIdx, Item, Kind, QuantityCap, TagSet, TypeSet, Unique};
+use crate::policy::model::{
+    name_key, ClauseIdx, FactIdx, Item, Kind, QuantityCap, TagSet, TypeSet, Unique,
+};
 use crate::policy::problem::PolicyFault;
 use crate::policy::raw::RawItem;
+use crate::words::Text;
 
 /// The keys of one item's values, as the problems name them.
 pub(super) struct ItemKey(String);
@@ -26,6 +29,8 @@ impl Checker<'_> {
         let key = ItemKey(id.clone());
         let kind = self.kind(ri, &key);
         let per_unit = self.per_unit(ri, &key, &kind);
+        let unit = self.unit(ri, &key, per_unit);
+        let intake = self.intake(ri, &key);
         let applicants = self.type_set(
             &ri.applicants,
             &key.at("applicants"),
@@ -47,6 +52,7 @@ impl Checker<'_> {
             clause,
             kind,
             per_unit,
+            unit,
             applicants,
             applicants_written: ri.applicants.get_ref().clone(),
             tags_any,
@@ -58,6 +64,7 @@ impl Checker<'_> {
             quota: None,
             source: ri.source.clone(),
             note: note(&ri.note, &ri.note_en),
+            intake,
         };
         if let Some(cap) = annual_cap {
             let at = ri.annual_cap.as_ref();
@@ -77,11 +84,39 @@ impl Checker<'_> {
         per_unit
     }
 
+    /// The unit word of a per-unit item; on any other item, a slip.
+    fn unit(&mut self, ri: &RawItem, key: &ItemKey, per_unit: bool) -> Option<Text> {
+        let unit = ri.unit.as_ref()?;
+        if !per_unit {
+            self.problem(unit.span(), &key.at("unit"), PolicyFault::UnitNotPerUnit);
+            return None;
+        }
+        let zh = unit.get_ref().trim();
+        Some(text(zh, ri.unit_en.trim(), zh))
+    }
+
+    /// The conditions verified at intake, with their English one for one.
+    fn intake(&mut self, ri: &RawItem, key: &ItemKey) -> Vec<Text> {
+        let en: &[String] = ri.intake_en.as_ref().map_or(&[], |e| e.get_ref());
+        if let (Some(e), false) = (&ri.intake_en, en.len() == ri.intake.len()) {
+            let fault = PolicyFault::IntakeEnglish {
+                zh: ri.intake.len(),
+                en: en.len(),
+            };
+            self.problem(e.span(), &key.at("intake_en"), fault);
+        }
+        ri.intake
+            .iter()
+            .enumerate()
+            .map(|(i, zh)| text(zh, en.get(i).map_or("", String::as_str), zh))
+            .collect()
+    }
+
     fn tags_any(&mut self, ri: &RawItem, key: &ItemKey, names: &Names) -> TagSet {
         let mut tags_any = TagSet::default();
         if let Some(tags) = &ri.tags_any {
             for t in tags.get_ref() {
-                match names.lookup.tags.get(&t.to_lowercase()) {
+                match names.lookup.tags.get(name_key(t).as_ref()) {
                     Some(idx) => tags_any.insert(*idx),
                     None => self.problem(
                         tags.span(),

@@ -15,7 +15,7 @@ mod top;
 
 use std::ops::Range;
 
-use super::model::{Named, Policy};
+use super::model::{name_key, Named, Policy};
 use super::problem::{PolicyError, PolicyFault, PolicyProblem};
 use super::raw::RawPolicy;
 use crate::words::Text;
@@ -100,10 +100,12 @@ fn text(zh: &str, en: &str, fallback: &str) -> Text {
     }
 }
 
-/// Every spelling by which a type or tag may be written in a claim.
+/// Every spelling by which a type or tag may be written in a claim, keyed
+/// as `Policy::find_type` and `find_tag` look them up.
 fn spellings(named: &Named) -> Vec<String> {
-    let mut out = vec![named.id.to_lowercase(), named.name.zh.trim().to_lowercase()];
-    out.extend(named.aliases.iter().map(|a| a.trim().to_lowercase()));
+    let mut out = vec![name_key(&named.id).into_owned()];
+    out.push(name_key(&named.name.zh).into_owned());
+    out.extend(named.aliases.iter().map(|a| name_key(a).into_owned()));
     out
 }
 
@@ -207,6 +209,101 @@ source = "原文"
             single: 2000.into(),
         };
         assert_eq!(found, [(29, fault)]);
+    }
+
+    /// `HEAD` with its validity lines replaced by `validity`.
+    fn with_validity(validity: &str) -> Result<Policy, PolicyError> {
+        let head = HEAD.replace(
+            "valid_from = 2024-01-01\nvalid_until = 2024-12-31\n",
+            validity,
+        );
+        let item = "[[clause.item]]\nid = \"a\"\nname = \"甲\"\nkind = \"fixed\"\namount = 1\napplicants = [\"enterprise\"]\n";
+        load("t.toml", &format!("{head}\n{item}"))
+    }
+
+    fn faults_of(result: Result<Policy, PolicyError>) -> Vec<(usize, PolicyFault)> {
+        match result {
+            Ok(_) => Vec::new(),
+            Err(e) => e.problems.into_iter().map(|p| (p.line, p.fault)).collect(),
+        }
+    }
+
+    fn date(y: u32, m: u32, d: u32) -> crate::date::Date {
+        crate::date::Date::new(y, m, d).unwrap_or_else(|| panic!("{y}-{m}-{d}"))
+    }
+
+    #[test]
+    fn the_validity_is_derived_from_the_start_and_the_term() {
+        let text = "in_force_from = 2024-01-01\nterm_years = 3\napplies_from = 2024-01-01\n";
+        let policy = with_validity(text).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(policy.valid_from, date(2024, 1, 1));
+        assert_eq!(policy.valid_until, date(2026, 12, 31));
+        let text = "in_force_from = 2024-05-01\nterm_years = 3\napplies_from = 2024-01-01\n";
+        let policy = with_validity(text).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(policy.valid_from, date(2024, 1, 1));
+        assert_eq!(policy.valid_until, date(2027, 4, 30));
+    }
+
+    #[test]
+    fn written_dates_that_disagree_with_the_term_are_refused() {
+        let text = "in_force_from = 2024-01-01\nterm_years = 3\napplies_from = 2024-01-01\n\
+                    valid_from = 2024-01-01\nvalid_until = 2027-12-31\n";
+        let fault = PolicyFault::ValidityDisagrees {
+            written: date(2027, 12, 31),
+            derived: date(2026, 12, 31),
+        };
+        assert_eq!(faults_of(with_validity(text)), [(10, fault)]);
+        let agreeing = "in_force_from = 2024-01-01\nterm_years = 3\n\
+                        valid_from = 2024-01-01\nvalid_until = 2026-12-31\n";
+        assert_eq!(faults_of(with_validity(agreeing)), []);
+    }
+
+    #[test]
+    fn a_term_needs_its_start_and_a_validity_needs_its_ends() {
+        let found = faults_of(with_validity("term_years = 3\nvalid_from = 2024-01-01\n"));
+        assert_eq!(found, [(6, PolicyFault::TermIncomplete)]);
+        let found = faults_of(with_validity("valid_from = 2024-01-01\n"));
+        assert_eq!(found, [(1, PolicyFault::ValidityMissing)]);
+        let found = faults_of(with_validity(
+            "in_force_from = 2024-01-01\nterm_years = 0\n",
+        ));
+        assert_eq!(found, [(7, PolicyFault::TermYears { written: 0 })]);
+    }
+
+    #[test]
+    fn a_unit_word_belongs_to_a_per_unit_item_and_intake_english_goes_one_for_one() {
+        let found =
+            faults("kind = \"fixed\"\namount = 5\nunit = \"件\"\napplicants = [\"enterprise\"]");
+        assert_eq!(found, [(28, PolicyFault::UnitNotPerUnit)]);
+        let found = faults(
+            "kind = \"fixed\"\namount = 5\napplicants = [\"enterprise\"]\n\
+             intake = [\"甲\", \"乙\"]\nintake_en = [\"a\"]",
+        );
+        assert_eq!(found, [(30, PolicyFault::IntakeEnglish { zh: 2, en: 1 })]);
+    }
+
+    #[test]
+    fn names_are_matched_after_folding_width_space_and_quotes() {
+        let policy = bundled_policy();
+        let srdi = policy.find_tag("专精特新").expect("srdi");
+        for written in [
+            "专精特新\"小巨人\"企业",
+            "专精特新“小巨人”企业",
+            "专精特新 ＂小巨人＂ 企业",
+            "专精特新「小巨人」企业",
+            " SRDI ",
+        ] {
+            assert_eq!(policy.find_tag(written), Some(srdi), "{written}");
+        }
+        let county = policy.find_type("county").expect("county");
+        assert_ne!(policy.find_type("园区"), Some(county));
+        for written in ["县", "试点县", "示范 县", "县域", "ＣＯＵＮＴＹ"] {
+            assert_eq!(policy.find_type(written), Some(county), "{written}");
+        }
+    }
+
+    fn bundled_policy() -> Policy {
+        crate::policy::bundled().unwrap_or_else(|e| panic!("{e}"))
     }
 
     #[test]

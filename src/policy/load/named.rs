@@ -7,7 +7,7 @@ use rustc_hash::FxHashMap;
 use toml::Spanned;
 
 use super::{spellings, text, Checker};
-use crate::policy::model::{Lookup, Named, TagIdx, TypeIdx, TypeSet};
+use crate::policy::model::{name_key, Lookup, Named, TagIdx, TypeIdx, TypeSet};
 use crate::policy::problem::PolicyFault;
 use crate::policy::raw::{RawGroup, RawNamed};
 
@@ -115,7 +115,7 @@ impl Checker<'_> {
         for name in names.get_ref() {
             if let Some(group) = groups.get(name) {
                 set.0 |= group.0;
-            } else if let Some(t) = types.get(&name.to_lowercase()) {
+            } else if let Some(t) = types.get(name_key(name).as_ref()) {
                 set.insert(*t);
             } else {
                 let name = name.clone();

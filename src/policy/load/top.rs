@@ -1,6 +1,7 @@
 //! The top level of the file: id, status, validity, rounding, and the
 //! sections in the order they are checked.
 
+use toml::value::Datetime;
 use toml::Spanned;
 
 use super::named::Names;
@@ -44,6 +45,7 @@ impl Checker<'_> {
                 .filter(|e| e.rejects)
                 .map(|e| e.source),
             note: note(&raw.note, &raw.note_en),
+            validity_note: note(&raw.validity_note, &raw.validity_note_en),
             applicant_types,
             applicant_groups,
             tags,
@@ -72,22 +74,95 @@ impl Checker<'_> {
         }
     }
 
+    /// The first and last day a claim may be dated: derived from the start
+    /// and term of the measures, or written, or both (and then they must
+    /// agree), so that the final text's start date is a one-line change.
     fn validity(&mut self, raw: &RawPolicy) -> (Option<Date>, Option<Date>) {
-        let valid_from = self.date(&raw.valid_from, "valid_from");
-        let valid_until = self.date(&raw.valid_until, "valid_until");
-        if let (Some(from), Some(until)) = (valid_from, valid_until) {
+        let opt_date = |check: &mut Self, v: &Option<Spanned<Datetime>>, key: &str| {
+            v.as_ref().and_then(|v| check.date(v, key))
+        };
+        let in_force = opt_date(self, &raw.in_force_from, "in_force_from");
+        let applies = opt_date(self, &raw.applies_from, "applies_from");
+        let term = self.term_years(raw);
+        let derived_until = match (in_force, term) {
+            (Some(start), Some(years)) => end_of_term(start, years),
+            _ => None,
+        };
+        // A start or term that was written but could not be used has been
+        // told already: the bound it would give is not told missing again.
+        let told_from = raw.applies_from.is_some() || raw.in_force_from.is_some();
+        let told_until = raw.in_force_from.is_some() || raw.term_years.is_some();
+        let from = self.bound(
+            &raw.valid_from,
+            "valid_from",
+            applies.or(in_force),
+            told_from,
+        );
+        let until = self.bound(&raw.valid_until, "valid_until", derived_until, told_until);
+        if let (Some(from), Some(until)) = (from, until) {
             if from > until {
-                self.problem(
-                    raw.valid_until.span(),
-                    "valid_until",
-                    PolicyFault::EndsBeforeStart { from, until },
-                );
+                let span = raw.valid_until.as_ref().map(|v| v.span()).unwrap_or(0..0);
+                let fault = PolicyFault::EndsBeforeStart { from, until };
+                self.problem(span, "valid_until", fault);
             }
         }
-        (valid_from, valid_until)
+        (from, until)
     }
 
-    fn date(&mut self, value: &Spanned<toml::value::Datetime>, key: &str) -> Option<Date> {
+    /// `term_years`, checked, and present only with `in_force_from`.
+    fn term_years(&mut self, raw: &RawPolicy) -> Option<u32> {
+        match (&raw.term_years, &raw.in_force_from) {
+            (None, None) => None,
+            (Some(t), None) => {
+                self.problem(t.span(), "term_years", PolicyFault::TermIncomplete);
+                None
+            }
+            (None, Some(f)) => {
+                self.problem(f.span(), "in_force_from", PolicyFault::TermIncomplete);
+                None
+            }
+            (Some(t), Some(_)) => {
+                let written = *t.get_ref();
+                if (1..=100).contains(&written) {
+                    Some(written as u32)
+                } else {
+                    let fault = PolicyFault::TermYears { written };
+                    self.problem(t.span(), "term_years", fault);
+                    None
+                }
+            }
+        }
+    }
+
+    /// One bound of the validity: the written date, which must equal the
+    /// derived one when there is one; else the derived one. `told`: the
+    /// keys it would be derived from are written, so a problem with them
+    /// has been told.
+    fn bound(
+        &mut self,
+        written: &Option<Spanned<Datetime>>,
+        key: &str,
+        derived: Option<Date>,
+        told: bool,
+    ) -> Option<Date> {
+        let Some(w) = written else {
+            if derived.is_none() && !told {
+                self.problem(0..0, key, PolicyFault::ValidityMissing);
+            }
+            return derived;
+        };
+        let date = self.date(w, key)?;
+        if let Some(derived) = derived.filter(|d| *d != date) {
+            let fault = PolicyFault::ValidityDisagrees {
+                written: date,
+                derived,
+            };
+            self.problem(w.span(), key, fault);
+        }
+        Some(date)
+    }
+
+    fn date(&mut self, value: &Spanned<Datetime>, key: &str) -> Option<Date> {
         let dt = value.get_ref();
         let date = match (&dt.date, &dt.time) {
             (Some(d), None) => Date::new(u32::from(d.year), u32::from(d.month), u32::from(d.day)),
@@ -122,5 +197,44 @@ impl Checker<'_> {
             mode,
             decimals: decimals.clamp(0, 6) as u32,
         }
+    }
+}
+
+/// The last day of a term of `years` from `start`: the day before the same
+/// date `years` later (a start on 29 February ends on the last day of
+/// February).
+fn end_of_term(start: Date, years: u32) -> Option<Date> {
+    let ordinal = start.ordinal();
+    let (year, month, day) = (ordinal / 10_000 + years, ordinal / 100 % 100, ordinal % 100);
+    let anniversary = Date::new(year, month, day).or_else(|| Date::new(year, 3, 1))?;
+    day_before(anniversary)
+}
+
+fn day_before(date: Date) -> Option<Date> {
+    let ordinal = date.ordinal();
+    let (year, month, day) = (ordinal / 10_000, ordinal / 100 % 100, ordinal % 100);
+    if day > 1 {
+        return Date::new(year, month, day - 1);
+    }
+    if month > 1 {
+        return (28..=31).rev().find_map(|d| Date::new(year, month - 1, d));
+    }
+    Date::new(year.checked_sub(1)?, 12, 31)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: u32, m: u32, day: u32) -> Date {
+        Date::new(y, m, day).unwrap_or_else(|| panic!("{y}-{m}-{day}"))
+    }
+
+    #[test]
+    fn a_term_ends_the_day_before_its_anniversary() {
+        assert_eq!(end_of_term(d(2024, 1, 1), 3), Some(d(2026, 12, 31)));
+        assert_eq!(end_of_term(d(2024, 3, 1), 3), Some(d(2027, 2, 28)));
+        assert_eq!(end_of_term(d(2024, 2, 29), 3), Some(d(2027, 2, 28)));
+        assert_eq!(end_of_term(d(2024, 7, 15), 1), Some(d(2025, 7, 14)));
     }
 }

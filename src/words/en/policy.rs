@@ -16,6 +16,14 @@ impl PolicyWords for English {
                 format!("the validity ends ({until}) before it starts ({from})")
             }
             PolicyFault::NotADate => "expected a date such as 2024-01-01".into(),
+            PolicyFault::ValidityMissing => VALIDITY_MISSING.into(),
+            PolicyFault::ValidityDisagrees { written, derived } => format!(
+                "the date written, {written}, is not {derived}, the date the start and term give"
+            ),
+            PolicyFault::TermIncomplete => TERM_INCOMPLETE.into(),
+            PolicyFault::TermYears { written } => {
+                format!("a term of {written} years: expected a whole number from 1 to 100")
+            }
             PolicyFault::RoundingMode { written } => {
                 format!("rounding mode `{written}` is not half_up, half_even or down")
             }
@@ -51,6 +59,10 @@ impl PolicyWords for English {
             PolicyFault::ManualWithoutReason => "a manual item needs a manual_reason".into(),
             PolicyFault::ReasonWithoutManual => "only a manual item uses manual_reason".into(),
             PolicyFault::PerUnitNotFixed => "only a fixed item can be priced per unit".into(),
+            PolicyFault::UnitNotPerUnit => UNIT_NOT_PER_UNIT.into(),
+            PolicyFault::IntakeEnglish { zh, en } => {
+                format!("intake has {zh} entries and intake_en {en}: give one English per entry")
+            }
             PolicyFault::UnknownTag { tag } => format!("unknown tag `{tag}`"),
             PolicyFault::UndeclaredFact { fact } => {
                 format!("fact `{fact}` is not declared in [[fact]]")
@@ -144,6 +156,14 @@ impl PolicyWords for English {
         format!("{file}:{line}: {message}")
     }
 
+    fn per_unit_figure(&self, amount: &str, unit: &str) -> String {
+        format!("{amount} per {unit}")
+    }
+
+    fn intake_heading(&self) -> &'static str {
+        "to be verified at intake:"
+    }
+
     fn not_item_or_clause(&self, written: &str, near: &[&str]) -> String {
         if near.is_empty() {
             format!("`{written}` is neither an item nor a clause number")
@@ -165,3 +185,9 @@ fn kinds() -> String {
         None => String::new(),
     }
 }
+
+const VALIDITY_MISSING: &str = "the validity is missing: write this date, or applies_from / \
+     in_force_from and term_years to derive it";
+const TERM_INCOMPLETE: &str = "in_force_from and term_years go together: write both or neither";
+const UNIT_NOT_PER_UNIT: &str =
+    "a unit word (unit, unit_en) belongs to a per-unit item (per_unit = true)";

@@ -151,7 +151,7 @@ impl ReportWords for English {
                 claim.date, policy.valid_from, policy.valid_until
             ),
             Rejection::OtherCitySupport => {
-                "the project already has support under another city policy".to_string()
+                "the project already has support under another city-level policy".to_string()
             }
             Rejection::ApplicantType { allowed } => {
                 let written = policy
@@ -217,7 +217,7 @@ impl ReportWords for English {
                 "dated within {} to {}",
                 policy.valid_from, policy.valid_until
             ),
-            Check::OtherCitySupport => "no support under another city policy".to_string(),
+            Check::OtherCitySupport => "no support under another city-level policy".to_string(),
             Check::ApplicantType => format!(
                 "applicant type {} may claim (allowed: {})",
                 policy.applicant_types[usize::from(claim.applicant_type)].label(EN),

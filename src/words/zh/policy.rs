@@ -18,6 +18,14 @@ impl PolicyWords for Chinese {
                 format!("有效期结束日 {until} 早于开始日 {from}")
             }
             PolicyFault::NotADate => "应为日期，如 2024-01-01".into(),
+            PolicyFault::ValidityMissing => VALIDITY_MISSING.into(),
+            PolicyFault::ValidityDisagrees { written, derived } => format!(
+                "写明的日期 {written} 与按施行日和有效期推算的 {derived} 不一致"
+            ),
+            PolicyFault::TermIncomplete => "in_force_from 与 term_years 须同时写明".into(),
+            PolicyFault::TermYears { written } => {
+                format!("有效期年数 {written} 无效，应为 1 到 100 之间的整数")
+            }
             PolicyFault::RoundingMode { written } => {
                 format!("舍入方式“{written}”无效，应为 half_up、half_even 或 down")
             }
@@ -51,6 +59,10 @@ impl PolicyWords for Chinese {
             PolicyFault::ManualWithoutReason => "人工审核项目须写明 manual_reason".into(),
             PolicyFault::ReasonWithoutManual => "只有 manual 项目使用 manual_reason".into(),
             PolicyFault::PerUnitNotFixed => "只有 fixed 项目可以按件计".into(),
+            PolicyFault::UnitNotPerUnit => UNIT_NOT_PER_UNIT.into(),
+            PolicyFault::IntakeEnglish { zh, en } => {
+                format!("intake 有 {zh} 条，intake_en 有 {en} 条，应一一对应")
+            }
             PolicyFault::UnknownTag { tag } => format!("未知的标签“{tag}”"),
             PolicyFault::UndeclaredFact { fact } => format!("未声明的事实“{fact}”（见 [[fact]]）"),
             PolicyFault::MinQuantity => {
@@ -140,6 +152,14 @@ impl PolicyWords for Chinese {
         format!("{file}:{line}: 无法读取：{message}")
     }
 
+    fn per_unit_figure(&self, amount: &str, unit: &str) -> String {
+        format!("{amount} /{unit}")
+    }
+
+    fn intake_heading(&self) -> &'static str {
+        "须由受理窗口核验："
+    }
+
     fn not_item_or_clause(&self, written: &str, near: &[&str]) -> String {
         if near.is_empty() {
             format!("“{written}”既不是项目也不是条款编号")
@@ -161,3 +181,7 @@ fn kinds() -> String {
         None => String::new(),
     }
 }
+
+const VALIDITY_MISSING: &str =
+    "缺少有效期：写明该日期，或写明 applies_from / in_force_from 与 term_years 以便推算";
+const UNIT_NOT_PER_UNIT: &str = "计量单位（unit、unit_en）只用于按件计（per_unit = true）的项目";
