@@ -4,7 +4,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::claims::{parse_quantity, Keys};
+use crate::claims::{parse_quantity, split_refs, Keys, RefCell, Refs};
 use crate::engine::{Prior, Status};
 use crate::money::parse_number;
 use crate::policy::Policy;
@@ -19,6 +19,7 @@ pub enum LedgerColumn {
     ApplicantId,
     Item,
     Ref,
+    Date,
     Year,
     Quantity,
     Computed,
@@ -27,7 +28,7 @@ pub enum LedgerColumn {
 }
 
 impl LedgerColumn {
-    pub const COUNT: usize = 9;
+    pub const COUNT: usize = 10;
 
     /// Every needed column, in the payout's order (the order of the variants).
     pub const ALL: [LedgerColumn; LedgerColumn::COUNT] = [
@@ -35,6 +36,7 @@ impl LedgerColumn {
         LedgerColumn::ApplicantId,
         LedgerColumn::Item,
         LedgerColumn::Ref,
+        LedgerColumn::Date,
         LedgerColumn::Year,
         LedgerColumn::Quantity,
         LedgerColumn::Computed,
@@ -49,6 +51,7 @@ impl LedgerColumn {
             LedgerColumn::ApplicantId => PayoutColumn::ApplicantId,
             LedgerColumn::Item => PayoutColumn::Item,
             LedgerColumn::Ref => PayoutColumn::Ref,
+            LedgerColumn::Date => PayoutColumn::Date,
             LedgerColumn::Year => PayoutColumn::Year,
             LedgerColumn::Quantity => PayoutColumn::Quantity,
             LedgerColumn::Computed => PayoutColumn::Computed,
@@ -60,6 +63,12 @@ impl LedgerColumn {
     /// The column's name in the payout's header row.
     pub const fn name(self) -> &'static str {
         self.payout().name()
+    }
+
+    /// Every payout of this tool has each column; a ledger without a `date`
+    /// is still read (its rows are then entered in claim_id order).
+    pub const fn is_required(self) -> bool {
+        !matches!(self, LedgerColumn::Date)
     }
 
     /// The column of a header (trimmed, in lower case).
@@ -107,7 +116,19 @@ pub enum LedgerProblem {
     BadYear {
         written: String,
     },
+    BadDate {
+        written: String,
+    },
     BadQuantity {
+        written: String,
+    },
+    /// An applicant id that Excel turned into a number, on a row that
+    /// decided something.
+    MangledId {
+        written: String,
+    },
+    /// A `ref` cell that does not list one reference per unit.
+    BadRefs {
         written: String,
     },
     /// The CSV itself is malformed (the CSV reader's message).
@@ -151,7 +172,7 @@ fn locate(header: &csv::StringRecord) -> Result<Places, Vec<LedgerColumn>> {
     }
     let missing: Vec<LedgerColumn> = LedgerColumn::ALL
         .into_iter()
-        .filter(|c| found[c.index()].is_none())
+        .filter(|c| c.is_required() && found[c.index()].is_none())
         .collect();
     if !missing.is_empty() {
         return Err(missing);
@@ -200,7 +221,7 @@ pub fn read_ledger(
         let prior = row
             .prior(policy, keys)
             .map_err(|(column, what)| err(line, Some(column), what))?;
-        priors.push(prior);
+        priors.extend(prior);
     }
     Ok(priors)
 }
@@ -233,14 +254,26 @@ impl<'r> LedgerRow<'r> {
     }
 
     /// The row as a payment already made, or the first problem of its cells.
+    /// An `invalid` row decided nothing: it is passed over, so the corrected
+    /// row may come back under the same claim_id.
     fn prior(
         &self,
         policy: &Policy,
         keys: &mut Keys,
-    ) -> Result<Prior, (LedgerColumn, LedgerProblem)> {
+    ) -> Result<Option<Prior>, (LedgerColumn, LedgerProblem)> {
         use LedgerColumn as C;
         let status = Status::from_name(self.cell(C::Status))
             .ok_or_else(|| self.bad(C::Status, |written| LedgerProblem::BadStatus { written }))?;
+        if status == Status::Invalid {
+            return Ok(None);
+        }
+        if crate::claims::is_mangled_id(self.cell(C::ApplicantId)) {
+            return Err(
+                self.bad(C::ApplicantId, |written| LedgerProblem::MangledId {
+                    written,
+                }),
+            );
+        }
         let payable = self.money(C::Payable)?;
         let computed = self.money(C::Computed)?;
         let paid = payable > Decimal::ZERO;
@@ -270,19 +303,50 @@ impl<'r> LedgerRow<'r> {
                 }))
             }
         };
-        let reference = match self.cell(C::Ref) {
-            "" => None,
-            r => Some(keys.reference(r)),
+        let refs = self.refs(item.map(|i| policy.item(i)), keys)?;
+        let date = match (self.cell(C::Date), paid) {
+            ("", _) | (_, false) => crate::date::Date::EARLIEST,
+            (written, true) => crate::date::Date::parse(written)
+                .ok_or_else(|| self.bad(C::Date, |written| LedgerProblem::BadDate { written }))?,
         };
-        Ok(Prior {
+        Ok(Some(Prior {
             claim_id: self.cell(C::ClaimId).into(),
             applicant: keys.applicant(self.cell(C::ApplicantId)),
             item: if paid { item } else { None },
-            reference,
+            refs,
+            date,
             year,
             quantity,
             computed,
             payable,
+        }))
+    }
+
+    /// The `ref` cell as the row's item reads it (one reference per unit
+    /// of a per-unit item paid once per reference).
+    fn refs(
+        &self,
+        item: Option<&crate::policy::Item>,
+        keys: &mut Keys,
+    ) -> Result<Refs, (LedgerColumn, LedgerProblem)> {
+        let cell = self.cell(LedgerColumn::Ref);
+        let split = match item {
+            Some(it) => split_refs(it, cell).map_err(|_| {
+                self.bad(LedgerColumn::Ref, |written| LedgerProblem::BadRefs {
+                    written,
+                })
+            })?,
+            None if cell.is_empty() => RefCell::Empty,
+            None => RefCell::One(cell),
+        };
+        Ok(match split {
+            RefCell::Empty => Refs::None,
+            RefCell::One(r) => Refs::One(keys.reference(r)),
+            RefCell::PerUnit(list) => Refs::PerUnit(
+                list.into_iter()
+                    .map(|r| (keys.reference(r), r.into()))
+                    .collect(),
+            ),
         })
     }
 }

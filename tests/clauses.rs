@@ -10,9 +10,7 @@ use common::*;
 
 #[test]
 fn one_thirty_high_value_patents_compute_60000_and_pay_the_50000_cap() {
-    let r = run(&[claim("C1", "E1", "high_value_patent", "2024-03-01")
-        .qty(30)
-        .reference("ZL-A")]);
+    let r = run(&[claim("C1", "E1", "high_value_patent", "2024-03-01").refs("ZL-A", 30)]);
     r.expect("C1", "capped", "60000", "50000");
     r.reason_has("C1", "clause 一 annual cap 50000: 50000 left");
 }
@@ -21,9 +19,7 @@ fn one_thirty_high_value_patents_compute_60000_and_pay_the_50000_cap() {
 fn one_the_first_award_counts_inside_the_same_50000_cap() {
     let r = run(&[
         claim("C1", "E1", "high_value_patent_first", "2024-02-01").tags("srdi"),
-        claim("C2", "E1", "high_value_patent", "2024-03-01")
-            .qty(25)
-            .reference("ZL-A"),
+        claim("C2", "E1", "high_value_patent", "2024-03-01").refs("ZL-A", 25),
     ]);
     r.expect("C1", "paid", "10000", "10000");
     // 25 × 2000 = 50000, but only 50000 − 10000 = 40000 is left this year.
@@ -33,21 +29,15 @@ fn one_the_first_award_counts_inside_the_same_50000_cap() {
 
 #[test]
 fn one_exactly_50000_passes_the_cap_whole() {
-    let r = run(&[claim("C1", "E1", "high_value_patent", "2024-03-01")
-        .qty(25)
-        .reference("ZL-A")]);
+    let r = run(&[claim("C1", "E1", "high_value_patent", "2024-03-01").refs("ZL-A", 25)]);
     r.expect("C1", "paid", "50000", "50000");
 }
 
 #[test]
 fn one_the_cap_is_per_calendar_year() {
     let r = run(&[
-        claim("C1", "E1", "high_value_patent", "2024-12-31")
-            .qty(25)
-            .reference("ZL-A"),
-        claim("C2", "E1", "high_value_patent", "2025-01-01")
-            .qty(25)
-            .reference("ZL-B"),
+        claim("C1", "E1", "high_value_patent", "2024-12-31").refs("ZL-A", 25),
+        claim("C2", "E1", "high_value_patent", "2025-01-01").refs("ZL-B", 25),
     ]);
     r.expect("C1", "paid", "50000", "50000");
     r.expect("C2", "paid", "50000", "50000");
@@ -57,7 +47,7 @@ fn one_the_cap_is_per_calendar_year() {
 fn one_the_same_patent_is_paid_once_even_written_differently() {
     let r = run(&[
         claim("C1", "E1", "high_value_patent", "2024-03-01").reference("ZL202410001001.1"),
-        claim("C2", "E2", "high_value_patent", "2024-04-01").reference("zl 202410001001.1"),
+        claim("C2", "E2", "high_value_patent", "2024-04-01").reference("ｚｌ202410001001.1"),
     ]);
     r.expect("C1", "paid", "2000", "2000");
     r.expect("C2", "rejected", "2000", "0");
@@ -92,9 +82,7 @@ fn one_institutions_may_claim_individuals_may_not() {
 fn two_patent_awards_are_manual_and_contest_awards_are_fixed() {
     let r = run(&[
         claim("C1", "E1", "patent_award", "2024-05-01"),
-        claim("C2", "A1", "agency_patent_award", "2024-05-01")
-            .qty(2)
-            .reference("粤专奖-1"),
+        claim("C2", "A1", "agency_patent_award", "2024-05-01").refs("粤专奖-1", 2),
         claim("C3", "E1", "ip_contest_gold", "2024-05-01").reference("赛-金-1"),
         claim("C4", "O1", "ip_contest_silver", "2024-05-01").reference("赛-银-1"),
         claim("C5", "P1", "ip_contest_gold", "2024-05-01").reference("赛-金-2"),
@@ -113,9 +101,7 @@ fn two_patent_awards_are_manual_and_contest_awards_are_fixed() {
 fn three_brand_awards() {
     let r = run(&[
         claim("C1", "E1", "well_known_trademark", "2024-06-01").reference("驰名-1"),
-        claim("C2", "E1", "gd_key_trademark", "2024-06-01")
-            .qty(3)
-            .reference("粤重点-1"),
+        claim("C2", "E1", "gd_key_trademark", "2024-06-01").refs("粤重点-1", 3),
         claim("C3", "E1", "gi_mark_user", "2024-06-01").reference("连州菜心"),
         claim("C4", "E2", "gi_mark_user", "2024-06-01").reference("连州菜心"),
         claim("C5", "E1", "gi_mark_user", "2024-07-01").reference("连州菜心"),
@@ -312,9 +298,7 @@ fn eleven_four_wins_sum_to_140000_and_are_capped_at_100000() {
             .reference("(2024)粤1882民初1号"),
         claim("C2", "E1", "litigation_second_instance", "2024-05-01")
             .reference("(2024)粤18民终2号"),
-        claim("C3", "E1", "litigation_overseas", "2024-07-01")
-            .qty(2)
-            .reference("US-1"),
+        claim("C3", "E1", "litigation_overseas", "2024-07-01").refs("US-1", 2),
     ]);
     r.expect("C1", "paid", "20000", "20000");
     r.expect("C2", "paid", "20000", "20000");
@@ -524,12 +508,9 @@ fn support_under_another_city_policy_excludes_the_claim() {
 fn a_rejected_claim_uses_no_room() {
     let r = run(&[
         claim("C1", "E1", "high_value_patent", "2024-03-01")
-            .qty(25)
-            .reference("ZL-A")
+            .refs("ZL-A", 25)
             .other_city_support(),
-        claim("C2", "E1", "high_value_patent", "2024-04-01")
-            .qty(25)
-            .reference("ZL-B"),
+        claim("C2", "E1", "high_value_patent", "2024-04-01").refs("ZL-B", 25),
     ]);
     r.expect("C1", "rejected", "50000", "0");
     r.expect("C2", "paid", "50000", "50000");
@@ -537,19 +518,15 @@ fn a_rejected_claim_uses_no_room() {
 
 #[test]
 fn a_ledger_counts_first_and_blocks_its_claim_ids() {
-    let first = run(&[claim("C1", "E1", "high_value_patent", "2024-03-01")
-        .qty(20)
-        .reference("ZL-A")]);
+    let first = run(&[claim("C1", "E1", "high_value_patent", "2024-03-01").refs("ZL-A", 20)]);
     first.expect("C1", "paid", "40000", "40000");
     let second = run_with(
         &[
             claim("C1", "E1", "high_value_patent", "2024-05-01")
                 .qty(1)
                 .reference("ZL-X"),
-            claim("C2", "E1", "high_value_patent", "2024-05-01")
-                .qty(10)
-                .reference("ZL-B"),
-            claim("C3", "E2", "high_value_patent", "2024-05-01").reference("ZL-A"),
+            claim("C2", "E1", "high_value_patent", "2024-05-01").refs("ZL-B", 10),
+            claim("C3", "E2", "high_value_patent", "2024-05-01").reference("ZL-A-1"),
         ],
         &[&first.payout],
     );

@@ -29,7 +29,7 @@ use proptest::sample::select;
 use proptest::strategy::Union;
 use rust_decimal::Decimal;
 
-use subsidy::claims::{self, Batch, Entry, Keys};
+use subsidy::claims::{self, Batch, Entry, Keys, Refs};
 use subsidy::engine::{self, Outcome, Status};
 use subsidy::ledger;
 use subsidy::policy::{self, Policy};
@@ -136,7 +136,7 @@ const PARKS: &[usize] = &[PARK1, PARK2];
 // Small pools of references, so the same patent or case comes back.
 const PATENTS: &[&str] = &[
     "ZL202410001001.1",
-    "zl 202410001001.1",
+    "zl202410001001.1",
     "ZL202410001002.X",
     "ZL202410001003.5",
     "ZL202410001004.2",
@@ -175,7 +175,7 @@ struct Spec {
     date_style: u8,
     quantity: Option<u32>,
     amount: Option<String>,
-    reference: Option<&'static str>,
+    reference: Option<String>,
     tags: &'static str,
     other_city_support: bool,
     score: Option<String>,
@@ -215,7 +215,7 @@ impl Spec {
             date,
             opt(self.quantity),
             self.amount.clone().unwrap_or_default(),
-            self.reference.unwrap_or_default().to_string(),
+            self.reference.clone().unwrap_or_default(),
             self.tags.to_string(),
             if self.other_city_support { "是" } else { "" }.to_string(),
             self.score.clone().unwrap_or_default(),
@@ -295,14 +295,28 @@ fn score() -> impl Strategy<Value = Option<String>> {
     ]
 }
 
+/// References that are different patents or cases, whatever their spelling:
+/// one cell may not name the same one twice.
+fn distinct(refs: Vec<&'static str>) -> Vec<&'static str> {
+    let mut seen = HashSet::new();
+    refs.into_iter()
+        .filter(|r| seen.insert(subsidy::text::reference_key(r)))
+        .collect()
+}
+
 fn item_part() -> impl Strategy<Value = Spec> {
     let arms: Vec<(u32, BoxedStrategy<Spec>)> = vec![
         (
             6,
-            (who(FIRMS), 1..=25u32, select(PATENTS))
-                .prop_map(|(a, q, r)| Spec {
-                    quantity: Some(q),
-                    reference: Some(r),
+            (
+                who(FIRMS),
+                proptest::sample::subsequence(PATENTS, 1..=5),
+                any::<bool>(),
+            )
+                .prop_map(|(a, refs, counted)| (a, distinct(refs), counted))
+                .prop_map(|(a, refs, counted)| Spec {
+                    quantity: counted.then_some(refs.len() as u32),
+                    reference: Some(refs.join("；")),
                     ..base("high_value_patent", a)
                 })
                 .boxed(),
@@ -344,7 +358,7 @@ fn item_part() -> impl Strategy<Value = Spec> {
             1,
             (who(ANYONE), select(WORKS))
                 .prop_map(|(a, r)| Spec {
-                    reference: Some(r),
+                    reference: Some(r.to_string()),
                     ..base("gd_valuable_copyright_work", a)
                 })
                 .boxed(),
@@ -358,7 +372,7 @@ fn item_part() -> impl Strategy<Value = Spec> {
             )
                 .prop_map(|(a, m, r)| Spec {
                     amount: Some(m),
-                    reference: Some(r),
+                    reference: Some(r.to_string()),
                     ..base("patent_transfer", a)
                 })
                 .boxed(),
@@ -392,12 +406,12 @@ fn item_part() -> impl Strategy<Value = Spec> {
                         "litigation_overseas",
                     ][..],
                 ),
-                1..=3u32,
-                select(CASES),
+                proptest::sample::subsequence(CASES, 1..=3),
             )
-                .prop_map(|(a, item, q, r)| Spec {
-                    quantity: Some(q),
-                    reference: Some(r),
+                .prop_map(|(a, item, refs)| (a, item, distinct(refs)))
+                .prop_map(|(a, item, refs)| Spec {
+                    quantity: Some(refs.len() as u32),
+                    reference: Some(refs.join("、")),
                     ..base(item, a)
                 })
                 .boxed(),
@@ -456,7 +470,7 @@ fn item_part() -> impl Strategy<Value = Spec> {
             )
                 .prop_map(|(a, m, r)| Spec {
                     amount: Some(m),
-                    reference: Some(r),
+                    reference: Some(r.to_string()),
                     ..base("patent_navigation", a)
                 })
                 .boxed(),
@@ -466,7 +480,7 @@ fn item_part() -> impl Strategy<Value = Spec> {
             (who(&[AGENCY]), money(50_000, 150_000), select(PROJECTS))
                 .prop_map(|(a, m, r)| Spec {
                     amount: Some(m),
-                    reference: Some(r),
+                    reference: Some(r.to_string()),
                     ..base("service_project", a)
                 })
                 .boxed(),
@@ -476,7 +490,7 @@ fn item_part() -> impl Strategy<Value = Spec> {
             (who(PARKS), money(10_000, 500_000), select(COUNTIES))
                 .prop_map(|(a, m, r)| Spec {
                     amount: Some(m),
-                    reference: Some(r),
+                    reference: Some(r.to_string()),
                     ..base("ip_county_matching", a)
                 })
                 .boxed(),
@@ -485,7 +499,7 @@ fn item_part() -> impl Strategy<Value = Spec> {
             1,
             (who(ENTERPRISES), select(MARKS))
                 .prop_map(|(a, r)| Spec {
-                    reference: Some(r),
+                    reference: Some(r.to_string()),
                     ..base("gi_mark_user", a)
                 })
                 .boxed(),
@@ -727,8 +741,20 @@ fn check_caps(r: &Run) -> Result<(), TestCaseError> {
         if !paid {
             continue;
         }
-        let reference = c.reference.map(|r| r.to_string()).unwrap_or_default();
+        let reference = c.refs.first().map(|r| r.to_string()).unwrap_or_default();
         let mut keys = Vec::new();
+        if let Refs::PerUnit(list) = &c.refs {
+            // A claim paid in full paid every one of its references.
+            if o.payable == o.computed {
+                for (r, _) in list.iter() {
+                    keys.push(format!("ref {item} {r}"));
+                }
+            }
+            for k in keys.drain(..) {
+                prop_assert!(once.insert(k.clone()), "{} paid twice: {}", k, c.claim_id);
+            }
+            continue;
+        }
         match item {
             "high_value_patent"
             | "gd_valuable_copyright_work"

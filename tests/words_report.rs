@@ -79,7 +79,10 @@ fn rejection_after(r: &Rejection) -> Option<Rejection> {
         },
         Rejection::QuantityBelow { .. } => Rejection::ClaimInLedger,
         Rejection::ClaimInLedger => Rejection::RefPaid { by: "C-0".into() },
-        Rejection::RefPaid { .. } => Rejection::ApplicantRefPaid { by: "C-0".into() },
+        Rejection::RefPaid { .. } => Rejection::RefsPaid {
+            refs: vec![("ZL1".into(), "C-0".into()), ("ZL2".into(), "L-1".into())],
+        },
+        Rejection::RefsPaid { .. } => Rejection::ApplicantRefPaid { by: "C-0".into() },
         Rejection::ApplicantRefPaid { .. } => Rejection::ApplicantPaid { by: "C-0".into() },
         Rejection::ApplicantPaid { .. } => Rejection::ItemYearPaid { by: "C-0".into() },
         Rejection::ItemYearPaid { .. } => Rejection::ClauseYearPaid {
@@ -95,7 +98,7 @@ fn every_rejection_is_said_in_both_languages() {
     let policy = policy();
     let claim = claim(&policy);
     let samples = walk(Rejection::OutsideValidity, rejection_after);
-    assert_eq!(samples.len(), 13);
+    assert_eq!(samples.len(), 14);
     for r in &samples {
         let say = |lang: Lang| lang.words().rejection(&policy, &claim, r);
         both_said(&say(Lang::Zh), &say(Lang::En), r);
@@ -120,8 +123,13 @@ fn cap_after(c: &Cap) -> Option<Cap> {
             overflow: 1,
             rank: 3,
             taken_before: 1,
+            tie: true,
         },
-        Cap::Quota { .. } => Cap::ProjectMax { item: 0 },
+        Cap::Quota { .. } => Cap::RefsPaid {
+            item: 0,
+            paid: vec![("ZL1".into(), "C-0".into())],
+        },
+        Cap::RefsPaid { .. } => Cap::ProjectMax { item: 0 },
         Cap::ProjectMax { .. } => Cap::ItemAnnual { item: 0 },
         Cap::ItemAnnual { .. } => Cap::ClauseAnnual { clause: 0 },
         Cap::ClauseAnnual { .. } => return None,
@@ -136,7 +144,7 @@ fn every_cap_step_is_said_in_both_languages_in_a_reason_and_a_derivation() {
         unit_amount: dec("2000"),
     };
     let samples = walk(first, cap_after);
-    assert_eq!(samples.len(), 5);
+    assert_eq!(samples.len(), 6);
     for cap in samples {
         let s = step(cap);
         let reason = |lang: Lang| lang.words().cap_step(&policy, &s);
@@ -242,7 +250,22 @@ fn every_notice_is_said_in_both_languages() {
     let samples = [
         Notice::RankingUnsettled { passes: 16 },
         Notice::LangIgnored { value: "fr" },
+        Notice::UnknownTag {
+            file: "a.csv",
+            line: 2,
+            tag: "国高",
+            known: "专精特新、高新技术企业",
+        },
+        Notice::TwoNames {
+            file: "a.csv",
+            line: 3,
+            id: "E1",
+            first: "甲",
+            second: "乙",
+        },
+        Notice::QuotaTie { ids: &ids },
         Notice::DryRun,
+        Notice::NoLedgerGiven,
         Notice::NoRefGiven,
         Notice::CannotRead {
             path: "a.csv",
@@ -290,6 +313,10 @@ fn every_notice_is_said_in_both_languages() {
             Notice::NoSuchClaims { .. } => 8,
             Notice::UnknownFact { .. } => 9,
             Notice::InvalidClaim { .. } => 10,
+            Notice::NoLedgerGiven => 11,
+            Notice::UnknownTag { .. } => 12,
+            Notice::TwoNames { .. } => 13,
+            Notice::QuotaTie { .. } => 14,
         };
         seen.insert(index);
         let say = |lang: Lang| lang.words().notice(n);

@@ -1,7 +1,8 @@
 //! One claim from its cells: every value parsed, every problem collected
 //! (not only the first), so a clerk fixes a row in one go.
 
-use super::{Claim, Column, Keys, Problem, ProblemKind};
+use super::refs::{split_refs, RefCell, RefFault};
+use super::{Claim, Column, Keys, Problem, ProblemKind, Refs};
 use crate::date::Date;
 use crate::money::{parse_amount, parse_number};
 use crate::policy::{ItemIdx, Policy, TagSet};
@@ -46,18 +47,26 @@ pub fn parse_claim(raw: &RawClaim, policy: &Policy, keys: &mut Keys) -> Result<C
 #[derive(Debug, Clone)]
 pub struct Cells {
     claim_id: Box<str>,
-    /// The reference's key form, when it differs from the cell
-    /// (`claims::reference_key`).
-    reference_key: Option<Box<str>>,
+    refs: CellRefs,
     applicant_type: crate::policy::TypeIdx,
     item: ItemIdx,
     date: Date,
     quantity: u32,
     amount: Option<rust_decimal::Decimal>,
     tags: TagSet,
+    unknown_tags: Option<Box<[Box<str>]>>,
     other_city_support: bool,
     score: Option<rust_decimal::Decimal>,
     facts: Vec<Option<rust_decimal::Decimal>>,
+}
+
+/// The references of a row before they are given keys: each with its key
+/// form when that differs from the text (`claims::reference_key`).
+#[derive(Debug, Clone)]
+enum CellRefs {
+    None,
+    One(Option<Box<str>>),
+    PerUnit(Vec<(Box<str>, Option<Box<str>>)>),
 }
 
 impl Cells {
@@ -71,9 +80,17 @@ impl Cells {
         Claim {
             claim_id: self.claim_id,
             applicant: keys.applicant(raw.applicant_id),
-            reference: match crate::text::trim(raw.reference) {
-                "" => None,
-                written => Some(keys.reference_keyed(written, self.reference_key.as_deref())),
+            refs: match self.refs {
+                CellRefs::None => Refs::None,
+                CellRefs::One(key) => {
+                    let written = crate::text::trim(raw.reference);
+                    Refs::One(keys.reference_keyed(written, key.as_deref()))
+                }
+                CellRefs::PerUnit(list) => Refs::PerUnit(
+                    list.into_iter()
+                        .map(|(text, key)| (keys.reference_keyed(&text, key.as_deref()), text))
+                        .collect(),
+                ),
             },
             applicant_type: self.applicant_type,
             item: self.item,
@@ -81,6 +98,7 @@ impl Cells {
             quantity: self.quantity,
             amount: self.amount,
             tags: self.tags,
+            unknown_tags: self.unknown_tags,
             other_city_support: self.other_city_support,
             score: self.score,
             facts: self.facts,
@@ -107,6 +125,11 @@ pub fn check_cells(raw: &RawClaim, policy: &Policy) -> Result<Cells, Refusal> {
             written: w.to_string(),
         },
     );
+    let refs = item.map(|i| read_refs(policy.item(i), raw, quantity, p));
+    let quantity = match &refs {
+        Some(CellRefs::PerUnit(list)) if raw.quantity.is_empty() => Some(list.len() as u32),
+        _ => quantity,
+    };
     let amount = number_cell(Column::Amount.name(), raw.amount, parse_amount, p);
     let score = number_cell(Column::Score.name(), raw.score, parse_number, p);
     let facts = fact_cells(raw, policy, p);
@@ -134,15 +157,17 @@ pub fn check_cells(raw: &RawClaim, policy: &Policy) -> Result<Cells, Refusal> {
     else {
         return Err((problems, item));
     };
+    let (tags, unknown_tags) = parse_tags(raw.tags, policy);
     Ok(Cells {
         claim_id: raw.claim_id.into(),
-        reference_key: super::reference_key(raw.reference).map(String::into_boxed_str),
+        refs: refs.unwrap_or(CellRefs::None),
         applicant_type,
         item,
         date,
         quantity,
         amount: amount.flatten(),
-        tags: parse_tags(raw.tags, policy),
+        tags,
+        unknown_tags,
         other_city_support,
         score: score.flatten(),
         facts: facts.into_iter().map(Option::flatten).collect(),
@@ -163,6 +188,14 @@ fn read_applicant_and_item(
         if value.is_empty() {
             p.push(Problem::at(column, ProblemKind::Missing));
         }
+    }
+    if super::is_mangled_id(raw.applicant_id) {
+        p.push(Problem::at(
+            Column::ApplicantId,
+            ProblemKind::MangledId {
+                written: raw.applicant_id.to_string(),
+            },
+        ));
     }
     let applicant_type = read_cell(
         p,
@@ -337,16 +370,72 @@ pub fn parse_yes_no(written: &str) -> Option<bool> {
     }
 }
 
-/// Tags separated by `;`, `；` or `、` (commas too); unknown tags are ignored.
-fn parse_tags(written: &str, policy: &Policy) -> TagSet {
+/// Tags separated by `;`, `；` or `、` (commas too), with the ones the
+/// policy does not know: they do not count, and the reader warns of each.
+pub fn parse_tags(written: &str, policy: &Policy) -> (TagSet, Option<Box<[Box<str>]>>) {
     let mut set = TagSet::default();
+    let mut unknown: Vec<Box<str>> = Vec::new();
     for part in written.split([';', '；', '、', ',', '，']) {
         let part = text::clean(part);
-        if let Some(t) = policy.find_tag(&part) {
-            set.insert(t);
+        if part.is_empty() {
+            continue;
+        }
+        match policy.find_tag(&part) {
+            Some(t) => set.insert(t),
+            None => unknown.push(part.into()),
         }
     }
-    set
+    (set, (!unknown.is_empty()).then(|| unknown.into()))
+}
+
+/// The `ref` cell as the item reads it: one reference per unit for a
+/// per-unit item paid once per reference, with the quantity cell agreeing.
+fn read_refs(
+    it: &crate::policy::Item,
+    raw: &RawClaim,
+    quantity: Option<u32>,
+    problems: &mut Vec<Problem>,
+) -> CellRefs {
+    let key = |t: &str| super::reference_key(t).map(String::into_boxed_str);
+    if !it.needs_ref() {
+        return match raw.reference {
+            "" => CellRefs::None,
+            written => CellRefs::One(key(written)),
+        };
+    }
+    let fault = |kind| Problem::at(Column::Ref, kind);
+    match split_refs(it, raw.reference) {
+        Ok(RefCell::Empty) => CellRefs::None,
+        Ok(RefCell::One(r)) => {
+            if it.per_unit && quantity.is_some_and(|q| q != 1) && !raw.quantity.is_empty() {
+                problems.push(fault(ProblemKind::OneRefPerUnit {
+                    quantity: quantity.unwrap_or(1),
+                    refs: 1,
+                }));
+            }
+            CellRefs::One(key(r))
+        }
+        Ok(RefCell::PerUnit(list)) => {
+            let count = list.len() as u32;
+            if !raw.quantity.is_empty() && quantity.is_some_and(|q| q != count) {
+                problems.push(fault(ProblemKind::OneRefPerUnit {
+                    quantity: quantity.unwrap_or(0),
+                    refs: count,
+                }));
+            }
+            CellRefs::PerUnit(list.into_iter().map(|t| (t.into(), key(t))).collect())
+        }
+        Err(RefFault::Repeated(r)) => {
+            problems.push(fault(ProblemKind::RefRepeated { reference: r }));
+            CellRefs::None
+        }
+        Err(RefFault::OnlyOne) => {
+            problems.push(fault(ProblemKind::OneRefOnly {
+                item: it.id.clone(),
+            }));
+            CellRefs::None
+        }
+    }
 }
 
 #[cfg(test)]

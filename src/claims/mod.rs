@@ -4,6 +4,7 @@
 mod fields;
 mod problem;
 mod read;
+mod refs;
 mod strings;
 
 use strings::Strings;
@@ -18,6 +19,7 @@ pub use fields::{
 };
 pub use problem::{Problem, ProblemKind};
 pub use read::{columns, read_claims, ClaimsError, Column};
+pub use refs::{is_mangled_id, split_refs, RefCell};
 
 pub type ApplicantId = u32;
 pub type RefId = u32;
@@ -33,12 +35,40 @@ pub struct Claim {
     pub date: Date,
     pub quantity: u32,
     pub amount: Option<Decimal>,
-    pub reference: Option<RefId>,
+    pub refs: Refs,
     pub tags: TagSet,
+    /// Tags the claim named that the policy does not know (rarely any).
+    pub unknown_tags: Option<Box<[Box<str>]>>,
     pub other_city_support: bool,
     pub score: Option<Decimal>,
     /// Indexed by the policy's facts; `None` when the cell is empty.
     pub facts: Vec<Option<Decimal>>,
+}
+
+/// The references of a claim: none, one, or one per unit of a per-unit item
+/// paid once per reference (each with its text, for reasons that name it).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Refs {
+    #[default]
+    None,
+    One(RefId),
+    PerUnit(Box<[(RefId, Box<str>)]>),
+}
+
+impl Refs {
+    /// The references as keys, in the order written.
+    pub fn ids(&self) -> impl Iterator<Item = RefId> + '_ {
+        let (one, many): (Option<RefId>, &[(RefId, Box<str>)]) = match self {
+            Refs::None => (None, &[]),
+            Refs::One(r) => (Some(*r), &[]),
+            Refs::PerUnit(list) => (None, list),
+        };
+        one.into_iter().chain(many.iter().map(|(r, _)| *r))
+    }
+
+    pub fn first(&self) -> Option<RefId> {
+        self.ids().next()
+    }
 }
 
 /// One input row, in file order. Its text cells live in the batch's

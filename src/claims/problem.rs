@@ -54,6 +54,24 @@ pub enum ProblemKind {
         count: usize,
     },
     EmptyRow,
+    /// An applicant id that Excel turned into a number.
+    MangledId {
+        written: String,
+    },
+    /// A per-unit item paid once per reference lists one reference per
+    /// unit: the quantity and the references disagree.
+    OneRefPerUnit {
+        quantity: u32,
+        refs: u32,
+    },
+    /// The same reference twice in one cell.
+    RefRepeated {
+        reference: String,
+    },
+    /// Several references on an item that takes one.
+    OneRefOnly {
+        item: String,
+    },
 }
 
 impl Problem {

@@ -21,8 +21,10 @@ pub fn run(args: &CalcArgs, lang: Lang) -> Result<(), Error> {
         });
     }
 
+    warn_of_rows(&batch, &policy, lang);
     let (outcomes, settled) =
         engine::run_within(&policy, &batch.claims, &prior, engine::MAX_PASSES);
+    warn_of_ties(&batch, &outcomes, lang);
     if !settled {
         let passes = engine::MAX_PASSES;
         eprintln!(
@@ -74,4 +76,67 @@ fn report_invalid_rows(batch: &Batch, lang: Lang) -> usize {
         }
     }
     count
+}
+
+/// What the office should look at though nothing is invalid: tags the
+/// policy does not know (they do not count), and an applicant_id written
+/// with two names (read as written, it is one applicant).
+fn warn_of_rows(batch: &Batch, policy: &crate::policy::Policy, lang: Lang) {
+    let words = lang.words();
+    let known = policy
+        .tags
+        .iter()
+        .map(|t| t.label(lang).to_string())
+        .collect::<Vec<_>>()
+        .join(words.separator(crate::words::Sep::List));
+    let mut names: rustc_hash::FxHashMap<String, &str> = rustc_hash::FxHashMap::default();
+    let mut warned = rustc_hash::FxHashSet::default();
+    let stderr = std::io::stderr();
+    let mut err = stderr.lock();
+    for row in &batch.rows {
+        let (file, line) = (batch.source.as_str(), row.line);
+        if let Entry::Valid(i) = &row.entry {
+            for tag in batch.claims[*i as usize].unknown_tags.iter().flatten() {
+                let notice = Notice::UnknownTag {
+                    file,
+                    line,
+                    tag,
+                    known: &known,
+                };
+                let _ = writeln!(err, "{}", words.notice(&notice));
+            }
+        }
+        let id = crate::text::applicant_key(batch.applicant_id(row)).into_owned();
+        let name = batch.applicant_name(row);
+        let first = *names.entry(id.clone()).or_insert(name);
+        let first = if first.is_empty() { name } else { first };
+        if first != name && !name.is_empty() && !id.is_empty() && warned.insert(id.clone()) {
+            let notice = Notice::TwoNames {
+                file,
+                line,
+                id: &id,
+                first,
+                second: name,
+            };
+            let _ = writeln!(err, "{}", words.notice(&notice));
+        }
+    }
+}
+
+/// Claims placed by claim_id on a score tied across a quota's boundary.
+fn warn_of_ties(batch: &Batch, outcomes: &[engine::Outcome], lang: Lang) {
+    let ids: Vec<String> = batch
+        .claims
+        .iter()
+        .zip(outcomes)
+        .filter(|(_, o)| {
+            o.cuts
+                .iter()
+                .any(|s| matches!(s.cap, engine::Cap::Quota { tie: true, .. }))
+        })
+        .map(|(c, _)| c.claim_id.to_string())
+        .collect();
+    if !ids.is_empty() {
+        eprintln!("{}", lang.words().notice(&Notice::QuotaTie { ids: &ids }));
+    }
 }

@@ -9,7 +9,7 @@ use crate::date::Date;
 use crate::engine;
 use crate::error::{Error, Usage};
 use crate::policy::Policy;
-use crate::report::{derivation, draft_notice, Applicant};
+use crate::report::{derivation, draft_notice, Applicant, DryRun};
 use crate::words::{Label, Lang, Notice};
 
 const CLAIM_ID: &str = "CHECK";
@@ -26,20 +26,21 @@ pub fn run(args: &CheckArgs, lang: Lang) -> Result<(), Error> {
         .date
         .clone()
         .unwrap_or_else(|| Date::today().to_string());
-    let item = policy.find_item(&args.item);
-    let needs_ref = item.is_some_and(|i| policy.item(i).needs_ref());
+    let item = policy.find_item(&args.item).map(|i| policy.item(i));
+    let needs_ref = item.is_some_and(|i| i.needs_ref());
     let reference = match (&args.reference, needs_ref) {
         (Some(r), _) => r.clone(),
-        (None, true) => CLAIM_ID.to_string(),
+        (None, true) => placeholder_refs(item, args.quantity.as_deref()),
         (None, false) => String::new(),
     };
-    let applicant_id = args
-        .applicant
-        .clone()
-        .unwrap_or_else(|| CLAIM_ID.to_string());
+    let applicant_id = args.applicant.clone().unwrap_or_default();
     let raw = RawClaim {
         claim_id: CLAIM_ID,
-        applicant_id: &applicant_id,
+        applicant_id: if applicant_id.is_empty() {
+            CLAIM_ID
+        } else {
+            &applicant_id
+        },
         applicant_name: words.label(Label::DryRunApplicant),
         applicant_type: &args.applicant_type,
         item: &args.item,
@@ -62,7 +63,14 @@ pub fn run(args: &CheckArgs, lang: Lang) -> Result<(), Error> {
     })?;
 
     let claims = [claim];
-    let (outcomes, traces) = engine::run_traced(&policy, &claims, &prior);
+    // One claim cannot be ranked against the city's other candidates: the
+    // quota is left to the batch (one pass, no ranking).
+    let (outcomes, traces) = engine::run_traced_within(&policy, &claims, &prior, 1);
+    let dry_run = DryRun {
+        ledger: !args.sources.ledger.is_empty(),
+        reference: args.reference.is_some(),
+        ranking: item.is_some_and(|i| i.quota.is_some()),
+    };
     let text = derivation(
         &policy,
         &claims[0],
@@ -70,8 +78,8 @@ pub fn run(args: &CheckArgs, lang: Lang) -> Result<(), Error> {
             id: &applicant_id,
             name: "",
         },
-        &outcomes[0],
-        &traces[0],
+        (&outcomes[0], &traces[0]),
+        Some(dry_run),
         lang,
     );
     super::write_stdout(|out: &mut dyn Write| {
@@ -79,11 +87,28 @@ pub fn run(args: &CheckArgs, lang: Lang) -> Result<(), Error> {
         if let Some(notice) = draft_notice(&policy, lang) {
             writeln!(out, "{notice}")?;
         }
-        if needs_ref && args.reference.is_none() {
+        if !dry_run.ledger {
+            writeln!(out, "{}", words.notice(&Notice::NoLedgerGiven))?;
+        }
+        if needs_ref && !dry_run.reference {
             writeln!(out, "{}", words.notice(&Notice::NoRefGiven))?;
         }
         out.write_all(text.as_bytes())
     })
+}
+
+/// Stand-in references for a dry run without `--ref`: one per unit of a
+/// per-unit item, so the quantity and the list agree.
+fn placeholder_refs(item: Option<&crate::policy::Item>, quantity: Option<&str>) -> String {
+    let per_unit = item.is_some_and(|i| i.per_unit);
+    let n = match (per_unit, quantity.and_then(crate::claims::parse_quantity)) {
+        (true, Some(n)) => n.min(10_000),
+        _ => 1,
+    };
+    (1..=n)
+        .map(|i| format!("{CLAIM_ID}-{i}"))
+        .collect::<Vec<_>>()
+        .join(";")
 }
 
 /// The flag that sets a claims column, for messages about a dry run.

@@ -40,8 +40,8 @@ pub fn run(args: &ExplainArgs, lang: Lang) -> Result<(), Error> {
                         id: batch.applicant_id(row),
                         name: batch.applicant_name(row),
                     },
-                    &outcomes[i],
-                    &traces[i],
+                    (&outcomes[i], &traces[i]),
+                    None,
                     lang,
                 )
             }

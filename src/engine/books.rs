@@ -2,11 +2,12 @@
 //! cap. Ledger rows and this batch's claims are entered the same way, which
 //! is why two batches pay what one would.
 
+use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::Prior;
-use crate::claims::{ApplicantId, Claim, RefId};
+use crate::claims::{ApplicantId, Claim, RefId, Refs};
 use crate::policy::{ClauseIdx, ItemIdx, Policy, Unique};
 
 /// Who made a payment: a ledger row or a claim of the batch, by index.
@@ -19,11 +20,11 @@ pub enum Payer {
 /// A payment as the books need it: from a ledger row or from a claim just
 /// decided.
 #[derive(Debug, Clone, Copy)]
-pub struct Payment {
+pub struct Payment<'r> {
     pub payer: Payer,
     pub applicant: ApplicantId,
     pub item: ItemIdx,
-    pub reference: Option<RefId>,
+    pub refs: &'r Refs,
     pub year: i32,
     pub quantity: u32,
     pub payable: Decimal,
@@ -101,6 +102,32 @@ pub fn rooms(policy: &Policy, item: ItemIdx, applicant: ApplicantId, year: i32) 
     }
 }
 
+/// The references of a per-unit claim already paid before it, each with the
+/// claim that paid it (its position in the claim's list, the payer's name).
+/// The check of a claim and its first cap step both ask here.
+pub fn refs_paid_before<'b>(
+    policy: &Policy,
+    claim: &Claim,
+    books: &'b Books<'_>,
+) -> Vec<(usize, &'b str)> {
+    let Refs::PerUnit(list) = &claim.refs else {
+        return Vec::new();
+    };
+    list.iter()
+        .enumerate()
+        .filter_map(|(i, (r, _))| {
+            let key = once_key(
+                policy,
+                claim.item,
+                claim.applicant,
+                Some(*r),
+                claim.date.year(),
+            )?;
+            books.paid_by(&key).map(|by| (i, by))
+        })
+        .collect()
+}
+
 /// The claims that used a room, with how much each used.
 pub type Users = Vec<(Box<str>, Decimal)>;
 
@@ -172,14 +199,35 @@ impl<'a> Books<'a> {
             return;
         }
         let item = policy.item(p.item);
-        let mut once = |key: Once| {
-            self.paid.entry(key).or_insert(p.payer);
-        };
-        if let Some(key) = once_key(policy, p.item, p.applicant, p.reference, p.year) {
-            once(key);
+        match p.refs {
+            Refs::PerUnit(list) => {
+                let unpaid: Vec<RefId> = list
+                    .iter()
+                    .map(|(r, _)| *r)
+                    .filter(|r| {
+                        once_key(policy, p.item, p.applicant, Some(*r), p.year)
+                            .is_some_and(|k| !self.paid.contains_key(&k))
+                    })
+                    .collect();
+                let covered = match item.unit_amount() {
+                    Some(unit) if unit > Decimal::ZERO => (p.payable / unit).ceil(),
+                    _ => Decimal::from(unpaid.len()),
+                };
+                let covered = covered.to_usize().unwrap_or(usize::MAX);
+                for r in unpaid.into_iter().take(covered) {
+                    if let Some(key) = once_key(policy, p.item, p.applicant, Some(r), p.year) {
+                        self.paid.entry(key).or_insert(p.payer);
+                    }
+                }
+            }
+            Refs::None | Refs::One(_) => {
+                if let Some(key) = once_key(policy, p.item, p.applicant, p.refs.first(), p.year) {
+                    self.paid.entry(key).or_insert(p.payer);
+                }
+            }
         }
         if let Some(key) = clause_year_key(policy, p.item, p.applicant, p.year) {
-            once(key);
+            self.paid.entry(key).or_insert(p.payer);
         }
         let rooms = rooms(policy, p.item, p.applicant, p.year);
         if let (Some(room), Some(unit)) = (rooms.units, item.unit_amount()) {
@@ -200,7 +248,7 @@ impl<'a> Books<'a> {
 
 /// How many units a payment covered: a unit paid even in part was
 /// subsidised, and never more than were claimed.
-fn units_paid(p: &Payment, unit: Decimal) -> Decimal {
+fn units_paid(p: &Payment<'_>, unit: Decimal) -> Decimal {
     if unit <= Decimal::ZERO {
         return Decimal::from(p.quantity);
     }

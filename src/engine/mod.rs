@@ -15,7 +15,7 @@ pub use outcome::{Basis, Cap, CapStep, Check, Outcome, Rejection, Status, Trace}
 use books::{Books, Payer, Payment};
 use rules::{admit, apply_caps, before_caps, quota_step, Placing};
 
-use crate::claims::{ApplicantId, Claim, RefId};
+use crate::claims::{ApplicantId, Claim, Refs};
 use crate::policy::{ItemIdx, Kind, Policy};
 
 /// A row of an earlier payout (a ledger), as already paid.
@@ -26,7 +26,10 @@ pub struct Prior {
     /// `None` when the row named no item of this policy: it still blocks
     /// its claim_id.
     pub item: Option<ItemIdx>,
-    pub reference: Option<RefId>,
+    pub refs: Refs,
+    /// The event date: ledger rows are entered in the order a single batch
+    /// would have decided them (date, claim_id).
+    pub date: crate::date::Date,
     pub year: i32,
     pub quantity: u32,
     pub computed: Decimal,
@@ -56,6 +59,17 @@ pub fn run_within(
 ) -> (Vec<Outcome>, bool) {
     let (outcomes, _, settled) = settle(policy, claims, prior, false, max_passes);
     (outcomes, settled)
+}
+
+/// As `run_traced`, with at most `max_passes` passes (one: no ranking).
+pub fn run_traced_within(
+    policy: &Policy,
+    claims: &[Claim],
+    prior: &[Prior],
+    max_passes: usize,
+) -> (Vec<Outcome>, Vec<Trace>) {
+    let (outcomes, traces, _) = settle(policy, claims, prior, true, max_passes);
+    (outcomes, traces)
 }
 
 /// As `run`, with the full derivation of every claim (for `explain`).
@@ -130,6 +144,8 @@ fn settle(
                 outcome.cut = outcome.computed - outcome.payable;
                 if step.cuts() {
                     outcome.status = Status::Capped;
+                }
+                if step.is_noted() {
                     outcome.cuts.push(step.clone());
                 }
                 if trace {
@@ -231,6 +247,7 @@ fn rank(
         });
         let per_year = policy.item(item).quota.map(|q| q.per_year).unwrap_or(0);
         let taken_before = taken.get(&(item, year)).copied().unwrap_or(0);
+        let tied = boundary_tie(claims, &group, per_year.saturating_sub(taken_before));
         for (position, i) in group.into_iter().enumerate() {
             let rank = position as u32 + 1;
             placings.insert(
@@ -239,11 +256,26 @@ fn rank(
                     rank,
                     taken_before,
                     won: taken_before + rank <= per_year,
+                    tie: tied.is_some_and(|score| claims[i as usize].score == score),
                 },
             );
         }
     }
     placings
+}
+
+/// The score shared by the last claim inside the places left and the first
+/// outside, if they share one (two claims without a score tie too).
+fn boundary_tie(claims: &[Claim], ranked: &[u32], places: u32) -> Option<Option<Decimal>> {
+    let places = places as usize;
+    if places == 0 || places >= ranked.len() {
+        return None;
+    }
+    let (inside, outside) = (
+        &claims[ranked[places - 1] as usize],
+        &claims[ranked[places] as usize],
+    );
+    (inside.score == outside.score).then_some(inside.score)
 }
 
 type PassResult = (Vec<Outcome>, Vec<Trace>);
@@ -256,14 +288,16 @@ fn opening_books<'a>(
     trace: bool,
 ) -> Books<'a> {
     let mut books = Books::new(claims, prior, trace);
-    for (n, p) in prior.iter().enumerate() {
+    let mut in_order: Vec<(usize, &Prior)> = prior.iter().enumerate().collect();
+    in_order.sort_by(|a, b| (a.1.date, &a.1.claim_id).cmp(&(b.1.date, &b.1.claim_id)));
+    for (n, p) in in_order {
         books.block_claim_id(&p.claim_id);
         if let Some(item) = p.item {
             let payment = Payment {
                 payer: Payer::Prior(n as u32),
                 applicant: p.applicant,
                 item,
-                reference: p.reference,
+                refs: &p.refs,
                 year: p.year,
                 quantity: p.quantity,
                 payable: p.payable,
@@ -352,12 +386,12 @@ fn decide(
             payer: Payer::Claim(d.index),
             applicant: claim.applicant,
             item: claim.item,
-            reference: claim.reference,
+            refs: &claim.refs,
             year: claim.date.year(),
             quantity: claim.quantity,
             payable,
         },
     );
-    let cuts = steps.iter().filter(|s| s.cuts()).cloned().collect();
+    let cuts = steps.iter().filter(|s| s.is_noted()).cloned().collect();
     Outcome::decided(d.amount, payable, basis.clone(), cuts)
 }

@@ -165,6 +165,11 @@ pub enum Rejection {
     RefPaid {
         by: Box<str>,
     },
+    /// Every reference of a per-unit claim was already paid: each with the
+    /// claim that paid it.
+    RefsPaid {
+        refs: Vec<(Box<str>, Box<str>)>,
+    },
     /// The same item and reference was already paid to this applicant.
     ApplicantRefPaid {
         by: Box<str>,
@@ -206,6 +211,12 @@ impl CapStep {
     pub fn cuts(&self) -> bool {
         self.after < self.before
     }
+
+    /// A step the reason names: one that cut, or a quota place decided by
+    /// claim_id on a tied score, which the office should confirm.
+    pub fn is_noted(&self) -> bool {
+        self.cuts() || matches!(self.cap, Cap::Quota { tie: true, .. })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -218,6 +229,14 @@ pub enum Cap {
         overflow: ItemIdx,
         rank: u32,
         taken_before: u32,
+        /// Tied on score across the boundary of the quota (SPEC §5.6).
+        tie: bool,
+    },
+    /// Some references of a per-unit claim were paid before: their units
+    /// are cut (each reference with the claim that paid it).
+    RefsPaid {
+        item: ItemIdx,
+        paid: Vec<(Box<str>, Box<str>)>,
     },
     /// 单项最高: a per-project maximum.
     ProjectMax { item: ItemIdx },

@@ -4,9 +4,9 @@
 
 use rust_decimal::Decimal;
 
-use super::books::{clause_year_key, once_key, rooms, Books, Once};
+use super::books::{clause_year_key, once_key, refs_paid_before, rooms, Books, Once};
 use super::outcome::{Basis, Cap, CapStep, Check, Rejection};
-use crate::claims::Claim;
+use crate::claims::{Claim, RefId, Refs};
 use crate::policy::{Kind, Policy};
 
 /// Step 1 of the pass: the amount before caps, rounded as the policy says.
@@ -145,7 +145,20 @@ fn unique(
         Rejection::ClaimInLedger,
     )?;
     let year = claim.date.year();
-    if let Some(key) = once_key(policy, claim.item, claim.applicant, claim.reference, year) {
+    if let Refs::PerUnit(list) = &claim.refs {
+        let paid = refs_paid_before(policy, claim, books);
+        let all_paid = paid.len() == list.len();
+        let why = Rejection::RefsPaid {
+            refs: named_refs(list, &paid),
+        };
+        check(Check::Unique, !all_paid, why)?;
+    } else if let Some(key) = once_key(
+        policy,
+        claim.item,
+        claim.applicant,
+        claim.refs.first(),
+        year,
+    ) {
         let by = books.paid_by(&key);
         let why = |by: &str| match key {
             Once::Ref(..) => Rejection::RefPaid { by: by.into() },
@@ -169,12 +182,53 @@ fn unique(
     Ok(())
 }
 
+/// The first cap of a per-unit claim some of whose references were paid
+/// before: their units are cut.
+fn refs_paid_step(
+    policy: &Policy,
+    claim: &Claim,
+    books: &Books<'_>,
+    payable: Decimal,
+) -> Option<CapStep> {
+    let Refs::PerUnit(list) = &claim.refs else {
+        return None;
+    };
+    let paid = refs_paid_before(policy, claim, books);
+    if paid.is_empty() {
+        return None;
+    }
+    let unit = policy.item(claim.item).unit_amount().unwrap_or_default();
+    let count = Decimal::from(paid.len());
+    let after = (payable - policy.rounding.apply(unit * count)).max(Decimal::ZERO);
+    Some(CapStep {
+        cap: Cap::RefsPaid {
+            item: claim.item,
+            paid: named_refs(list, &paid),
+        },
+        limit: Decimal::from(list.len()),
+        used: count,
+        before: payable,
+        after,
+        users: Vec::new(),
+    })
+}
+
+/// The references already paid, by their text, each with who paid it.
+fn named_refs(list: &[(RefId, Box<str>)], paid: &[(usize, &str)]) -> Vec<(Box<str>, Box<str>)> {
+    paid.iter()
+        .map(|(i, by)| (list[*i].1.clone(), Box::<str>::from(*by)))
+        .collect()
+}
+
 /// Where a quota claim stands in its year's ranking.
 #[derive(Debug, Clone, Copy)]
 pub struct Placing {
     pub rank: u32,
     pub taken_before: u32,
     pub won: bool,
+    /// The claim shares its score with the last place inside the quota and
+    /// the first outside: claim_id decided, and the office should confirm.
+    pub tie: bool,
 }
 
 /// Steps 3 and 4: every cap that covers the claim, in order, each taking
@@ -196,6 +250,10 @@ pub fn apply_caps(
     steps.clear();
     let users = |room: &super::books::Room| if trace { books.users(room) } else { Vec::new() };
 
+    if let Some(step) = refs_paid_step(policy, claim, books, payable) {
+        payable = step.after;
+        steps.push(step);
+    }
     let rooms = rooms(policy, claim.item, claim.applicant, year);
     let quantity_cap = item
         .quantity_caps
@@ -288,6 +346,7 @@ pub fn quota_step(
             overflow,
             rank: placing.rank,
             taken_before: placing.taken_before,
+            tie: placing.tie,
         },
         limit: Decimal::from(per_year),
         used: Decimal::from(placing.taken_before + placing.rank - 1),

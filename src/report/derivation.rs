@@ -26,14 +26,45 @@ pub struct Derivation<'a> {
     pub trace: &'a Trace,
     /// The reason cell, as the payout shows it.
     pub reason: String,
+    /// For a dry run (`check`), what it could not know.
+    pub dry_run: Option<DryRun>,
+}
+
+/// What a dry run of one claim was given, and so what it could check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DryRun {
+    /// Earlier payouts (`--ledger`) were given.
+    pub ledger: bool,
+    /// The claim's own reference (`--ref`) was given.
+    pub reference: bool,
+    /// The item has a city-wide quota: its ranking is the batch's to settle.
+    pub ranking: bool,
+}
+
+impl DryRun {
+    /// Whether the dry run could make this check at all.
+    pub fn made(&self, check: crate::engine::Check, needs_ref: bool) -> bool {
+        use crate::engine::Check;
+        match check {
+            Check::LedgerClaimId => self.ledger,
+            Check::Unique => self.ledger && (self.reference || !needs_ref),
+            Check::ClauseOneAward => self.ledger,
+            Check::Validity
+            | Check::OtherCitySupport
+            | Check::ApplicantType
+            | Check::Tags
+            | Check::Fact(_)
+            | Check::MinQuantity => true,
+        }
+    }
 }
 
 pub fn derivation(
     policy: &Policy,
     claim: &Claim,
     applicant: Applicant,
-    outcome: &Outcome,
-    trace: &Trace,
+    (outcome, trace): (&Outcome, &Trace),
+    dry_run: Option<DryRun>,
     lang: Lang,
 ) -> String {
     let d = Derivation {
@@ -42,6 +73,7 @@ pub fn derivation(
         outcome,
         trace,
         reason: reason(policy, claim, outcome, lang),
+        dry_run,
     };
     lang.words().derivation(policy, &d)
 }

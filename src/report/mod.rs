@@ -19,7 +19,7 @@ use crate::words::Lang;
 use crate::words::Sep;
 
 pub use catalogue::{list as catalogue_list, show_clause, show_item, who};
-pub use derivation::{derivation, room_figures, Applicant, Derivation};
+pub use derivation::{derivation, room_figures, Applicant, Derivation, DryRun};
 pub use json::write_json;
 pub use payout::{write_payout, PayoutColumn};
 pub use reason::{invalid_reason, reason};

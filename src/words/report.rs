@@ -77,7 +77,28 @@ pub enum Notice<'a> {
     LangIgnored {
         value: &'a str,
     },
+    /// A tag the policy does not know: it does not count.
+    UnknownTag {
+        file: &'a str,
+        line: u64,
+        tag: &'a str,
+        known: &'a str,
+    },
+    /// One applicant_id written with two names in one batch.
+    TwoNames {
+        file: &'a str,
+        line: u64,
+        id: &'a str,
+        first: &'a str,
+        second: &'a str,
+    },
+    /// Claims placed by claim_id on a score tied across a quota's boundary.
+    QuotaTie {
+        ids: &'a [String],
+    },
     DryRun,
+    /// `check` without `--ledger`: earlier payouts not checked.
+    NoLedgerGiven,
     /// `check` without `--ref` on an item paid once per reference.
     NoRefGiven,
     CannotRead {

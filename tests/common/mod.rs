@@ -72,6 +72,15 @@ impl C {
         self.amount = a.into();
         self
     }
+    /// `n` units, one reference each: `ZL-A-1；ZL-A-2；…` (SPEC §6).
+    pub fn refs(mut self, base: &str, n: u32) -> C {
+        self.quantity = n.to_string();
+        self.reference = (1..=n)
+            .map(|i| format!("{base}-{i}"))
+            .collect::<Vec<_>>()
+            .join("；");
+        self
+    }
     pub fn reference(mut self, r: &str) -> C {
         self.reference = r.into();
         self

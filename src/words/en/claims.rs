@@ -49,6 +49,14 @@ impl ClaimsWords for English {
                 format!("the row has {count} non-empty cell(s) beyond the header")
             }
             EmptyRow => "the row is empty".into(),
+            MangledId { written } => format!(
+                "`{written}` looks like an ID that Excel turned into a number: format the column as text and type the ID again"
+            ),
+            OneRefPerUnit { quantity, refs } => format!(
+                "quantity {quantity} but {refs} reference(s): list one reference per unit (separated by ; or ,)"
+            ),
+            RefRepeated { reference } => format!("reference `{reference}` appears twice in the cell"),
+            OneRefOnly { item } => format!("item {item} takes one reference per claim"),
         }
     }
 
@@ -113,7 +121,14 @@ impl ClaimsWords for English {
                 format!("`{written}` is not an item of this policy")
             }
             LedgerProblem::BadYear { written } => format!("`{written}` is not a year"),
+            LedgerProblem::BadDate { written } => format!("`{written}` is not a date"),
             LedgerProblem::BadQuantity { written } => format!("`{written}` is not a quantity"),
+            LedgerProblem::MangledId { written } => format!(
+                "`{written}` looks like an ID that Excel turned into a number: use the payout this tool wrote, or format the column as text and type the ID again"
+            ),
+            LedgerProblem::BadRefs { written } => {
+                format!("`{written}` is not a list of one reference per unit")
+            }
             LedgerProblem::Csv { message } => message.clone(),
         }
     }

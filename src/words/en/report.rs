@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use rust_decimal::Decimal;
 
 use super::English;
-use crate::claims::Claim;
+use crate::claims::{Claim, Refs};
 use crate::engine::{Basis, Cap, CapStep, Check, Rejection, Status};
 use crate::money::{short, short_grouped};
 use crate::policy::{Policy, Unique};
@@ -116,22 +116,48 @@ impl ReportWords for English {
             ),
             Cap::Quota {
                 item,
+                rank,
+                tie: true,
+                ..
+            } if !step.cuts() => format!(
+                "item {} city-wide quota {limit} per year: ranked {rank} in this batch, tied on score with a claim outside the places; claim_id decided, the office should confirm",
+                policy.item(*item).id
+            ),
+            Cap::Quota {
+                item,
                 overflow,
                 rank,
                 taken_before,
+                tie,
             } => {
                 let earlier = if *taken_before > 0 {
                     format!("{taken_before} taken in a ledger, ")
                 } else {
                     String::new()
                 };
+                let tie = if *tie {
+                    " (tied on score with a claim inside the places; claim_id decided, the office should confirm)"
+                } else {
+                    ""
+                };
                 format!(
-                    "item {} city-wide quota {limit} per year: {earlier}ranked {rank} in this batch, no place left; paid as {} {}",
+                    "item {} city-wide quota {limit} per year: {earlier}ranked {rank} in this batch, no place left; paid as {} {}{tie}",
                     policy.item(*item).id,
                     policy.item(*overflow).id,
                     short(step.after)
                 )
             }
+            Cap::RefsPaid { item, paid } => format!(
+                "{} already paid (claim {}) and item {} pays each reference once: {} unit(s), {}, cut",
+                paid.iter()
+                    .map(|(r, _)| r.as_ref())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                paid_by(paid),
+                policy.item(*item).id,
+                paid.len(),
+                short(step.before - step.after),
+            ),
             Cap::ProjectMax { .. } => format!("per-project maximum {limit}"),
             Cap::ItemAnnual { item } => format!(
                 "item {} annual cap {limit}: {left} left",
@@ -147,8 +173,15 @@ impl ReportWords for English {
     fn rejection(&self, policy: &Policy, claim: &Claim, why: &Rejection) -> String {
         match why {
             Rejection::OutsideValidity => format!(
-                "dated {}, outside the policy's validity {} to {}",
-                claim.date, policy.valid_from, policy.valid_until
+                "dated {}, outside the policy's validity {} to {}{}",
+                claim.date,
+                policy.valid_from,
+                policy.valid_until,
+                policy
+                    .validity_note
+                    .as_ref()
+                    .map(|n| format!("; {}", n.en))
+                    .unwrap_or_default()
             ),
             Rejection::OtherCitySupport => {
                 "the project already has support under another city-level policy".to_string()
@@ -165,8 +198,13 @@ impl ReportWords for English {
                 )
             }
             Rejection::MissingTag { any_of } => format!(
-                "needs one of the tags: {}",
-                crate::report::tag_names(policy, *any_of, EN)
+                "needs one of the tags: {}{}",
+                crate::report::tag_names(policy, *any_of, EN),
+                claim
+                    .unknown_tags
+                    .as_ref()
+                    .map(|t| format!(" (tags not recognised: {})", t.join(", ")))
+                    .unwrap_or_default()
             ),
             Rejection::FactBelow {
                 fact,
@@ -194,6 +232,7 @@ impl ReportWords for English {
             Rejection::RefPaid { by } => {
                 format!("duplicate: the same item and ref was already paid (claim {by})")
             }
+            Rejection::RefsPaid { refs } => refs_paid(refs),
             Rejection::ApplicantRefPaid { by } => {
                 format!("duplicate: already paid to this applicant for the same ref (claim {by})")
             }
@@ -239,6 +278,9 @@ impl ReportWords for English {
             ),
             Check::LedgerClaimId => "claim_id not in any ledger".to_string(),
             Check::Unique => match item.unique {
+                Unique::Ref if matches!(claim.refs, Refs::PerUnit(_)) => {
+                    "not every reference paid before (any that were are cut below)"
+                }
                 Unique::Ref => "this item and ref not paid before",
                 Unique::ApplicantRef => "not paid to this applicant for this ref before",
                 Unique::ApplicantYear => "not paid to this applicant this year",
@@ -273,7 +315,7 @@ impl ReportWords for English {
                 policy.item(*item).id,
                 step.limit.normalize()
             ),
-            Cap::Quota { .. } | Cap::ProjectMax { .. } => {
+            Cap::Quota { .. } | Cap::ProjectMax { .. } | Cap::RefsPaid { .. } => {
                 return format!("{}; {arrow}", self.cap_step(policy, step));
             }
         };
@@ -297,30 +339,8 @@ impl ReportWords for English {
 
     fn derivation(&self, policy: &Policy, d: &Derivation) -> String {
         let mut out = String::new();
-        let (claim, outcome) = (d.claim, d.outcome);
-        let item = policy.item(claim.item);
-        let clause = policy.clause_of(claim.item);
-        let kind = policy.applicant_types[usize::from(claim.applicant_type)].label(EN);
-        let _ = writeln!(out, "== claim {} ==", claim.claim_id);
-        let who = if d.applicant.name.is_empty() {
-            d.applicant.id.to_string()
-        } else {
-            format!("{} ({})", d.applicant.name, d.applicant.id)
-        };
-        let _ = writeln!(out, "applicant: {who} · {kind}");
-        let _ = writeln!(
-            out,
-            "date: {} (calendar year {})",
-            claim.date,
-            claim.date.year()
-        );
-        let _ = writeln!(out, "clause: {} {}", clause.label(), clause.title(EN));
-        let _ = writeln!(out, "  source: “{}”", clause.source);
-        let _ = writeln!(out, "item: {} {}", item.id, item.name(EN));
-        if let Some(source) = &item.source {
-            let _ = writeln!(out, "  sentence: “{source}”");
-        }
-        let figure = self.basis(&outcome.basis, outcome.computed, short_grouped);
+        head(&mut out, policy, d);
+        let figure = self.basis(&d.outcome.basis, d.outcome.computed, short_grouped);
         let figure = if figure.is_empty() {
             self.label(Label::NotComputedHere).to_string()
         } else {
@@ -328,20 +348,27 @@ impl ReportWords for English {
         };
         let _ = writeln!(out, "amount before caps: {figure}");
         let _ = writeln!(out, "checks:");
-        for (check, passed) in &d.trace.checks {
-            let text = match (passed, &outcome.rejection) {
-                (true, _) => self.passed_check(policy, claim, *check),
-                (false, Some(r)) => self.rejection(policy, claim, r),
-                (false, None) => String::new(),
-            };
-            let _ = writeln!(out, "  {} {text}", if *passed { "✓" } else { "✗" });
-        }
+        self.checks(&mut out, policy, d);
         if !d.trace.steps.is_empty() {
             let _ = writeln!(out, "caps, in the order applied:");
             for (i, step) in d.trace.steps.iter().enumerate() {
                 let _ = writeln!(out, "  {}. {}", i + 1, self.cap_line(policy, step));
             }
         }
+        if let Some(quota) = d
+            .dry_run
+            .filter(|r| r.ranking)
+            .and(policy.item(d.claim.item).quota)
+        {
+            let _ = writeln!(
+                out,
+                "○ the {} places a year in the whole city are ranked by score in the batch, not in a dry run: shown as if placed; a claim without a place is paid as {}",
+                quota.per_year,
+                policy.item(quota.overflow).id
+            );
+        }
+        intake(&mut out, policy, d);
+        let outcome = d.outcome;
         let _ = writeln!(
             out,
             "result: {} · computed {} · payable {} · cut {}",
@@ -430,6 +457,28 @@ impl ReportWords for English {
         match notice {
             Notice::RankingUnsettled { passes } => format!("the city-wide ranking had not settled after {passes} passes; the last pass stands; the office should check the claims under a quota"),
             Notice::LangIgnored { value } => format!("SUBSIDY_LANG={value} is not a language of this tool (zh, en); ignored"),
+            Notice::NoLedgerGiven => "No --ledger given: earlier payouts are not checked, and the caps count nothing as used.".to_string(),
+            Notice::UnknownTag {
+                file,
+                line,
+                tag,
+                known,
+            } => format!(
+                "{file}:{line}: column tags: `{tag}` is not a tag of the policy and does not count (known: {known})"
+            ),
+            Notice::TwoNames {
+                file,
+                line,
+                id,
+                first,
+                second,
+            } => format!(
+                "{file}:{line}: column applicant_name: applicant {id} has two names in this batch, `{first}` and `{second}`: check which is right"
+            ),
+            Notice::QuotaTie { ids } => format!(
+                "tied on score at a quota's boundary: {} placed by claim_id; the office should confirm",
+                ids.join(", ")
+            ),
             Notice::DryRun => "Dry run: nothing is written.".to_string(),
             Notice::NoRefGiven => {
                 "No --ref given: whether the same ref was paid before is not checked.".to_string()
@@ -461,4 +510,118 @@ impl ReportWords for English {
 
 fn percent(rate: Decimal) -> String {
     format!("{}%", (rate * Decimal::ONE_HUNDRED).normalize())
+}
+
+/// `C-001, L-003`: who paid the references, each once.
+fn paid_by(paid: &[(Box<str>, Box<str>)]) -> String {
+    let mut names: Vec<&str> = Vec::new();
+    for (_, by) in paid {
+        if !names.contains(&by.as_ref()) {
+            names.push(by);
+        }
+    }
+    names.join(", ")
+}
+
+impl English {
+    /// Each check made, ✓ or ✗; a check a dry run could not make is ○.
+    fn checks(&self, out: &mut String, policy: &Policy, d: &Derivation) {
+        let needs_ref = policy.item(d.claim.item).needs_ref();
+        for (check, passed) in &d.trace.checks {
+            if d.dry_run.is_some_and(|r| !r.made(*check, needs_ref)) {
+                if *check != Check::LedgerClaimId {
+                    let _ = writeln!(out, "  ○ {}", not_checked(*check, d));
+                }
+                continue;
+            }
+            let text = match (passed, &d.outcome.rejection) {
+                (true, _) => self.passed_check(policy, d.claim, *check),
+                (false, Some(r)) => self.rejection(policy, d.claim, r),
+                (false, None) => String::new(),
+            };
+            let _ = writeln!(out, "  {} {text}", if *passed { "✓" } else { "✗" });
+        }
+    }
+}
+
+/// What a dry run could not check, and why.
+fn not_checked(check: Check, d: &Derivation) -> &'static str {
+    let ledger = d.dry_run.is_some_and(|r| r.ledger);
+    match (check, ledger) {
+        (Check::Unique, true) => {
+            "not checked: whether the same reference was paid before (no --ref given)"
+        }
+        (Check::Unique, false) => {
+            "not checked: whether this was paid before (no --ledger of earlier payouts given)"
+        }
+        (Check::ClauseOneAward, _) => {
+            "not checked: another award of the clause this year (no --ledger given)"
+        }
+        _ => "not checked",
+    }
+}
+
+/// Who claims and what: for a dry run, the item and the applicant type.
+fn head(out: &mut String, policy: &Policy, d: &Derivation) {
+    let claim = d.claim;
+    let item = policy.item(claim.item);
+    let clause = policy.clause_of(claim.item);
+    let kind = policy.applicant_types[usize::from(claim.applicant_type)].label(EN);
+    match d.dry_run {
+        Some(_) => {
+            let _ = writeln!(out, "== dry run: {} · {kind} ==", item.name(EN));
+            if !d.applicant.id.is_empty() {
+                let _ = writeln!(out, "applicant: {}", d.applicant.id);
+            }
+        }
+        None => {
+            let _ = writeln!(out, "== claim {} ==", claim.claim_id);
+            let who = if d.applicant.name.is_empty() {
+                d.applicant.id.to_string()
+            } else {
+                format!("{} ({})", d.applicant.name, d.applicant.id)
+            };
+            let _ = writeln!(out, "applicant: {who} · {kind}");
+        }
+    }
+    let _ = writeln!(
+        out,
+        "date: {} (calendar year {})",
+        claim.date,
+        claim.date.year()
+    );
+    let _ = writeln!(out, "clause: {} {}", clause.label(), clause.title(EN));
+    let _ = writeln!(out, "  source: “{}”", clause.source);
+    let _ = writeln!(out, "item: {} {}", item.id, item.name(EN));
+    if let Some(source) = &item.source {
+        let _ = writeln!(out, "  sentence: “{source}”");
+    }
+}
+
+/// The conditions the office verifies at intake: listed, never ticked.
+fn intake(out: &mut String, policy: &Policy, d: &Derivation) {
+    let item = policy.item(d.claim.item);
+    if item.intake.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "{}",
+        crate::words::PolicyWords::intake_heading(&English)
+    );
+    for condition in &item.intake {
+        let _ = writeln!(out, "  · {}", EN.text(condition));
+    }
+}
+
+/// `duplicate: every reference was already paid (ZL1 by claim C-001, …)`.
+fn refs_paid(refs: &[(Box<str>, Box<str>)]) -> String {
+    let list: Vec<String> = refs
+        .iter()
+        .map(|(r, by)| format!("{r} by claim {by}"))
+        .collect();
+    format!(
+        "duplicate: every reference was already paid ({})",
+        list.join(", ")
+    )
 }

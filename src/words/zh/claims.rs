@@ -47,6 +47,14 @@ impl ClaimsWords for Chinese {
             BadYesNo { written } => format!("“{written}”应为 是/否、yes/no、true/false 或 1/0"),
             ExtraCells { count } => format!("本行比表头多出 {count} 个非空单元格"),
             EmptyRow => "空行".into(),
+            MangledId { written } => format!(
+                "“{written}”像是被 Excel 转成了数字的证件号码或信用代码：请把该列设为文本格式后重新输入"
+            ),
+            OneRefPerUnit { quantity, refs } => format!(
+                "数量 {quantity} 与编号个数 {refs} 不一致：按件计的项目每件列一个编号（用；或、分隔）"
+            ),
+            RefRepeated { reference } => format!("编号“{reference}”在同一单元格中重复"),
+            OneRefOnly { item } => format!("项目 {item} 每笔申报只填一个编号"),
         }
     }
 
@@ -106,7 +114,12 @@ impl ClaimsWords for Chinese {
             }
             LedgerProblem::UnknownItem { written } => format!("“{written}”不是本政策的项目"),
             LedgerProblem::BadYear { written } => format!("“{written}”不是年份"),
+            LedgerProblem::BadDate { written } => format!("“{written}”不是日期"),
             LedgerProblem::BadQuantity { written } => format!("“{written}”不是数量"),
+            LedgerProblem::MangledId { written } => format!(
+                "“{written}”像是被 Excel 转成了数字的证件号码：请用本工具输出的原文件，或把该列设为文本后重新输入"
+            ),
+            LedgerProblem::BadRefs { written } => format!("“{written}”不是每件一个的编号列表"),
             LedgerProblem::Csv { message } => message.clone(),
         }
     }

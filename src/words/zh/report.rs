@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use rust_decimal::Decimal;
 
 use super::Chinese;
-use crate::claims::Claim;
+use crate::claims::{Claim, Refs};
 use crate::engine::{Basis, Cap, CapStep, Check, Rejection, Status};
 use crate::money::{short, short_grouped};
 use crate::policy::{Policy, Unique};
@@ -116,25 +116,49 @@ impl ReportWords for Chinese {
         let limit = short(step.limit);
         match &step.cap {
             Cap::Quantity { item, .. } => format!(
-                "项目 {} 每年最多资助 {limit} 件：已资助 {} 件，剩余 {left} 件",
-                policy.item(*item).id,
+                "项目“{}”每年最多资助 {limit} 件：已资助 {} 件，剩余 {left} 件",
+                policy.item(*item).name.zh,
                 short(step.used)
+            ),
+            Cap::RefsPaid { item, paid } => {
+                format!(
+                    "其中 {} 已获资助（{}），核减 {} 件共 {}",
+                    paid_refs(paid),
+                    paid_by(paid),
+                    paid.len(),
+                    short(step.before - step.after),
+                ) + &format!("（项目“{}”同一编号仅资助一次）", policy.item(*item).name.zh)
+            }
+            Cap::Quota {
+                item,
+                rank,
+                tie: true,
+                ..
+            } if !step.cuts() => format!(
+                "项目“{}”全市每年不超过 {limit} 个：本批排名第 {rank}，与名额线外的申报同分，按申报编号排在名额内，请受理窗口确认",
+                policy.item(*item).name.zh
             ),
             Cap::Quota {
                 item,
                 overflow,
                 rank,
                 taken_before,
+                tie,
             } => {
                 let earlier = if *taken_before > 0 {
                     format!("往期已占 {taken_before} 个，")
                 } else {
                     String::new()
                 };
+                let tie = if *tie {
+                    "（与名额线内的申报同分，按申报编号排序，请受理窗口确认）"
+                } else {
+                    ""
+                };
                 format!(
-                    "项目 {} 全市每年不超过 {limit} 个：{earlier}本批排名第 {rank}，名额已满，按 {} 资助 {}",
-                    policy.item(*item).id,
-                    policy.item(*overflow).id,
+                    "项目“{}”全市每年不超过 {limit} 个：{earlier}本批排名第 {rank}，名额已满，按“{}”资助 {}{tie}",
+                    policy.item(*item).name.zh,
+                    policy.item(*overflow).name.zh,
                     short(step.after)
                 )
             }
@@ -155,8 +179,15 @@ impl ReportWords for Chinese {
     fn rejection(&self, policy: &Policy, claim: &Claim, why: &Rejection) -> String {
         match why {
             Rejection::OutsideValidity => format!(
-                "日期 {} 不在政策有效期 {} 至 {} 内",
-                claim.date, policy.valid_from, policy.valid_until
+                "日期 {} 不在政策有效期 {} 至 {} 内{}",
+                claim.date,
+                policy.valid_from,
+                policy.valid_until,
+                policy
+                    .validity_note
+                    .as_ref()
+                    .map(|n| format!("；{}", n.zh))
+                    .unwrap_or_default()
             ),
             Rejection::OtherCitySupport => {
                 "同一项目已获市级其它政策扶持，不再享受本办法资助".to_string()
@@ -173,8 +204,13 @@ impl ReportWords for Chinese {
                 )
             }
             Rejection::MissingTag { any_of } => format!(
-                "须具备以下资格之一：{}",
-                crate::report::tag_names(policy, *any_of, ZH)
+                "须具备以下资格之一：{}{}",
+                crate::report::tag_names(policy, *any_of, ZH),
+                claim
+                    .unknown_tags
+                    .as_ref()
+                    .map(|t| format!("（未识别的资格：{}）", t.join("、")))
+                    .unwrap_or_default()
             ),
             Rejection::FactBelow {
                 fact,
@@ -196,6 +232,13 @@ impl ReportWords for Chinese {
             }
             Rejection::ClaimInLedger => "申报编号已在往期拨付表中，不再重复处理".to_string(),
             Rejection::RefPaid { by } => format!("重复申报：同一项目同一编号已由 {by} 获资助"),
+            Rejection::RefsPaid { refs } => format!(
+                "重复申报：所列编号均已获资助（{}）",
+                refs.iter()
+                    .map(|(r, by)| format!("{r} 由 {by}"))
+                    .collect::<Vec<_>>()
+                    .join("、")
+            ),
             Rejection::ApplicantRefPaid { by } => {
                 format!("重复申报：该申请人已就同一编号获资助（{by}）")
             }
@@ -237,6 +280,9 @@ impl ReportWords for Chinese {
             ),
             Check::LedgerClaimId => "申报编号不在往期拨付表中".to_string(),
             Check::Unique => match item.unique {
+                Unique::Ref if matches!(claim.refs, Refs::PerUnit(_)) => {
+                    "所列编号并非全部此前已获资助（已获资助的见下方核减）"
+                }
                 Unique::Ref => "同一项目同一编号此前未获资助",
                 Unique::ApplicantRef => "该申请人此前未就同一编号获资助",
                 Unique::ApplicantYear => "该申请人本年度未获此项资助",
@@ -254,20 +300,22 @@ impl ReportWords for Chinese {
         let g = short_grouped;
         let arrow = format!("应付 {} → {}", g(step.before), g(step.after));
         let head = match &step.cap {
-            Cap::ItemAnnual { item } => {
-                format!("项目 {} 年度上限 {}", policy.item(*item).id, g(step.limit))
-            }
+            Cap::ItemAnnual { item } => format!(
+                "项目“{}”年度上限 {}",
+                policy.item(*item).name.zh,
+                g(step.limit)
+            ),
             Cap::ClauseAnnual { clause } => format!(
                 "第{}条年度上限 {}",
                 policy.clauses[usize::from(*clause)].label(),
                 g(step.limit)
             ),
             Cap::Quantity { item, .. } => format!(
-                "项目 {} 每年最多资助 {} 件",
-                policy.item(*item).id,
+                "项目“{}”每年最多资助 {} 件",
+                policy.item(*item).name.zh,
                 step.limit.normalize()
             ),
-            Cap::Quota { .. } | Cap::ProjectMax { .. } => {
+            Cap::Quota { .. } | Cap::ProjectMax { .. } | Cap::RefsPaid { .. } => {
                 return format!("{}；{arrow}", self.cap_step(policy, step));
             }
         };
@@ -291,25 +339,8 @@ impl ReportWords for Chinese {
 
     fn derivation(&self, policy: &Policy, d: &Derivation) -> String {
         let mut out = String::new();
-        let (claim, outcome) = (d.claim, d.outcome);
-        let item = policy.item(claim.item);
-        let clause = policy.clause_of(claim.item);
-        let kind = policy.applicant_types[usize::from(claim.applicant_type)].label(ZH);
-        let _ = writeln!(out, "== 申报 {} ==", claim.claim_id);
-        let who = if d.applicant.name.is_empty() {
-            d.applicant.id.to_string()
-        } else {
-            format!("{}（{}）", d.applicant.name, d.applicant.id)
-        };
-        let _ = writeln!(out, "申请人：{who} · {kind}");
-        let _ = writeln!(out, "日期：{}（{} 年度）", claim.date, claim.date.year());
-        let _ = writeln!(out, "条款：{} {}", clause.label(), clause.title(ZH));
-        let _ = writeln!(out, "  原文：“{}”", clause.source);
-        let _ = writeln!(out, "项目：{} {}", item.id, item.name(ZH));
-        if let Some(source) = &item.source {
-            let _ = writeln!(out, "  依据：“{source}”");
-        }
-        let figure = self.basis(&outcome.basis, outcome.computed, short_grouped);
+        head(&mut out, policy, d);
+        let figure = self.basis(&d.outcome.basis, d.outcome.computed, short_grouped);
         let figure = if figure.is_empty() {
             self.label(Label::NotComputedHere).to_string()
         } else {
@@ -317,20 +348,27 @@ impl ReportWords for Chinese {
         };
         let _ = writeln!(out, "计算：{figure}");
         let _ = writeln!(out, "检查：");
-        for (check, passed) in &d.trace.checks {
-            let text = match (passed, &outcome.rejection) {
-                (true, _) => self.passed_check(policy, claim, *check),
-                (false, Some(r)) => self.rejection(policy, claim, r),
-                (false, None) => String::new(),
-            };
-            let _ = writeln!(out, "  {} {text}", if *passed { "✓" } else { "✗" });
-        }
+        self.checks(&mut out, policy, d);
         if !d.trace.steps.is_empty() {
             let _ = writeln!(out, "上限（依次适用）：");
             for (i, step) in d.trace.steps.iter().enumerate() {
                 let _ = writeln!(out, "  {}. {}", i + 1, self.cap_line(policy, step));
             }
         }
+        if let Some(quota) = d
+            .dry_run
+            .filter(|r| r.ranking)
+            .and(policy.item(d.claim.item).quota)
+        {
+            let _ = writeln!(
+                out,
+                "○ 全市每年 {} 个名额由批量计算按评分排定，试算不排名：以下按获得名额计；未获名额的按“{}”资助",
+                quota.per_year,
+                policy.item(quota.overflow).name.zh
+            );
+        }
+        intake(&mut out, policy, d);
+        let outcome = d.outcome;
         let _ = writeln!(
             out,
             "结果：{}（{}） · 核定 {} · 拨付 {} · 核减 {}",
@@ -412,6 +450,26 @@ impl ReportWords for Chinese {
         match notice {
             Notice::RankingUnsettled { passes } => format!("本批城市名额排名经 {passes} 轮仍未稳定，以最后一轮为准；请受理窗口核对名额内的申报"),
             Notice::LangIgnored { value } => format!("环境变量 SUBSIDY_LANG=“{value}”不是本工具支持的语言（zh、en），已忽略"),
+            Notice::NoLedgerGiven => "未给出 --ledger：未核对此前的拨付，年度上限的已用额度按零计。".to_string(),
+            Notice::UnknownTag {
+                file,
+                line,
+                tag,
+                known,
+            } => format!("{file}:{line}: column tags: 资格“{tag}”不是政策中的资格，不予计入（可用：{known}）"),
+            Notice::TwoNames {
+                file,
+                line,
+                id,
+                first,
+                second,
+            } => format!(
+                "{file}:{line}: column applicant_name: 申请人 {id} 在本批中有两个名称：“{first}”与“{second}”，请核对"
+            ),
+            Notice::QuotaTie { ids } => format!(
+                "名额线上同分：{} 按申报编号排序，请受理窗口确认",
+                ids.join("、")
+            ),
             Notice::DryRun => "试算：不写入任何文件。".to_string(),
             Notice::NoRefGiven => "未给出 --ref：无法检查同一编号是否已获资助。".to_string(),
             Notice::CannotRead { path, source } => format!("{path}: 无法读取：{source}"),
@@ -443,4 +501,103 @@ impl ReportWords for Chinese {
 
 fn percent(rate: Decimal) -> String {
     format!("{}%", (rate * Decimal::ONE_HUNDRED).normalize())
+}
+
+/// `ZL1、ZL2`: the references already paid.
+fn paid_refs(paid: &[(Box<str>, Box<str>)]) -> String {
+    paid.iter()
+        .map(|(r, _)| r.as_ref())
+        .collect::<Vec<_>>()
+        .join("、")
+}
+
+/// `C-001、L-003`: who paid them, each once.
+fn paid_by(paid: &[(Box<str>, Box<str>)]) -> String {
+    let mut names: Vec<&str> = Vec::new();
+    for (_, by) in paid {
+        if !names.contains(&by.as_ref()) {
+            names.push(by);
+        }
+    }
+    names.join("、")
+}
+
+impl Chinese {
+    /// Each check made, ✓ or ✗; a check a dry run could not make is ○.
+    fn checks(&self, out: &mut String, policy: &Policy, d: &Derivation) {
+        let needs_ref = policy.item(d.claim.item).needs_ref();
+        for (check, passed) in &d.trace.checks {
+            if d.dry_run.is_some_and(|r| !r.made(*check, needs_ref)) {
+                if *check != Check::LedgerClaimId {
+                    let _ = writeln!(out, "  ○ {}", not_checked(*check, d));
+                }
+                continue;
+            }
+            let text = match (passed, &d.outcome.rejection) {
+                (true, _) => self.passed_check(policy, d.claim, *check),
+                (false, Some(r)) => self.rejection(policy, d.claim, r),
+                (false, None) => String::new(),
+            };
+            let _ = writeln!(out, "  {} {text}", if *passed { "✓" } else { "✗" });
+        }
+    }
+}
+
+/// What a dry run could not check, and why.
+fn not_checked(check: Check, d: &Derivation) -> &'static str {
+    let ledger = d.dry_run.is_some_and(|r| r.ledger);
+    match (check, ledger) {
+        (Check::Unique, true) => "未核对同一编号是否已获资助（未给出 --ref）",
+        (Check::Unique, false) => "未核对此前是否已获资助（未给出 --ledger 往期拨付表）",
+        (Check::ClauseOneAward, _) => "未核对本年度是否已获本条其他资助（未给出 --ledger）",
+        _ => "未核对",
+    }
+}
+
+/// Who claims and what: for a dry run, the item and the applicant type.
+fn head(out: &mut String, policy: &Policy, d: &Derivation) {
+    let claim = d.claim;
+    let item = policy.item(claim.item);
+    let clause = policy.clause_of(claim.item);
+    let kind = policy.applicant_types[usize::from(claim.applicant_type)].label(ZH);
+    match d.dry_run {
+        Some(_) => {
+            let _ = writeln!(out, "== 试算：{} · {kind} ==", item.name.zh);
+            if !d.applicant.id.is_empty() {
+                let _ = writeln!(out, "申请人：{}", d.applicant.id);
+            }
+        }
+        None => {
+            let _ = writeln!(out, "== 申报 {} ==", claim.claim_id);
+            let who = if d.applicant.name.is_empty() {
+                d.applicant.id.to_string()
+            } else {
+                format!("{}（{}）", d.applicant.name, d.applicant.id)
+            };
+            let _ = writeln!(out, "申请人：{who} · {kind}");
+        }
+    }
+    let _ = writeln!(out, "日期：{}（{} 年度）", claim.date, claim.date.year());
+    let _ = writeln!(out, "条款：{} {}", clause.label(), clause.title(ZH));
+    let _ = writeln!(out, "  原文：“{}”", clause.source);
+    let _ = writeln!(out, "项目：{} {}", item.id, item.name(ZH));
+    if let Some(source) = &item.source {
+        let _ = writeln!(out, "  依据：“{source}”");
+    }
+}
+
+/// The conditions the office verifies at intake: listed, never ticked.
+fn intake(out: &mut String, policy: &Policy, d: &Derivation) {
+    let item = policy.item(d.claim.item);
+    if item.intake.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "{}",
+        crate::words::PolicyWords::intake_heading(&Chinese)
+    );
+    for condition in &item.intake {
+        let _ = writeln!(out, "  · {}", ZH.text(condition));
+    }
 }
