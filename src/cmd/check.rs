@@ -3,112 +3,68 @@
 
 use std::io::Write;
 
-use crate::claims::{parse_claim, Keys, RawClaim};
+use crate::claims::Keys;
 use crate::cli::CheckArgs;
-use crate::date::Date;
-use crate::engine;
+use crate::dryrun::{self, Request};
 use crate::error::{Error, Usage};
 use crate::policy::Policy;
-use crate::report::{derivation, draft_notice, Applicant, DryRun};
+use crate::report::{derivation, draft_notice, Applicant};
 use crate::words::{Label, Lang, Notice};
-
-const CLAIM_ID: &str = "CHECK";
 
 pub fn run(args: &CheckArgs, lang: Lang) -> Result<(), Error> {
     let words = lang.words();
     let policy = super::load_policy(args.sources.measures.path())?;
     let mut keys = Keys::default();
     let prior = super::read_ledgers(&args.sources.ledger, &policy, &mut keys)?;
-
-    let facts = declared_facts(&policy, &args.fact)?;
-
-    let date = args
-        .date
-        .clone()
-        .unwrap_or_else(|| Date::today().to_string());
-    let item = policy.find_item(&args.item).map(|i| policy.item(i));
-    let needs_ref = item.is_some_and(|i| i.needs_ref());
-    let reference = match (&args.reference, needs_ref) {
-        (Some(r), _) => r.clone(),
-        (None, true) => placeholder_refs(item, args.quantity.as_deref()),
-        (None, false) => String::new(),
+    let request = Request {
+        item: args.item.clone(),
+        applicant_type: args.applicant_type.clone(),
+        quantity: args.quantity.clone(),
+        amount: args.amount.clone(),
+        date: args.date.clone(),
+        tags: args.tags.clone(),
+        reference: args.reference.clone(),
+        score: args.score.clone(),
+        facts: declared_facts(&policy, &args.fact)?,
+        other_city_support: args.other_city_support,
+        applicant: args.applicant.clone(),
     };
-    let applicant_id = args.applicant.clone().unwrap_or_default();
-    let raw = RawClaim {
-        claim_id: CLAIM_ID,
-        applicant_id: if applicant_id.is_empty() {
-            CLAIM_ID
-        } else {
-            &applicant_id
-        },
-        applicant_name: words.label(Label::DryRunApplicant),
-        applicant_type: &args.applicant_type,
-        item: &args.item,
-        date: &date,
-        quantity: args.quantity.as_deref().unwrap_or(""),
-        amount: args.amount.as_deref().unwrap_or(""),
-        reference: &reference,
-        tags: args.tags.as_deref().unwrap_or(""),
-        other_city_support: if args.other_city_support { "yes" } else { "" },
-        score: args.score.as_deref().unwrap_or(""),
-        facts: std::array::from_fn(|i| facts.get(i).map(String::as_str).unwrap_or("")),
-    };
-    let claim = parse_claim(&raw, &policy, &mut keys).map_err(|(problems, _)| {
-        Error::Usage(Usage::DryRunCells(
-            problems
-                .into_iter()
-                .map(|p| (flag_of(&p.column), p))
-                .collect(),
-        ))
-    })?;
-
-    let claims = [claim];
-    // One claim cannot be ranked against the city's other candidates: the
-    // quota is left to the batch (one pass, no ranking).
-    let (outcomes, traces) = engine::run_traced_within(&policy, &claims, &prior, 1);
-    let dry_run = DryRun {
-        ledger: !args.sources.ledger.is_empty(),
-        reference: args.reference.is_some(),
-        ranking: item.is_some_and(|i| i.quota.is_some()),
-    };
+    let ledger = !args.sources.ledger.is_empty();
+    let placeholder = words.label(Label::DryRunApplicant);
+    let answer = dryrun::answer(&policy, &request, (&prior, &mut keys, ledger), placeholder)
+        .map_err(|problems| {
+            Error::Usage(Usage::DryRunCells(
+                problems
+                    .into_iter()
+                    .map(|p| (flag_of(&p.column), p))
+                    .collect(),
+            ))
+        })?;
     let text = derivation(
         &policy,
-        &claims[0],
+        &answer.claim,
         Applicant {
-            id: &applicant_id,
+            id: &answer.applicant,
             name: "",
         },
-        (&outcomes[0], &traces[0]),
-        Some(dry_run),
+        (&answer.outcome, &answer.trace),
+        Some(answer.dry_run),
         lang,
     );
+    let needs_ref = policy.item(answer.claim.item).needs_ref();
     super::write_stdout(|out: &mut dyn Write| {
         writeln!(out, "{}", words.notice(&Notice::DryRun))?;
         if let Some(notice) = draft_notice(&policy, lang) {
             writeln!(out, "{notice}")?;
         }
-        if !dry_run.ledger {
+        if !answer.dry_run.ledger {
             writeln!(out, "{}", words.notice(&Notice::NoLedgerGiven))?;
         }
-        if needs_ref && !dry_run.reference {
+        if needs_ref && !answer.dry_run.reference {
             writeln!(out, "{}", words.notice(&Notice::NoRefGiven))?;
         }
         out.write_all(text.as_bytes())
     })
-}
-
-/// Stand-in references for a dry run without `--ref`: one per unit of a
-/// per-unit item, so the quantity and the list agree.
-fn placeholder_refs(item: Option<&crate::policy::Item>, quantity: Option<&str>) -> String {
-    let per_unit = item.is_some_and(|i| i.per_unit);
-    let n = match (per_unit, quantity.and_then(crate::claims::parse_quantity)) {
-        (true, Some(n)) => n.min(10_000),
-        _ => 1,
-    };
-    (1..=n)
-        .map(|i| format!("{CLAIM_ID}-{i}"))
-        .collect::<Vec<_>>()
-        .join(";")
 }
 
 /// The flag that sets a claims column, for messages about a dry run.
