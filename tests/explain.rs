@@ -273,22 +273,6 @@ fn check_help_lists_the_facts_the_policy_declares() {
 }
 
 #[test]
-fn a_language_setting_the_tool_does_not_know_is_ignored_with_a_warning() {
-    subsidy()
-        .env("SUBSIDY_LANG", "fr")
-        .args(["policy", "validate"])
-        .assert()
-        .success()
-        .stderr(predicate::str::contains("SUBSIDY_LANG"));
-    subsidy()
-        .env("SUBSIDY_LANG", "EN_us.UTF-8")
-        .args(["policy", "validate"])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("no problems found"));
-}
-
-#[test]
 fn a_case_naming_a_fact_the_policy_lacks_fails_instead_of_passing_quietly() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let cases = dir.path().join("typo.cases.toml");

@@ -1,0 +1,191 @@
+//! One test per bug fixed, named after what broke. Each reproduces the
+//! report that found it, with figures a person can check by hand.
+
+mod common;
+use common::*;
+use predicates::prelude::*;
+
+#[test]
+fn an_invalid_ledger_row_blocked_its_corrected_claim() {
+    // A clerk typed 2024-02-30, the payout kept the row as invalid; the
+    // corrected row under the same claim_id was rejected as "already in a
+    // ledger" with its whole 2,000 cut. Nothing was decided on an invalid
+    // row, so the corrected claim is paid.
+    let first = run(&[claim("F1", "E1", "high_value_patent", "2024-02-30").reference("ZL-1")]);
+    first.expect("F1", "invalid", "0", "0");
+    let second = run_with(
+        &[claim("F1", "E1", "high_value_patent", "2024-02-28").reference("ZL-1")],
+        &[&first.payout],
+    );
+    second.expect("F1", "paid", "2000", "2000");
+}
+
+#[test]
+fn an_id_that_excel_made_a_number_merged_two_individuals() {
+    // 441882199001011234 and 441882199001015678 both became 4.41882E+17 in
+    // Excel: read as written, one was capped by the other's 50 works.
+    let r = run(&[
+        claim("W1", "P1", "copyright_registration", "2024-03-01").qty(50),
+        claim("W2", "P1", "copyright_registration", "2024-03-02").qty(50),
+    ]);
+    r.expect("W2", "capped", "10000", "0");
+    let text = format!(
+        "{HEADER}\nW1,4.41882E+17,张三,个人,copyright_registration,2024-03-01,50,,,,,,,\nW2,4.41882E+17,李四,个人,copyright_registration,2024-03-02,50,,,,,,,\n"
+    );
+    let r = run_text(&text, &[]);
+    r.expect("W1", "invalid", "0", "0");
+    r.expect("W2", "invalid", "0", "0");
+    r.reason_has("W1", "format the column as text");
+}
+
+#[test]
+fn a_ledger_resaved_by_excel_let_a_claim_past_the_works_limit() {
+    let ledger = "claim_id,applicant_id,applicant_name,applicant_type,clause,item,ref,date,year,quantity,amount,computed,payable,cut,status,reason\n\
+                  W1,4.41882E+17,张三,individual,（四）,copyright_registration,,2024-03-01,2024,50,,10000.00,10000.00,0.00,paid,\n";
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("ledger.csv");
+    std::fs::write(&path, ledger).expect("write a test file");
+    subsidy()
+        .args([
+            "--lang",
+            "en",
+            "calc",
+            "samples/claims-2024.csv",
+            "--ledger",
+        ])
+        .arg(&path)
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains("ledger.csv:2").and(predicate::str::contains(
+                "looks like an ID that Excel turned into a number",
+            )),
+        );
+}
+
+#[test]
+fn an_unknown_tag_was_dropped_without_a_word() {
+    // 国高 is no name of a tag: the applicant was told it did not qualify and
+    // never why.
+    let r = run(&[claim("T1", "E1", "high_value_patent_first", "2024-04-01").tags("国高")]);
+    r.expect("T1", "rejected", "10000", "0");
+    r.reason_has("T1", "tags not recognised: 国高");
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("claims.csv");
+    let text = format!("{HEADER}\nT1,E1,甲,企业,high_value_patent_first,2024-04-01,,,,国高,,,,\n");
+    std::fs::write(&path, text).expect("write a test file");
+    subsidy()
+        .args(["--lang", "en", "calc"])
+        .arg(&path)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "claims.csv:2: column tags: `国高` is not a tag",
+        ));
+}
+
+#[test]
+fn a_bad_subsidy_lang_exited_2_that_even_lang_zh_could_not_override() {
+    for value in ["fr", "EN", "zh_CN.UTF-8"] {
+        subsidy()
+            .env("SUBSIDY_LANG", value)
+            .args(["policy", "validate"])
+            .assert()
+            .success();
+    }
+    subsidy()
+        .env("SUBSIDY_LANG", "fr")
+        .args(["--lang", "zh", "policy", "validate"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("未发现问题"));
+}
+
+#[test]
+fn check_ticked_earlier_payouts_and_references_it_never_saw() {
+    subsidy()
+        .args(["--lang", "en", "check", "--item", "high_value_patent"])
+        .args(["--type", "enterprise", "--date", "2024-05-01"])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("No --ledger given")
+                .and(predicate::str::contains("○ not checked"))
+                .and(predicate::str::contains("not paid before").not())
+                .and(predicate::str::contains("CHECK").not()),
+        );
+}
+
+#[test]
+fn a_one_claim_dry_run_ranked_itself_first_for_a_city_wide_place() {
+    subsidy()
+        .args([
+            "--lang",
+            "en",
+            "check",
+            "--item",
+            "protection_station_excellent",
+        ])
+        .args(["--type", "organization", "--date", "2024-11-01"])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("ranked by score in the batch, not in a dry run")
+                .and(predicate::str::contains("ranked 1").not()),
+        );
+}
+
+#[test]
+fn a_claim_dated_after_the_earliest_end_was_paid() {
+    // The draft's start day is blank: three years from 2024-01-01 end on
+    // 2026-12-31, the earliest end the final text can give.
+    let r = run(&[claim("S1", "E1", "standard_industry", "2027-03-01").reference("HG/T 1-2027")]);
+    r.expect("S1", "rejected", "50000", "0");
+    r.reason_has("S1", "2026-12-31");
+}
+
+#[test]
+fn a_batch_reference_with_a_quantity_of_twenty_paid_twenty_patents_under_one_number() {
+    let r = run(&[claim("B1", "E1", "high_value_patent", "2024-03-01")
+        .qty(20)
+        .reference("ZL2024-BATCH-A")]);
+    r.expect("B1", "invalid", "0", "0");
+    r.reason_has("B1", "list one reference per unit");
+}
+
+#[test]
+fn a_ledger_in_file_order_changed_which_references_a_part_paid_claim_covered() {
+    // C3 pays ZL-1; C2 lists ZL-1 and ZL-3 and is paid for ZL-3 only; so C1
+    // (ZL-3) is a duplicate. Written in the order C2, C3, a ledger replayed
+    // in file order marked ZL-1 for C2 and left ZL-3 unpaid.
+    let first = run(&[
+        claim("C2", "E1", "high_value_patent", "2024-02-01").reference("ZL-1；ZL-3"),
+        claim("C3", "E1", "high_value_patent", "2024-01-01").reference("ZL-1"),
+    ]);
+    first.expect("C2", "capped", "4000", "2000");
+    let second = run_with(
+        &[claim("C1", "E1", "high_value_patent", "2024-04-01").reference("ZL-3")],
+        &[&first.payout],
+    );
+    second.expect("C1", "rejected", "2000", "0");
+}
+
+#[test]
+fn a_tie_at_the_boundary_of_the_city_wide_quota_was_settled_in_silence() {
+    // Two places a year: A and B score 90, C scores 90 too. claim_id puts C
+    // outside; every claim with the boundary score says the office decides.
+    let station = |id: &str, who: &str| {
+        claim(id, who, "protection_station_excellent", "2024-11-01").score("90")
+    };
+    let r = run(&[
+        station("X1", "O1"),
+        station("X2", "O2"),
+        station("X3", "K1"),
+    ]);
+    r.expect("X1", "paid", "30000", "30000");
+    r.expect("X2", "paid", "30000", "30000");
+    r.expect("X3", "capped", "30000", "10000");
+    for id in ["X1", "X2", "X3"] {
+        r.reason_has(id, "the office should confirm");
+    }
+}
