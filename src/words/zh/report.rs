@@ -120,15 +120,14 @@ impl ReportWords for Chinese {
                 policy.item(*item).name.zh,
                 short(step.used)
             ),
-            Cap::RefsPaid { item, paid } => {
-                format!(
-                    "其中 {} 已获资助（{}），核减 {} 件共 {}",
-                    paid_refs(paid),
-                    paid_by(paid),
-                    paid.len(),
-                    short(step.before - step.after),
-                ) + &format!("（项目“{}”同一编号仅资助一次）", policy.item(*item).name.zh)
-            }
+            Cap::RefsPaid { item, paid } => format!(
+                "编号 {} 此前已获资助（{}），项目“{}”每个编号仅资助一次：核减 {} 件 {}",
+                paid_refs(paid),
+                paid_by(paid),
+                policy.item(*item).name.zh,
+                paid.len(),
+                short(step.before - step.after),
+            ),
             Cap::Quota {
                 item,
                 rank,
