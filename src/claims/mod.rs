@@ -142,6 +142,11 @@ impl Batch {
         self.shared.intern(cell)
     }
 
+    /// A string kept by `keep_shared`, by its number.
+    pub fn shared_text(&self, number: u32) -> &str {
+        self.shared.get(number)
+    }
+
     pub fn applicant_id(&self, row: &Row) -> &str {
         self.shared.get(row.applicant_id)
     }

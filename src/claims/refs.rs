@@ -31,6 +31,16 @@ const LIST: [char; 5] = [';', '；', '、', ',', '，'];
 /// 1234-2024` is one: only punctuation splits there).
 pub fn split_refs<'a>(item: &Item, cell: &'a str) -> Result<RefCell<'a>, RefFault> {
     let per_unit = item.per_unit && item.needs_ref();
+    // The usual cell holds one reference and no separator: no list is built.
+    let separates = |c: char| LIST.contains(&c) || (per_unit && c.is_whitespace());
+    let one = crate::text::trim(cell);
+    if !one.contains(separates) {
+        return Ok(if one.is_empty() {
+            RefCell::Empty
+        } else {
+            RefCell::One(one)
+        });
+    }
     let parts: Vec<&str> = if per_unit {
         cell.split(|c: char| LIST.contains(&c) || c.is_whitespace())
             .filter(|p| !p.is_empty())

@@ -89,7 +89,9 @@ fn warn_of_rows(batch: &Batch, policy: &crate::policy::Policy, lang: Lang) {
         .map(|t| t.label(lang).to_string())
         .collect::<Vec<_>>()
         .join(words.separator(crate::words::Sep::List));
-    let mut names: rustc_hash::FxHashMap<String, &str> = rustc_hash::FxHashMap::default();
+    // Keyed by the batch's own numbers for an id and a name as written: a
+    // million rows, no string copied.
+    let mut names: rustc_hash::FxHashMap<u32, u32> = rustc_hash::FxHashMap::default();
     let mut warned = rustc_hash::FxHashSet::default();
     let stderr = std::io::stderr();
     let mut err = stderr.lock();
@@ -106,15 +108,17 @@ fn warn_of_rows(batch: &Batch, policy: &crate::policy::Policy, lang: Lang) {
                 let _ = writeln!(err, "{}", words.notice(&notice));
             }
         }
-        let id = crate::text::applicant_key(batch.applicant_id(row)).into_owned();
-        let name = batch.applicant_name(row);
-        let first = *names.entry(id.clone()).or_insert(name);
-        let first = if first.is_empty() { name } else { first };
-        if first != name && !name.is_empty() && !id.is_empty() && warned.insert(id.clone()) {
+        let (id, name) = (batch.applicant_id(row), batch.applicant_name(row));
+        if id.is_empty() || name.is_empty() {
+            continue;
+        }
+        let first = *names.entry(row.applicant_id).or_insert(row.applicant_name);
+        if first != row.applicant_name && warned.insert(row.applicant_id) {
+            let first = batch.shared_text(first);
             let notice = Notice::TwoNames {
                 file,
                 line,
-                id: &id,
+                id,
                 first,
                 second: name,
             };

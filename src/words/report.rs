@@ -31,8 +31,15 @@ pub trait ReportWords {
     fn passed_check(&self, policy: &Policy, claim: &Claim, check: Check) -> String;
     /// One cap as applied, with who used its room and what it left.
     fn cap_line(&self, policy: &Policy, step: &CapStep) -> String;
-    /// The whole derivation of one claim.
-    fn derivation(&self, policy: &Policy, d: &Derivation) -> String;
+    /// The head of a derivation: the claim (or, for a dry run, the item and
+    /// the applicant type), its date, clause and item with their sentences.
+    fn derivation_head(&self, policy: &Policy, d: &Derivation) -> String;
+    /// A check a dry run could not make, and why.
+    fn not_checked(&self, check: Check, ledger_given: bool) -> &'static str;
+    /// A dry run of a quota item: the place is the batch's to decide.
+    fn ranking_deferred(&self, policy: &Policy, per_year: u32, overflow: u16) -> String;
+    /// The result line: status and the three figures.
+    fn derivation_result(&self, outcome: &crate::engine::Outcome) -> String;
 
     fn totals(&self, total: &Tally) -> String;
     fn draft_notice(&self, policy: &Policy) -> String;
@@ -172,10 +179,15 @@ pub enum Label {
     ShowOneAward,
     ShowPaysNothing,
     ShowItems,
+    /// Headings of a derivation.
+    FigureHeading,
+    ChecksHeading,
+    CapsHeading,
+    ReasonHeading,
 }
 
 impl Label {
-    pub const ALL: [Label; 34] = [
+    pub const ALL: [Label; 38] = [
         Label::ByApplicant,
         Label::ByClause,
         Label::ApplicantId,
@@ -210,5 +222,9 @@ impl Label {
         Label::ShowOneAward,
         Label::ShowPaysNothing,
         Label::ShowItems,
+        Label::FigureHeading,
+        Label::ChecksHeading,
+        Label::CapsHeading,
+        Label::ReasonHeading,
     ];
 }

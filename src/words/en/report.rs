@@ -6,9 +6,9 @@ use rust_decimal::Decimal;
 
 use super::English;
 use crate::claims::{Claim, Refs};
-use crate::engine::{Basis, Cap, CapStep, Check, Rejection, Status};
+use crate::engine::{Basis, Cap, CapStep, Check, Outcome, Rejection, Status};
 use crate::money::{short, short_grouped};
-use crate::policy::{Policy, Unique};
+use crate::policy::{ItemIdx, Policy, Unique};
 use crate::report::{who, yuan, Derivation, Tally};
 use crate::words::report::{Figures, Label, Notice, Rule, Sep};
 use crate::words::{chinese_numeral, Lang, ReportWords};
@@ -59,6 +59,10 @@ impl ReportWords for English {
             Label::ShowOneAward => "one award per applicant per year",
             Label::ShowPaysNothing => "This clause pays nothing.",
             Label::ShowItems => "items:",
+            Label::FigureHeading => "amount before caps: ",
+            Label::ChecksHeading => "checks:",
+            Label::CapsHeading => "caps, in the order applied:",
+            Label::ReasonHeading => "reason: ",
         }
     }
 
@@ -337,48 +341,74 @@ impl ReportWords for English {
         format!("{head}: {used}; {} left; {arrow}", show(step.left()))
     }
 
-    fn derivation(&self, policy: &Policy, d: &Derivation) -> String {
+    fn derivation_head(&self, policy: &Policy, d: &Derivation) -> String {
         let mut out = String::new();
-        head(&mut out, policy, d);
-        let figure = self.basis(&d.outcome.basis, d.outcome.computed, short_grouped);
-        let figure = if figure.is_empty() {
-            self.label(Label::NotComputedHere).to_string()
-        } else {
-            figure
-        };
-        let _ = writeln!(out, "amount before caps: {figure}");
-        let _ = writeln!(out, "checks:");
-        self.checks(&mut out, policy, d);
-        if !d.trace.steps.is_empty() {
-            let _ = writeln!(out, "caps, in the order applied:");
-            for (i, step) in d.trace.steps.iter().enumerate() {
-                let _ = writeln!(out, "  {}. {}", i + 1, self.cap_line(policy, step));
+        let claim = d.claim;
+        let item = policy.item(claim.item);
+        let clause = policy.clause_of(claim.item);
+        let kind = policy.applicant_types[usize::from(claim.applicant_type)].label(EN);
+        match d.dry_run {
+            Some(_) => {
+                let _ = writeln!(&mut out, "== dry run: {} · {kind} ==", item.name(EN));
+                if !d.applicant.id.is_empty() {
+                    let _ = writeln!(&mut out, "applicant: {}", d.applicant.id);
+                }
+            }
+            None => {
+                let _ = writeln!(&mut out, "== claim {} ==", claim.claim_id);
+                let who = if d.applicant.name.is_empty() {
+                    d.applicant.id.to_string()
+                } else {
+                    format!("{} ({})", d.applicant.name, d.applicant.id)
+                };
+                let _ = writeln!(&mut out, "applicant: {who} · {kind}");
             }
         }
-        if let Some(quota) = d
-            .dry_run
-            .filter(|r| r.ranking)
-            .and(policy.item(d.claim.item).quota)
-        {
-            let _ = writeln!(
-                out,
-                "○ the {} places a year in the whole city are ranked by score in the batch, not in a dry run: shown as if placed; a claim without a place is paid as {}",
-                quota.per_year,
-                policy.item(quota.overflow).id
-            );
-        }
-        intake(&mut out, policy, d);
-        let outcome = d.outcome;
         let _ = writeln!(
-            out,
+            &mut out,
+            "date: {} (calendar year {})",
+            claim.date,
+            claim.date.year()
+        );
+        let _ = writeln!(&mut out, "clause: {} {}", clause.label(), clause.title(EN));
+        let _ = writeln!(&mut out, "  source: “{}”", clause.source);
+        let _ = writeln!(&mut out, "item: {} {}", item.id, item.name(EN));
+        if let Some(source) = &item.source {
+            let _ = writeln!(&mut out, "  sentence: “{source}”");
+        }
+        out
+    }
+
+    fn not_checked(&self, check: Check, ledger_given: bool) -> &'static str {
+        match (check, ledger_given) {
+            (Check::Unique, true) => {
+                "not checked: whether the same reference was paid before (no --ref given)"
+            }
+            (Check::Unique, false) => {
+                "not checked: whether this was paid before (no --ledger of earlier payouts given)"
+            }
+            (Check::ClauseOneAward, _) => {
+                "not checked: another award of the clause this year (no --ledger given)"
+            }
+            _ => "not checked",
+        }
+    }
+
+    fn ranking_deferred(&self, policy: &Policy, per_year: u32, overflow: ItemIdx) -> String {
+        format!(
+            "○ the {per_year} places a year in the whole city are ranked by score in the batch, not in a dry run: shown as if placed; a claim without a place is paid as {}",
+            policy.item(overflow).id
+        )
+    }
+
+    fn derivation_result(&self, outcome: &Outcome) -> String {
+        format!(
             "result: {} · computed {} · payable {} · cut {}",
             outcome.status.as_str(),
             yuan(outcome.computed),
             yuan(outcome.payable),
             yuan(outcome.cut),
-        );
-        let _ = writeln!(out, "reason: {}", d.reason);
-        out
+        )
     }
 
     fn totals(&self, t: &Tally) -> String {
@@ -521,97 +551,6 @@ fn paid_by(paid: &[(Box<str>, Box<str>)]) -> String {
         }
     }
     names.join(", ")
-}
-
-impl English {
-    /// Each check made, ✓ or ✗; a check a dry run could not make is ○.
-    fn checks(&self, out: &mut String, policy: &Policy, d: &Derivation) {
-        let needs_ref = policy.item(d.claim.item).needs_ref();
-        for (check, passed) in &d.trace.checks {
-            if d.dry_run.is_some_and(|r| !r.made(*check, needs_ref)) {
-                if *check != Check::LedgerClaimId {
-                    let _ = writeln!(out, "  ○ {}", not_checked(*check, d));
-                }
-                continue;
-            }
-            let text = match (passed, &d.outcome.rejection) {
-                (true, _) => self.passed_check(policy, d.claim, *check),
-                (false, Some(r)) => self.rejection(policy, d.claim, r),
-                (false, None) => String::new(),
-            };
-            let _ = writeln!(out, "  {} {text}", if *passed { "✓" } else { "✗" });
-        }
-    }
-}
-
-/// What a dry run could not check, and why.
-fn not_checked(check: Check, d: &Derivation) -> &'static str {
-    let ledger = d.dry_run.is_some_and(|r| r.ledger);
-    match (check, ledger) {
-        (Check::Unique, true) => {
-            "not checked: whether the same reference was paid before (no --ref given)"
-        }
-        (Check::Unique, false) => {
-            "not checked: whether this was paid before (no --ledger of earlier payouts given)"
-        }
-        (Check::ClauseOneAward, _) => {
-            "not checked: another award of the clause this year (no --ledger given)"
-        }
-        _ => "not checked",
-    }
-}
-
-/// Who claims and what: for a dry run, the item and the applicant type.
-fn head(out: &mut String, policy: &Policy, d: &Derivation) {
-    let claim = d.claim;
-    let item = policy.item(claim.item);
-    let clause = policy.clause_of(claim.item);
-    let kind = policy.applicant_types[usize::from(claim.applicant_type)].label(EN);
-    match d.dry_run {
-        Some(_) => {
-            let _ = writeln!(out, "== dry run: {} · {kind} ==", item.name(EN));
-            if !d.applicant.id.is_empty() {
-                let _ = writeln!(out, "applicant: {}", d.applicant.id);
-            }
-        }
-        None => {
-            let _ = writeln!(out, "== claim {} ==", claim.claim_id);
-            let who = if d.applicant.name.is_empty() {
-                d.applicant.id.to_string()
-            } else {
-                format!("{} ({})", d.applicant.name, d.applicant.id)
-            };
-            let _ = writeln!(out, "applicant: {who} · {kind}");
-        }
-    }
-    let _ = writeln!(
-        out,
-        "date: {} (calendar year {})",
-        claim.date,
-        claim.date.year()
-    );
-    let _ = writeln!(out, "clause: {} {}", clause.label(), clause.title(EN));
-    let _ = writeln!(out, "  source: “{}”", clause.source);
-    let _ = writeln!(out, "item: {} {}", item.id, item.name(EN));
-    if let Some(source) = &item.source {
-        let _ = writeln!(out, "  sentence: “{source}”");
-    }
-}
-
-/// The conditions the office verifies at intake: listed, never ticked.
-fn intake(out: &mut String, policy: &Policy, d: &Derivation) {
-    let item = policy.item(d.claim.item);
-    if item.intake.is_empty() {
-        return;
-    }
-    let _ = writeln!(
-        out,
-        "{}",
-        crate::words::PolicyWords::intake_heading(&English)
-    );
-    for condition in &item.intake {
-        let _ = writeln!(out, "  · {}", EN.text(condition));
-    }
 }
 
 /// `duplicate: every reference was already paid (ZL1 by claim C-001, …)`.

@@ -6,9 +6,9 @@ use rust_decimal::Decimal;
 
 use super::Chinese;
 use crate::claims::{Claim, Refs};
-use crate::engine::{Basis, Cap, CapStep, Check, Rejection, Status};
+use crate::engine::{Basis, Cap, CapStep, Check, Outcome, Rejection, Status};
 use crate::money::{short, short_grouped};
-use crate::policy::{Policy, Unique};
+use crate::policy::{ItemIdx, Policy, Unique};
 use crate::report::{who, yuan, Derivation, Tally};
 use crate::words::report::{Figures, Label, Notice, Rule, Sep};
 use crate::words::{chinese_numeral, Lang, ReportWords};
@@ -65,6 +65,10 @@ impl ReportWords for Chinese {
             Label::ShowOneAward => "每个申请人每年一项",
             Label::ShowPaysNothing => "本条不涉及资助金额。",
             Label::ShowItems => "项目：",
+            Label::FigureHeading => "计算：",
+            Label::ChecksHeading => "检查：",
+            Label::CapsHeading => "上限（依次适用）：",
+            Label::ReasonHeading => "理由：",
         }
     }
 
@@ -336,49 +340,69 @@ impl ReportWords for Chinese {
         format!("{head}：{used}；剩余 {}；{arrow}", show(step.left()))
     }
 
-    fn derivation(&self, policy: &Policy, d: &Derivation) -> String {
+    fn derivation_head(&self, policy: &Policy, d: &Derivation) -> String {
         let mut out = String::new();
-        head(&mut out, policy, d);
-        let figure = self.basis(&d.outcome.basis, d.outcome.computed, short_grouped);
-        let figure = if figure.is_empty() {
-            self.label(Label::NotComputedHere).to_string()
-        } else {
-            figure
-        };
-        let _ = writeln!(out, "计算：{figure}");
-        let _ = writeln!(out, "检查：");
-        self.checks(&mut out, policy, d);
-        if !d.trace.steps.is_empty() {
-            let _ = writeln!(out, "上限（依次适用）：");
-            for (i, step) in d.trace.steps.iter().enumerate() {
-                let _ = writeln!(out, "  {}. {}", i + 1, self.cap_line(policy, step));
+        let claim = d.claim;
+        let item = policy.item(claim.item);
+        let clause = policy.clause_of(claim.item);
+        let kind = policy.applicant_types[usize::from(claim.applicant_type)].label(ZH);
+        match d.dry_run {
+            Some(_) => {
+                let _ = writeln!(&mut out, "== 试算：{} · {kind} ==", item.name.zh);
+                if !d.applicant.id.is_empty() {
+                    let _ = writeln!(&mut out, "申请人：{}", d.applicant.id);
+                }
+            }
+            None => {
+                let _ = writeln!(&mut out, "== 申报 {} ==", claim.claim_id);
+                let who = if d.applicant.name.is_empty() {
+                    d.applicant.id.to_string()
+                } else {
+                    format!("{}（{}）", d.applicant.name, d.applicant.id)
+                };
+                let _ = writeln!(&mut out, "申请人：{who} · {kind}");
             }
         }
-        if let Some(quota) = d
-            .dry_run
-            .filter(|r| r.ranking)
-            .and(policy.item(d.claim.item).quota)
-        {
-            let _ = writeln!(
-                out,
-                "○ 全市每年 {} 个名额由批量计算按评分排定，试算不排名：以下按获得名额计；未获名额的按“{}”资助",
-                quota.per_year,
-                policy.item(quota.overflow).name.zh
-            );
-        }
-        intake(&mut out, policy, d);
-        let outcome = d.outcome;
         let _ = writeln!(
-            out,
+            &mut out,
+            "日期：{}（{} 年度）",
+            claim.date,
+            claim.date.year()
+        );
+        let _ = writeln!(&mut out, "条款：{} {}", clause.label(), clause.title(ZH));
+        let _ = writeln!(&mut out, "  原文：“{}”", clause.source);
+        let _ = writeln!(&mut out, "项目：{} {}", item.id, item.name(ZH));
+        if let Some(source) = &item.source {
+            let _ = writeln!(&mut out, "  依据：“{source}”");
+        }
+        out
+    }
+
+    fn not_checked(&self, check: Check, ledger_given: bool) -> &'static str {
+        match (check, ledger_given) {
+            (Check::Unique, true) => "未核对同一编号是否已获资助（未给出 --ref）",
+            (Check::Unique, false) => "未核对此前是否已获资助（未给出 --ledger 往期拨付表）",
+            (Check::ClauseOneAward, _) => "未核对本年度是否已获本条其他资助（未给出 --ledger）",
+            _ => "未核对",
+        }
+    }
+
+    fn ranking_deferred(&self, policy: &Policy, per_year: u32, overflow: ItemIdx) -> String {
+        format!(
+            "○ 全市每年 {per_year} 个名额由批量计算按评分排定，试算不排名：以下按获得名额计；未获名额的按“{}”资助",
+            policy.item(overflow).name.zh
+        )
+    }
+
+    fn derivation_result(&self, outcome: &Outcome) -> String {
+        format!(
             "结果：{}（{}） · 核定 {} · 拨付 {} · 核减 {}",
             outcome.status.as_str(),
             self.status(outcome.status),
             yuan(outcome.computed),
             yuan(outcome.payable),
             yuan(outcome.cut),
-        );
-        let _ = writeln!(out, "理由：{}", d.reason);
-        out
+        )
     }
 
     fn totals(&self, t: &Tally) -> String {
@@ -519,84 +543,4 @@ fn paid_by(paid: &[(Box<str>, Box<str>)]) -> String {
         }
     }
     names.join("、")
-}
-
-impl Chinese {
-    /// Each check made, ✓ or ✗; a check a dry run could not make is ○.
-    fn checks(&self, out: &mut String, policy: &Policy, d: &Derivation) {
-        let needs_ref = policy.item(d.claim.item).needs_ref();
-        for (check, passed) in &d.trace.checks {
-            if d.dry_run.is_some_and(|r| !r.made(*check, needs_ref)) {
-                if *check != Check::LedgerClaimId {
-                    let _ = writeln!(out, "  ○ {}", not_checked(*check, d));
-                }
-                continue;
-            }
-            let text = match (passed, &d.outcome.rejection) {
-                (true, _) => self.passed_check(policy, d.claim, *check),
-                (false, Some(r)) => self.rejection(policy, d.claim, r),
-                (false, None) => String::new(),
-            };
-            let _ = writeln!(out, "  {} {text}", if *passed { "✓" } else { "✗" });
-        }
-    }
-}
-
-/// What a dry run could not check, and why.
-fn not_checked(check: Check, d: &Derivation) -> &'static str {
-    let ledger = d.dry_run.is_some_and(|r| r.ledger);
-    match (check, ledger) {
-        (Check::Unique, true) => "未核对同一编号是否已获资助（未给出 --ref）",
-        (Check::Unique, false) => "未核对此前是否已获资助（未给出 --ledger 往期拨付表）",
-        (Check::ClauseOneAward, _) => "未核对本年度是否已获本条其他资助（未给出 --ledger）",
-        _ => "未核对",
-    }
-}
-
-/// Who claims and what: for a dry run, the item and the applicant type.
-fn head(out: &mut String, policy: &Policy, d: &Derivation) {
-    let claim = d.claim;
-    let item = policy.item(claim.item);
-    let clause = policy.clause_of(claim.item);
-    let kind = policy.applicant_types[usize::from(claim.applicant_type)].label(ZH);
-    match d.dry_run {
-        Some(_) => {
-            let _ = writeln!(out, "== 试算：{} · {kind} ==", item.name.zh);
-            if !d.applicant.id.is_empty() {
-                let _ = writeln!(out, "申请人：{}", d.applicant.id);
-            }
-        }
-        None => {
-            let _ = writeln!(out, "== 申报 {} ==", claim.claim_id);
-            let who = if d.applicant.name.is_empty() {
-                d.applicant.id.to_string()
-            } else {
-                format!("{}（{}）", d.applicant.name, d.applicant.id)
-            };
-            let _ = writeln!(out, "申请人：{who} · {kind}");
-        }
-    }
-    let _ = writeln!(out, "日期：{}（{} 年度）", claim.date, claim.date.year());
-    let _ = writeln!(out, "条款：{} {}", clause.label(), clause.title(ZH));
-    let _ = writeln!(out, "  原文：“{}”", clause.source);
-    let _ = writeln!(out, "项目：{} {}", item.id, item.name(ZH));
-    if let Some(source) = &item.source {
-        let _ = writeln!(out, "  依据：“{source}”");
-    }
-}
-
-/// The conditions the office verifies at intake: listed, never ticked.
-fn intake(out: &mut String, policy: &Policy, d: &Derivation) {
-    let item = policy.item(d.claim.item);
-    if item.intake.is_empty() {
-        return;
-    }
-    let _ = writeln!(
-        out,
-        "{}",
-        crate::words::PolicyWords::intake_heading(&Chinese)
-    );
-    for condition in &item.intake {
-        let _ = writeln!(out, "  · {}", ZH.text(condition));
-    }
 }
