@@ -73,6 +73,11 @@ pub struct Sources {
     /// An earlier payout CSV of this tool, counted as already paid (repeatable)
     #[arg(long, value_name = "FILE")]
     pub ledger: Vec<PathBuf>,
+
+    /// Change one figure of the policy for this run, e.g.
+    /// clause.1.annual_cap=80000 (repeatable; the file is not changed)
+    #[arg(long, value_name = "KEY=VALUE")]
+    pub set: Vec<String>,
 }
 
 #[derive(Debug, Args)]
@@ -98,6 +103,14 @@ pub struct CalcArgs {
     /// Leave out the byte-order mark that Excel needs (for scripts)
     #[arg(long)]
     pub no_bom: bool,
+
+    /// A fixed fund: above it, the claims are scaled to add up to it exactly
+    #[arg(long, value_name = "AMOUNT")]
+    pub budget: Option<String>,
+
+    /// Clauses paid in full before the rest is scaled, e.g. 1,7,11
+    #[arg(long, value_name = "CLAUSES", requires = "budget")]
+    pub budget_priority: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -22,4 +22,5 @@ pub mod money;
 pub mod policy;
 pub mod report;
 pub mod text;
+pub mod whatif;
 pub mod words;

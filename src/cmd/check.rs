@@ -16,7 +16,7 @@ const CLAIM_ID: &str = "CHECK";
 
 pub fn run(args: &CheckArgs, lang: Lang) -> Result<(), Error> {
     let words = lang.words();
-    let policy = super::load_policy(args.sources.measures.path())?;
+    let policy = super::whatif::load_announced(&args.sources, lang)?;
     let mut keys = Keys::default();
     let prior = super::read_ledgers(&args.sources.ledger, &policy, &mut keys)?;
 
