@@ -1,0 +1,282 @@
+//! What-if runs through the real binary, with figures a person can check
+//! on paper: `--budget` (and `--budget-priority`), `--set`, `compare`,
+//! `policy diff` and `report`; and a property test of the scaling.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use common::{claim, csv, C};
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+use subsidy::engine::{Basis, Outcome, Status};
+use subsidy::whatif::budget::share;
+
+fn subsidy() -> Command {
+    let mut cmd = Command::cargo_bin("subsidy").unwrap_or_else(|e| panic!("{e}"));
+    cmd.env_remove("SUBSIDY_LANG");
+    cmd
+}
+
+fn sample(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("samples")
+        .join(name)
+}
+
+fn write_temp(dir: &tempfile::TempDir, name: &str, text: &str) -> PathBuf {
+    let path = dir.path().join(name);
+    std::fs::write(&path, text).unwrap_or_else(|e| panic!("{e}"));
+    path
+}
+
+fn stdout(cmd: &mut Command) -> String {
+    let out = cmd.output().unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// The payout CSV as rows of cells, keyed by the header.
+fn rows(text: &str) -> Vec<std::collections::HashMap<String, String>> {
+    let mut reader = csv::ReaderBuilder::new().from_reader(text.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .unwrap_or_else(|e| panic!("{e}"))
+        .iter()
+        .map(String::from)
+        .collect();
+    reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap_or_else(|e| panic!("{e}"));
+            header
+                .iter()
+                .cloned()
+                .zip(r.iter().map(String::from))
+                .collect()
+        })
+        .collect()
+}
+
+fn cell<'a>(rows: &'a [std::collections::HashMap<String, String>], id: &str, col: &str) -> &'a str {
+    rows.iter()
+        .find(|r| r["claim_id"] == id)
+        .map(|r| r[col].as_str())
+        .unwrap_or_else(|| panic!("no {id}"))
+}
+
+/// Four claims a person can scale on paper: three mediation results of
+/// 10,000 (clause 十三) and one provincial demonstration enterprise of
+/// 30,000 (clause 九): 60,000 payable.
+fn four_claims() -> Vec<C> {
+    vec![
+        claim("W-3", "O3", "mediation_qualified", "2024-05-01"),
+        claim("W-1", "O1", "mediation_qualified", "2024-05-01"),
+        claim("W-4", "E4", "gd_ip_demo_enterprise", "2024-05-01"),
+        claim("W-2", "O2", "mediation_qualified", "2024-05-01"),
+    ]
+}
+
+/// Fund 20,000 for 60,000: factor 1/3. W-4 gets 10,000.00 exactly; each
+/// mediation claim 3,333.333…: 3,333.33 with a third of a fen left over,
+/// three thirds in all, so one fen goes to the lowest claim_id, W-1.
+#[test]
+fn a_fund_of_a_third_is_shared_to_the_fen() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let claims = write_temp(&dir, "four.csv", &csv(&four_claims()));
+    let text = stdout(
+        subsidy()
+            .args(["calc", "--format", "csv", "--no-bom", "--budget", "20000"])
+            .arg(&claims),
+    );
+    let rows = rows(&text);
+    assert_eq!(cell(&rows, "W-1", "payable"), "3333.34");
+    assert_eq!(cell(&rows, "W-2", "payable"), "3333.33");
+    assert_eq!(cell(&rows, "W-3", "payable"), "3333.33");
+    assert_eq!(cell(&rows, "W-4", "payable"), "10000.00");
+    assert_eq!(cell(&rows, "W-1", "cut"), "6666.66");
+    assert_eq!(cell(&rows, "W-4", "cut"), "20000.00");
+    for id in ["W-1", "W-2", "W-3", "W-4"] {
+        assert_eq!(cell(&rows, id, "status"), "capped");
+        assert_eq!(cell(&rows, id, "factor"), "0.333333");
+        assert!(cell(&rows, id, "reason").contains("资金总额 20000.00 不足"));
+    }
+    assert_eq!(cell(&rows, "W-1", "unscaled"), "10000.00");
+    assert_eq!(cell(&rows, "W-4", "unscaled"), "30000.00");
+    let header = text.lines().next().unwrap_or_default();
+    assert!(
+        header.ends_with(",status,reason,unscaled,factor"),
+        "{header}"
+    );
+}
+
+/// Clause 九 first: 30,000 in full; 5,000 left for 30,000 of mediation,
+/// factor 1/6: 1,666.666… each, two fen over, to W-1 and W-2.
+#[test]
+fn priority_clauses_are_paid_in_full_first() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let claims = write_temp(&dir, "four.csv", &csv(&four_claims()));
+    let text = stdout(
+        subsidy()
+            .args(["calc", "--format", "csv", "--no-bom", "--budget", "35000"])
+            .args(["--budget-priority", "9"])
+            .arg(&claims),
+    );
+    let rows = rows(&text);
+    assert_eq!(cell(&rows, "W-1", "payable"), "1666.67");
+    assert_eq!(cell(&rows, "W-2", "payable"), "1666.67");
+    assert_eq!(cell(&rows, "W-3", "payable"), "1666.66");
+    assert_eq!(cell(&rows, "W-4", "payable"), "30000.00");
+    assert_eq!(cell(&rows, "W-4", "status"), "paid");
+    assert_eq!(cell(&rows, "W-4", "factor"), "");
+    assert_eq!(cell(&rows, "W-1", "factor"), "0.166667");
+}
+
+#[test]
+fn priority_clauses_above_the_fund_are_refused() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let claims = write_temp(&dir, "four.csv", &csv(&four_claims()));
+    subsidy()
+        .args(["calc", "--budget", "20000", "--budget-priority", "9"])
+        .arg(&claims)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("30,000.00"));
+}
+
+#[test]
+fn a_fund_above_the_total_changes_nothing_and_says_so() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let claims = write_temp(&dir, "four.csv", &csv(&four_claims()));
+    let plain = stdout(
+        subsidy()
+            .args(["calc", "--format", "csv", "--no-bom"])
+            .arg(&claims),
+    );
+    let budget = stdout(
+        subsidy()
+            .args(["calc", "--format", "csv", "--no-bom", "--budget", "60000"])
+            .arg(&claims),
+    );
+    let plain_rows = rows(&plain);
+    let budget_rows = rows(&budget);
+    for id in ["W-1", "W-2", "W-3", "W-4"] {
+        for col in ["payable", "cut", "status", "reason"] {
+            assert_eq!(cell(&plain_rows, id, col), cell(&budget_rows, id, col));
+        }
+        assert_eq!(cell(&budget_rows, id, "factor"), "");
+    }
+    let table = stdout(
+        subsidy()
+            .args(["--lang", "en", "calc", "--budget", "60000"])
+            .arg(&claims),
+    );
+    assert!(
+        table.contains("the total payable ¥60,000.00 is within it; nothing is scaled"),
+        "{table}"
+    );
+}
+
+#[test]
+fn the_tables_say_which_figures_were_set() {
+    let table = stdout(
+        subsidy()
+            .args(["--lang", "en", "calc"])
+            .arg(sample("claims-2024.csv"))
+            .args(["--set", "clause.1.annual_cap=80000"]),
+    );
+    assert!(
+        table.starts_with("this run changed figures of the policy (the file is unchanged): clause.1.annual_cap 50000 → 80000"),
+        "{table}"
+    );
+}
+
+#[test]
+fn a_mistyped_key_is_refused_with_the_nearest_keys() {
+    subsidy()
+        .args([
+            "--lang",
+            "en",
+            "check",
+            "--item",
+            "high_value_patent",
+            "--type",
+            "enterprise",
+        ])
+        .args(["--set", "clause.1.anual_cap=80000"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("clause.1.annual_cap"));
+    subsidy()
+        .args(["explain"])
+        .arg(sample("claims-2024.csv"))
+        .args([
+            "--claim",
+            "C-003",
+            "--set",
+            "item.high_value_patent.amount=lots",
+        ])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn explain_uses_the_set_figures() {
+    let text = stdout(
+        subsidy()
+            .args(["explain"])
+            .arg(sample("claims-2024.csv"))
+            .args(["--claim", "C-003", "--set", "clause.1.annual_cap=80000"]),
+    );
+    assert!(text.contains("clause.1.annual_cap 50000 → 80000"), "{text}");
+    assert!(text.contains("拨付 ¥40,000.00"), "{text}");
+}
+
+fn outcome(payable: i64, status: Status) -> Outcome {
+    let p = Decimal::new(payable, 2);
+    let mut o = Outcome::decided(p, p, Basis::Manual, Vec::new());
+    o.status = status;
+    o
+}
+
+proptest! {
+    /// Whatever the claims and the fund: the scaled total is the fund to
+    /// the fen, no claim gets more than it was decided, and
+    /// computed = payable + cut on every claim.
+    #[test]
+    fn the_scaled_total_is_the_fund_and_no_claim_grows(
+        fens in prop::collection::vec(0i64..5_000_000, 1..40),
+        rejected in prop::collection::vec(any::<bool>(), 40),
+        share_of_total in 1u32..1000,
+    ) {
+        let outcomes: Vec<Outcome> = fens
+            .iter()
+            .zip(&rejected)
+            .map(|(f, r)| if *r {
+                Outcome::rejected(Decimal::new(*f, 2), Basis::Manual, subsidy::engine::Rejection::OutsideValidity)
+            } else {
+                outcome(*f, Status::Paid)
+            })
+            .collect();
+        let ids: Vec<String> = (0..outcomes.len()).map(|i| format!("C{i:03}")).collect();
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        let total: i64 = outcomes.iter().map(|o| (o.payable * Decimal::from(100)).trunc().mantissa() as i64).sum();
+        prop_assume!(total > 1);
+        let fund = Decimal::new(total * i64::from(share_of_total) / 1000, 2);
+        let priority = vec![false; outcomes.len()];
+        let shared = share(&outcomes, &ids, &priority, fund, 2)
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        let scaled: Decimal = shared.outcomes.iter().map(|o| o.payable).sum();
+        prop_assert_eq!(scaled, fund);
+        for (before, after) in outcomes.iter().zip(&shared.outcomes) {
+            prop_assert!(after.payable <= before.payable);
+            prop_assert!(after.payable >= Decimal::ZERO);
+            prop_assert_eq!(after.computed, after.payable + after.cut);
+        }
+    }
+}
