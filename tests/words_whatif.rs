@@ -38,7 +38,9 @@ fn fact_samples(overrides: &[Override]) -> Vec<WhatIfFact<'_>> {
         },
         WhatIfFact::Sides {
             base: "a.toml",
+            base_overrides: &[],
             alt: "b.toml",
+            alt_overrides: overrides,
         },
         WhatIfFact::NoDifference,
         WhatIfFact::NoStatusChange,
@@ -97,6 +99,9 @@ fn error_samples() -> Vec<WhatIfError> {
             priority: d(200),
             fund: d(100),
         },
+        WhatIfError::NoWorkbookWriter {
+            path: "cost.xlsx".into(),
+        },
         WhatIfError::LedgerColumns {
             file: "f.csv".into(),
             missing: vec!["payable".into()],
@@ -116,6 +121,7 @@ fn error_samples() -> Vec<WhatIfError> {
             | WhatIfError::BadBudget { .. }
             | WhatIfError::UnknownClause { .. }
             | WhatIfError::PriorityOverFund { .. }
+            | WhatIfError::NoWorkbookWriter { .. }
             | WhatIfError::LedgerColumns { .. }
             | WhatIfError::LedgerCell { .. } => {}
         }

@@ -4,8 +4,12 @@
 pub mod budget;
 pub mod calc;
 pub mod check;
+pub mod compare;
+pub mod diff;
 pub mod explain;
 pub mod policy;
+pub mod review;
+pub mod sheet;
 pub mod whatif;
 
 use std::fs;

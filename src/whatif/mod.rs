@@ -34,6 +34,8 @@ pub enum WhatIfError {
     UnknownClause { written: String },
     /// The clauses paid first need more than the fund.
     PriorityOverFund { priority: Decimal, fund: Decimal },
+    /// `--out` names a workbook, and no workbook writer is built in yet.
+    NoWorkbookWriter { path: String },
     /// A payout file for `report` lacks columns it needs.
     LedgerColumns { file: String, missing: Vec<String> },
     /// A payout file's row has a cell that is not what its column holds.
@@ -50,6 +52,7 @@ impl WhatIfError {
     pub fn exit_code(&self) -> i32 {
         match self {
             WhatIfError::LedgerColumns { .. } | WhatIfError::LedgerCell { .. } => 1,
+            WhatIfError::NoWorkbookWriter { .. } => 2,
             _ => 2,
         }
     }
@@ -148,8 +151,13 @@ pub enum WhatIfFact<'a> {
     },
     /// The year's payouts against the fund.
     FundUsed { payable: Decimal, fund: Decimal },
-    /// `compare`: the two sides, as given.
-    Sides { base: &'a str, alt: &'a str },
+    /// `compare`: the two sides, as given, each with its overrides.
+    Sides {
+        base: &'a str,
+        base_overrides: &'a [Override],
+        alt: &'a str,
+        alt_overrides: &'a [Override],
+    },
     /// `policy diff`: the two files agree on every figure.
     NoDifference,
     /// `compare`: no claim changes its status.
@@ -161,4 +169,13 @@ pub fn factor_shown(factor: Decimal) -> String {
     factor
         .round_dp_with_strategy(6, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
         .to_string()
+}
+
+/// `key was → now; …`: the overrides of a run, as every language lists them.
+pub fn overrides_list(overrides: &[Override], sep: &str) -> String {
+    overrides
+        .iter()
+        .map(|o| format!("{} {} → {}", o.key, o.was, o.now))
+        .collect::<Vec<_>>()
+        .join(sep)
 }

@@ -2,8 +2,12 @@
 
 use super::English;
 use crate::money::grouped;
-use crate::whatif::{factor_shown, FigureKind, WhatIfError, WhatIfFact, WhatIfLabel};
+use crate::whatif::{
+    factor_shown, overrides_list, FigureKind, WhatIfError, WhatIfFact, WhatIfLabel,
+};
 use crate::words::WhatIfWords;
+
+const SEP: &str = "; ";
 
 impl WhatIfWords for English {
     fn whatif_label(&self, label: WhatIfLabel) -> &'static str {
@@ -44,13 +48,10 @@ impl WhatIfWords for English {
     fn whatif_fact(&self, fact: &WhatIfFact) -> String {
         match fact {
             WhatIfFact::Overrides { overrides } => {
-                let list: Vec<String> = overrides
-                    .iter()
-                    .map(|o| format!("{} {} → {}", o.key, o.was, o.now))
-                    .collect();
+                let list = overrides_list(overrides, SEP);
                 format!(
                     "this run changed figures of the policy (the file is unchanged): {}",
-                    list.join("; ")
+                    list
                 )
             }
             WhatIfFact::WithinFund { payable, fund } => format!(
@@ -98,7 +99,25 @@ impl WhatIfWords for English {
                     )
                 }
             }
-            WhatIfFact::Sides { base, alt } => format!("baseline: {base}; alternative: {alt}"),
+            WhatIfFact::Sides {
+                base,
+                base_overrides,
+                alt,
+                alt_overrides,
+            } => {
+                let side = |name: &str, o: &[crate::whatif::Override]| {
+                    if o.is_empty() {
+                        name.to_string()
+                    } else {
+                        format!("{name} (changed for this run: {})", overrides_list(o, SEP))
+                    }
+                };
+                format!(
+                    "baseline: {}\nalternative: {}",
+                    side(base, base_overrides),
+                    side(alt, alt_overrides)
+                )
+            }
             WhatIfFact::NoDifference => "The two files agree on every figure.".into(),
             WhatIfFact::NoStatusChange => "No claim changes its status.".into(),
         }
@@ -132,6 +151,9 @@ impl WhatIfWords for English {
                 "--budget-priority: the priority clauses alone need ¥{}, more than the fund ¥{}",
                 grouped(*priority),
                 grouped(*fund)
+            ),
+            WhatIfError::NoWorkbookWriter { path } => format!(
+                "--out {path}: workbooks cannot be written yet; use .csv (Excel and WPS open it)"
             ),
             WhatIfError::LedgerColumns { file, missing } => format!(
                 "{file}: not a payout file of this tool; columns missing: {}",

@@ -2,8 +2,12 @@
 
 use super::Chinese;
 use crate::money::grouped;
-use crate::whatif::{factor_shown, FigureKind, WhatIfError, WhatIfFact, WhatIfLabel};
+use crate::whatif::{
+    factor_shown, overrides_list, FigureKind, WhatIfError, WhatIfFact, WhatIfLabel,
+};
 use crate::words::WhatIfWords;
+
+const SEP: &str = "；";
 
 impl WhatIfWords for Chinese {
     fn whatif_label(&self, label: WhatIfLabel) -> &'static str {
@@ -44,11 +48,8 @@ impl WhatIfWords for Chinese {
     fn whatif_fact(&self, fact: &WhatIfFact) -> String {
         match fact {
             WhatIfFact::Overrides { overrides } => {
-                let list: Vec<String> = overrides
-                    .iter()
-                    .map(|o| format!("{} {} → {}", o.key, o.was, o.now))
-                    .collect();
-                format!("本次试算临时改动了政策数字（文件未改）：{}", list.join("；"))
+                let list = overrides_list(overrides, SEP);
+                format!("本次试算临时改动了政策数字（文件未改）：{}", list)
             }
             WhatIfFact::WithinFund { payable, fund } => format!(
                 "资金总额 ¥{}：拨付合计 ¥{} 未超出，不作调整。",
@@ -95,7 +96,21 @@ impl WhatIfWords for Chinese {
                     )
                 }
             }
-            WhatIfFact::Sides { base, alt } => format!("基准：{base}；方案：{alt}"),
+            WhatIfFact::Sides {
+                base,
+                base_overrides,
+                alt,
+                alt_overrides,
+            } => {
+                let side = |name: &str, o: &[crate::whatif::Override]| {
+                    if o.is_empty() {
+                        name.to_string()
+                    } else {
+                        format!("{name}（临时改动：{}）", overrides_list(o, SEP))
+                    }
+                };
+                format!("基准：{}\n方案：{}", side(base, base_overrides), side(alt, alt_overrides))
+            }
             WhatIfFact::NoDifference => "两份文件的数字完全相同。".into(),
             WhatIfFact::NoStatusChange => "没有申报改变状态。".into(),
         }
@@ -130,6 +145,9 @@ impl WhatIfWords for Chinese {
                 grouped(*priority),
                 grouped(*fund)
             ),
+            WhatIfError::NoWorkbookWriter { path } => {
+                format!("--out {path}：暂不能写 Excel 工作簿，请用 .csv（Excel 与 WPS 均可打开）")
+            }
             WhatIfError::LedgerColumns { file, missing } => {
                 format!("{file}：不是本工具的拨付表，缺少列 {}", missing.join("、"))
             }
