@@ -280,3 +280,240 @@ proptest! {
         }
     }
 }
+
+/// The sheet rows of `compare --format csv`, keyed by (section, key).
+fn sheet(text: &str) -> Vec<std::collections::HashMap<String, String>> {
+    rows(text)
+}
+
+fn sheet_row<'a>(
+    rows: &'a [std::collections::HashMap<String, String>],
+    section: &str,
+    key: &str,
+) -> &'a std::collections::HashMap<String, String> {
+    rows.iter()
+        .find(|r| r["section"] == section && r["key"] == key)
+        .unwrap_or_else(|| panic!("no {section} {key}"))
+}
+
+#[test]
+fn the_shipped_policy_against_itself_differs_nowhere() {
+    let text = stdout(
+        subsidy()
+            .args(["compare", "--format", "csv", "--no-bom"])
+            .arg(sample("claims-2024.csv"))
+            .arg("--ledger")
+            .arg(sample("ledger-2024.csv")),
+    );
+    let rows = sheet(&text);
+    assert!(rows.iter().all(|r| r["difference"] == "0.00"), "{text}");
+    assert!(rows.iter().all(|r| r["section"] != "status"), "{text}");
+    assert!(rows.iter().all(|r| r["section"] != "applicant"), "{text}");
+    assert_eq!(sheet_row(&rows, "total", "")["base"], "1555505.01");
+    let table = stdout(
+        subsidy()
+            .args(["--lang", "en", "compare"])
+            .arg(sample("claims-2024.csv")),
+    );
+    assert!(table.contains("No claim changes its status."), "{table}");
+}
+
+/// Clause （一） cap 50,000 → 80,000. The only capped clause （一） claim
+/// of the sample is C-003 (20 patents × 2,000 = 40,000 for 连州市华创科技,
+/// after C-001 2,000 and C-002 10,000 used 12,000): 38,000 left under
+/// 50,000, all 40,000 under 80,000. So +2,000, for that claim, that
+/// applicant and that clause only; total 1,595,505.01 → 1,597,505.01.
+#[test]
+fn raising_the_clause_one_cap_changes_only_its_capped_claim() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let cost = dir.path().join("cost.csv");
+    subsidy()
+        .args([
+            "compare",
+            "--no-bom",
+            "--alt-set",
+            "clause.1.annual_cap=80000",
+            "--out",
+        ])
+        .arg(&cost)
+        .arg(sample("claims-2024.csv"))
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&cost).unwrap_or_else(|e| panic!("{e}"));
+    let rows = sheet(&text);
+    let total = sheet_row(&rows, "total", "");
+    assert_eq!(
+        (total["base"].as_str(), total["alt"].as_str()),
+        ("1595505.01", "1597505.01")
+    );
+    assert_eq!(total["difference"], "2000.00");
+    let changed: Vec<(&str, &str, &str)> = rows
+        .iter()
+        .filter(|r| r["difference"] != "0.00")
+        .map(|r| {
+            (
+                r["section"].as_str(),
+                r["key"].as_str(),
+                r["difference"].as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        changed,
+        vec![
+            ("total", "", "2000.00"),
+            ("clause", "（一）", "2000.00"),
+            ("applicant", "91441882MA51234567", "2000.00"),
+            ("status", "C-003", "2000.00"),
+        ]
+    );
+    let c003 = sheet_row(&rows, "status", "C-003");
+    assert_eq!(
+        (c003["base"].as_str(), c003["alt"].as_str()),
+        ("38000.00", "40000.00")
+    );
+    assert_eq!(
+        (c003["base_status"].as_str(), c003["alt_status"].as_str()),
+        ("capped", "paid")
+    );
+}
+
+#[test]
+fn a_workbook_cost_sheet_waits_for_the_workbook_writer() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    subsidy()
+        .args(["compare", "--out"])
+        .arg(dir.path().join("cost.xlsx"))
+        .arg(sample("claims-2024.csv"))
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn policy_diff_lists_the_figures_that_differ() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("policy/lianzhou-2024.toml");
+    let text = std::fs::read_to_string(&shipped).unwrap_or_else(|e| panic!("{e}"));
+    let alt = text
+        .replacen(
+            "annual_cap = 50000            # 同一单位年度资助最高5万元 (both items",
+            "annual_cap = \"80000\"          # 同一单位年度资助最高5万元 (both items",
+            1,
+        )
+        .replacen("rate = \"5%\"", "rate = \"0.05\"", 1);
+    assert_ne!(alt, text);
+    let alt_path = write_temp(&dir, "alt.toml", &alt);
+    let out = stdout(
+        subsidy()
+            .args(["--lang", "en", "policy", "diff"])
+            .arg(&shipped)
+            .arg(&alt_path),
+    );
+    assert!(out.contains("clause.1.annual_cap"), "{out}");
+    assert!(out.contains("80000"), "{out}");
+    assert!(
+        !out.contains("item.patent_transfer.rate"),
+        "5% is 0.05: {out}"
+    );
+    let same = stdout(
+        subsidy()
+            .args(["--lang", "en", "policy", "diff"])
+            .arg(&shipped)
+            .arg(&shipped),
+    );
+    assert!(
+        same.contains("The two files agree on every figure."),
+        "{same}"
+    );
+}
+
+/// `report` over the sample ledger and the sample batch's payout. By hand
+/// from samples/ledger-2024.csv: 4 rows, computed 20,000, 20,000, 2,000
+/// and 50,000: 92,000, payable 42,000, cut 50,000 (L-004 rejected: other
+/// city support). The batch's payout: the README's totals line, computed
+/// 1,938,005.01 = payable 1,555,505.01 + cut 382,500.00. Every section
+/// adds up to the same totals, and each group is its rows' sum.
+#[test]
+fn the_annual_review_reconciles_with_the_ledgers_rows() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let payout = dir.path().join("payout.csv");
+    subsidy()
+        .args(["calc", "--out"])
+        .arg(&payout)
+        .arg(sample("claims-2024.csv"))
+        .arg("--ledger")
+        .arg(sample("ledger-2024.csv"))
+        .assert()
+        .success();
+    let ledger = sample("ledger-2024.csv");
+    let text = stdout(
+        subsidy()
+            .args([
+                "report", "--format", "csv", "--no-bom", "--budget", "2000000",
+            ])
+            .arg(&ledger)
+            .arg(&payout),
+    );
+    let rows = sheet(&text);
+    let figures = |section: &str, key: &str| {
+        let r = sheet_row(&rows, section, key);
+        [
+            r["rows"].clone(),
+            r["computed"].clone(),
+            r["payable"].clone(),
+            r["cut"].clone(),
+        ]
+    };
+    let ledger_key = ledger.display().to_string();
+    let payout_key = payout.display().to_string();
+    assert_eq!(
+        figures("batch", &ledger_key),
+        ["4", "92000.00", "42000.00", "50000.00"]
+    );
+    assert_eq!(
+        figures("batch", &payout_key),
+        ["61", "1938005.01", "1555505.01", "382500.00"]
+    );
+    assert_eq!(
+        figures("total", ""),
+        ["65", "2030005.01", "1597505.01", "432500.00"]
+    );
+    let fund = sheet_row(&rows, "fund", "");
+    assert_eq!(fund["payable"], "1597505.01");
+    assert_eq!(fund["cut"], "402494.99");
+    // Each section sums to the total.
+    for section in ["clause", "applicant_type", "month", "batch"] {
+        let sum: Decimal = rows
+            .iter()
+            .filter(|r| r["section"] == section)
+            .map(|r| r["payable"].parse::<Decimal>().unwrap_or_default())
+            .sum();
+        assert_eq!(sum.to_string(), "1597505.01", "{section}");
+    }
+    // Each clause is the sum of its rows in the two files, summed here.
+    let mut by_clause: std::collections::BTreeMap<String, Decimal> = Default::default();
+    let mut rejected = 0;
+    for file in [&ledger, &payout] {
+        let bytes = std::fs::read(file).unwrap_or_else(|e| panic!("{e}"));
+        let body = String::from_utf8_lossy(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes))
+            .into_owned();
+        for r in self::rows(&body) {
+            *by_clause.entry(r["clause"].clone()).or_default() +=
+                r["payable"].parse::<Decimal>().unwrap_or_default();
+            rejected += usize::from(r["status"] == "rejected");
+        }
+    }
+    for (clause, payable) in &by_clause {
+        assert_eq!(
+            sheet_row(&rows, "clause", clause)["payable"],
+            format!("{payable:.2}")
+        );
+    }
+    let counted: usize = rows
+        .iter()
+        .filter(|r| r["section"] == "rejected")
+        .map(|r| r["rows"].parse::<usize>().unwrap_or_default())
+        .sum();
+    assert_eq!(counted, rejected);
+    assert_eq!(rejected, 11, "1 in the ledger, 10 in the batch");
+}
