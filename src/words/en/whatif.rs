@@ -64,13 +64,22 @@ impl WhatIfWords for English {
                 unscaled,
                 priority,
                 factor,
-            } => format!(
-                "fund ¥{}: priority clauses paid in full ¥{}; the rest, ¥{} unscaled, scaled by {} so that the total is exactly the fund.",
-                grouped(*fund),
-                grouped(*priority),
-                grouped(*unscaled),
-                factor_shown(*factor)
-            ),
+            } => {
+                let first = if priority.is_zero() {
+                    String::new()
+                } else {
+                    format!(
+                        "priority clauses paid in full ¥{}; the rest, ",
+                        grouped(*priority)
+                    )
+                };
+                format!(
+                    "fund ¥{}: {first}¥{} unscaled, scaled by {} so that the total is exactly the fund.",
+                    grouped(*fund),
+                    grouped(*unscaled),
+                    factor_shown(*factor)
+                )
+            }
             WhatIfFact::ScaledReason {
                 fund,
                 factor,
@@ -81,24 +90,7 @@ impl WhatIfWords for English {
                 factor_shown(*factor),
                 crate::money::plain(*unscaled)
             ),
-            WhatIfFact::FundUsed { payable, fund } => {
-                let left = *fund - *payable;
-                if left.is_sign_negative() {
-                    format!(
-                        "fund ¥{}: paid ¥{}, over by ¥{}",
-                        grouped(*fund),
-                        grouped(*payable),
-                        grouped(-left)
-                    )
-                } else {
-                    format!(
-                        "fund ¥{}: paid ¥{}, ¥{} left",
-                        grouped(*fund),
-                        grouped(*payable),
-                        grouped(left)
-                    )
-                }
-            }
+            WhatIfFact::FundUsed { payable, fund } => fund_used(*payable, *fund),
             WhatIfFact::Sides {
                 base,
                 base_overrides,
@@ -166,5 +158,25 @@ impl WhatIfWords for English {
                 written,
             } => format!("{file}:{line}: column {column}: `{written}` cannot be read"),
         }
+    }
+}
+
+/// The fund, what was paid and what is left (or how far over).
+fn fund_used(payable: rust_decimal::Decimal, fund: rust_decimal::Decimal) -> String {
+    let left = fund - payable;
+    if left.is_sign_negative() {
+        format!(
+            "fund ¥{}: paid ¥{}, over by ¥{}",
+            grouped(fund),
+            grouped(payable),
+            grouped(-left)
+        )
+    } else {
+        format!(
+            "fund ¥{}: paid ¥{}, ¥{} left",
+            grouped(fund),
+            grouped(payable),
+            grouped(left)
+        )
     }
 }

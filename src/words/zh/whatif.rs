@@ -61,13 +61,19 @@ impl WhatIfWords for Chinese {
                 unscaled,
                 priority,
                 factor,
-            } => format!(
-                "资金总额 ¥{}：优先条款全额拨付 ¥{}；其余调整前 ¥{} 按系数 {} 同比例拨付，合计恰为资金总额。",
-                grouped(*fund),
-                grouped(*priority),
-                grouped(*unscaled),
-                factor_shown(*factor)
-            ),
+            } => {
+                let first = if priority.is_zero() {
+                    String::new()
+                } else {
+                    format!("优先条款全额拨付 ¥{}；其余", grouped(*priority))
+                };
+                format!(
+                    "资金总额 ¥{}：{first}调整前 ¥{} 按系数 {} 同比例拨付，合计恰为资金总额。",
+                    grouped(*fund),
+                    grouped(*unscaled),
+                    factor_shown(*factor)
+                )
+            }
             WhatIfFact::ScaledReason {
                 fund,
                 factor,
@@ -78,24 +84,7 @@ impl WhatIfWords for Chinese {
                 factor_shown(*factor),
                 crate::money::plain(*unscaled)
             ),
-            WhatIfFact::FundUsed { payable, fund } => {
-                let left = *fund - *payable;
-                if left.is_sign_negative() {
-                    format!(
-                        "资金总额 ¥{}：已拨付 ¥{}，超出 ¥{}",
-                        grouped(*fund),
-                        grouped(*payable),
-                        grouped(-left)
-                    )
-                } else {
-                    format!(
-                        "资金总额 ¥{}：已拨付 ¥{}，剩余 ¥{}",
-                        grouped(*fund),
-                        grouped(*payable),
-                        grouped(left)
-                    )
-                }
-            }
+            WhatIfFact::FundUsed { payable, fund } => fund_used(*payable, *fund),
             WhatIfFact::Sides {
                 base,
                 base_overrides,
@@ -109,7 +98,11 @@ impl WhatIfWords for Chinese {
                         format!("{name}（临时改动：{}）", overrides_list(o, SEP))
                     }
                 };
-                format!("基准：{}\n方案：{}", side(base, base_overrides), side(alt, alt_overrides))
+                format!(
+                    "基准：{}\n方案：{}",
+                    side(base, base_overrides),
+                    side(alt, alt_overrides)
+                )
             }
             WhatIfFact::NoDifference => "两份文件的数字完全相同。".into(),
             WhatIfFact::NoStatusChange => "没有申报改变状态。".into(),
@@ -158,5 +151,25 @@ impl WhatIfWords for Chinese {
                 written,
             } => format!("{file}:{line}: column {column}: “{written}”无法读取"),
         }
+    }
+}
+
+/// The fund, what was paid and what is left (or how far over).
+fn fund_used(payable: rust_decimal::Decimal, fund: rust_decimal::Decimal) -> String {
+    let left = fund - payable;
+    if left.is_sign_negative() {
+        format!(
+            "资金总额 ¥{}：已拨付 ¥{}，超出 ¥{}",
+            grouped(fund),
+            grouped(payable),
+            grouped(-left)
+        )
+    } else {
+        format!(
+            "资金总额 ¥{}：已拨付 ¥{}，剩余 ¥{}",
+            grouped(fund),
+            grouped(payable),
+            grouped(left)
+        )
     }
 }
