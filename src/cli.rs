@@ -298,6 +298,9 @@ pub fn command(lang: Lang, facts: &[(&str, &str)]) -> clap::Command {
         }
         command = with_help(command, path, text);
     }
+    for (topic, path) in crate::whatif::WhatIfTopic::COMMANDS {
+        command = with_help(command, path, words.whatif_examples(topic).to_string());
+    }
     command
 }
 

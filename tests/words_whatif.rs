@@ -3,7 +3,7 @@
 //! variant does not compile here until it has a sample.
 
 use rust_decimal::Decimal;
-use subsidy::whatif::{FigureKind, Override, WhatIfError, WhatIfFact, WhatIfLabel};
+use subsidy::whatif::{FigureKind, Override, WhatIfError, WhatIfFact, WhatIfLabel, WhatIfTopic};
 use subsidy::words::Lang;
 
 fn d(n: i64) -> Decimal {
@@ -164,5 +164,17 @@ fn every_error_is_said_in_both_languages() {
         let zh = Lang::Zh.words().whatif_error(&e);
         let en = Lang::En.words().whatif_error(&e);
         differ(&format!("{e:?}"), &zh, &en);
+    }
+}
+
+#[test]
+fn every_example_is_given_in_both_languages() {
+    for (topic, _) in WhatIfTopic::COMMANDS {
+        match topic {
+            WhatIfTopic::Compare | WhatIfTopic::Report | WhatIfTopic::PolicyDiff => {}
+        }
+        let zh = Lang::Zh.words().whatif_examples(topic);
+        let en = Lang::En.words().whatif_examples(topic);
+        differ(&format!("{topic:?}"), zh, en);
     }
 }

@@ -58,6 +58,23 @@ impl WhatIfError {
     }
 }
 
+/// The what-if commands whose `--help` ends with examples.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WhatIfTopic {
+    Compare,
+    Report,
+    PolicyDiff,
+}
+
+impl WhatIfTopic {
+    /// Each topic with its subcommand path.
+    pub const COMMANDS: [(WhatIfTopic, &'static [&'static str]); 3] = [
+        (WhatIfTopic::Compare, &["compare"]),
+        (WhatIfTopic::Report, &["report"]),
+        (WhatIfTopic::PolicyDiff, &["policy", "diff"]),
+    ];
+}
+
 /// The words of what-if tables, short enough for a header or a cell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum WhatIfLabel {

@@ -2,6 +2,7 @@
 
 use super::English;
 use crate::money::grouped;
+use crate::whatif::WhatIfTopic;
 use crate::whatif::{
     factor_shown, overrides_list, FigureKind, WhatIfError, WhatIfFact, WhatIfLabel,
 };
@@ -112,6 +113,27 @@ impl WhatIfWords for English {
             }
             WhatIfFact::NoDifference => "The two files agree on every figure.".into(),
             WhatIfFact::NoStatusChange => "No claim changes its status.".into(),
+        }
+    }
+
+    fn whatif_examples(&self, topic: WhatIfTopic) -> &'static str {
+        match topic {
+            WhatIfTopic::Compare => {
+                "Examples:
+  subsidy compare samples/claims-2024.csv --alt-set clause.1.annual_cap=80000
+  subsidy compare claims.csv --base policy/lianzhou-2024.toml --alt draft-2.toml --ledger payout-2024.csv
+  subsidy compare claims.csv --alt draft-2.toml --out cost.csv"
+            }
+            WhatIfTopic::Report => {
+                "Examples:
+  subsidy report samples/ledger-2024.csv payout-2024.csv
+  subsidy report payout-*.csv --budget 2000000
+  subsidy report payout-*.csv --format csv --out review-2024.csv"
+            }
+            WhatIfTopic::PolicyDiff => {
+                "Examples:
+  subsidy policy diff policy/lianzhou-2024.toml draft-2.toml"
+            }
         }
     }
 

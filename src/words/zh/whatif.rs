@@ -2,6 +2,7 @@
 
 use super::Chinese;
 use crate::money::grouped;
+use crate::whatif::WhatIfTopic;
 use crate::whatif::{
     factor_shown, overrides_list, FigureKind, WhatIfError, WhatIfFact, WhatIfLabel,
 };
@@ -106,6 +107,27 @@ impl WhatIfWords for Chinese {
             }
             WhatIfFact::NoDifference => "两份文件的数字完全相同。".into(),
             WhatIfFact::NoStatusChange => "没有申报改变状态。".into(),
+        }
+    }
+
+    fn whatif_examples(&self, topic: WhatIfTopic) -> &'static str {
+        match topic {
+            WhatIfTopic::Compare => {
+                "示例：
+  subsidy compare samples/claims-2024.csv --alt-set clause.1.annual_cap=80000
+  subsidy compare claims.csv --base policy/lianzhou-2024.toml --alt draft-2.toml --ledger payout-2024.csv
+  subsidy compare claims.csv --alt draft-2.toml --out cost.csv"
+            }
+            WhatIfTopic::Report => {
+                "示例：
+  subsidy report samples/ledger-2024.csv payout-2024.csv
+  subsidy report payout-*.csv --budget 2000000
+  subsidy report payout-*.csv --format csv --out review-2024.csv"
+            }
+            WhatIfTopic::PolicyDiff => {
+                "示例：
+  subsidy policy diff policy/lianzhou-2024.toml draft-2.toml"
+            }
         }
     }
 
