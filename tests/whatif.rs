@@ -517,3 +517,42 @@ fn the_annual_review_reconciles_with_the_ledgers_rows() {
     assert_eq!(counted, rejected);
     assert_eq!(rejected, 11, "1 in the ledger, 10 in the batch");
 }
+
+proptest! {
+    /// With priority claims: they are paid in full, the rest share what
+    /// is left to the fen, or the run is refused when they alone exceed
+    /// the fund.
+    #[test]
+    fn priority_claims_are_untouched_and_the_rest_fill_the_fund(
+        fens in prop::collection::vec(1i64..2_000_000, 2..30),
+        first in prop::collection::vec(any::<bool>(), 30),
+        share_of_total in 1u32..1000,
+    ) {
+        let outcomes: Vec<Outcome> = fens.iter().map(|f| outcome(*f, Status::Paid)).collect();
+        let ids: Vec<String> = (0..outcomes.len()).map(|i| format!("P{i:03}")).collect();
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        let priority: Vec<bool> = first[..outcomes.len()].to_vec();
+        let total: i64 = fens.iter().sum();
+        let fund = Decimal::new(total * i64::from(share_of_total) / 1000, 2);
+        let first_total: Decimal = outcomes
+            .iter()
+            .zip(&priority)
+            .filter(|(_, p)| **p)
+            .map(|(o, _)| o.payable)
+            .sum();
+        match share(&outcomes, &ids, &priority, fund, 2) {
+            Ok(shared) => {
+                prop_assert!(first_total <= fund);
+                let scaled: Decimal = shared.outcomes.iter().map(|o| o.payable).sum();
+                prop_assert_eq!(scaled, fund);
+                for ((before, after), p) in outcomes.iter().zip(&shared.outcomes).zip(&priority) {
+                    prop_assert!(after.payable <= before.payable);
+                    if *p {
+                        prop_assert_eq!(after, before);
+                    }
+                }
+            }
+            Err(_) => prop_assert!(first_total > fund),
+        }
+    }
+}
