@@ -50,23 +50,12 @@ pub fn run(args: &CompareArgs, lang: Lang) -> Result<(), Error> {
     let comparison = compare(&base.rows, &alt.rows);
     let sheet = cost_sheet(&comparison, &base, lang);
     let bom = !args.no_bom;
-    if let Some(path) = &args.out {
-        // The seam for a workbook: an XLSX writer takes the same `Sheet`.
-        let is_workbook = path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
-        if is_workbook {
-            return Err(Error::WhatIf(WhatIfError::NoWorkbookWriter {
-                path: path.display().to_string(),
-            }));
-        }
-        let format = args.format.unwrap_or(Format::Csv);
-        return super::write_file_atomically(path, |out| match format {
-            Format::Json => write_json(&sheet, &base, &alt, out),
-            _ => write_csv(&sheet, out, bom),
-        });
-    }
-    super::write_stdout(|out| match args.format.unwrap_or(Format::Table) {
+    let default = if args.out.is_some() {
+        Format::Csv
+    } else {
+        Format::Table
+    };
+    let write = |out: &mut dyn Write| match args.format.unwrap_or(default) {
         Format::Table => {
             let words = lang.words();
             let sides = WhatIfFact::Sides {
@@ -80,7 +69,20 @@ pub fn run(args: &CompareArgs, lang: Lang) -> Result<(), Error> {
         }
         Format::Csv => write_csv(&sheet, out, bom),
         Format::Json => write_json(&sheet, &base, &alt, out),
-    })
+    };
+    match &args.out {
+        // The seam for a workbook: an XLSX writer takes the same `Sheet`.
+        Some(path) if is_workbook(path) => Err(Error::WhatIf(WhatIfError::NoWorkbookWriter {
+            path: path.display().to_string(),
+        })),
+        Some(path) => super::write_file_atomically(path, write),
+        None => super::write_stdout(write),
+    }
+}
+
+fn is_workbook(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
 }
 
 fn write_json(sheet: &Sheet, base: &Side, alt: &Side, out: &mut dyn Write) -> std::io::Result<()> {
