@@ -56,19 +56,12 @@ pub struct Review {
     pub rejected: Vec<(String, Sum)>,
 }
 
-/// The value of a clause label: `（十二）` is 12; `None` for anything else.
-pub fn clause_number(label: &str) -> Option<u32> {
-    let inner = label.trim().trim_start_matches('（').trim_end_matches('）');
-    let digit = |c: char| "一二三四五六七八九".find(c).map(|i| i as u32 / 3 + 1);
-    let chars: Vec<char> = inner.chars().collect();
-    match chars.as_slice() {
-        [d] if *d != '十' => digit(*d),
-        ['十'] => Some(10),
-        ['十', d] => digit(*d).map(|d| 10 + d),
-        [t, '十'] => digit(*t).map(|t| t * 10),
-        [t, '十', d] => Some(digit(*t)? * 10 + digit(*d)?),
-        _ => inner.parse().ok(),
-    }
+/// The number of each clause label (`（十二）` is 12), as the words layer
+/// writes them.
+fn clause_numbers() -> std::collections::HashMap<String, u32> {
+    (1..=99)
+        .map(|n| (crate::words::clause_label(n), n))
+        .collect()
 }
 
 /// The year's rows of `batches` files, tabulated.
@@ -80,9 +73,10 @@ pub fn review(rows: &[PayoutRow], batches: usize) -> Review {
     let mut clauses: BTreeMap<(u32, String), Sum> = BTreeMap::new();
     let mut months: BTreeMap<(bool, String), Sum> = BTreeMap::new();
     let mut rejected: BTreeMap<String, Sum> = BTreeMap::new();
+    let numbers = clause_numbers();
     for row in rows {
         r.total.add(row);
-        let order = clause_number(&row.clause).unwrap_or(u32::MAX);
+        let order = numbers.get(row.clause.trim()).copied().unwrap_or(u32::MAX);
         clauses
             .entry((order, row.clause.clone()))
             .or_default()
@@ -122,13 +116,39 @@ pub fn review(rows: &[PayoutRow], batches: usize) -> Review {
 mod tests {
     use super::*;
 
+    fn row(clause: &str, payable: i64) -> PayoutRow {
+        PayoutRow {
+            batch: 0,
+            clause: clause.into(),
+            applicant_type: "enterprise".into(),
+            month: "2024-03".into(),
+            status: "paid".into(),
+            reason: String::new(),
+            computed: Decimal::from(payable),
+            payable: Decimal::from(payable),
+            cut: Decimal::ZERO,
+        }
+    }
+
     #[test]
-    fn clause_labels_read_as_numbers() {
-        assert_eq!(clause_number("（一）"), Some(1));
-        assert_eq!(clause_number("（十）"), Some(10));
-        assert_eq!(clause_number("（十二）"), Some(12));
-        assert_eq!(clause_number("（二十）"), Some(20));
-        assert_eq!(clause_number("（二十一）"), Some(21));
-        assert_eq!(clause_number(""), None);
+    fn clauses_come_in_the_measures_order() {
+        let labels: Vec<String> = [12, 2, 1, 20]
+            .iter()
+            .map(|n| crate::words::clause_label(*n))
+            .collect();
+        let rows: Vec<PayoutRow> = labels
+            .iter()
+            .map(|l| row(l, 1))
+            .chain([row("", 1)])
+            .collect();
+        let r = review(&rows, 1);
+        let order: Vec<&str> = r.clauses.iter().map(|(c, _)| c.as_str()).collect();
+        let want = [1, 2, 12, 20].map(crate::words::clause_label);
+        assert_eq!(
+            &order[..4],
+            &want.iter().map(String::as_str).collect::<Vec<_>>()[..]
+        );
+        assert_eq!(order[4], "");
+        assert_eq!(r.total.payable, Decimal::from(5));
     }
 }
