@@ -127,6 +127,13 @@ fn priority_clauses_are_paid_in_full_first() {
             .args(["--budget-priority", "9"])
             .arg(&claims),
     );
+    let chinese = stdout(
+        subsidy()
+            .args(["calc", "--format", "csv", "--no-bom", "--budget", "35000"])
+            .args(["--budget-priority", "（九）"])
+            .arg(&claims),
+    );
+    assert_eq!(text, chinese);
     let rows = rows(&text);
     assert_eq!(cell(&rows, "W-1", "payable"), "1666.67");
     assert_eq!(cell(&rows, "W-2", "payable"), "1666.67");

@@ -49,7 +49,8 @@ pub fn fund_asked(budget: Option<&str>) -> Result<Option<Decimal>, Error> {
         .transpose()
 }
 
-/// The clauses `1,7,11` (also `（一）`-less Chinese-free digits only).
+/// The clauses of `--budget-priority`: `1,7,11`, or as the measures write
+/// them (`一、七、十一`, `（一）`).
 fn priority_clauses(policy: &Policy, written: Option<&str>) -> Result<Vec<u32>, Error> {
     let Some(written) = written else {
         return Ok(Vec::new());
@@ -64,7 +65,14 @@ fn priority_clauses(policy: &Policy, written: Option<&str>) -> Result<Vec<u32>, 
                 written: part.trim().to_string(),
             })
         };
-        let n: u32 = part.trim().parse().map_err(|_| unknown())?;
+        let part = part.trim();
+        let written_as = |n: &u32| {
+            crate::words::chinese_numeral(*n) == part || crate::words::clause_label(*n) == part
+        };
+        let n = match part.parse::<u32>() {
+            Ok(n) => n,
+            Err(_) => (1..=99).find(written_as).ok_or_else(unknown)?,
+        };
         policy.find_clause(n).ok_or_else(unknown)?;
         numbers.push(n);
     }
