@@ -57,7 +57,7 @@ fn priority_clauses(policy: &Policy, written: Option<&str>) -> Result<Vec<u32>, 
     };
     let mut numbers = Vec::new();
     for part in written
-        .split([',', '，', ';', ' '])
+        .split([',', '，', ';', '；', '、', ' '])
         .filter(|p| !p.trim().is_empty())
     {
         let unknown = || {
