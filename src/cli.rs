@@ -32,6 +32,12 @@ pub enum Command {
     /// Explain how claims of a batch were decided, cap by cap
     Explain(ExplainArgs),
 
+    /// One batch under two policies: totals, clauses, applicants, statuses
+    Compare(CompareArgs),
+
+    /// The year's payouts tabulated: by clause, type, month, batch, reason
+    Report(ReportArgs),
+
     /// The catalogue of items, one item or clause, validation and worked cases
     #[command(subcommand)]
     Policy(PolicyCommand),
@@ -73,6 +79,11 @@ pub struct Sources {
     /// An earlier payout CSV of this tool, counted as already paid (repeatable)
     #[arg(long, value_name = "FILE")]
     pub ledger: Vec<PathBuf>,
+
+    /// Change one figure of the policy for this run, e.g.
+    /// clause.1.annual_cap=80000 (repeatable; the file is not changed)
+    #[arg(long, value_name = "KEY=VALUE")]
+    pub set: Vec<String>,
 }
 
 #[derive(Debug, Args)]
@@ -98,6 +109,14 @@ pub struct CalcArgs {
     /// Leave out the byte-order mark that Excel needs (for scripts)
     #[arg(long)]
     pub no_bom: bool,
+
+    /// A fixed fund: above it, the claims are scaled to add up to it exactly
+    #[arg(long, value_name = "AMOUNT")]
+    pub budget: Option<String>,
+
+    /// Clauses paid in full before the rest is scaled, e.g. 1,7,11
+    #[arg(long, value_name = "CLAUSES", requires = "budget")]
+    pub budget_priority: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -168,6 +187,67 @@ pub struct ExplainArgs {
     pub sources: Sources,
 }
 
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// The claims CSV, run under both policies
+    pub claims: PathBuf,
+
+    /// The baseline policy file [default: the bundled one]
+    #[arg(long, value_name = "FILE")]
+    pub base: Option<PathBuf>,
+
+    /// The alternative policy file [default: the bundled one]
+    #[arg(long, value_name = "FILE")]
+    pub alt: Option<PathBuf>,
+
+    /// Change one figure of the baseline, e.g. clause.1.annual_cap=80000 (repeatable)
+    #[arg(long, value_name = "KEY=VALUE")]
+    pub base_set: Vec<String>,
+
+    /// Change one figure of the alternative (repeatable)
+    #[arg(long, value_name = "KEY=VALUE")]
+    pub alt_set: Vec<String>,
+
+    /// An earlier payout CSV, counted as already paid on both sides (repeatable)
+    #[arg(long, value_name = "FILE")]
+    pub ledger: Vec<PathBuf>,
+
+    /// Output format [default: table, or csv with --out]
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+
+    /// Write the cost sheet to FILE (CSV)
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+
+    /// Leave out the byte-order mark that Excel needs (for scripts)
+    #[arg(long)]
+    pub no_bom: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The year's payout CSVs of this tool, one per batch
+    #[arg(required = true)]
+    pub ledgers: Vec<PathBuf>,
+
+    /// The year's fund, to show what was used and what is left
+    #[arg(long, value_name = "AMOUNT")]
+    pub budget: Option<String>,
+
+    /// Output format [default: table, or csv with --out]
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+
+    /// Write the output to FILE instead of standard output
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+
+    /// Leave out the byte-order mark that Excel needs (for scripts)
+    #[arg(long)]
+    pub no_bom: bool,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum PolicyCommand {
     /// The catalogue: clause, item, name, kind, figure, who, rules and caps
@@ -186,6 +266,13 @@ pub enum PolicyCommand {
     Validate {
         /// The policy file [default: the bundled one]
         file: Option<PathBuf>,
+    },
+    /// Every figure that differs between two policy files, side by side
+    Diff {
+        /// The baseline policy file
+        base: PathBuf,
+        /// The alternative policy file
+        alt: PathBuf,
     },
     /// Run the worked cases kept beside a policy file
     Test {
@@ -210,6 +297,9 @@ pub fn command(lang: Lang, facts: &[(&str, &str)]) -> clap::Command {
             text = format!("{}\n\n{text}", words.facts_declared(facts));
         }
         command = with_help(command, path, text);
+    }
+    for (topic, path) in crate::whatif::WhatIfTopic::COMMANDS {
+        command = with_help(command, path, words.whatif_examples(topic).to_string());
     }
     command
 }
@@ -308,6 +398,8 @@ pub fn main() -> i32 {
         Command::Calc(args) => cmd::calc::run(&args, lang),
         Command::Check(args) => cmd::check::run(&args, lang),
         Command::Explain(args) => cmd::explain::run(&args, lang),
+        Command::Compare(args) => cmd::compare::run(&args, lang),
+        Command::Report(args) => cmd::review::run(&args, lang),
         Command::Policy(command) => cmd::policy::run(&command, lang),
         Command::Completions { shell } => cmd::write_stdout(|out| {
             clap_complete::generate(shell, &mut command(lang, &[]), "subsidy", out);

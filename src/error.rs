@@ -9,6 +9,7 @@ use crate::cases::CasesError;
 use crate::claims::{ClaimsError, Problem};
 use crate::ledger::LedgerError;
 use crate::policy::PolicyError;
+use crate::whatif::WhatIfError;
 use crate::words::{Lang, Notice};
 
 #[derive(Debug, thiserror::Error)]
@@ -19,6 +20,9 @@ pub enum Error {
     Claims(#[from] ClaimsError),
     #[error(transparent)]
     Ledger(#[from] LedgerError),
+    /// A what-if run that cannot be made as asked.
+    #[error("{}", english(self))]
+    WhatIf(WhatIfError),
     #[error("{}", english(self))]
     Read { path: String, source: io::Error },
     #[error("{}", english(self))]
@@ -73,6 +77,7 @@ impl Error {
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::Usage(_) => 2,
+            Error::WhatIf(e) => e.exit_code(),
             Error::Policy(_)
             | Error::Claims(_)
             | Error::Ledger(_)
@@ -94,6 +99,7 @@ impl Error {
             Error::Policy(e) => e.render(lang).trim_end().to_string(),
             Error::Claims(e) => e.render(lang),
             Error::Ledger(e) => e.render(lang),
+            Error::WhatIf(e) => words.whatif_error(e),
             Error::Read { path, source } => words.notice(&Notice::CannotRead { path, source }),
             Error::Write { path, source } => words.notice(&Notice::CannotWrite { path, source }),
             Error::Strict { file, invalid } => words.notice(&Notice::Strict {

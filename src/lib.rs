@@ -23,4 +23,5 @@ pub mod money;
 pub mod policy;
 pub mod report;
 pub mod text;
+pub mod whatif;
 pub mod words;

@@ -10,7 +10,9 @@ use crate::report::{write_json, write_payout, write_tables, Decided};
 use crate::words::{Lang, Notice};
 
 pub fn run(args: &CalcArgs, lang: Lang) -> Result<(), Error> {
-    let policy = super::load_policy(args.sources.measures.path())?;
+    let (policy, overrides) =
+        super::whatif::load_with(args.sources.measures.path(), &args.sources.set)?;
+    let fund = super::budget::fund_asked(args.budget.as_deref())?;
     let (batch, prior) = super::read_batch(args.claims.as_deref(), &args.sources.ledger, &policy)?;
 
     let invalid = report_invalid_rows(&batch, lang);
@@ -32,6 +34,20 @@ pub fn run(args: &CalcArgs, lang: Lang) -> Result<(), Error> {
             lang.words().notice(&Notice::RankingUnsettled { passes })
         );
     }
+    let mut extras = super::budget::Extras {
+        overrides,
+        budget: None,
+    };
+    let outcomes = match fund {
+        Some(fund) => {
+            let priority = args.budget_priority.as_deref();
+            let (scaled, budget) =
+                super::budget::within_fund(&policy, &batch, outcomes, fund, priority)?;
+            extras.budget = Some(budget);
+            scaled
+        }
+        None => outcomes,
+    };
     let decided = Decided {
         policy: &policy,
         batch: &batch,
@@ -44,6 +60,7 @@ pub fn run(args: &CalcArgs, lang: Lang) -> Result<(), Error> {
     });
     let bom = !args.no_bom;
     let write = |out: &mut dyn Write| match format {
+        _ if extras.any() => super::budget::write(&decided, &extras, format, out, bom, lang),
         Format::Table => write_tables(&decided, out, lang),
         Format::Csv => write_payout(&decided, out, bom, lang),
         Format::Json => write_json(&decided, out, lang),

@@ -13,7 +13,7 @@ use crate::words::{Label, Lang, Notice};
 
 pub fn run(args: &CheckArgs, lang: Lang) -> Result<(), Error> {
     let words = lang.words();
-    let policy = super::load_policy(args.sources.measures.path())?;
+    let policy = super::whatif::load_announced(&args.sources, lang)?;
     let mut keys = Keys::default();
     let prior = super::read_ledgers(&args.sources.ledger, &policy, &mut keys)?;
     let request = Request {

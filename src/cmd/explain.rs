@@ -11,7 +11,7 @@ use crate::report::{derivation, draft_notice, invalid_reason, Applicant};
 use crate::words::{Lang, Notice};
 
 pub fn run(args: &ExplainArgs, lang: Lang) -> Result<(), Error> {
-    let policy = super::load_policy(args.sources.measures.path())?;
+    let policy = super::whatif::load_announced(&args.sources, lang)?;
     let (batch, prior) = super::read_batch(Some(&args.claims), &args.sources.ledger, &policy)?;
     let (outcomes, traces) = engine::run_traced(&policy, &batch.claims, &prior);
 

@@ -1,10 +1,16 @@
 //! One module per command; what they share (loading the policy, reading
 //! inputs, writing outputs) lives here.
 
+pub mod budget;
 pub mod calc;
 pub mod check;
+pub mod compare;
+pub mod diff;
 pub mod explain;
 pub mod policy;
+pub mod review;
+pub mod sheet;
+pub mod whatif;
 
 use std::fs;
 use std::io::{self, BufWriter, Read, Write};

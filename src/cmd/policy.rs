@@ -25,6 +25,7 @@ pub fn run(command: &PolicyCommand, lang: Lang) -> Result<(), Error> {
             super::write_stdout(|out: &mut dyn Write| out.write_all(text.as_bytes()))
         }
         PolicyCommand::Validate { file } => validate(file.as_deref(), lang),
+        PolicyCommand::Diff { base, alt } => super::diff::run(base, alt, lang),
         PolicyCommand::Test { policy, cases } => test(policy.as_deref(), cases.as_deref(), lang),
     }
 }

@@ -10,6 +10,7 @@ mod en;
 pub mod help;
 mod policy;
 mod report;
+mod whatif;
 mod zh;
 
 use std::fmt;
@@ -19,9 +20,10 @@ pub use help::{HelpWords, Topic};
 pub use policy::PolicyWords;
 pub use report::ReportWords;
 pub use report::{Figures, Label, Notice, Rule, Sep};
+pub use whatif::WhatIfWords;
 
 /// Every family of words one language must say.
-pub trait Words: ReportWords + PolicyWords + ClaimsWords + HelpWords + Sync {
+pub trait Words: ReportWords + PolicyWords + ClaimsWords + HelpWords + WhatIfWords + Sync {
     /// The language's own choice between a text of the policy file written
     /// in Chinese and its English version (the loader fills the English
     /// with a fallback where the file has none).

@@ -1,0 +1,244 @@
+//! `subsidy report LEDGER...`: what a year's payout files paid, per clause,
+//! applicant type, month and batch, the rejected rows by reason, and the
+//! fund used.
+
+use std::io::Write;
+use std::path::Path;
+
+use rust_decimal::Decimal;
+
+use super::sheet::{sheet_json, write_csv, write_sections, Section, Sheet};
+use crate::cli::{Format, ReportArgs};
+use crate::error::Error;
+use crate::money::plain;
+use crate::report::yuan;
+use crate::whatif::review::{review, PayoutRow, Review, Sum};
+use crate::whatif::{WhatIfError, WhatIfFact, WhatIfLabel};
+use crate::words::Lang;
+
+const NEEDED: [&str; 8] = [
+    "clause",
+    "applicant_type",
+    "date",
+    "computed",
+    "payable",
+    "cut",
+    "status",
+    "reason",
+];
+
+/// The rows of one payout file.
+fn read_rows(batch: usize, path: &Path) -> Result<Vec<PayoutRow>, Error> {
+    let (file, bytes) = super::read_input(Some(path))?;
+    let bytes = bytes.strip_prefix(crate::text::BOM).unwrap_or(&bytes);
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
+    let header: Vec<String> = reader
+        .headers()
+        .map(|h| h.iter().map(|c| c.trim().to_ascii_lowercase()).collect())
+        .unwrap_or_default();
+    let at = |name: &str| header.iter().position(|h| h == name);
+    let missing: Vec<String> = NEEDED
+        .iter()
+        .filter(|n| at(n).is_none())
+        .map(|n| n.to_string())
+        .collect();
+    if !missing.is_empty() {
+        return Err(Error::WhatIf(WhatIfError::LedgerColumns { file, missing }));
+    }
+    let col = |name: &str| at(name).unwrap_or(0);
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| Error::Read {
+            path: file.clone(),
+            source: std::io::Error::other(e),
+        })?;
+        let line = record.position().map(|p| p.line()).unwrap_or(0);
+        let cell = |name: &str| record.get(col(name)).unwrap_or("").trim();
+        let money = |name: &str| -> Result<Decimal, Error> {
+            let written = cell(name);
+            written.parse().map_err(|_| {
+                Error::WhatIf(WhatIfError::LedgerCell {
+                    file: file.clone(),
+                    line,
+                    column: name.to_string(),
+                    written: written.to_string(),
+                })
+            })
+        };
+        let date = cell("date");
+        let month = crate::date::Date::parse(date)
+            .map(|d| d.to_string().chars().take(7).collect())
+            .unwrap_or_default();
+        rows.push(PayoutRow {
+            batch,
+            clause: cell("clause").to_string(),
+            applicant_type: cell("applicant_type").to_string(),
+            month,
+            status: cell("status").to_string(),
+            reason: cell("reason").to_string(),
+            computed: money("computed")?,
+            payable: money("payable")?,
+            cut: money("cut")?,
+        });
+    }
+    Ok(rows)
+}
+
+pub fn run(args: &ReportArgs, lang: Lang) -> Result<(), Error> {
+    let fund = super::budget::fund_asked(args.budget.as_deref())?;
+    let mut rows = Vec::new();
+    for (batch, path) in args.ledgers.iter().enumerate() {
+        rows.extend(read_rows(batch, path)?);
+    }
+    let r = review(&rows, args.ledgers.len());
+    let names: Vec<String> = args
+        .ledgers
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect();
+    let sheet = review_sheet(&r, &names, fund);
+    let bom = !args.no_bom;
+    let format = args.format.unwrap_or(if args.out.is_some() {
+        Format::Csv
+    } else {
+        Format::Table
+    });
+    let write = |out: &mut dyn Write| match format {
+        Format::Table => {
+            write_sections(&sections(&r, &names, lang), out)?;
+            if let Some(fund) = fund {
+                let used = WhatIfFact::FundUsed {
+                    payable: r.total.payable,
+                    fund,
+                };
+                writeln!(out, "{}", lang.words().whatif_fact(&used))?;
+            }
+            Ok(())
+        }
+        Format::Csv => write_csv(&sheet, out, bom),
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, &sheet_json(&sheet))
+                .map_err(std::io::Error::other)?;
+            writeln!(out)
+        }
+    };
+    match &args.out {
+        Some(path) => super::write_file_atomically(path, write),
+        None => super::write_stdout(write),
+    }
+}
+
+fn sum_cells(s: &Sum, shown: fn(Decimal) -> String) -> [String; 4] {
+    [
+        s.rows.to_string(),
+        shown(s.computed),
+        shown(s.payable),
+        shown(s.cut),
+    ]
+}
+
+/// The groups of the review, each with its key: (section, key, sum).
+fn groups<'a>(r: &'a Review, names: &'a [String]) -> Vec<(&'static str, &'a str, Sum)> {
+    let mut out = vec![("total", "", r.total)];
+    out.extend(r.clauses.iter().map(|(k, s)| ("clause", k.as_str(), *s)));
+    out.extend(
+        r.applicant_types
+            .iter()
+            .map(|(k, s)| ("applicant_type", k.as_str(), *s)),
+    );
+    out.extend(r.months.iter().map(|(k, s)| ("month", k.as_str(), *s)));
+    out.extend(
+        names
+            .iter()
+            .zip(&r.batches)
+            .map(|(k, s)| ("batch", k.as_str(), *s)),
+    );
+    out.extend(r.rejected.iter().map(|(k, s)| ("rejected", k.as_str(), *s)));
+    out
+}
+
+fn review_sheet(r: &Review, names: &[String], fund: Option<Decimal>) -> Sheet {
+    let mut rows: Vec<Vec<String>> = groups(r, names)
+        .into_iter()
+        .map(|(section, key, s)| {
+            let mut row = vec![section.to_string(), key.to_string()];
+            row.extend(sum_cells(&s, plain));
+            row
+        })
+        .collect();
+    if let Some(fund) = fund {
+        let left = fund - r.total.payable;
+        rows.push(vec![
+            "fund".into(),
+            String::new(),
+            String::new(),
+            plain(fund),
+            plain(r.total.payable),
+            plain(left),
+        ]);
+    }
+    Sheet {
+        header: vec!["section", "key", "rows", "computed", "payable", "cut"],
+        rows,
+    }
+}
+
+fn sections(r: &Review, names: &[String], lang: Lang) -> Vec<Section> {
+    let words = lang.words();
+    let l = |label| words.whatif_label(label).to_string();
+    let figures = || {
+        vec![
+            l(WhatIfLabel::Rows),
+            l(WhatIfLabel::Computed),
+            l(WhatIfLabel::Payable),
+            l(WhatIfLabel::Cut),
+        ]
+    };
+    let blank = |k: &str| {
+        if k.is_empty() {
+            "—".to_string()
+        } else {
+            k.to_string()
+        }
+    };
+    let table = |title: WhatIfLabel, key: WhatIfLabel, section: &str| {
+        let mut header = vec![l(key)];
+        header.extend(figures());
+        let rows = groups(r, names)
+            .into_iter()
+            .filter(|(s, _, _)| *s == section)
+            .map(|(_, k, s)| {
+                let mut row = vec![blank(k)];
+                row.extend(sum_cells(&s, yuan));
+                row
+            })
+            .collect();
+        Section {
+            title: l(title),
+            header,
+            rows,
+            right_from: 1,
+            note: None,
+        }
+    };
+    let mut total = table(WhatIfLabel::Total, WhatIfLabel::Total, "total");
+    if let Some(row) = total.rows.first_mut() {
+        row[0] = l(WhatIfLabel::Total);
+    }
+    vec![
+        total,
+        table(WhatIfLabel::ByClause, WhatIfLabel::Clause, "clause"),
+        table(
+            WhatIfLabel::ByApplicantType,
+            WhatIfLabel::ApplicantType,
+            "applicant_type",
+        ),
+        table(WhatIfLabel::ByMonth, WhatIfLabel::Month, "month"),
+        table(WhatIfLabel::ByBatch, WhatIfLabel::Batch, "batch"),
+        table(
+            WhatIfLabel::RejectedByReason,
+            WhatIfLabel::Reason,
+            "rejected",
+        ),
+    ]
+}

@@ -1,0 +1,93 @@
+//! The tables and CSV of the what-if commands: sections of rows, printed
+//! as terminal tables or written as one CSV (and, later, as a workbook: a
+//! `Sheet` is what an XLSX writer takes too).
+
+use std::io::{self, Write};
+
+use comfy_table::{presets, CellAlignment, ContentArrangement, Table};
+
+/// One table: a title above it, a header, rows; columns from `right_from`
+/// on are right-aligned (figures).
+#[derive(Debug, Clone, Default)]
+pub struct Section {
+    pub title: String,
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    pub right_from: usize,
+    /// Printed under the table (or instead of it when there are no rows).
+    pub note: Option<String>,
+}
+
+/// The rows a script reads: one header, every row with its section's key
+/// first. The seam for a workbook writer: it takes the same rows.
+#[derive(Debug, Clone, Default)]
+pub struct Sheet {
+    pub header: Vec<&'static str>,
+    pub rows: Vec<Vec<String>>,
+}
+
+pub fn write_sections(sections: &[Section], out: &mut dyn Write) -> io::Result<()> {
+    for s in sections {
+        writeln!(out, "{}", s.title)?;
+        if !s.rows.is_empty() {
+            let mut table = Table::new();
+            table
+                .load_style(presets::UTF8_FULL_CONDENSED)
+                .set_content_arrangement(ContentArrangement::Disabled)
+                .set_header(s.header.clone());
+            for i in s.right_from..s.header.len() {
+                if let Some(col) = table.column_mut(i) {
+                    col.set_cell_alignment(CellAlignment::Right);
+                }
+            }
+            for row in &s.rows {
+                table.add_row(row.clone());
+            }
+            writeln!(out, "{table}")?;
+        }
+        if let Some(note) = &s.note {
+            writeln!(out, "{note}")?;
+        }
+    }
+    Ok(())
+}
+
+/// The sheet as CSV: UTF-8, with the byte-order mark Excel needs unless
+/// `bom` is false; text cells a spreadsheet would run are defused.
+pub fn write_csv(sheet: &Sheet, out: &mut dyn Write, bom: bool) -> io::Result<()> {
+    if bom {
+        out.write_all(crate::text::BOM)?;
+    }
+    let mut writer = csv::Writer::from_writer(out);
+    writer.write_record(&sheet.header)?;
+    for row in &sheet.rows {
+        let cells = row.iter().map(|c| {
+            let is_number = c.parse::<rust_decimal::Decimal>().is_ok();
+            if !is_number && c.starts_with(crate::text::FORMULA_STARTERS) {
+                format!("'{c}")
+            } else {
+                c.clone()
+            }
+        });
+        writer.write_record(cells)?;
+    }
+    writer.flush()
+}
+
+/// The sheet as JSON: an array of objects keyed by the header.
+pub fn sheet_json(sheet: &Sheet) -> serde_json::Value {
+    let rows = sheet
+        .rows
+        .iter()
+        .map(|row| {
+            let map: serde_json::Map<String, serde_json::Value> = sheet
+                .header
+                .iter()
+                .zip(row)
+                .map(|(h, c)| (h.to_string(), serde_json::Value::from(c.as_str())))
+                .collect();
+            serde_json::Value::Object(map)
+        })
+        .collect();
+    serde_json::Value::Array(rows)
+}

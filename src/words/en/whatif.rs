@@ -1,0 +1,204 @@
+//! What-if runs in English.
+
+use super::English;
+use crate::money::grouped;
+use crate::whatif::WhatIfTopic;
+use crate::whatif::{
+    factor_shown, overrides_list, FigureKind, WhatIfError, WhatIfFact, WhatIfLabel,
+};
+use crate::words::WhatIfWords;
+
+const SEP: &str = "; ";
+
+impl WhatIfWords for English {
+    fn whatif_label(&self, label: WhatIfLabel) -> &'static str {
+        match label {
+            WhatIfLabel::Base => "baseline",
+            WhatIfLabel::Alt => "alternative",
+            WhatIfLabel::Difference => "difference",
+            WhatIfLabel::Total => "total",
+            WhatIfLabel::Clause => "clause",
+            WhatIfLabel::Title => "title",
+            WhatIfLabel::ApplicantId => "applicant id",
+            WhatIfLabel::ApplicantName => "applicant name",
+            WhatIfLabel::ClaimId => "claim id",
+            WhatIfLabel::Key => "figure",
+            WhatIfLabel::CostByClause => "Payable by clause",
+            WhatIfLabel::TopApplicants => "Applicants whose payout changes most (top 20)",
+            WhatIfLabel::StatusChanges => "Claims whose status changes",
+            WhatIfLabel::PolicyDiff => "Figures that differ between the two policy files",
+            WhatIfLabel::Rows => "rows",
+            WhatIfLabel::Computed => "computed",
+            WhatIfLabel::Payable => "payable",
+            WhatIfLabel::Cut => "cut",
+            WhatIfLabel::ByClause => "By clause",
+            WhatIfLabel::ByApplicantType => "By applicant type",
+            WhatIfLabel::ByMonth => "By month",
+            WhatIfLabel::ByBatch => "By batch",
+            WhatIfLabel::RejectedByReason => "Rejected claims, counted by reason",
+            WhatIfLabel::Reason => "reason",
+            WhatIfLabel::Batch => "batch",
+            WhatIfLabel::Month => "month",
+            WhatIfLabel::ApplicantType => "applicant type",
+            WhatIfLabel::Unscaled => "unscaled",
+            WhatIfLabel::Factor => "factor",
+            WhatIfLabel::Absent => "(none)",
+        }
+    }
+
+    fn whatif_fact(&self, fact: &WhatIfFact) -> String {
+        match fact {
+            WhatIfFact::Overrides { overrides } => {
+                let list = overrides_list(overrides, SEP);
+                format!(
+                    "this run changed figures of the policy (the file is unchanged): {}",
+                    list
+                )
+            }
+            WhatIfFact::WithinFund { payable, fund } => format!(
+                "fund ¥{}: the total payable ¥{} is within it; nothing is scaled.",
+                grouped(*fund),
+                grouped(*payable)
+            ),
+            WhatIfFact::Scaled {
+                fund,
+                unscaled,
+                priority,
+                factor,
+            } => {
+                let first = if priority.is_zero() {
+                    String::new()
+                } else {
+                    format!(
+                        "priority clauses paid in full ¥{}; the rest, ",
+                        grouped(*priority)
+                    )
+                };
+                format!(
+                    "fund ¥{}: {first}¥{} unscaled, scaled by {} so that the total is exactly the fund.",
+                    grouped(*fund),
+                    grouped(*unscaled),
+                    factor_shown(*factor)
+                )
+            }
+            WhatIfFact::ScaledReason {
+                fund,
+                factor,
+                unscaled,
+            } => format!(
+                "fund {} too small: scaled by {} (unscaled {})",
+                crate::money::plain(*fund),
+                factor_shown(*factor),
+                crate::money::plain(*unscaled)
+            ),
+            WhatIfFact::FundUsed { payable, fund } => fund_used(*payable, *fund),
+            WhatIfFact::Sides {
+                base,
+                base_overrides,
+                alt,
+                alt_overrides,
+            } => {
+                let side = |name: &str, o: &[crate::whatif::Override]| {
+                    if o.is_empty() {
+                        name.to_string()
+                    } else {
+                        format!("{name} (changed for this run: {})", overrides_list(o, SEP))
+                    }
+                };
+                format!(
+                    "baseline: {}\nalternative: {}",
+                    side(base, base_overrides),
+                    side(alt, alt_overrides)
+                )
+            }
+            WhatIfFact::NoDifference => "The two files agree on every figure.".into(),
+            WhatIfFact::NoStatusChange => "No claim changes its status.".into(),
+        }
+    }
+
+    fn whatif_examples(&self, topic: WhatIfTopic) -> &'static str {
+        match topic {
+            WhatIfTopic::Compare => {
+                "Examples:
+  subsidy compare samples/claims-2024.csv --alt-set clause.1.annual_cap=80000
+  subsidy compare claims.csv --base policy/lianzhou-2024.toml --alt draft-2.toml --ledger payout-2024.csv
+  subsidy compare claims.csv --alt draft-2.toml --out cost.csv"
+            }
+            WhatIfTopic::Report => {
+                "Examples:
+  subsidy report samples/ledger-2024.csv payout-2024.csv
+  subsidy report payout-*.csv --budget 2000000
+  subsidy report payout-*.csv --format csv --out review-2024.csv"
+            }
+            WhatIfTopic::PolicyDiff => {
+                "Examples:
+  subsidy policy diff policy/lianzhou-2024.toml draft-2.toml"
+            }
+        }
+    }
+
+    fn whatif_error(&self, error: &WhatIfError) -> String {
+        match error {
+            WhatIfError::SetWithoutValue { written } => {
+                format!("--set {written}: write KEY=VALUE, e.g. clause.1.annual_cap=80000")
+            }
+            WhatIfError::UnknownKey { key, near } => format!(
+                "--set: the policy file has no figure `{key}`; the nearest are: {}",
+                near.join(", ")
+            ),
+            WhatIfError::WrongValue { key, value, kind } => format!(
+                "--set {key}: `{value}` is not {}",
+                match kind {
+                    FigureKind::Money => "an amount (e.g. 80000)",
+                    FigureKind::Rate => "a rate (e.g. 5% or 0.05)",
+                    FigureKind::Count => "a whole number (e.g. 100)",
+                    FigureKind::Day => "a date (e.g. 2026-12-31)",
+                }
+            ),
+            WhatIfError::BadBudget { written } => {
+                format!("--budget: `{written}` is not an amount (e.g. 1500000)")
+            }
+            WhatIfError::UnknownClause { written } => {
+                format!("--budget-priority: the policy has no clause `{written}`")
+            }
+            WhatIfError::PriorityOverFund { priority, fund } => format!(
+                "--budget-priority: the priority clauses alone need ¥{}, more than the fund ¥{}",
+                grouped(*priority),
+                grouped(*fund)
+            ),
+            WhatIfError::NoWorkbookWriter { path } => format!(
+                "--out {path}: workbooks cannot be written yet; use .csv (Excel and WPS open it)"
+            ),
+            WhatIfError::LedgerColumns { file, missing } => format!(
+                "{file}: not a payout file of this tool; columns missing: {}",
+                missing.join(", ")
+            ),
+            WhatIfError::LedgerCell {
+                file,
+                line,
+                column,
+                written,
+            } => format!("{file}:{line}: column {column}: `{written}` cannot be read"),
+        }
+    }
+}
+
+/// The fund, what was paid and what is left (or how far over).
+fn fund_used(payable: rust_decimal::Decimal, fund: rust_decimal::Decimal) -> String {
+    let left = fund - payable;
+    if left.is_sign_negative() {
+        format!(
+            "fund ¥{}: paid ¥{}, over by ¥{}",
+            grouped(fund),
+            grouped(payable),
+            grouped(-left)
+        )
+    } else {
+        format!(
+            "fund ¥{}: paid ¥{}, ¥{} left",
+            grouped(fund),
+            grouped(payable),
+            grouped(left)
+        )
+    }
+}

@@ -1,0 +1,197 @@
+//! What-if runs in Chinese.
+
+use super::Chinese;
+use crate::money::grouped;
+use crate::whatif::WhatIfTopic;
+use crate::whatif::{
+    factor_shown, overrides_list, FigureKind, WhatIfError, WhatIfFact, WhatIfLabel,
+};
+use crate::words::WhatIfWords;
+
+const SEP: &str = "；";
+
+impl WhatIfWords for Chinese {
+    fn whatif_label(&self, label: WhatIfLabel) -> &'static str {
+        match label {
+            WhatIfLabel::Base => "基准",
+            WhatIfLabel::Alt => "方案",
+            WhatIfLabel::Difference => "差额",
+            WhatIfLabel::Total => "合计",
+            WhatIfLabel::Clause => "条款",
+            WhatIfLabel::Title => "名称",
+            WhatIfLabel::ApplicantId => "申请人代码",
+            WhatIfLabel::ApplicantName => "申请人名称",
+            WhatIfLabel::ClaimId => "申报编号",
+            WhatIfLabel::Key => "数字",
+            WhatIfLabel::CostByClause => "按条款的拨付金额",
+            WhatIfLabel::TopApplicants => "拨付变化最大的申请人（前 20 名）",
+            WhatIfLabel::StatusChanges => "状态改变的申报",
+            WhatIfLabel::PolicyDiff => "两份政策文件中不同的数字",
+            WhatIfLabel::Rows => "笔数",
+            WhatIfLabel::Computed => "核定金额",
+            WhatIfLabel::Payable => "拨付金额",
+            WhatIfLabel::Cut => "核减金额",
+            WhatIfLabel::ByClause => "按条款",
+            WhatIfLabel::ByApplicantType => "按申请人类型",
+            WhatIfLabel::ByMonth => "按月份",
+            WhatIfLabel::ByBatch => "按批次",
+            WhatIfLabel::RejectedByReason => "驳回的申报（按理由计数）",
+            WhatIfLabel::Reason => "理由",
+            WhatIfLabel::Batch => "批次",
+            WhatIfLabel::Month => "月份",
+            WhatIfLabel::ApplicantType => "申请人类型",
+            WhatIfLabel::Unscaled => "调整前",
+            WhatIfLabel::Factor => "系数",
+            WhatIfLabel::Absent => "（无）",
+        }
+    }
+
+    fn whatif_fact(&self, fact: &WhatIfFact) -> String {
+        match fact {
+            WhatIfFact::Overrides { overrides } => {
+                let list = overrides_list(overrides, SEP);
+                format!("本次试算临时改动了政策数字（文件未改）：{}", list)
+            }
+            WhatIfFact::WithinFund { payable, fund } => format!(
+                "资金总额 ¥{}：拨付合计 ¥{} 未超出，不作调整。",
+                grouped(*fund),
+                grouped(*payable)
+            ),
+            WhatIfFact::Scaled {
+                fund,
+                unscaled,
+                priority,
+                factor,
+            } => {
+                let first = if priority.is_zero() {
+                    String::new()
+                } else {
+                    format!("优先条款全额拨付 ¥{}；其余", grouped(*priority))
+                };
+                format!(
+                    "资金总额 ¥{}：{first}调整前 ¥{} 按系数 {} 同比例拨付，合计恰为资金总额。",
+                    grouped(*fund),
+                    grouped(*unscaled),
+                    factor_shown(*factor)
+                )
+            }
+            WhatIfFact::ScaledReason {
+                fund,
+                factor,
+                unscaled,
+            } => format!(
+                "资金总额 {} 不足，按系数 {} 同比例拨付（调整前 {}）",
+                crate::money::plain(*fund),
+                factor_shown(*factor),
+                crate::money::plain(*unscaled)
+            ),
+            WhatIfFact::FundUsed { payable, fund } => fund_used(*payable, *fund),
+            WhatIfFact::Sides {
+                base,
+                base_overrides,
+                alt,
+                alt_overrides,
+            } => {
+                let side = |name: &str, o: &[crate::whatif::Override]| {
+                    if o.is_empty() {
+                        name.to_string()
+                    } else {
+                        format!("{name}（临时改动：{}）", overrides_list(o, SEP))
+                    }
+                };
+                format!(
+                    "基准：{}\n方案：{}",
+                    side(base, base_overrides),
+                    side(alt, alt_overrides)
+                )
+            }
+            WhatIfFact::NoDifference => "两份文件的数字完全相同。".into(),
+            WhatIfFact::NoStatusChange => "没有申报改变状态。".into(),
+        }
+    }
+
+    fn whatif_examples(&self, topic: WhatIfTopic) -> &'static str {
+        match topic {
+            WhatIfTopic::Compare => {
+                "示例：
+  subsidy compare samples/claims-2024.csv --alt-set clause.1.annual_cap=80000
+  subsidy compare claims.csv --base policy/lianzhou-2024.toml --alt draft-2.toml --ledger payout-2024.csv
+  subsidy compare claims.csv --alt draft-2.toml --out cost.csv"
+            }
+            WhatIfTopic::Report => {
+                "示例：
+  subsidy report samples/ledger-2024.csv payout-2024.csv
+  subsidy report payout-*.csv --budget 2000000
+  subsidy report payout-*.csv --format csv --out review-2024.csv"
+            }
+            WhatIfTopic::PolicyDiff => {
+                "示例：
+  subsidy policy diff policy/lianzhou-2024.toml draft-2.toml"
+            }
+        }
+    }
+
+    fn whatif_error(&self, error: &WhatIfError) -> String {
+        match error {
+            WhatIfError::SetWithoutValue { written } => {
+                format!("--set {written}：应写成 键=值，如 clause.1.annual_cap=80000")
+            }
+            WhatIfError::UnknownKey { key, near } => format!(
+                "--set：政策文件中没有数字“{key}”；最接近的有：{}",
+                near.join("、")
+            ),
+            WhatIfError::WrongValue { key, value, kind } => format!(
+                "--set {key}：“{value}”不是{}",
+                match kind {
+                    FigureKind::Money => "金额（如 80000 或 8万）",
+                    FigureKind::Rate => "比例（如 5% 或 0.05）",
+                    FigureKind::Count => "整数（如 100）",
+                    FigureKind::Day => "日期（如 2026-12-31）",
+                }
+            ),
+            WhatIfError::BadBudget { written } => {
+                format!("--budget：“{written}”不是金额（如 1500000 或 150万）")
+            }
+            WhatIfError::UnknownClause { written } => {
+                format!("--budget-priority：政策中没有条款“{written}”")
+            }
+            WhatIfError::PriorityOverFund { priority, fund } => format!(
+                "--budget-priority：优先条款合计 ¥{} 已超出资金总额 ¥{}，无法全额优先拨付",
+                grouped(*priority),
+                grouped(*fund)
+            ),
+            WhatIfError::NoWorkbookWriter { path } => {
+                format!("--out {path}：暂不能写 Excel 工作簿，请用 .csv（Excel 与 WPS 均可打开）")
+            }
+            WhatIfError::LedgerColumns { file, missing } => {
+                format!("{file}：不是本工具的拨付表，缺少列 {}", missing.join("、"))
+            }
+            WhatIfError::LedgerCell {
+                file,
+                line,
+                column,
+                written,
+            } => format!("{file}:{line}: column {column}: “{written}”无法读取"),
+        }
+    }
+}
+
+/// The fund, what was paid and what is left (or how far over).
+fn fund_used(payable: rust_decimal::Decimal, fund: rust_decimal::Decimal) -> String {
+    let left = fund - payable;
+    if left.is_sign_negative() {
+        format!(
+            "资金总额 ¥{}：已拨付 ¥{}，超出 ¥{}",
+            grouped(fund),
+            grouped(payable),
+            grouped(-left)
+        )
+    } else {
+        format!(
+            "资金总额 ¥{}：已拨付 ¥{}，剩余 ¥{}",
+            grouped(fund),
+            grouped(payable),
+            grouped(left)
+        )
+    }
+}

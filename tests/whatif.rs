@@ -1,0 +1,565 @@
+//! What-if runs through the real binary, with figures a person can check
+//! on paper: `--budget` (and `--budget-priority`), `--set`, `compare`,
+//! `policy diff` and `report`; and a property test of the scaling.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use common::{claim, csv, C};
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+use subsidy::engine::{Basis, Outcome, Status};
+use subsidy::whatif::budget::share;
+
+fn subsidy() -> Command {
+    let mut cmd = Command::cargo_bin("subsidy").unwrap_or_else(|e| panic!("{e}"));
+    cmd.env_remove("SUBSIDY_LANG");
+    cmd
+}
+
+fn sample(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("samples")
+        .join(name)
+}
+
+fn write_temp(dir: &tempfile::TempDir, name: &str, text: &str) -> PathBuf {
+    let path = dir.path().join(name);
+    std::fs::write(&path, text).unwrap_or_else(|e| panic!("{e}"));
+    path
+}
+
+fn stdout(cmd: &mut Command) -> String {
+    let out = cmd.output().unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// The payout CSV as rows of cells, keyed by the header.
+fn rows(text: &str) -> Vec<std::collections::HashMap<String, String>> {
+    let mut reader = csv::ReaderBuilder::new().from_reader(text.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .unwrap_or_else(|e| panic!("{e}"))
+        .iter()
+        .map(String::from)
+        .collect();
+    reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap_or_else(|e| panic!("{e}"));
+            header
+                .iter()
+                .cloned()
+                .zip(r.iter().map(String::from))
+                .collect()
+        })
+        .collect()
+}
+
+fn cell<'a>(rows: &'a [std::collections::HashMap<String, String>], id: &str, col: &str) -> &'a str {
+    rows.iter()
+        .find(|r| r["claim_id"] == id)
+        .map(|r| r[col].as_str())
+        .unwrap_or_else(|| panic!("no {id}"))
+}
+
+/// Four claims a person can scale on paper: three mediation results of
+/// 10,000 (clause 十三) and one provincial demonstration enterprise of
+/// 30,000 (clause 九): 60,000 payable.
+fn four_claims() -> Vec<C> {
+    vec![
+        claim("W-3", "O3", "mediation_qualified", "2024-05-01"),
+        claim("W-1", "O1", "mediation_qualified", "2024-05-01"),
+        claim("W-4", "E4", "gd_ip_demo_enterprise", "2024-05-01"),
+        claim("W-2", "O2", "mediation_qualified", "2024-05-01"),
+    ]
+}
+
+/// Fund 20,000 for 60,000: factor 1/3. W-4 gets 10,000.00 exactly; each
+/// mediation claim 3,333.333…: 3,333.33 with a third of a fen left over,
+/// three thirds in all, so one fen goes to the lowest claim_id, W-1.
+#[test]
+fn a_fund_of_a_third_is_shared_to_the_fen() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let claims = write_temp(&dir, "four.csv", &csv(&four_claims()));
+    let text = stdout(
+        subsidy()
+            .args(["calc", "--format", "csv", "--no-bom", "--budget", "20000"])
+            .arg(&claims),
+    );
+    let rows = rows(&text);
+    assert_eq!(cell(&rows, "W-1", "payable"), "3333.34");
+    assert_eq!(cell(&rows, "W-2", "payable"), "3333.33");
+    assert_eq!(cell(&rows, "W-3", "payable"), "3333.33");
+    assert_eq!(cell(&rows, "W-4", "payable"), "10000.00");
+    assert_eq!(cell(&rows, "W-1", "cut"), "6666.66");
+    assert_eq!(cell(&rows, "W-4", "cut"), "20000.00");
+    for id in ["W-1", "W-2", "W-3", "W-4"] {
+        assert_eq!(cell(&rows, id, "status"), "capped");
+        assert_eq!(cell(&rows, id, "factor"), "0.333333");
+        assert!(cell(&rows, id, "reason").contains("资金总额 20000.00 不足"));
+    }
+    assert_eq!(cell(&rows, "W-1", "unscaled"), "10000.00");
+    assert_eq!(cell(&rows, "W-4", "unscaled"), "30000.00");
+    let header = text.lines().next().unwrap_or_default();
+    assert!(
+        header.ends_with(",status,reason,unscaled,factor"),
+        "{header}"
+    );
+}
+
+/// Clause 九 first: 30,000 in full; 5,000 left for 30,000 of mediation,
+/// factor 1/6: 1,666.666… each, two fen over, to W-1 and W-2.
+#[test]
+fn priority_clauses_are_paid_in_full_first() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let claims = write_temp(&dir, "four.csv", &csv(&four_claims()));
+    let text = stdout(
+        subsidy()
+            .args(["calc", "--format", "csv", "--no-bom", "--budget", "35000"])
+            .args(["--budget-priority", "9"])
+            .arg(&claims),
+    );
+    let chinese = stdout(
+        subsidy()
+            .args(["calc", "--format", "csv", "--no-bom", "--budget", "35000"])
+            .args(["--budget-priority", "（九）"])
+            .arg(&claims),
+    );
+    assert_eq!(text, chinese);
+    let rows = rows(&text);
+    assert_eq!(cell(&rows, "W-1", "payable"), "1666.67");
+    assert_eq!(cell(&rows, "W-2", "payable"), "1666.67");
+    assert_eq!(cell(&rows, "W-3", "payable"), "1666.66");
+    assert_eq!(cell(&rows, "W-4", "payable"), "30000.00");
+    assert_eq!(cell(&rows, "W-4", "status"), "paid");
+    assert_eq!(cell(&rows, "W-4", "factor"), "");
+    assert_eq!(cell(&rows, "W-1", "factor"), "0.166667");
+}
+
+#[test]
+fn priority_clauses_above_the_fund_are_refused() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let claims = write_temp(&dir, "four.csv", &csv(&four_claims()));
+    subsidy()
+        .args(["calc", "--budget", "20000", "--budget-priority", "9"])
+        .arg(&claims)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("30,000.00"));
+}
+
+#[test]
+fn a_fund_above_the_total_changes_nothing_and_says_so() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let claims = write_temp(&dir, "four.csv", &csv(&four_claims()));
+    let plain = stdout(
+        subsidy()
+            .args(["calc", "--format", "csv", "--no-bom"])
+            .arg(&claims),
+    );
+    let budget = stdout(
+        subsidy()
+            .args(["calc", "--format", "csv", "--no-bom", "--budget", "60000"])
+            .arg(&claims),
+    );
+    let plain_rows = rows(&plain);
+    let budget_rows = rows(&budget);
+    for id in ["W-1", "W-2", "W-3", "W-4"] {
+        for col in ["payable", "cut", "status", "reason"] {
+            assert_eq!(cell(&plain_rows, id, col), cell(&budget_rows, id, col));
+        }
+        assert_eq!(cell(&budget_rows, id, "factor"), "");
+    }
+    let table = stdout(
+        subsidy()
+            .args(["--lang", "en", "calc", "--budget", "60000"])
+            .arg(&claims),
+    );
+    assert!(
+        table.contains("the total payable ¥60,000.00 is within it; nothing is scaled"),
+        "{table}"
+    );
+}
+
+#[test]
+fn the_tables_say_which_figures_were_set() {
+    let table = stdout(
+        subsidy()
+            .args(["--lang", "en", "calc"])
+            .arg(sample("claims-2024.csv"))
+            .args(["--set", "clause.1.annual_cap=80000"]),
+    );
+    assert!(
+        table.starts_with("this run changed figures of the policy (the file is unchanged): clause.1.annual_cap 50000 → 80000"),
+        "{table}"
+    );
+}
+
+#[test]
+fn a_mistyped_key_is_refused_with_the_nearest_keys() {
+    subsidy()
+        .args([
+            "--lang",
+            "en",
+            "check",
+            "--item",
+            "high_value_patent",
+            "--type",
+            "enterprise",
+        ])
+        .args(["--set", "clause.1.anual_cap=80000"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("clause.1.annual_cap"));
+    subsidy()
+        .args(["explain"])
+        .arg(sample("claims-2024.csv"))
+        .args([
+            "--claim",
+            "C-003",
+            "--set",
+            "item.high_value_patent.amount=lots",
+        ])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn explain_uses_the_set_figures() {
+    let text = stdout(
+        subsidy()
+            .args(["explain"])
+            .arg(sample("claims-2024.csv"))
+            .args(["--claim", "C-003", "--set", "clause.1.annual_cap=80000"]),
+    );
+    assert!(text.contains("clause.1.annual_cap 50000 → 80000"), "{text}");
+    assert!(text.contains("拨付 ¥40,000.00"), "{text}");
+}
+
+fn outcome(payable: i64, status: Status) -> Outcome {
+    let p = Decimal::new(payable, 2);
+    let mut o = Outcome::decided(p, p, Basis::Manual, Vec::new());
+    o.status = status;
+    o
+}
+
+proptest! {
+    /// Whatever the claims and the fund: the scaled total is the fund to
+    /// the fen, no claim gets more than it was decided, and
+    /// computed = payable + cut on every claim.
+    #[test]
+    fn the_scaled_total_is_the_fund_and_no_claim_grows(
+        fens in prop::collection::vec(0i64..5_000_000, 1..40),
+        rejected in prop::collection::vec(any::<bool>(), 40),
+        share_of_total in 1u32..1000,
+    ) {
+        let outcomes: Vec<Outcome> = fens
+            .iter()
+            .zip(&rejected)
+            .map(|(f, r)| if *r {
+                Outcome::rejected(Decimal::new(*f, 2), Basis::Manual, subsidy::engine::Rejection::OutsideValidity)
+            } else {
+                outcome(*f, Status::Paid)
+            })
+            .collect();
+        let ids: Vec<String> = (0..outcomes.len()).map(|i| format!("C{i:03}")).collect();
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        let total: i64 = outcomes.iter().map(|o| (o.payable * Decimal::from(100)).trunc().mantissa() as i64).sum();
+        prop_assume!(total > 1);
+        let fund = Decimal::new(total * i64::from(share_of_total) / 1000, 2);
+        let priority = vec![false; outcomes.len()];
+        let shared = share(&outcomes, &ids, &priority, fund, 2)
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        let scaled: Decimal = shared.outcomes.iter().map(|o| o.payable).sum();
+        prop_assert_eq!(scaled, fund);
+        for (before, after) in outcomes.iter().zip(&shared.outcomes) {
+            prop_assert!(after.payable <= before.payable);
+            prop_assert!(after.payable >= Decimal::ZERO);
+            prop_assert_eq!(after.computed, after.payable + after.cut);
+        }
+    }
+}
+
+/// The sheet rows of `compare --format csv`, keyed by (section, key).
+fn sheet(text: &str) -> Vec<std::collections::HashMap<String, String>> {
+    rows(text)
+}
+
+fn sheet_row<'a>(
+    rows: &'a [std::collections::HashMap<String, String>],
+    section: &str,
+    key: &str,
+) -> &'a std::collections::HashMap<String, String> {
+    rows.iter()
+        .find(|r| r["section"] == section && r["key"] == key)
+        .unwrap_or_else(|| panic!("no {section} {key}"))
+}
+
+#[test]
+fn the_shipped_policy_against_itself_differs_nowhere() {
+    let text = stdout(
+        subsidy()
+            .args(["compare", "--format", "csv", "--no-bom"])
+            .arg(sample("claims-2024.csv"))
+            .arg("--ledger")
+            .arg(sample("ledger-2024.csv")),
+    );
+    let rows = sheet(&text);
+    assert!(rows.iter().all(|r| r["difference"] == "0.00"), "{text}");
+    assert!(rows.iter().all(|r| r["section"] != "status"), "{text}");
+    assert!(rows.iter().all(|r| r["section"] != "applicant"), "{text}");
+    assert_eq!(sheet_row(&rows, "total", "")["base"], "1555505.01");
+    let table = stdout(
+        subsidy()
+            .args(["--lang", "en", "compare"])
+            .arg(sample("claims-2024.csv")),
+    );
+    assert!(table.contains("No claim changes its status."), "{table}");
+}
+
+/// Clause （一） cap 50,000 → 80,000. The only capped clause （一） claim
+/// of the sample is C-003 (20 patents × 2,000 = 40,000 for 连州市华创科技,
+/// after C-001 2,000 and C-002 10,000 used 12,000): 38,000 left under
+/// 50,000, all 40,000 under 80,000. So +2,000, for that claim, that
+/// applicant and that clause only; total 1,595,505.01 → 1,597,505.01.
+#[test]
+fn raising_the_clause_one_cap_changes_only_its_capped_claim() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let cost = dir.path().join("cost.csv");
+    subsidy()
+        .args([
+            "compare",
+            "--no-bom",
+            "--alt-set",
+            "clause.1.annual_cap=80000",
+            "--out",
+        ])
+        .arg(&cost)
+        .arg(sample("claims-2024.csv"))
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&cost).unwrap_or_else(|e| panic!("{e}"));
+    let rows = sheet(&text);
+    let total = sheet_row(&rows, "total", "");
+    assert_eq!(
+        (total["base"].as_str(), total["alt"].as_str()),
+        ("1595505.01", "1597505.01")
+    );
+    assert_eq!(total["difference"], "2000.00");
+    let changed: Vec<(&str, &str, &str)> = rows
+        .iter()
+        .filter(|r| r["difference"] != "0.00")
+        .map(|r| {
+            (
+                r["section"].as_str(),
+                r["key"].as_str(),
+                r["difference"].as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        changed,
+        vec![
+            ("total", "", "2000.00"),
+            ("clause", "（一）", "2000.00"),
+            ("applicant", "91441882MA51234567", "2000.00"),
+            ("status", "C-003", "2000.00"),
+        ]
+    );
+    let c003 = sheet_row(&rows, "status", "C-003");
+    assert_eq!(
+        (c003["base"].as_str(), c003["alt"].as_str()),
+        ("38000.00", "40000.00")
+    );
+    assert_eq!(
+        (c003["base_status"].as_str(), c003["alt_status"].as_str()),
+        ("capped", "paid")
+    );
+}
+
+#[test]
+fn a_workbook_cost_sheet_waits_for_the_workbook_writer() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    subsidy()
+        .args(["compare", "--out"])
+        .arg(dir.path().join("cost.xlsx"))
+        .arg(sample("claims-2024.csv"))
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn policy_diff_lists_the_figures_that_differ() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("policy/lianzhou-2024.toml");
+    let text = std::fs::read_to_string(&shipped).unwrap_or_else(|e| panic!("{e}"));
+    let alt = text
+        .replacen(
+            "annual_cap = 50000            # 同一单位年度资助最高5万元 (both items",
+            "annual_cap = \"80000\"          # 同一单位年度资助最高5万元 (both items",
+            1,
+        )
+        .replacen("rate = \"5%\"", "rate = \"0.05\"", 1);
+    assert_ne!(alt, text);
+    let alt_path = write_temp(&dir, "alt.toml", &alt);
+    let out = stdout(
+        subsidy()
+            .args(["--lang", "en", "policy", "diff"])
+            .arg(&shipped)
+            .arg(&alt_path),
+    );
+    assert!(out.contains("clause.1.annual_cap"), "{out}");
+    assert!(out.contains("80000"), "{out}");
+    assert!(
+        !out.contains("item.patent_transfer.rate"),
+        "5% is 0.05: {out}"
+    );
+    let same = stdout(
+        subsidy()
+            .args(["--lang", "en", "policy", "diff"])
+            .arg(&shipped)
+            .arg(&shipped),
+    );
+    assert!(
+        same.contains("The two files agree on every figure."),
+        "{same}"
+    );
+}
+
+/// `report` over the sample ledger and the sample batch's payout. By hand
+/// from samples/ledger-2024.csv: 4 rows, computed 20,000, 20,000, 2,000
+/// and 50,000: 92,000, payable 42,000, cut 50,000 (L-004 rejected: other
+/// city support). The batch's payout: the README's totals line, computed
+/// 1,938,005.01 = payable 1,555,505.01 + cut 382,500.00. Every section
+/// adds up to the same totals, and each group is its rows' sum.
+#[test]
+fn the_annual_review_reconciles_with_the_ledgers_rows() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let payout = dir.path().join("payout.csv");
+    subsidy()
+        .args(["calc", "--out"])
+        .arg(&payout)
+        .arg(sample("claims-2024.csv"))
+        .arg("--ledger")
+        .arg(sample("ledger-2024.csv"))
+        .assert()
+        .success();
+    let ledger = sample("ledger-2024.csv");
+    let text = stdout(
+        subsidy()
+            .args([
+                "report", "--format", "csv", "--no-bom", "--budget", "2000000",
+            ])
+            .arg(&ledger)
+            .arg(&payout),
+    );
+    let rows = sheet(&text);
+    let figures = |section: &str, key: &str| {
+        let r = sheet_row(&rows, section, key);
+        [
+            r["rows"].clone(),
+            r["computed"].clone(),
+            r["payable"].clone(),
+            r["cut"].clone(),
+        ]
+    };
+    let ledger_key = ledger.display().to_string();
+    let payout_key = payout.display().to_string();
+    assert_eq!(
+        figures("batch", &ledger_key),
+        ["4", "92000.00", "42000.00", "50000.00"]
+    );
+    assert_eq!(
+        figures("batch", &payout_key),
+        ["61", "1938005.01", "1555505.01", "382500.00"]
+    );
+    assert_eq!(
+        figures("total", ""),
+        ["65", "2030005.01", "1597505.01", "432500.00"]
+    );
+    let fund = sheet_row(&rows, "fund", "");
+    assert_eq!(fund["payable"], "1597505.01");
+    assert_eq!(fund["cut"], "402494.99");
+    // Each section sums to the total.
+    for section in ["clause", "applicant_type", "month", "batch"] {
+        let sum: Decimal = rows
+            .iter()
+            .filter(|r| r["section"] == section)
+            .map(|r| r["payable"].parse::<Decimal>().unwrap_or_default())
+            .sum();
+        assert_eq!(sum.to_string(), "1597505.01", "{section}");
+    }
+    // Each clause is the sum of its rows in the two files, summed here.
+    let mut by_clause: std::collections::BTreeMap<String, Decimal> = Default::default();
+    let mut rejected = 0;
+    for file in [&ledger, &payout] {
+        let bytes = std::fs::read(file).unwrap_or_else(|e| panic!("{e}"));
+        let body = String::from_utf8_lossy(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes))
+            .into_owned();
+        for r in self::rows(&body) {
+            *by_clause.entry(r["clause"].clone()).or_default() +=
+                r["payable"].parse::<Decimal>().unwrap_or_default();
+            rejected += usize::from(r["status"] == "rejected");
+        }
+    }
+    for (clause, payable) in &by_clause {
+        assert_eq!(
+            sheet_row(&rows, "clause", clause)["payable"],
+            format!("{payable:.2}")
+        );
+    }
+    let counted: usize = rows
+        .iter()
+        .filter(|r| r["section"] == "rejected")
+        .map(|r| r["rows"].parse::<usize>().unwrap_or_default())
+        .sum();
+    assert_eq!(counted, rejected);
+    assert_eq!(rejected, 11, "1 in the ledger, 10 in the batch");
+}
+
+proptest! {
+    /// With priority claims: they are paid in full, the rest share what
+    /// is left to the fen, or the run is refused when they alone exceed
+    /// the fund.
+    #[test]
+    fn priority_claims_are_untouched_and_the_rest_fill_the_fund(
+        fens in prop::collection::vec(1i64..2_000_000, 2..30),
+        first in prop::collection::vec(any::<bool>(), 30),
+        share_of_total in 1u32..1000,
+    ) {
+        let outcomes: Vec<Outcome> = fens.iter().map(|f| outcome(*f, Status::Paid)).collect();
+        let ids: Vec<String> = (0..outcomes.len()).map(|i| format!("P{i:03}")).collect();
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        let priority: Vec<bool> = first[..outcomes.len()].to_vec();
+        let total: i64 = fens.iter().sum();
+        let fund = Decimal::new(total * i64::from(share_of_total) / 1000, 2);
+        let first_total: Decimal = outcomes
+            .iter()
+            .zip(&priority)
+            .filter(|(_, p)| **p)
+            .map(|(o, _)| o.payable)
+            .sum();
+        match share(&outcomes, &ids, &priority, fund, 2) {
+            Ok(shared) => {
+                prop_assert!(first_total <= fund);
+                let scaled: Decimal = shared.outcomes.iter().map(|o| o.payable).sum();
+                prop_assert_eq!(scaled, fund);
+                for ((before, after), p) in outcomes.iter().zip(&shared.outcomes).zip(&priority) {
+                    prop_assert!(after.payable <= before.payable);
+                    if *p {
+                        prop_assert_eq!(after, before);
+                    }
+                }
+            }
+            Err(_) => prop_assert!(first_total > fund),
+        }
+    }
+}
