@@ -32,7 +32,7 @@ fn the_sample_batch_prints_both_tables_and_a_totals_line_that_reconciles() {
         .stdout(predicate::str::contains("按申请人汇总"))
         .stdout(predicate::str::contains("按条款汇总"))
         .stdout(predicate::str::contains(
-            "合计：输入 65 行 = 全额 34 + 封顶 7 + 驳回 12 + 人工 4 + 无效 8；核定 ¥2,148,005.01 = 拨付 ¥1,705,505.01 + 核减 ¥442,500.00",
+            "合计：输入 66 行 = 全额 34 + 封顶 8 + 驳回 12 + 人工 4 + 无效 8；核定 ¥2,154,005.01 = 拨付 ¥1,709,505.01 + 核减 ¥444,500.00",
         ))
         .stderr(predicate::str::contains("samples/claims-2024.csv:57: column date:"));
 }
@@ -45,7 +45,7 @@ fn english_labels_with_lang_or_the_environment() {
         .success()
         .stdout(predicate::str::contains("By applicant"))
         .stdout(predicate::str::contains(
-            "Total: 65 rows in = 34 paid + 7 capped",
+            "Total: 66 rows in = 34 paid + 8 capped",
         ));
     subsidy()
         .env("SUBSIDY_LANG", "en")
@@ -68,7 +68,7 @@ fn the_payout_csv_has_every_input_row_in_order_with_bom_and_fixed_columns() {
         "\u{feff}claim_id,applicant_id,applicant_name,applicant_type,clause,item,ref,date,year,quantity,amount,computed,payable,cut,status,reason\n"
     ));
     let rows = payout_rows(&text);
-    assert_eq!(rows.len(), 65);
+    assert_eq!(rows.len(), 66);
     assert_eq!(rows[0][0], "C-001");
     assert_eq!(rows[60][0], "C-061");
     let c003 = &rows[2];
@@ -234,9 +234,9 @@ fn json_totals_match_the_payout_csv() {
     assert!(out.status.success());
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON output");
     assert_eq!(json["policy"]["id"], "lianzhou-2024");
-    assert_eq!(json["totals"]["rows"], 65);
-    assert_eq!(json["totals"]["payable"], "1705505.01");
-    assert_eq!(json["claims"].as_array().map(Vec::len), Some(65));
+    assert_eq!(json["totals"]["rows"], 66);
+    assert_eq!(json["totals"]["payable"], "1709505.01");
+    assert_eq!(json["claims"].as_array().map(Vec::len), Some(66));
     assert_eq!(json["claims"][2]["payable"], "38000.00");
 }
 

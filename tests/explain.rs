@@ -24,7 +24,7 @@ fn every_reason_explain_gives_is_the_reason_in_the_payout_csv() {
         ]));
         let mut reader = csv::Reader::from_reader(payout.trim_start_matches('\u{feff}').as_bytes());
         let rows: Vec<csv::StringRecord> = reader.records().filter_map(Result::ok).collect();
-        assert_eq!(rows.len(), 65);
+        assert_eq!(rows.len(), 66);
         let mut ids: Vec<String> = rows.iter().map(|r| r[0].to_string()).collect();
         ids.dedup();
         let mut cmd = subsidy();
@@ -49,12 +49,21 @@ fn explain_names_the_claims_that_used_the_room() {
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            "clause （一） annual cap 50,000: 12,000 used by claims C-001 (2,000), C-002 (10,000); 38,000 left; payable 38,000 → 38,000",
-        ))
-        .stdout(predicate::str::contains(
-            "ZL202410001001.1 already paid (claim C-001) and item high_value_patent pays each reference once: 1 unit(s), 2000, cut; payable 40,000 → 38,000",
+            "clause （一） annual cap 50,000: 12,000 used by claims C-001 (2,000), C-002 (10,000); 38,000 left; payable 40,000 → 38,000",
         ))
         .stdout(predicate::str::contains("amount before caps: 2,000 per unit × 20 = 40,000"));
+}
+
+#[test]
+fn explain_names_the_references_already_paid_and_who_paid_them() {
+    // C-066 lists three patents; C-001 was paid for the first one.
+    subsidy()
+        .args(["--lang", "en", "explain", SAMPLE, "--claim", "C-066"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "ZL202410001001.1 already paid (claim C-001) and item high_value_patent pays each reference once: 1 unit(s), 2000, cut; payable 6,000 → 4,000",
+        ));
 }
 
 #[test]

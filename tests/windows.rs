@@ -356,7 +356,7 @@ fn run_sample_bat_runs_the_sample_from_its_own_folder() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
-        stdout.contains("合计：输入 65 行 = 全额 34 + 封顶 7 + 驳回 12 + 人工 4 + 无效 8"),
+        stdout.contains("合计：输入 66 行 = 全额 34 + 封顶 8 + 驳回 12 + 人工 4 + 无效 8"),
         "{stdout}"
     );
 }
