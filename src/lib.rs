@@ -16,6 +16,7 @@ pub mod error;
 pub mod i18n;
 pub mod ledger;
 pub mod money;
+pub mod output;
 pub mod policy;
 pub mod report;
 pub mod text;

@@ -14,6 +14,7 @@ use crate::claims::{read_claims, Batch, Keys};
 use crate::engine::Prior;
 use crate::error::Error;
 use crate::ledger::read_ledger;
+pub use crate::output::write_file_atomically;
 use crate::policy::{bundled, load, Policy};
 
 /// The policy of `--policy`, or the bundled one.
@@ -95,41 +96,6 @@ pub fn read_ledgers(
         prior.extend(read_ledger(&label, &bytes, policy, keys)?);
     }
     Ok(prior)
-}
-
-/// Writes to `path` through a temporary file renamed into place, so a
-/// failed run never leaves half a payout file for finance to pay from.
-pub fn write_file_atomically(
-    path: &Path,
-    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
-) -> Result<(), Error> {
-    let label = path.display().to_string();
-    let failed = |source| Error::Write {
-        path: label.clone(),
-        source,
-    };
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let file = fs::File::create(&temp)?;
-        let mut out = BufWriter::with_capacity(1 << 16, file);
-        write(&mut out)?;
-        let file = out.into_inner().map_err(|e| e.into_error())?;
-        file.sync_all()?;
-        fs::rename(&temp, path)
-    })();
-    if let Err(e) = result {
-        let _ = fs::remove_file(&temp);
-        return Err(failed(e));
-    }
-    Ok(())
 }
 
 /// Writes to standard output, buffered.
