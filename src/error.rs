@@ -3,6 +3,7 @@
 
 use std::io;
 
+use crate::claims::limits::Stop;
 use crate::claims::ClaimsError;
 use crate::i18n::{Lang, Msg};
 use crate::ledger::LedgerError;
@@ -27,6 +28,16 @@ pub enum Error {
         invalid: usize,
     },
     Usage(Msg),
+    /// An input passed a limit of the reader, or has a quote never closed.
+    Input {
+        path: String,
+        stop: Stop,
+    },
+    /// A warning, not a failure: columns of the claims file nothing reads.
+    UnknownColumns {
+        path: String,
+        columns: Vec<String>,
+    },
     /// A check that found problems, already listed on stdout (exit 1).
     Found(Msg),
 }
@@ -62,6 +73,42 @@ impl Error {
                 Lang::En => {
                     format!("{file}: {invalid} invalid row(s) under --strict; nothing was written")
                 }
+            },
+            Error::Input { path, stop } => {
+                let line = stop.line();
+                match (stop, lang) {
+                    (Stop::FieldBytes { limit, .. }, Lang::Zh) => format!(
+                        "{path}:{line}: 单元格超过 {limit} 字节的上限，文件未读取（可用 --max-field-bytes 调高）"
+                    ),
+                    (Stop::FieldBytes { limit, .. }, Lang::En) => format!(
+                        "{path}:{line}: a cell is longer than the limit of {limit} bytes; the file was not read (raise it with --max-field-bytes)"
+                    ),
+                    (Stop::RecordBytes { limit, .. }, Lang::Zh) => format!(
+                        "{path}:{line}: 一行超过 {limit} 字节的上限，文件未读取（可用 --max-record-bytes 调高）"
+                    ),
+                    (Stop::RecordBytes { limit, .. }, Lang::En) => format!(
+                        "{path}:{line}: a row is longer than the limit of {limit} bytes; the file was not read (raise it with --max-record-bytes)"
+                    ),
+                    (Stop::Rows { limit, .. }, Lang::Zh) => format!(
+                        "{path}:{line}: 超过 {limit} 行的上限，文件未读取（可用 --max-rows 调高）"
+                    ),
+                    (Stop::Rows { limit, .. }, Lang::En) => format!(
+                        "{path}:{line}: more than the limit of {limit} rows; the file was not read (raise it with --max-rows)"
+                    ),
+                    (Stop::UnclosedQuote { .. }, Lang::Zh) => format!(
+                        "{path}:{line}: 此处开始的引号（\"）直到文件末尾都没有闭合，其后各行会被并入一个单元格；文件未读取"
+                    ),
+                    (Stop::UnclosedQuote { .. }, Lang::En) => format!(
+                        "{path}:{line}: a quote (\") opened here is never closed, so every later row would run into one cell; the file was not read"
+                    ),
+                }
+            }
+            Error::UnknownColumns { path, columns } => match lang {
+                Lang::Zh => format!("{path}:1: 提示：未知的列，已忽略：{}", columns.join("、")),
+                Lang::En => format!(
+                    "{path}:1: warning: unknown column(s) ignored: {}",
+                    columns.join(", ")
+                ),
             },
             Error::Usage(m) | Error::Found(m) => m.get(lang).to_string(),
         }

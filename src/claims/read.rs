@@ -196,6 +196,7 @@ pub fn read_claims<R: Read + Send>(
 
     let mut batch = Batch {
         source: file.to_string(),
+        unknown_columns: unknown_columns(&header, &columns),
         ..Batch::default()
     };
     let mut first_seen = FirstSeen::default();
@@ -462,4 +463,12 @@ fn map_columns(
         });
     }
     Ok(columns)
+}
+
+/// The header's names that no column of the contract or the policy reads.
+fn unknown_columns(header: &csv::StringRecord, known: &HashMap<Column, usize>) -> Vec<String> {
+    (header.iter().enumerate())
+        .filter(|(i, name)| !known.values().any(|k| k == i) && !name.trim().is_empty())
+        .map(|(_, name)| name.trim().to_string())
+        .collect()
 }

@@ -11,7 +11,19 @@ use crate::report::{write_json, write_payout, write_tables, Decided};
 
 pub fn run(args: &CalcArgs, lang: Lang) -> Result<(), Error> {
     let policy = super::load_policy(args.sources.measures.path())?;
-    let (batch, prior) = super::read_batch(args.claims.as_deref(), &args.sources.ledger, &policy)?;
+    let (batch, prior) = super::read_batch(
+        args.claims.as_deref(),
+        &args.sources.ledger,
+        &policy,
+        args.limits.get(),
+    )?;
+    if !batch.unknown_columns.is_empty() {
+        let warning = Error::UnknownColumns {
+            path: batch.source.clone(),
+            columns: batch.unknown_columns.clone(),
+        };
+        let _ = writeln!(std::io::stderr(), "{}", warning.render(lang));
+    }
 
     let invalid = report_invalid_rows(&batch, lang);
     if args.strict && invalid > 0 {

@@ -16,7 +16,7 @@ const CLAIM_ID: &str = "CHECK";
 pub fn run(args: &CheckArgs, lang: Lang) -> Result<(), Error> {
     let policy = super::load_policy(args.sources.measures.path())?;
     let mut keys = Keys::default();
-    let prior = super::read_ledgers(&args.sources.ledger, &policy, &mut keys)?;
+    let prior = super::read_ledgers(&args.sources.ledger, &policy, &mut keys, Default::default())?;
 
     let mut facts = vec![String::new(); policy.facts.len()];
     let named = [
