@@ -104,6 +104,28 @@ fn a_0600_payout_stays_0600() {
 }
 
 #[test]
+fn the_owner_of_a_payout_is_kept_when_root() {
+    if !is_root() {
+        eprintln!("SKIPPED the_owner_of_a_payout_is_kept_when_root: needs root for chown");
+        return;
+    }
+    let dir = tempdir();
+    let out = dir.path().join("payout.csv");
+    fs::write(&out, "old\n").unwrap_or_else(|e| panic!("{e}"));
+    std::os::unix::fs::chown(&out, Some(4321), Some(4322)).unwrap_or_else(|e| panic!("{e}"));
+    fs::set_permissions(&out, fs::Permissions::from_mode(0o640)).unwrap_or_else(|e| panic!("{e}"));
+    subsidy()
+        .args(["calc", SAMPLE, "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    let meta = fs::metadata(&out).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((meta.uid(), meta.gid()), (4321, 4322));
+    assert_eq!(meta.mode() & 0o7777, 0o640);
+    assert_eq!(read(&out), sample_payout());
+}
+
+#[test]
 fn a_symlink_is_followed_and_stays_a_link() {
     let dir = tempdir();
     let target = dir.path().join("target.csv");
