@@ -142,7 +142,30 @@ impl<R> Guarded<R> {
             self.bom += 1;
             bytes = &bytes[1..];
         }
-        for &b in bytes {
+        let mut i = 0;
+        while i < bytes.len() {
+            // Within a cell, skip to the next byte that can end it (or, in a
+            // quoted cell, start a new line) in one step.
+            let rest = &bytes[i..];
+            match self.state {
+                State::StartField | State::InField => {
+                    let plain = memchr::memchr3(b'"', b'\n', b'\r', rest).unwrap_or(rest.len());
+                    if plain > 0 && self.count_unquoted(&rest[..plain])? {
+                        i += plain;
+                        continue;
+                    }
+                }
+                State::InQuoted => {
+                    let plain = memchr::memchr3(b'"', b'\n', b'\r', rest).unwrap_or(rest.len());
+                    if plain > 0 && self.count_cell_bytes(plain as u64) {
+                        i += plain;
+                        continue;
+                    }
+                }
+                State::QuoteInQuoted => {}
+            }
+            let b = bytes[i];
+            i += 1;
             let at_line = self.line;
             if b == b'\n' {
                 if !self.after_cr {
@@ -182,6 +205,69 @@ impl<R> Guarded<R> {
             self.count_byte(at_line, separates)?;
         }
         Ok(())
+    }
+
+    /// Unquoted cells and the commas between them, without a quote or a
+    /// line break: the usual bulk of a file, counted without a step a byte.
+    /// `false` when a limit falls inside: then the bytes go one by one, so
+    /// the limit met first is the one reported.
+    fn count_unquoted(&mut self, seg: &[u8]) -> Result<bool, Stop> {
+        if self.record_bytes == 0 {
+            self.record_line = self.line;
+            if self.records > self.limits.max_rows {
+                return Err(Stop::Rows {
+                    line: self.line,
+                    limit: self.limits.max_rows,
+                });
+            }
+        }
+        let len = seg.len() as u64;
+        if self.record_bytes + len > self.limits.max_record_bytes {
+            return Ok(false);
+        }
+        let (longest, last_cell) = match memchr::memrchr(b',', seg) {
+            None => (self.field_bytes + len, self.field_bytes + len),
+            Some(last) => {
+                let first = memchr::memchr(b',', seg).unwrap_or(last);
+                let mut longest = self.field_bytes + first as u64;
+                if len > self.limits.max_field_bytes {
+                    // A cell between two commas of this piece may be long.
+                    let mut cell_start = 0;
+                    for comma in memchr::memchr_iter(b',', &seg[first + 1..]) {
+                        longest = longest.max((comma - cell_start) as u64);
+                        cell_start = comma + 1;
+                    }
+                }
+                let last_cell = (seg.len() - last - 1) as u64;
+                (longest.max(last_cell), last_cell)
+            }
+        };
+        if longest > self.limits.max_field_bytes {
+            return Ok(false);
+        }
+        self.after_cr = false;
+        self.record_bytes += len;
+        self.field_bytes = last_cell;
+        self.state = if seg.ends_with(b",") {
+            State::StartField
+        } else {
+            State::InField
+        };
+        Ok(true)
+    }
+
+    /// `n` bytes more inside the current cell (no line break among them);
+    /// `false` when a limit falls inside, as above.
+    fn count_cell_bytes(&mut self, n: u64) -> bool {
+        if self.record_bytes + n > self.limits.max_record_bytes
+            || self.field_bytes + n > self.limits.max_field_bytes
+        {
+            return false;
+        }
+        self.after_cr = false;
+        self.record_bytes += n;
+        self.field_bytes += n;
+        true
     }
 
     /// One byte more in the current record, and in its cell unless it is
@@ -283,6 +369,110 @@ mod tests {
         );
         // A quote inside an unquoted cell is text, as the CSV parser reads it.
         assert!(run(b"a,b\n1,2\"\n", Limits::default()).is_ok());
+    }
+
+    /// The rules byte by byte, as plainly as they can be written.
+    fn model(text: &[u8], limits: Limits) -> Result<(), Stop> {
+        let text = text.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(text);
+        let (mut line, mut quote_line, mut record_line) = (1, 1, 1);
+        let (mut field, mut record, mut records) = (0u64, 0u64, 0u64);
+        let (mut state, mut after_cr) = (State::StartField, false);
+        for &b in text {
+            let at = line;
+            if b == b'\r' || (b == b'\n' && !after_cr) {
+                line += 1;
+            }
+            after_cr = b == b'\r';
+            let mut comma = false;
+            match state {
+                State::InQuoted if b == b'"' => state = State::QuoteInQuoted,
+                State::InQuoted => {}
+                State::QuoteInQuoted if b == b'"' => state = State::InQuoted,
+                State::StartField if b == b'"' => {
+                    state = State::InQuoted;
+                    quote_line = at;
+                }
+                _ if b == b',' => {
+                    state = State::StartField;
+                    comma = true;
+                }
+                _ if b == b'\n' || b == b'\r' => {
+                    state = State::StartField;
+                    records += u64::from(record > 0);
+                    (field, record) = (0, 0);
+                    continue;
+                }
+                _ => state = State::InField,
+            }
+            if record == 0 {
+                record_line = at;
+                if records > limits.max_rows {
+                    return Err(Stop::Rows {
+                        line: at,
+                        limit: limits.max_rows,
+                    });
+                }
+            }
+            record += 1;
+            field = if comma { 0 } else { field + 1 };
+            if record > limits.max_record_bytes {
+                return Err(Stop::RecordBytes {
+                    line: record_line,
+                    limit: limits.max_record_bytes,
+                });
+            }
+            if field > limits.max_field_bytes {
+                return Err(Stop::FieldBytes {
+                    line: record_line,
+                    limit: limits.max_field_bytes,
+                });
+            }
+        }
+        match state {
+            State::InQuoted => Err(Stop::UnclosedQuote { line: quote_line }),
+            _ => Ok(()),
+        }
+    }
+
+    /// Reads `text` in pieces of the given sizes.
+    struct Pieces<'a> {
+        text: &'a [u8],
+        sizes: Vec<usize>,
+        next: usize,
+    }
+
+    impl Read for Pieces<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            let size = self.sizes[self.next % self.sizes.len()].min(buf.len());
+            self.next += 1;
+            let n = size.min(self.text.len());
+            buf[..n].copy_from_slice(&self.text[..n]);
+            self.text = &self.text[n..];
+            Ok(n)
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_guard_agrees_with_the_plain_rules(
+            text in proptest::collection::vec(
+                proptest::sample::select(vec![b'a', b'b', b',', b'"', b'\n', b'\r']),
+                0..200,
+            ),
+            sizes in proptest::collection::vec(1usize..40, 1..5),
+            field in 1u64..12,
+            record in 1u64..40,
+            rows in 0u64..8,
+        ) {
+            let limits = small(field, record, rows);
+            let (mut g, stopped) = guard(Pieces { text: &text, sizes, next: 0 }, limits);
+            let mut out = Vec::new();
+            let got = match g.read_to_end(&mut out) {
+                Ok(_) => Ok(()),
+                Err(_) => Err(*stopped.get().unwrap_or_else(|| panic!("no stop"))),
+            };
+            proptest::prop_assert_eq!(got, model(&text, limits));
+        }
     }
 
     #[test]
