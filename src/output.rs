@@ -86,12 +86,15 @@ fn replace(
     let name = target
         .file_name()
         .ok_or_else(|| io::Error::new(ErrorKind::InvalidInput, "not a file name"))?;
+    // A new file is made as `>` would make it (0666 less the umask); one
+    // that replaces another is private until it is given the old mode.
+    let mode = if old.is_some() { 0o600 } else { 0o666 };
     // `.NAME.<random>.tmp`, created exclusively.
     let prefix = format!(".{}.", name.to_string_lossy());
     let mut names = tempfile::Builder::new();
     names.prefix(&prefix).suffix(".tmp").rand_bytes(12);
     #[cfg(target_os = "linux")]
-    if let Some(file) = unnamed_in(dir) {
+    if let Some(file) = unnamed_in(dir, mode) {
         fill(&file, old, write)?;
         let linked = names.make_in(dir, |p| link_unnamed(&file, p))?;
         linked.persist(target).map_err(|e| e.error)?;
@@ -102,7 +105,7 @@ fn replace(
             .read(true)
             .write(true)
             .create_new(true)
-            .mode(0o666)
+            .mode(mode)
             .open(p)
     })?;
     fill(temp.as_file(), old, write)?;
@@ -134,14 +137,14 @@ fn fill(
 /// A file without a name in `dir` (`O_TMPFILE`), when the kernel, the file
 /// system and `/proc` allow giving it one later.
 #[cfg(target_os = "linux")]
-fn unnamed_in(dir: &Path) -> Option<File> {
+fn unnamed_in(dir: &Path, mode: u32) -> Option<File> {
     if !Path::new("/proc/self/fd").is_dir() {
         return None;
     }
     OpenOptions::new()
         .read(true)
         .write(true)
-        .mode(0o666)
+        .mode(mode)
         .custom_flags(rustix::fs::OFlags::TMPFILE.bits() as i32)
         .open(dir)
         .ok()

@@ -88,6 +88,24 @@ fn a_regular_file_is_replaced_whole_and_nothing_else_is_left() {
 }
 
 #[test]
+fn a_new_payout_is_made_as_the_umask_says() {
+    let dir = tempdir();
+    let out = dir.path().join("payout.csv");
+    let bin = assert_cmd::cargo::cargo_bin("subsidy");
+    let status = StdCommand::new("sh")
+        .args(["-c", "umask 027 && exec \"$0\" calc \"$1\" --out \"$2\""])
+        .arg(&bin)
+        .arg(SAMPLE)
+        .arg(&out)
+        .stderr(Stdio::null())
+        .status()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(status.success());
+    let meta = fs::metadata(&out).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(meta.mode() & 0o7777, 0o640);
+}
+
+#[test]
 fn a_0600_payout_stays_0600() {
     let dir = tempdir();
     let out = dir.path().join("payout.csv");
