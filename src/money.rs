@@ -77,7 +77,9 @@ pub fn parse_amount(written: &str) -> Result<Decimal, AmountError> {
         Some(rest) => (rest.trim_end(), Decimal::from(10_000)),
         None => (s, Decimal::ONE),
     };
-    let value = parse_plain(s)? * scale;
+    let value = parse_plain(s)?
+        .checked_mul(scale)
+        .ok_or(AmountError::TooLarge)?;
     if too_large(value) {
         return Err(AmountError::TooLarge);
     }

@@ -53,3 +53,68 @@ fn a_byte_order_mark_inside_the_file_made_a_second_claim_id() {
         "{stderr}"
     );
 }
+
+/// Found by fuzzing (`amount`): an amount near the top of `Decimal` written
+/// with 万 overflowed when multiplied by 10,000, and the panic stopped the
+/// reader ("line 0: the CSV reader stopped unexpectedly"; `check --amount`
+/// crashed outright).
+#[test]
+fn an_amount_in_wan_too_large_for_a_decimal_panicked() {
+    let huge = "22222222222222222222222222222万";
+    assert_eq!(
+        subsidy::money::parse_amount(huge),
+        Err(subsidy::money::AmountError::TooLarge)
+    );
+    let input = format!(
+        "claim_id,applicant_id,applicant_name,applicant_type,item,date,amount\n\
+         A-1,91441882MA51234567,华创,enterprise,patent_transfer,2024-03-15,{huge}\n"
+    );
+    let (code, stdout, stderr) = calc_csv(&input);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(stdout.contains(",invalid,"), "{stdout}");
+    assert!(stderr.contains("<stdin>:2: column amount:"), "{stderr}");
+    let check = subsidy()
+        .args(["--lang", "en", "check", "--item", "patent_transfer"])
+        .args([
+            "--type",
+            "enterprise",
+            "--date",
+            "2024-03-15",
+            "--amount",
+            huge,
+        ])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(check.status.code(), Some(2));
+}
+
+/// Found while reading the fuzz crash above: a policy figure near the top
+/// of `Decimal` passed `policy validate`, and a claim of many units then
+/// overflowed in the pass (a panic). Such a figure is now refused.
+#[test]
+fn a_policy_figure_too_large_for_the_pass_panicked() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let valid =
+        std::fs::read_to_string("tests/bad/policy-valid.toml").unwrap_or_else(|e| panic!("{e}"));
+    let policy = dir.path().join("huge.toml");
+    std::fs::write(
+        &policy,
+        valid.replace(
+            "amount = 10000\n",
+            "amount = \"79228162514264337593543950\"\nper_unit = true\n",
+        ),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let out = subsidy()
+        .args(["--lang", "en", "policy", "validate"])
+        .arg(&policy)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(out.status.code(), Some(1));
+    let listed =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    assert!(
+        listed.contains("key `item qualified: amount`: 79228162514264337593543950 is too large"),
+        "{listed}"
+    );
+}

@@ -474,6 +474,19 @@ impl Checker<'_> {
                 );
                 None
             }
+            // Figures are yuan or rates; one this large is a slip, and
+            // multiplied by a quantity it would overflow.
+            Some(d) if d >= Decimal::from(1_000_000_000_000_i64) => {
+                self.problem(
+                    value.span(),
+                    key,
+                    Msg::new(
+                        format!("数额 {written} 过大（应小于 10^12）"),
+                        format!("{written} is too large (it must be below 10^12)"),
+                    ),
+                );
+                None
+            }
             Some(d) => Some(d),
         }
     }
