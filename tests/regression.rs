@@ -118,3 +118,23 @@ fn a_policy_figure_too_large_for_the_pass_panicked() {
         "{listed}"
     );
 }
+
+/// Found while reading the amount parser after the fuzz crash: each leading
+/// minus sign was one level of recursion, so an amount cell of a few hundred
+/// thousand `-` overflowed the reader's stack and aborted the process.
+#[test]
+fn an_amount_of_many_minus_signs_overflowed_the_stack() {
+    let minus = "-".repeat(900_000);
+    assert_eq!(
+        subsidy::money::parse_amount(&format!("{minus}5")),
+        Err(subsidy::money::AmountError::Negative)
+    );
+    let input = format!(
+        "claim_id,applicant_id,applicant_name,applicant_type,item,date,amount\n\
+         A-1,91441882MA51234567,华创,enterprise,patent_transfer,2024-03-15,{minus}5\n"
+    );
+    let (code, stdout, stderr) = calc_csv(&input);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(stdout.contains(",invalid,"), "{stdout}");
+    assert!(stderr.contains("<stdin>:2: column amount:"), "{stderr}");
+}
