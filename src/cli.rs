@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use clap_complete::Shell;
 
+use crate::claims::limits::Limits;
 use crate::cmd;
 use crate::error::Error;
 use crate::words::{Lang, Notice, Topic};
@@ -117,6 +118,36 @@ pub struct CalcArgs {
     /// Clauses paid in full before the rest is scaled, e.g. 1,7,11
     #[arg(long, value_name = "CLAUSES", requires = "budget")]
     pub budget_priority: Option<String>,
+
+    #[command(flatten)]
+    pub limits: InputLimits,
+}
+
+/// How much one input may ask the reader to hold (a claims file or ledger
+/// beyond them is refused).
+#[derive(Debug, Args)]
+pub struct InputLimits {
+    /// Refuse a cell longer than this many bytes
+    #[arg(long, value_name = "BYTES", default_value_t = Limits::default().max_field_bytes)]
+    pub max_field_bytes: u64,
+
+    /// Refuse a row longer than this many bytes
+    #[arg(long, value_name = "BYTES", default_value_t = Limits::default().max_record_bytes)]
+    pub max_record_bytes: u64,
+
+    /// Refuse a file of more rows than this
+    #[arg(long, value_name = "N", default_value_t = Limits::default().max_rows)]
+    pub max_rows: u64,
+}
+
+impl InputLimits {
+    pub fn get(&self) -> Limits {
+        Limits {
+            max_field_bytes: self.max_field_bytes,
+            max_record_bytes: self.max_record_bytes,
+            max_rows: self.max_rows,
+        }
+    }
 }
 
 #[derive(Debug, Args)]

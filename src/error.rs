@@ -6,6 +6,7 @@ use std::fmt;
 use std::io;
 
 use crate::cases::CasesError;
+use crate::claims::limits::Stop;
 use crate::claims::{ClaimsError, Problem};
 use crate::ledger::LedgerError;
 use crate::policy::PolicyError;
@@ -33,6 +34,9 @@ pub enum Error {
     /// Wrong usage (exit 2).
     #[error("{}", english(self))]
     Usage(Usage),
+    /// An input passed a limit of the reader, or has a quote never closed.
+    #[error("{}", english(self))]
+    Input { path: String, stop: Stop },
     /// A check that found problems, already listed on stdout (exit 1).
     #[error("{}", english(self))]
     Found(Found),
@@ -84,6 +88,7 @@ impl Error {
             | Error::Read { .. }
             | Error::Write { .. }
             | Error::Strict { .. }
+            | Error::Input { .. }
             | Error::Found(_) => 1,
         }
     }
@@ -106,6 +111,7 @@ impl Error {
                 file,
                 invalid: *invalid,
             }),
+            Error::Input { path, stop } => words.notice(&Notice::InputStopped { path, stop }),
             Error::Usage(u) => Error::render_usage(u, lang),
             Error::Found(Found::NoClaimsOfApplicant { file, applicant }) => {
                 words.notice(&Notice::NoClaimsOfApplicant { file, applicant })

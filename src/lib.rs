@@ -20,6 +20,7 @@ pub mod engine;
 pub mod error;
 pub mod ledger;
 pub mod money;
+pub mod output;
 pub mod policy;
 pub mod report;
 pub mod text;

@@ -77,7 +77,9 @@ pub fn parse_amount(written: &str) -> Result<Decimal, AmountError> {
         Some(rest) => (rest.trim_end(), Decimal::from(10_000)),
         None => (s, Decimal::ONE),
     };
-    let value = parse_plain(s)? * scale;
+    let value = parse_plain(s)?
+        .checked_mul(scale)
+        .ok_or(AmountError::TooLarge)?;
     if too_large(value) {
         return Err(AmountError::TooLarge);
     }
@@ -96,13 +98,21 @@ pub fn parse_number(written: &str) -> Result<Decimal, AmountError> {
 }
 
 fn parse_plain(s: &str) -> Result<Decimal, AmountError> {
-    if let Some(rest) = s.strip_prefix('-') {
-        return match parse_plain(rest.trim_start()) {
-            Ok(v) if v.is_zero() => Ok(v),
-            Ok(_) => Err(AmountError::Negative),
-            Err(e) => Err(e),
-        };
+    // Any number of minus signs (a loop, not a recursion: a cell of a
+    // million of them must not overflow the stack).
+    let mut rest = s;
+    let mut negative = false;
+    while let Some(r) = rest.strip_prefix('-') {
+        rest = r.trim_start();
+        negative = true;
     }
+    match parse_unsigned(rest) {
+        Ok(v) if negative && !v.is_zero() => Err(AmountError::Negative),
+        other => other,
+    }
+}
+
+fn parse_unsigned(s: &str) -> Result<Decimal, AmountError> {
     let (whole, fraction) = match s.split_once('.') {
         Some((w, f)) => (w, Some(f)),
         None => (s, None),

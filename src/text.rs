@@ -56,13 +56,14 @@ pub fn without_bom<R: Read>(mut input: R) -> io::Result<impl Read> {
     Ok(io::Cursor::new(first[start..n].to_vec()).chain(input))
 }
 
-/// `str::trim`, quicker on the usual case of ASCII ends.
+/// `str::trim`, quicker on the usual case of ASCII ends; a byte-order mark
+/// (left inside a cell when files are joined) is trimmed too.
 pub fn trim(text: &str) -> &str {
     let t = text.trim_ascii();
     let unicode_ends =
         t.starts_with(|c: char| !c.is_ascii()) || t.ends_with(|c: char| !c.is_ascii());
     if unicode_ends {
-        t.trim()
+        t.trim_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}')
     } else {
         t
     }

@@ -41,6 +41,9 @@ fn samples() -> Vec<PolicyFault> {
         PolicyFault::Negative {
             written: "-5".to_string(),
         },
+        PolicyFault::TooLarge {
+            written: "1e13".to_string(),
+        },
         PolicyFault::ClauseNumber { number: 300 },
         PolicyFault::EmptyItemId,
         PolicyFault::DuplicateItem {
@@ -102,30 +105,31 @@ fn place(fault: &PolicyFault) -> usize {
         PolicyFault::NoApplicants => 17,
         PolicyFault::NotANumber { .. } => 18,
         PolicyFault::Negative { .. } => 19,
-        PolicyFault::ClauseNumber { .. } => 20,
-        PolicyFault::EmptyItemId => 21,
-        PolicyFault::DuplicateItem { .. } => 22,
-        PolicyFault::UnknownKind { .. } => 23,
-        PolicyFault::FigureNotUsed { .. } => 24,
-        PolicyFault::FigureMissing { .. } => 25,
-        PolicyFault::RateAbove100 => 26,
-        PolicyFault::ManualWithoutReason => 27,
-        PolicyFault::ReasonWithoutManual => 28,
-        PolicyFault::PerUnitNotFixed => 29,
-        PolicyFault::UnitNotPerUnit => 30,
-        PolicyFault::IntakeEnglish { .. } => 31,
-        PolicyFault::UnknownTag { .. } => 32,
-        PolicyFault::UndeclaredFact { .. } => 33,
-        PolicyFault::MinQuantity => 34,
-        PolicyFault::UniqueRule { .. } => 35,
-        PolicyFault::QuantityCap => 36,
-        PolicyFault::CapBelowAward { .. } => 37,
-        PolicyFault::QuotaPerYear => 38,
-        PolicyFault::QuotaOverflow { .. } => 39,
+        PolicyFault::TooLarge { .. } => 20,
+        PolicyFault::ClauseNumber { .. } => 21,
+        PolicyFault::EmptyItemId => 22,
+        PolicyFault::DuplicateItem { .. } => 23,
+        PolicyFault::UnknownKind { .. } => 24,
+        PolicyFault::FigureNotUsed { .. } => 25,
+        PolicyFault::FigureMissing { .. } => 26,
+        PolicyFault::RateAbove100 => 27,
+        PolicyFault::ManualWithoutReason => 28,
+        PolicyFault::ReasonWithoutManual => 29,
+        PolicyFault::PerUnitNotFixed => 30,
+        PolicyFault::UnitNotPerUnit => 31,
+        PolicyFault::IntakeEnglish { .. } => 32,
+        PolicyFault::UnknownTag { .. } => 33,
+        PolicyFault::UndeclaredFact { .. } => 34,
+        PolicyFault::MinQuantity => 35,
+        PolicyFault::UniqueRule { .. } => 36,
+        PolicyFault::QuantityCap => 37,
+        PolicyFault::CapBelowAward { .. } => 38,
+        PolicyFault::QuotaPerYear => 39,
+        PolicyFault::QuotaOverflow { .. } => 40,
     }
 }
 
-const VARIANTS: usize = 40;
+const VARIANTS: usize = 41;
 
 #[test]
 fn there_is_one_sample_of_every_fault_in_order() {

@@ -9,6 +9,7 @@ use std::io;
 use std::str::FromStr;
 
 use rust_decimal::Decimal;
+use subsidy::claims::limits::Stop;
 use subsidy::claims::{parse_claim, Keys, RawClaim};
 use subsidy::engine::{Basis, Cap, CapStep, Check, Rejection, Status};
 use subsidy::money::short;
@@ -247,7 +248,48 @@ fn every_notice_is_said_in_both_languages() {
     let source = io::Error::other("disk full");
     let ids = ["C-9".to_string()];
     let known = ["service_years".to_string()];
+    let stops = [
+        Stop::FieldBytes {
+            line: 2,
+            limit: 1_000_000,
+        },
+        Stop::RecordBytes {
+            line: 2,
+            limit: 10_000_000,
+        },
+        Stop::Rows {
+            line: 3,
+            limit: 50_000_000,
+        },
+        Stop::UnclosedQuote { line: 4 },
+    ];
+    for stop in &stops {
+        // A new kind of stop does not compile until it is sampled here.
+        match stop {
+            Stop::FieldBytes { .. }
+            | Stop::RecordBytes { .. }
+            | Stop::Rows { .. }
+            | Stop::UnclosedQuote { .. } => {}
+        }
+        let n = Notice::InputStopped {
+            path: "a.csv",
+            stop,
+        };
+        both_said(
+            &Lang::Zh.words().notice(&n),
+            &Lang::En.words().notice(&n),
+            &n,
+        );
+    }
     let samples = [
+        Notice::InputStopped {
+            path: "a.csv",
+            stop: &stops[0],
+        },
+        Notice::UnknownColumns {
+            path: "a.csv",
+            columns: &ids,
+        },
         Notice::RankingUnsettled { passes: 16 },
         Notice::LangIgnored { value: "fr" },
         Notice::UnknownTag {
@@ -317,6 +359,8 @@ fn every_notice_is_said_in_both_languages() {
             Notice::UnknownTag { .. } => 12,
             Notice::TwoNames { .. } => 13,
             Notice::QuotaTie { .. } => 14,
+            Notice::InputStopped { .. } => 15,
+            Notice::UnknownColumns { .. } => 16,
         };
         seen.insert(index);
         let say = |lang: Lang| lang.words().notice(n);

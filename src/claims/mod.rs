@@ -2,6 +2,7 @@
 //! valid claim for the engine or an invalid row kept with its problems.
 
 mod fields;
+pub mod limits;
 mod problem;
 mod read;
 mod refs;
@@ -117,6 +118,8 @@ pub struct Batch {
     pub source: String,
     pub rows: Vec<Row>,
     pub claims: Vec<Claim>,
+    /// Header names that are no column of the contract or the policy.
+    pub unknown_columns: Vec<String>,
     text: String,
     shared: Strings,
 }

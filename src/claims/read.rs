@@ -186,9 +186,10 @@ pub fn read_claims<R: Read + Send>(
     policy: &Policy,
     keys: &mut Keys,
 ) -> Result<Batch, ClaimsError> {
-    let (mut reader, cols) = open(file, input, policy)?;
+    let (mut reader, cols, unknown_columns) = open(file, input, policy)?;
     let mut batch = Batch {
         source: file.to_string(),
+        unknown_columns,
         ..Batch::default()
     };
     let mut first_seen = FirstSeen::default();
@@ -253,7 +254,7 @@ fn open<R: Read>(
     file: &str,
     input: R,
     policy: &Policy,
-) -> Result<(csv::Reader<impl Read>, Cols), ClaimsError> {
+) -> Result<(csv::Reader<impl Read>, Cols, Vec<String>), ClaimsError> {
     let input = crate::text::without_bom(input).map_err(|e| ClaimsError::Csv {
         file: file.to_string(),
         line: 1,
@@ -271,7 +272,8 @@ fn open<R: Read>(
         });
     }
     let cols = Cols::locate(file, header, policy)?;
-    Ok((reader, cols))
+    let unknown = unknown_columns(header, &cols);
+    Ok((reader, cols, unknown))
 }
 
 fn csv_error(file: &str, e: csv::Error) -> ClaimsError {
@@ -496,6 +498,18 @@ fn invalid(raw: &RawClaim, item: Option<crate::policy::ItemIdx>, problems: Vec<P
         amount: raw.amount.to_string(),
         problems,
     }))
+}
+
+/// The header's names that no column of the contract or the policy reads.
+fn unknown_columns(header: &csv::StringRecord, cols: &Cols) -> Vec<String> {
+    let known = |i: usize| {
+        let i = Some(i);
+        cols.fixed.contains(&i) || cols.facts.contains(&i)
+    };
+    (header.iter().enumerate())
+        .filter(|(i, name)| !known(*i) && !name.trim().is_empty())
+        .map(|(_, name)| name.trim().to_string())
+        .collect()
 }
 
 #[cfg(test)]

@@ -13,7 +13,19 @@ pub fn run(args: &CalcArgs, lang: Lang) -> Result<(), Error> {
     let (policy, overrides) =
         super::whatif::load_with(args.sources.measures.path(), &args.sources.set)?;
     let fund = super::budget::fund_asked(args.budget.as_deref())?;
-    let (batch, prior) = super::read_batch(args.claims.as_deref(), &args.sources.ledger, &policy)?;
+    let (batch, prior) = super::read_batch(
+        args.claims.as_deref(),
+        &args.sources.ledger,
+        &policy,
+        args.limits.get(),
+    )?;
+    if !batch.unknown_columns.is_empty() {
+        let notice = Notice::UnknownColumns {
+            path: &batch.source,
+            columns: &batch.unknown_columns,
+        };
+        let _ = writeln!(std::io::stderr(), "{}", lang.words().notice(&notice));
+    }
 
     let invalid = report_invalid_rows(&batch, lang);
     if args.strict && invalid > 0 {

@@ -25,7 +25,12 @@ struct Side {
 
 fn run_side(args: &CompareArgs, path: Option<&Path>, sets: &[String]) -> Result<Side, Error> {
     let (policy, overrides) = super::whatif::load_with(path, sets)?;
-    let (batch, prior) = super::read_batch(Some(&args.claims), &args.ledger, &policy)?;
+    let (batch, prior) = super::read_batch(
+        Some(&args.claims),
+        &args.ledger,
+        &policy,
+        Default::default(),
+    )?;
     let (outcomes, _) = engine::run_within(&policy, &batch.claims, &prior, engine::MAX_PASSES);
     let rows = results(&Decided {
         policy: &policy,

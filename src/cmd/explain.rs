@@ -12,7 +12,12 @@ use crate::words::{Lang, Notice};
 
 pub fn run(args: &ExplainArgs, lang: Lang) -> Result<(), Error> {
     let policy = super::whatif::load_announced(&args.sources, lang)?;
-    let (batch, prior) = super::read_batch(Some(&args.claims), &args.sources.ledger, &policy)?;
+    let (batch, prior) = super::read_batch(
+        Some(&args.claims),
+        &args.sources.ledger,
+        &policy,
+        Default::default(),
+    )?;
     let (outcomes, traces) = engine::run_traced(&policy, &batch.claims, &prior);
 
     let wanted_ids: Vec<&str> = args.claim.iter().map(|c| c.trim()).collect();

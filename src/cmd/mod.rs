@@ -16,10 +16,14 @@ use std::fs;
 use std::io::{self, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 
+use std::sync::OnceLock;
+
+use crate::claims::limits::{guard, Limits, Stop};
 use crate::claims::{read_claims, Batch, Keys};
 use crate::engine::Prior;
 use crate::error::Error;
 use crate::ledger::read_ledger;
+pub use crate::output::write_file_atomically;
 use crate::policy::{bundled, load, Policy};
 
 /// The policy of `--policy`, or the bundled one.
@@ -32,30 +36,6 @@ pub fn load_policy(path: Option<&Path>) -> Result<Policy, Error> {
                 source,
             })?;
             Ok(load(&p.display().to_string(), &text)?)
-        }
-    }
-}
-
-/// A file's bytes, or standard input's for `-` or no path.
-pub fn read_input(path: Option<&Path>) -> Result<(String, Vec<u8>), Error> {
-    match path {
-        Some(p) if p != Path::new("-") => {
-            let label = p.display().to_string();
-            let bytes = fs::read(p).map_err(|source| Error::Read {
-                path: label.clone(),
-                source,
-            })?;
-            Ok((label, bytes))
-        }
-        _ => {
-            let mut bytes = Vec::new();
-            io::stdin()
-                .read_to_end(&mut bytes)
-                .map_err(|source| Error::Read {
-                    path: "<stdin>".into(),
-                    source,
-                })?;
-            Ok(("<stdin>".into(), bytes))
         }
     }
 }
@@ -81,12 +61,26 @@ pub fn read_batch(
     claims: Option<&Path>,
     ledgers: &[PathBuf],
     policy: &Policy,
+    limits: Limits,
 ) -> Result<(Batch, Vec<Prior>), Error> {
     let mut keys = Keys::default();
     let (label, input) = open_input(claims)?;
-    let batch = read_claims(&label, input, policy, &mut keys)?;
-    let prior = read_ledgers(ledgers, policy, &mut keys)?;
+    let (input, stopped) = guard(input, limits);
+    let batch = read_claims(&label, input, policy, &mut keys)
+        .map_err(|e| stopped_or(&label, &stopped, e.into()))?;
+    let prior = read_ledgers(ledgers, policy, &mut keys, limits)?;
     Ok((batch, prior))
+}
+
+/// Why a guarded input stopped, if it did; else the error it led to.
+fn stopped_or(label: &str, stopped: &OnceLock<Stop>, e: Error) -> Error {
+    match stopped.get() {
+        Some(&stop) => Error::Input {
+            path: label.to_string(),
+            stop,
+        },
+        None => e,
+    }
 }
 
 /// Every ledger's rows, with applicants and references keyed by `keys`.
@@ -94,48 +88,23 @@ pub fn read_ledgers(
     ledgers: &[PathBuf],
     policy: &Policy,
     keys: &mut Keys,
+    limits: Limits,
 ) -> Result<Vec<Prior>, Error> {
     let mut prior = Vec::new();
     for path in ledgers {
-        let (label, bytes) = read_input(Some(path))?;
+        let (label, input) = open_input(Some(path))?;
+        let (mut input, stopped) = guard(input, limits);
+        let mut bytes = Vec::new();
+        input.read_to_end(&mut bytes).map_err(|source| {
+            let read = Error::Read {
+                path: label.clone(),
+                source,
+            };
+            stopped_or(&label, &stopped, read)
+        })?;
         prior.extend(read_ledger(&label, &bytes, policy, keys)?);
     }
     Ok(prior)
-}
-
-/// Writes to `path` through a temporary file renamed into place, so a
-/// failed run never leaves half a payout file for finance to pay from.
-pub fn write_file_atomically(
-    path: &Path,
-    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
-) -> Result<(), Error> {
-    let label = path.display().to_string();
-    let failed = |source| Error::Write {
-        path: label.clone(),
-        source,
-    };
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let file = fs::File::create(&temp)?;
-        let mut out = BufWriter::with_capacity(1 << 16, file);
-        write(&mut out)?;
-        let file = out.into_inner().map_err(|e| e.into_error())?;
-        file.sync_all()?;
-        fs::rename(&temp, path)
-    })();
-    if let Err(e) = result {
-        let _ = fs::remove_file(&temp);
-        return Err(failed(e));
-    }
-    Ok(())
 }
 
 /// Writes to standard output, buffered.

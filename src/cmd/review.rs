@@ -2,6 +2,7 @@
 //! applicant type, month and batch, the rejected rows by reason, and the
 //! fund used.
 
+use std::io::Read;
 use std::io::Write;
 use std::path::Path;
 
@@ -29,7 +30,14 @@ const NEEDED: [&str; 8] = [
 
 /// The rows of one payout file.
 fn read_rows(batch: usize, path: &Path) -> Result<Vec<PayoutRow>, Error> {
-    let (file, bytes) = super::read_input(Some(path))?;
+    let (file, mut input) = super::open_input(Some(path))?;
+    let mut bytes = Vec::new();
+    input
+        .read_to_end(&mut bytes)
+        .map_err(|source| Error::Read {
+            path: file.clone(),
+            source,
+        })?;
     let bytes = bytes.strip_prefix(crate::text::BOM).unwrap_or(&bytes);
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
     let header: Vec<String> = reader

@@ -116,6 +116,10 @@ pub enum PolicyFault {
     Negative {
         written: String,
     },
+    /// A figure of 10^12 or more.
+    TooLarge {
+        written: String,
+    },
     ClauseNumber {
         number: i64,
     },

@@ -84,6 +84,16 @@ pub enum Notice<'a> {
     LangIgnored {
         value: &'a str,
     },
+    /// An input passed a limit of the reader, or has a quote never closed.
+    InputStopped {
+        path: &'a str,
+        stop: &'a crate::claims::limits::Stop,
+    },
+    /// Columns of the claims file that nothing reads (a warning).
+    UnknownColumns {
+        path: &'a str,
+        columns: &'a [String],
+    },
     /// A tag the policy does not know: it does not count.
     UnknownTag {
         file: &'a str,

@@ -202,6 +202,12 @@ impl Checker<'_> {
                 self.problem(value.span(), key, PolicyFault::Negative { written });
                 None
             }
+            // Figures are yuan or rates; one this large is a slip, and
+            // multiplied by a quantity it would overflow.
+            Some(d) if d >= Decimal::from(1_000_000_000_000_i64) => {
+                self.problem(value.span(), key, PolicyFault::TooLarge { written });
+                None
+            }
             Some(d) => Some(d),
         }
     }

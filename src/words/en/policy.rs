@@ -38,6 +38,9 @@ impl PolicyWords for English {
             }
             PolicyFault::NoApplicants => "name at least one applicant type".into(),
             PolicyFault::NotANumber { written } => format!("`{written}` is not a number"),
+            PolicyFault::TooLarge { written } => {
+                format!("{written} is too large (it must be below 10^12)")
+            }
             PolicyFault::Negative { written } => format!("{written} must not be negative"),
             PolicyFault::ClauseNumber { number } => {
                 format!("clause number {number} is out of range (1..99) or repeated")

@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 use rust_decimal::Decimal;
 
 use super::English;
+use crate::claims::limits::Stop;
 use crate::claims::{Claim, Refs};
 use crate::engine::{Basis, Cap, CapStep, Check, Outcome, Rejection, Status};
 use crate::money::{short, short_grouped};
@@ -508,6 +509,27 @@ impl ReportWords for English {
             Notice::QuotaTie { ids } => format!(
                 "tied on score at a quota's boundary: {} placed by claim_id; the office should confirm",
                 ids.join(", ")
+            ),
+            Notice::InputStopped { path, stop } => {
+                let line = stop.line();
+                match stop {
+                    Stop::FieldBytes { limit, .. } => format!(
+                        "{path}:{line}: a cell is longer than the limit of {limit} bytes; the file was not read (raise it with --max-field-bytes)"
+                    ),
+                    Stop::RecordBytes { limit, .. } => format!(
+                        "{path}:{line}: a row is longer than the limit of {limit} bytes; the file was not read (raise it with --max-record-bytes)"
+                    ),
+                    Stop::Rows { limit, .. } => format!(
+                        "{path}:{line}: more than the limit of {limit} rows; the file was not read (raise it with --max-rows)"
+                    ),
+                    Stop::UnclosedQuote { .. } => format!(
+                        "{path}:{line}: a quote (\") opened here is never closed, so every later row would run into one cell; the file was not read"
+                    ),
+                }
+            }
+            Notice::UnknownColumns { path, columns } => format!(
+                "{path}:1: warning: unknown column(s) ignored: {}",
+                columns.join(", ")
             ),
             Notice::DryRun => "Dry run: nothing is written.".to_string(),
             Notice::NoRefGiven => {

@@ -40,6 +40,7 @@ impl PolicyWords for Chinese {
             }
             PolicyFault::NoApplicants => "至少列出一种申请人类型".into(),
             PolicyFault::NotANumber { written } => format!("“{written}”不是数字"),
+            PolicyFault::TooLarge { written } => format!("数额 {written} 过大（应小于 10^12）"),
             PolicyFault::Negative { written } => format!("数额 {written} 不能为负"),
             PolicyFault::ClauseNumber { number } => format!("条款编号 {number} 无效或重复"),
             PolicyFault::EmptyItemId => "项目编号不能为空".into(),

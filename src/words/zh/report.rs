@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 use rust_decimal::Decimal;
 
 use super::Chinese;
+use crate::claims::limits::Stop;
 use crate::claims::{Claim, Refs};
 use crate::engine::{Basis, Cap, CapStep, Check, Outcome, Rejection, Status};
 use crate::money::{short, short_grouped};
@@ -493,6 +494,26 @@ impl ReportWords for Chinese {
                 "名额线上同分：{} 按申报编号排序，请受理窗口确认",
                 ids.join("、")
             ),
+            Notice::InputStopped { path, stop } => {
+                let line = stop.line();
+                match stop {
+                    Stop::FieldBytes { limit, .. } => format!(
+                        "{path}:{line}: 单元格超过 {limit} 字节的上限，文件未读取（可用 --max-field-bytes 调高）"
+                    ),
+                    Stop::RecordBytes { limit, .. } => format!(
+                        "{path}:{line}: 一行超过 {limit} 字节的上限，文件未读取（可用 --max-record-bytes 调高）"
+                    ),
+                    Stop::Rows { limit, .. } => format!(
+                        "{path}:{line}: 超过 {limit} 行的上限，文件未读取（可用 --max-rows 调高）"
+                    ),
+                    Stop::UnclosedQuote { .. } => format!(
+                        "{path}:{line}: 此处开始的引号（\"）直到文件末尾都没有闭合，其后各行会被并入一个单元格；文件未读取"
+                    ),
+                }
+            }
+            Notice::UnknownColumns { path, columns } => {
+                format!("{path}:1: 提示：未知的列，已忽略：{}", columns.join("、"))
+            }
             Notice::DryRun => "试算：不写入任何文件。".to_string(),
             Notice::NoRefGiven => "未给出 --ref：无法检查同一编号是否已获资助。".to_string(),
             Notice::CannotRead { path, source } => format!("{path}: 无法读取：{source}"),

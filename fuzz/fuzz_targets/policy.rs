@@ -1,0 +1,12 @@
+//! The policy loader: any text, no panic; every problem renders.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use subsidy::i18n::Lang;
+use subsidy::policy::load;
+
+fuzz_target!(|text: &str| {
+    if let Err(e) = load("fuzz.toml", text) {
+        let _ = (e.render(Lang::Zh), e.render(Lang::En));
+    }
+});
