@@ -153,10 +153,7 @@ impl std::error::Error for LedgerError {}
 
 /// Undoes the payout CSV's protection of cells against spreadsheet formulas.
 fn unescape(cell: &str) -> &str {
-    match cell.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(crate::text::FORMULA_STARTERS) => rest,
-        _ => cell,
-    }
+    crate::text::undo_defuse(cell)
 }
 
 /// Where each needed column is in a ledger's header (the last of the name

@@ -35,7 +35,34 @@ fn to_half_width_char(c: char) -> char {
 
 /// The characters that make a spreadsheet run a cell as a formula when the
 /// cell begins with one: the payout escapes them, the ledger reader undoes it.
-pub const FORMULA_STARTERS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+/// Their full-width forms (＝＋－＠) are run too by some spreadsheets, and
+/// leading spaces do not stop them.
+pub const FORMULA_STARTERS: [char; 10] = [
+    '=', '+', '-', '@', '\t', '\r', '\u{FF1D}', '\u{FF0B}', '\u{FF0D}', '\u{FF20}',
+];
+
+/// Whether a spreadsheet could run the cell as a formula.
+pub fn runs_as_formula(cell: &str) -> bool {
+    cell.trim_start_matches([' ', '\u{3000}'])
+        .starts_with(FORMULA_STARTERS)
+}
+
+/// A text cell a spreadsheet could run, prefixed with `'` so it shows it.
+pub fn defuse(cell: &str) -> Cow<'_, str> {
+    if runs_as_formula(cell) {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
+    }
+}
+
+/// A cell as it was before `defuse` (reading our own payout back).
+pub fn undo_defuse(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if runs_as_formula(rest) => rest,
+        _ => cell,
+    }
+}
 
 /// The UTF-8 byte-order mark, which Excel and WPS write at the start of a
 /// CSV (and the payout writes for them).
@@ -117,6 +144,28 @@ mod tests {
         assert_eq!(clean("\u{3000} 12 \u{3000}"), "12");
         assert_eq!(trim(" \u{3000}企业 "), "企业");
         assert_eq!(trim("\t2024-01-01\r"), "2024-01-01");
+    }
+
+    #[test]
+    fn every_cell_a_spreadsheet_could_run_is_defused_and_read_back() {
+        for cell in [
+            "=HYPERLINK(\"http://x\",\"y\")",
+            "@SUM(1)",
+            "＝1+1",
+            "  =1+1",
+            "\u{3000}＋1",
+            "-x",
+            "+86",
+            "\tx",
+        ] {
+            let escaped = defuse(cell);
+            assert_eq!(escaped, format!("'{cell}"), "{cell}");
+            assert_eq!(undo_defuse(&escaped), cell);
+        }
+        for cell in ["C-001", "'quoted", "连州", "12.50"] {
+            assert_eq!(defuse(cell), cell);
+            assert_eq!(undo_defuse(cell), cell);
+        }
     }
 
     #[test]

@@ -325,3 +325,30 @@ fn an_amount_of_many_minus_signs_overflowed_the_stack() {
     assert!(stdout.contains(",invalid,"), "{stdout}");
     assert!(stderr.contains("<stdin>:2: column amount:"), "{stderr}");
 }
+
+#[test]
+fn a_full_width_or_indented_formula_ran_in_the_spreadsheet() {
+    // =HYPERLINK, @SUM and ＝1+1 as names and references: every text cell
+    // is defused in the payout, money is not, and the payout read back as a
+    // ledger undoes it (the reference still blocks a second payment).
+    let text = format!(
+        "{}\nF1,E1,\"=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",企业,high_value_patent,2024-03-01,1,,＝1+1,,,,,\nF2,E2,@SUM(1),企业,high_value_patent,2024-03-02,1,,  =ZL-2,,,,,\n",
+        HEADER
+    );
+    let first = run_text(&text, &[]);
+    first.expect("F1", "paid", "2000", "2000");
+    for cell in [
+        "'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")",
+        "'@SUM(1)",
+        "'＝1+1",
+        "'=ZL-2",
+    ] {
+        assert!(first.payout.contains(cell), "{cell} in {}", first.payout);
+    }
+    assert!(first.payout.contains(",2000.00,2000.00,0.00,paid,"));
+    let second = run_with(
+        &[claim("F3", "E3", "high_value_patent", "2024-05-01").reference("＝1+1")],
+        &[&first.payout],
+    );
+    second.expect("F3", "rejected", "2000", "0");
+}

@@ -102,15 +102,6 @@ impl PayoutColumn {
     }
 }
 
-/// A cell a spreadsheet would run as a formula is prefixed with `'`.
-fn defuse(cell: &str) -> Cow<'_, str> {
-    if cell.starts_with(crate::text::FORMULA_STARTERS) {
-        Cow::Owned(format!("'{cell}"))
-    } else {
-        Cow::Borrowed(cell)
-    }
-}
-
 /// Rows are formatted in chunks this long: on two threads when there are
 /// enough of them, the chunks written in order as they come.
 const CHUNK: usize = 16_384;
@@ -195,26 +186,11 @@ fn write_rows<W: Write>(
             let cell = if column.is_money() {
                 Cow::Borrowed(cell)
             } else {
-                defuse(cell)
+                crate::text::defuse(cell)
             };
             writer.write_field(cell.as_bytes()).map_err(io::Error::from)
         })?;
         writer.write_record(None::<&[u8]>)?;
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn formula_starters_are_defused() {
-        assert_eq!(defuse("=SUM(A1)"), "'=SUM(A1)");
-        assert_eq!(defuse("+86"), "'+86");
-        assert_eq!(defuse("-x"), "'-x");
-        assert_eq!(defuse("@a"), "'@a");
-        assert_eq!(defuse("\tx"), "'\tx");
-        assert_eq!(defuse("C-001"), "C-001");
-    }
 }
