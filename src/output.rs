@@ -12,8 +12,9 @@
 //!
 //! A write that fails leaves the earlier file of that name as it was.
 
-use std::fs::{self, File, Metadata, OpenOptions, Permissions};
+use std::fs::{self, File, Metadata, OpenOptions};
 use std::io::{self, BufWriter, ErrorKind, Write};
+#[cfg(unix)]
 use std::os::unix::fs::{MetadataExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
@@ -100,14 +101,7 @@ fn replace(
         linked.persist(target).map_err(|e| e.error)?;
         return sync_dir(dir);
     }
-    let temp = names.make_in(dir, |p| {
-        OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create_new(true)
-            .mode(mode)
-            .open(p)
-    })?;
+    let temp = names.make_in(dir, |p| create_new(p, mode))?;
     fill(temp.as_file(), old, write)?;
     temp.persist(target).map_err(|e| e.error)?;
     sync_dir(dir)
@@ -124,14 +118,37 @@ fn fill(
     out.flush()?;
     drop(out);
     if let Some(old) = old {
-        // The owner first: changing it clears set-id bits the mode restores.
-        match std::os::unix::fs::fchown(file, Some(old.uid()), Some(old.gid())) {
-            Err(e) if e.kind() == ErrorKind::PermissionDenied => {}
-            other => other?,
-        }
-        file.set_permissions(Permissions::from_mode(old.mode() & 0o7777))?;
+        keep_owner_and_mode(file, old)?;
     }
     file.sync_all()
+}
+
+/// A file created only if the name is free, with `mode` where files have one.
+fn create_new(path: &Path, mode: u32) -> io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.read(true).write(true).create_new(true);
+    #[cfg(unix)]
+    options.mode(mode);
+    #[cfg(not(unix))]
+    let _ = mode;
+    options.open(path)
+}
+
+/// The old file's owner (where the process may set it) and mode.
+#[cfg(unix)]
+fn keep_owner_and_mode(file: &File, old: &Metadata) -> io::Result<()> {
+    // The owner first: changing it clears set-id bits the mode restores.
+    match std::os::unix::fs::fchown(file, Some(old.uid()), Some(old.gid())) {
+        Err(e) if e.kind() == ErrorKind::PermissionDenied => {}
+        other => other?,
+    }
+    file.set_permissions(fs::Permissions::from_mode(old.mode() & 0o7777))
+}
+
+/// Windows has no owner to keep here; its read-only flag is kept.
+#[cfg(not(unix))]
+fn keep_owner_and_mode(file: &File, old: &Metadata) -> io::Result<()> {
+    file.set_permissions(old.permissions())
 }
 
 /// A file without a name in `dir` (`O_TMPFILE`), when the kernel, the file
@@ -166,7 +183,13 @@ fn link_unnamed(file: &File, path: &Path) -> io::Result<()> {
 }
 
 /// Makes the rename durable. A file system that cannot sync a directory is
-/// not an error.
+/// not an error; Windows opens no directory as a file.
+#[cfg(not(unix))]
+fn sync_dir(_dir: &Path) -> io::Result<()> {
+    Ok(())
+}
+
+#[cfg(unix)]
 fn sync_dir(dir: &Path) -> io::Result<()> {
     match File::open(dir).and_then(|d| d.sync_all()) {
         Err(e) if matches!(e.kind(), ErrorKind::InvalidInput | ErrorKind::Unsupported) => Ok(()),
