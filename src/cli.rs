@@ -7,6 +7,7 @@ use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use clap_complete::Shell;
 
 use crate::cmd;
+use crate::decode::Encoding;
 use crate::error::Error;
 use crate::words::{Lang, Notice, Topic};
 
@@ -73,6 +74,18 @@ pub struct Sources {
     /// An earlier payout CSV of this tool, counted as already paid (repeatable)
     #[arg(long, value_name = "FILE")]
     pub ledger: Vec<PathBuf>,
+
+    #[command(flatten)]
+    pub reading: Reading,
+}
+
+/// `--encoding`: how the claims file and the ledgers are read.
+#[derive(Debug, Clone, Args)]
+pub struct Reading {
+    /// Encoding of the claims file and ledgers: auto (a byte-order mark, else
+    /// UTF-8, else GB18030), utf-8, gb18030 (or gbk), utf-16
+    #[arg(long, value_enum, value_name = "ENCODING", default_value_t = Encoding::Auto)]
+    pub encoding: Encoding,
 }
 
 #[derive(Debug, Args)]

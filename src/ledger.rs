@@ -110,6 +110,10 @@ pub enum LedgerProblem {
     BadQuantity {
         written: String,
     },
+    /// Bytes that are not text in the encoding the file was read in.
+    Undecodable {
+        charset: crate::decode::Charset,
+    },
     /// The CSV itself is malformed (the CSV reader's message).
     Csv {
         message: String,
@@ -175,7 +179,11 @@ pub fn read_ledger(
         message: e.to_string(),
     };
     let input = crate::text::without_bom(bytes).map_err(|e| err(1, None, csv_problem(&e)))?;
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(input);
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .delimiter(crate::decode::delimiter_of(bytes))
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_reader(input);
     let header = reader
         .headers()
         .map_err(|e| err(1, None, csv_problem(&e)))?;
@@ -185,6 +193,8 @@ pub fn read_ledger(
     let mut record = csv::StringRecord::new();
     loop {
         match reader.read_record(&mut record) {
+            // A line with nothing but the CR of a CR LF is a blank line.
+            Ok(true) if record.len() == 1 && record.as_slice() == "\r" => continue,
             Ok(true) => {}
             Ok(false) => break,
             Err(e) => {

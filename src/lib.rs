@@ -15,6 +15,7 @@ pub mod claims;
 pub mod cli;
 mod cmd;
 pub mod date;
+pub mod decode;
 pub mod engine;
 pub mod error;
 pub mod ledger;

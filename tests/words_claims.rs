@@ -102,7 +102,7 @@ fn every_problem_of_a_row_is_said_in_both_languages() {
 fn claims_error_after(error: &ClaimsError) -> Option<ClaimsError> {
     let file = || "claims.csv".to_string();
     Some(match error {
-        ClaimsError::NotUtf8 { .. } => ClaimsError::NoHeader { file: file() },
+        ClaimsError::Undecodable { .. } => ClaimsError::NoHeader { file: file() },
         ClaimsError::NoHeader { .. } => ClaimsError::MissingColumns {
             file: file(),
             missing: Column::required().collect(),
@@ -123,9 +123,10 @@ fn claims_error_after(error: &ClaimsError) -> Option<ClaimsError> {
 
 #[test]
 fn every_unreadable_claims_file_is_said_in_both_languages() {
-    let first = ClaimsError::NotUtf8 {
+    let first = ClaimsError::Undecodable {
         file: "claims.csv".into(),
         line: 7,
+        charset: subsidy::decode::Charset::Gb18030,
     };
     let samples = walk(first, claims_error_after);
     let kinds: HashSet<_> = samples.iter().map(discriminant).collect();
@@ -149,7 +150,10 @@ fn ledger_problem_after(problem: &LedgerProblem) -> Option<LedgerProblem> {
         LedgerProblem::PaidWithStatus { .. } => LedgerProblem::UnknownItem { written: written() },
         LedgerProblem::UnknownItem { .. } => LedgerProblem::BadYear { written: written() },
         LedgerProblem::BadYear { .. } => LedgerProblem::BadQuantity { written: written() },
-        LedgerProblem::BadQuantity { .. } => LedgerProblem::Csv {
+        LedgerProblem::BadQuantity { .. } => LedgerProblem::Undecodable {
+            charset: subsidy::decode::Charset::Utf16Le,
+        },
+        LedgerProblem::Undecodable { .. } => LedgerProblem::Csv {
             message: "CSV parse error".into(),
         },
         LedgerProblem::Csv { .. } => return None,
@@ -163,7 +167,7 @@ fn every_unreadable_ledger_is_said_in_both_languages() {
     };
     let samples = walk(first, ledger_problem_after);
     let kinds: HashSet<_> = samples.iter().map(discriminant).collect();
-    assert_eq!(kinds.len(), 8, "a variant is missing from the chain");
+    assert_eq!(kinds.len(), 9, "a variant is missing from the chain");
     for what in samples {
         for column in [None, Some(LedgerColumn::Payable)] {
             let error = LedgerError {

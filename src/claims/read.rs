@@ -11,6 +11,7 @@ use super::{
     check_cells, Batch, Cells, Entry, InvalidRow, Keys, Problem, ProblemKind, RawClaim, Refusal,
     Row, MAX_FACTS,
 };
+use crate::decode::{Charset, Undecodable};
 use crate::policy::Policy;
 use crate::words::Lang;
 
@@ -132,9 +133,11 @@ pub fn columns() -> [&'static str; Column::COUNT] {
 /// A claims file that cannot be read at all.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ClaimsError {
-    NotUtf8 {
+    /// Bytes that are not text in the encoding the file was read in.
+    Undecodable {
         file: String,
         line: u64,
+        charset: Charset,
     },
     NoHeader {
         file: String,
@@ -197,12 +200,17 @@ pub fn read_claims<R: Read + Send>(
         let (full_tx, full_rx) = mpsc::sync_channel::<(Chunk, usize)>(4);
         let (empty_tx, empty_rx) = mpsc::channel::<Chunk>();
         let splitter = scope.spawn(move || -> Result<(), csv::Error> {
+            let mut breaks = cols.header_breaks;
             loop {
                 let mut chunk = empty_rx.try_recv().unwrap_or_default();
                 chunk.resize_with(CHUNK, || (csv::StringRecord::new(), None, 0));
                 let mut filled = 0;
                 while filled < CHUNK && reader.read_record(&mut chunk[filled].0)? {
+                    if is_blank_line(&chunk[filled].0) {
+                        continue;
+                    }
                     let (record, checked, id_hash) = &mut chunk[filled];
+                    breaks = at_spreadsheet_row(record, breaks);
                     let raw = cols.raw(record);
                     *id_hash = hash_of(raw.claim_id);
                     *checked = if is_empty(record) {
@@ -254,12 +262,12 @@ fn open<R: Read>(
     input: R,
     policy: &Policy,
 ) -> Result<(csv::Reader<impl Read>, Cols), ClaimsError> {
-    let input = crate::text::without_bom(input).map_err(|e| ClaimsError::Csv {
-        file: file.to_string(),
-        line: 1,
-        message: e.to_string(),
-    })?;
+    let input = crate::text::without_bom(input).map_err(|e| io_error(file, 1, &e))?;
+    let (delimiter, input) =
+        crate::decode::with_delimiter(input).map_err(|e| io_error(file, 1, &e))?;
     let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .terminator(csv::Terminator::Any(b'\n'))
         .flexible(true)
         .has_headers(true)
         .buffer_capacity(1 << 16)
@@ -277,19 +285,32 @@ fn open<R: Read>(
 fn csv_error(file: &str, e: csv::Error) -> ClaimsError {
     let line = e.position().map(|p| p.line()).unwrap_or(1);
     match e.kind() {
-        csv::ErrorKind::Utf8 { .. } => ClaimsError::NotUtf8 {
+        csv::ErrorKind::Utf8 { .. } => ClaimsError::Undecodable {
             file: file.to_string(),
             line,
+            charset: Charset::Utf8,
         },
-        csv::ErrorKind::Io(io) => ClaimsError::Csv {
-            file: file.to_string(),
-            line,
-            message: io.to_string(),
-        },
+        csv::ErrorKind::Io(io) => io_error(file, line, io),
         _ => ClaimsError::Csv {
             file: file.to_string(),
             line,
             message: e.to_string(),
+        },
+    }
+}
+
+/// An error of the file: bytes that do not decode say their own line.
+fn io_error(file: &str, line: u64, error: &std::io::Error) -> ClaimsError {
+    match Undecodable::of(error) {
+        Some(bad) => ClaimsError::Undecodable {
+            file: file.to_string(),
+            line: bad.line,
+            charset: bad.charset,
+        },
+        None => ClaimsError::Csv {
+            file: file.to_string(),
+            line,
+            message: error.to_string(),
         },
     }
 }
@@ -312,6 +333,8 @@ struct Cols {
     /// Indexed by the policy's facts.
     facts: [Option<usize>; MAX_FACTS],
     header: usize,
+    /// Line breaks inside the header's cells.
+    header_breaks: u64,
 }
 
 impl Cols {
@@ -356,6 +379,7 @@ impl Cols {
             fixed,
             facts: std::array::from_fn(|i| facts.get(i).copied().flatten()),
             header: header.len(),
+            header_breaks: breaks_in(header),
         })
     }
 
@@ -389,6 +413,33 @@ impl Cols {
 #[inline]
 fn cell_at(record: &csv::StringRecord, at: Option<usize>) -> &str {
     crate::text::trim(at.and_then(|i| record.get(i)).unwrap_or(""))
+}
+
+/// Line breaks inside a record's cells (a name typed over two lines).
+fn breaks_in(record: &csv::StringRecord) -> u64 {
+    let text = record.as_slice();
+    match text.contains('\n') {
+        true => text.bytes().filter(|&b| b == b'\n').count() as u64,
+        false => 0,
+    }
+}
+
+/// Gives a record the row a spreadsheet shows it on: its first line, less
+/// the line breaks inside the cells of the records before it (`breaks`).
+/// Returns the breaks up to and including this record.
+fn at_spreadsheet_row(record: &mut csv::StringRecord, breaks: u64) -> u64 {
+    if let Some(mut position) = record.position().cloned() {
+        position.set_line(position.line().saturating_sub(breaks).max(1));
+        record.set_position(Some(position));
+    }
+    breaks + breaks_in(record)
+}
+
+/// Records end at a line feed, so that a record after a CR LF (as Excel
+/// writes) starts on its own line and says so; the CR is trimmed off the
+/// last cell, and a line with nothing but a CR is a blank line, skipped.
+fn is_blank_line(record: &csv::StringRecord) -> bool {
+    record.len() == 1 && record.as_slice() == "\r"
 }
 
 fn is_empty(record: &csv::StringRecord) -> bool {

@@ -11,7 +11,7 @@ use crate::words::{Lang, Notice};
 
 pub fn run(args: &CalcArgs, lang: Lang) -> Result<(), Error> {
     let policy = super::load_policy(args.sources.measures.path())?;
-    let (batch, prior) = super::read_batch(args.claims.as_deref(), &args.sources.ledger, &policy)?;
+    let (batch, prior) = super::read_batch(args.claims.as_deref(), &args.sources, &policy)?;
 
     let invalid = report_invalid_rows(&batch, lang);
     if args.strict && invalid > 0 {

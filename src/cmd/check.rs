@@ -18,7 +18,12 @@ pub fn run(args: &CheckArgs, lang: Lang) -> Result<(), Error> {
     let words = lang.words();
     let policy = super::load_policy(args.sources.measures.path())?;
     let mut keys = Keys::default();
-    let prior = super::read_ledgers(&args.sources.ledger, &policy, &mut keys)?;
+    let prior = super::read_ledgers(
+        &args.sources.ledger,
+        &args.sources.reading,
+        &policy,
+        &mut keys,
+    )?;
 
     let facts = declared_facts(&policy, &args.fact)?;
 

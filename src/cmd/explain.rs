@@ -12,7 +12,7 @@ use crate::words::{Lang, Notice};
 
 pub fn run(args: &ExplainArgs, lang: Lang) -> Result<(), Error> {
     let policy = super::load_policy(args.sources.measures.path())?;
-    let (batch, prior) = super::read_batch(Some(&args.claims), &args.sources.ledger, &policy)?;
+    let (batch, prior) = super::read_batch(Some(&args.claims), &args.sources, &policy)?;
     let (outcomes, traces) = engine::run_traced(&policy, &batch.claims, &prior);
 
     let wanted_ids: Vec<&str> = args.claim.iter().map(|c| c.trim()).collect();

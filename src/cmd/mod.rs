@@ -11,9 +11,11 @@ use std::io::{self, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 
 use crate::claims::{read_claims, Batch, Keys};
+use crate::cli::{Reading, Sources};
+use crate::decode::{decode_all, DecodingReader, Encoding, Undecodable};
 use crate::engine::Prior;
 use crate::error::Error;
-use crate::ledger::read_ledger;
+use crate::ledger::{read_ledger, LedgerError, LedgerProblem};
 use crate::policy::{bundled, load, Policy};
 
 /// The policy of `--policy`, or the bundled one.
@@ -54,18 +56,29 @@ pub fn read_input(path: Option<&Path>) -> Result<(String, Vec<u8>), Error> {
     }
 }
 
-/// A file, or standard input for `-` or no path, to be read as a stream.
-pub fn open_input(path: Option<&Path>) -> Result<(String, Box<dyn Read + Send>), Error> {
-    match path {
+/// A file, or standard input for `-` or no path, to be read as a stream
+/// of UTF-8 decoded from `encoding`.
+pub fn open_input(
+    path: Option<&Path>,
+    encoding: Encoding,
+) -> Result<(String, Box<dyn Read + Send>), Error> {
+    let (label, input): (String, Box<dyn Read + Send>) = match path {
         Some(p) if p != Path::new("-") => {
             let label = p.display().to_string();
             let file = fs::File::open(p).map_err(|source| Error::Read {
                 path: label.clone(),
                 source,
             })?;
-            Ok((label, Box::new(file)))
+            (label, Box::new(file))
         }
-        _ => Ok(("<stdin>".into(), Box::new(io::stdin()))),
+        _ => ("<stdin>".into(), Box::new(io::stdin())),
+    };
+    match DecodingReader::new(input, encoding) {
+        Ok(decoded) => Ok((label, Box::new(decoded))),
+        Err(source) => Err(Error::Read {
+            path: label,
+            source,
+        }),
     }
 }
 
@@ -73,28 +86,48 @@ pub fn open_input(path: Option<&Path>) -> Result<(String, Box<dyn Read + Send>),
 /// references across all of them.
 pub fn read_batch(
     claims: Option<&Path>,
-    ledgers: &[PathBuf],
+    sources: &Sources,
     policy: &Policy,
 ) -> Result<(Batch, Vec<Prior>), Error> {
     let mut keys = Keys::default();
-    let (label, input) = open_input(claims)?;
+    let (label, input) = open_input(claims, sources.reading.encoding)?;
     let batch = read_claims(&label, input, policy, &mut keys)?;
-    let prior = read_ledgers(ledgers, policy, &mut keys)?;
+    let prior = read_ledgers(&sources.ledger, &sources.reading, policy, &mut keys)?;
     Ok((batch, prior))
 }
 
 /// Every ledger's rows, with applicants and references keyed by `keys`.
 pub fn read_ledgers(
     ledgers: &[PathBuf],
+    reading: &Reading,
     policy: &Policy,
     keys: &mut Keys,
 ) -> Result<Vec<Prior>, Error> {
     let mut prior = Vec::new();
     for path in ledgers {
         let (label, bytes) = read_input(Some(path))?;
-        prior.extend(read_ledger(&label, &bytes, policy, keys)?);
+        let text = decode_ledger(&label, &bytes, reading.encoding)?;
+        prior.extend(read_ledger(&label, &text, policy, keys)?);
     }
     Ok(prior)
+}
+
+/// A ledger's bytes as UTF-8.
+fn decode_ledger(label: &str, bytes: &[u8], encoding: Encoding) -> Result<Vec<u8>, Error> {
+    decode_all(bytes, encoding).map_err(|source| match Undecodable::of(&source) {
+        Some(bad) => Error::Ledger(LedgerError {
+            file: label.to_string(),
+            line: bad.line,
+            column: None,
+            what: LedgerProblem::Undecodable {
+                charset: bad.charset,
+            },
+        }),
+        None => Error::Read {
+            path: label.to_string(),
+            source,
+        },
+    })
 }
 
 /// Writes to `path` through a temporary file renamed into place, so a

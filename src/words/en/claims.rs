@@ -71,8 +71,13 @@ impl ClaimsWords for English {
 
     fn claims_error(&self, error: &ClaimsError) -> String {
         match error {
-            ClaimsError::NotUtf8 { file, line } => format!(
-                "{file}:{line}: the file is not UTF-8 text; save it as \"CSV UTF-8 (comma delimited)\""
+            ClaimsError::Undecodable {
+                file,
+                line,
+                charset,
+            } => format!(
+                "{file}:{line}: this line is not valid {} text (the file is neither UTF-8 nor GB18030/GBK, or not what --encoding says); save it as \"CSV UTF-8 (comma delimited)\"",
+                charset.name()
             ),
             ClaimsError::NoHeader { file } => {
                 format!("{file}:1: the file is empty; it needs a header row")
@@ -114,6 +119,10 @@ impl ClaimsWords for English {
             }
             LedgerProblem::BadYear { written } => format!("`{written}` is not a year"),
             LedgerProblem::BadQuantity { written } => format!("`{written}` is not a quantity"),
+            LedgerProblem::Undecodable { charset } => format!(
+                "this line is not valid {} text (--encoding names the encoding)",
+                charset.name()
+            ),
             LedgerProblem::Csv { message } => message.clone(),
         }
     }

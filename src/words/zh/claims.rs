@@ -71,8 +71,13 @@ impl ClaimsWords for Chinese {
 
     fn claims_error(&self, error: &ClaimsError) -> String {
         match error {
-            ClaimsError::NotUtf8 { file, line } => format!(
-                "{file}:{line}: 文件不是 UTF-8 编码；请在 Excel/WPS 中另存为“CSV UTF-8（逗号分隔）”"
+            ClaimsError::Undecodable {
+                file,
+                line,
+                charset,
+            } => format!(
+                "{file}:{line}: 此行不是有效的 {} 文本（文件既不是 UTF-8 也不是 GB18030/GBK，或与 --encoding 不符）；请在 Excel/WPS 中另存为“CSV UTF-8（逗号分隔）”",
+                charset.name()
             ),
             ClaimsError::NoHeader { file } => format!("{file}:1: 文件为空，缺少表头行"),
             ClaimsError::MissingColumns { file, missing } => {
@@ -107,6 +112,12 @@ impl ClaimsWords for Chinese {
             LedgerProblem::UnknownItem { written } => format!("“{written}”不是本政策的项目"),
             LedgerProblem::BadYear { written } => format!("“{written}”不是年份"),
             LedgerProblem::BadQuantity { written } => format!("“{written}”不是数量"),
+            LedgerProblem::Undecodable { charset } => {
+                format!(
+                    "此行不是有效的 {} 文本（可用 --encoding 指定编码）",
+                    charset.name()
+                )
+            }
             LedgerProblem::Csv { message } => message.clone(),
         }
     }

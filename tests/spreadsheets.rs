@@ -1,0 +1,168 @@
+//! The office's own files, through the real binary: the sample claims saved
+//! as Excel and WPS save them give the payout of the UTF-8 sample, byte for
+//! byte.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+const SAMPLE: &str = "samples/claims-2024.csv";
+const LEDGER: &str = "samples/ledger-2024.csv";
+
+fn subsidy() -> Command {
+    let mut command = Command::cargo_bin("subsidy").unwrap_or_else(|e| panic!("{e}"));
+    command.env_remove("SUBSIDY_LANG");
+    command
+}
+
+fn sample_text() -> String {
+    let text = std::fs::read_to_string(SAMPLE).unwrap_or_else(|e| panic!("{e}"));
+    text.trim_start_matches('\u{feff}').to_string()
+}
+
+/// The sample's rows as cells.
+fn sample_rows() -> Vec<Vec<String>> {
+    let text = sample_text();
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    reader
+        .records()
+        .map(|r| {
+            let record = r.unwrap_or_else(|e| panic!("{e}"));
+            record.iter().map(str::to_string).collect()
+        })
+        .collect()
+}
+
+/// The payout CSV of `claims` (with the sample ledger), and stderr.
+fn payout_of(claims: &Path, extra: &[&str]) -> (Vec<u8>, String) {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let out = dir.path().join("payout.csv");
+    let run = subsidy()
+        .arg("calc")
+        .arg(claims)
+        .args(["--ledger", LEDGER, "--out"])
+        .arg(&out)
+        .args(extra)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let stderr = String::from_utf8_lossy(&run.stderr).into_owned();
+    assert!(run.status.success(), "{stderr}");
+    let bytes = std::fs::read(&out).unwrap_or_else(|e| panic!("{e}"));
+    (bytes, stderr)
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap_or_else(|e| panic!("{e}"));
+    path
+}
+
+/// Stderr with the file's name taken out, to compare runs on copies.
+fn located(stderr: &str, file: &Path) -> String {
+    stderr.replace(&file.display().to_string(), "FILE")
+}
+
+#[test]
+fn the_sample_saved_as_gb18030_gives_the_same_payout() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let text = sample_text().replace('\n', "\r\n");
+    let (gbk, _, unmappable) = encoding_rs::GB18030.encode(&text);
+    assert!(!unmappable);
+    let file = write(dir.path(), "claims-gbk.csv", &gbk);
+    let (expected, expected_err) = payout_of(Path::new(SAMPLE), &[]);
+    let (got, got_err) = payout_of(&file, &[]);
+    assert!(got == expected, "the GB18030 payout differs");
+    assert_eq!(
+        located(&got_err, &file),
+        located(&expected_err, Path::new(SAMPLE))
+    );
+    let (named, _) = payout_of(&file, &["--encoding", "gbk"]);
+    assert!(named == expected);
+}
+
+#[test]
+fn the_sample_saved_as_unicode_text_gives_the_same_payout() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(b'\t')
+        .terminator(csv::Terminator::CRLF)
+        .flexible(true)
+        .from_writer(Vec::new());
+    for row in sample_rows() {
+        writer.write_record(&row).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let text = String::from_utf8(writer.into_inner().unwrap_or_else(|e| panic!("{e}")))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut utf16 = vec![0xFF, 0xFE];
+    for unit in text.encode_utf16() {
+        utf16.extend_from_slice(&unit.to_le_bytes());
+    }
+    let file = write(dir.path(), "claims.txt", &utf16);
+    let (expected, expected_err) = payout_of(Path::new(SAMPLE), &[]);
+    let (got, got_err) = payout_of(&file, &[]);
+    assert!(got == expected, "the UTF-16 payout differs");
+    assert_eq!(
+        located(&got_err, &file),
+        located(&expected_err, Path::new(SAMPLE))
+    );
+    let (named, _) = payout_of(&file, &["--encoding", "utf-16"]);
+    assert!(named == expected);
+}
+
+#[test]
+fn a_gb18030_file_with_a_byte_of_no_encoding_is_refused_with_its_line() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let mut text = sample_text();
+    // Line 5 gets a byte that starts no GB18030 character.
+    let mut lines: Vec<&str> = text.lines().collect();
+    let fifth = format!("{}\u{1}", lines[4]);
+    lines[4] = &fifth;
+    text = lines.join("\n");
+    let mut gbk = encoding_rs::GB18030.encode(&text).0.into_owned();
+    let at = gbk
+        .iter()
+        .position(|&b| b == 1)
+        .unwrap_or_else(|| panic!("no marker"));
+    gbk[at] = 0xFF;
+    let file = write(dir.path(), "bad.csv", &gbk);
+    for (lang, said) in [("zh", "GB18030"), ("en", "not valid GB18030 text")] {
+        let out = subsidy()
+            .args(["--lang", lang, "calc"])
+            .arg(&file)
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(out.status.code(), Some(1));
+        assert!(out.stdout.is_empty());
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.starts_with(&format!("{}:5: ", file.display())),
+            "{stderr}"
+        );
+        assert!(stderr.contains(said), "{stderr}");
+        assert!(!stderr.contains('\u{FFFD}'));
+    }
+}
+
+#[test]
+fn a_ledger_saved_as_gb18030_counts_as_the_utf8_one() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let text = std::fs::read_to_string(LEDGER).unwrap_or_else(|e| panic!("{e}"));
+    let gbk = encoding_rs::GB18030
+        .encode(text.trim_start_matches('\u{feff}'))
+        .0
+        .into_owned();
+    let ledger = write(dir.path(), "ledger-gbk.csv", &gbk);
+    let run = |ledger: &Path| {
+        subsidy()
+            .args(["calc", SAMPLE, "--format", "csv", "--ledger"])
+            .arg(ledger)
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"))
+    };
+    let (expected, got) = (run(Path::new(LEDGER)), run(&ledger));
+    assert!(got.status.success());
+    assert!(expected.stdout == got.stdout);
+}
