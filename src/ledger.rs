@@ -67,6 +67,15 @@ impl LedgerColumn {
         LedgerColumn::ALL.into_iter().find(|c| c.name() == name)
     }
 
+    /// The column of a header, English or Chinese (the payout's Chinese
+    /// headers), in any case, width or spacing.
+    pub fn from_header(header: &str) -> Option<LedgerColumn> {
+        let key = crate::headers::header_key(header);
+        LedgerColumn::ALL
+            .into_iter()
+            .find(|c| c.name() == key || c.payout().name_zh() == key)
+    }
+
     /// The column's place in `ALL`.
     const fn index(self) -> usize {
         self as usize
@@ -149,7 +158,7 @@ type Places = [usize; LedgerColumn::COUNT];
 fn locate(header: &csv::StringRecord) -> Result<Places, Vec<LedgerColumn>> {
     let mut found = [None; LedgerColumn::COUNT];
     for (i, name) in header.iter().enumerate() {
-        if let Some(column) = LedgerColumn::from_name(&name.trim().to_lowercase()) {
+        if let Some(column) = LedgerColumn::from_header(name) {
             found[column.index()] = Some(i);
         }
     }
@@ -311,6 +320,14 @@ mod tests {
                 column.name()
             );
             assert_eq!(LedgerColumn::from_name(column.name()), Some(column));
+            assert_eq!(
+                LedgerColumn::from_header(column.payout().name_zh()),
+                Some(column)
+            );
+            assert_eq!(
+                LedgerColumn::from_header(" Payable "),
+                Some(LedgerColumn::Payable)
+            );
         }
     }
 }

@@ -18,6 +18,7 @@ pub mod date;
 pub mod decode;
 pub mod engine;
 pub mod error;
+pub mod headers;
 pub mod ledger;
 pub mod money;
 pub mod policy;

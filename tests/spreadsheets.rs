@@ -166,3 +166,97 @@ fn a_ledger_saved_as_gb18030_counts_as_the_utf8_one() {
     assert!(got.status.success());
     assert!(expected.stdout == got.stdout);
 }
+
+/// The Chinese header a sheet gives each column of the sample.
+fn chinese_header(name: &str) -> String {
+    let facts = [
+        ("valid_invention_patents", "有效发明专利件数"),
+        ("service_years", "连续服务年限"),
+    ];
+    if let Some((_, zh)) = facts.iter().find(|(id, _)| *id == name) {
+        return zh.to_string();
+    }
+    let column = subsidy::claims::Column::from_header(name)
+        .unwrap_or_else(|| panic!("{name} is not a column"));
+    column.chinese_names()[0].to_string()
+}
+
+/// The sample with Chinese headers, some in full-width or with spaces.
+fn sample_with_chinese_headers() -> String {
+    let text = sample_text();
+    let (header, rest) = text.split_once('\n').unwrap_or_else(|| panic!("no header"));
+    let header: Vec<String> = header
+        .split(',')
+        .enumerate()
+        .map(|(i, name)| match i % 3 {
+            0 => format!(" {} ", chinese_header(name)),
+            1 => chinese_header(name),
+            _ => name.to_uppercase(),
+        })
+        .collect();
+    format!("{}\n{rest}", header.join(","))
+}
+
+#[test]
+fn chinese_headers_give_the_same_payout() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let file = write(
+        dir.path(),
+        "中文表头.csv",
+        sample_with_chinese_headers().as_bytes(),
+    );
+    let (expected, _) = payout_of(Path::new(SAMPLE), &[]);
+    let (got, _) = payout_of(&file, &[]);
+    assert!(got == expected, "the payout of Chinese headers differs");
+}
+
+#[test]
+fn a_missing_column_names_what_the_file_has_and_the_nearest_header() {
+    let text = "申请编号,申请人代码,申请人,主体类型,资助项目,日期\nC-1,9144,甲,企业,gd_copyright_unit,2024-03-01\n";
+    for (lang, said) in [
+        (
+            "zh",
+            "“申请人代码”是否为 applicant_id（统一社会信用代码）？",
+        ),
+        ("en", "is `申请人代码` applicant_id?"),
+    ] {
+        let out = subsidy()
+            .args(["--lang", lang, "calc", "-"])
+            .write_stdin(text)
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(out.status.code(), Some(1));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.starts_with("<stdin>:1: "), "{stderr}");
+        assert!(stderr.contains("申请编号"), "{stderr}");
+        assert!(stderr.contains(said), "{stderr}");
+    }
+}
+
+#[test]
+fn a_ledger_with_the_payouts_chinese_headers_counts_as_the_english_one() {
+    use subsidy::report::PayoutColumn;
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let text = std::fs::read_to_string(LEDGER).unwrap_or_else(|e| panic!("{e}"));
+    let (_, rest) = text.split_once('\n').unwrap_or_else(|| panic!("no header"));
+    let header: Vec<&str> = PayoutColumn::ALL.iter().map(|c| c.name_zh()).collect();
+    let ledger = write(
+        dir.path(),
+        "往期.csv",
+        format!("{}\n{rest}", header.join(",")).as_bytes(),
+    );
+    let run = |ledger: &Path| {
+        subsidy()
+            .args(["calc", SAMPLE, "--format", "csv", "--ledger"])
+            .arg(ledger)
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"))
+    };
+    let (expected, got) = (run(Path::new(LEDGER)), run(&ledger));
+    assert!(
+        got.status.success(),
+        "{}",
+        String::from_utf8_lossy(&got.stderr)
+    );
+    assert!(expected.stdout == got.stdout);
+}

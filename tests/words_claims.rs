@@ -106,6 +106,8 @@ fn claims_error_after(error: &ClaimsError) -> Option<ClaimsError> {
         ClaimsError::NoHeader { .. } => ClaimsError::MissingColumns {
             file: file(),
             missing: Column::required().collect(),
+            found: vec!["申请人代码".into(), "备注".into()],
+            suggestions: vec![("申请人代码".into(), Column::ApplicantId)],
         },
         ClaimsError::MissingColumns { .. } => ClaimsError::RepeatedColumn {
             file: file(),

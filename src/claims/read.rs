@@ -12,6 +12,7 @@ use super::{
     Row, MAX_FACTS,
 };
 use crate::decode::{Charset, Undecodable};
+use crate::headers::{header_key, is_named};
 use crate::policy::Policy;
 use crate::words::Lang;
 
@@ -70,8 +71,7 @@ impl Column {
         }
     }
 
-    /// The headers a Chinese spreadsheet gives the column. Data for a later
-    /// issue: the reader does not accept them yet.
+    /// The headers a Chinese spreadsheet gives the column.
     pub const fn chinese_names(self) -> &'static [&'static str] {
         match self {
             Column::ClaimId => &["申请编号", "申报编号"],
@@ -118,6 +118,22 @@ impl Column {
         Column::ALL.into_iter().find(|c| c.name() == name)
     }
 
+    /// The column of a header as a clerk writes it: the contract's name or
+    /// a Chinese one, in any case, width or spacing.
+    pub fn from_header(header: &str) -> Option<Column> {
+        let key = header_key(header);
+        Column::ALL
+            .into_iter()
+            .find(|c| c.name() == key || is_named(&key, c.chinese_names()))
+    }
+
+    /// Every name the column is known by, the contract's first.
+    pub fn names(self) -> Vec<&'static str> {
+        let mut names = vec![self.name()];
+        names.extend_from_slice(self.chinese_names());
+        names
+    }
+
     /// The column's place in `ALL`.
     const fn index(self) -> usize {
         self as usize
@@ -145,6 +161,10 @@ pub enum ClaimsError {
     MissingColumns {
         file: String,
         missing: Vec<Column>,
+        /// The headers the file has, as written.
+        found: Vec<String>,
+        /// A header of the file that looks like a missing column.
+        suggestions: Vec<(String, Column)>,
     },
     RepeatedColumn {
         file: String,
@@ -347,32 +367,42 @@ impl Cols {
     ) -> Result<Cols, ClaimsError> {
         let mut fixed = [None; Column::COUNT];
         let mut facts = vec![None; policy.facts.len()];
+        let mut unmatched = Vec::new();
         for (i, name) in header.iter().enumerate() {
-            let name = name.trim().to_lowercase();
-            let slot = match Column::from_name(&name) {
+            let key = header_key(name);
+            let slot = match Column::from_header(&key) {
                 Some(column) => Some(&mut fixed[column.index()]),
                 None => policy
                     .facts
                     .iter()
-                    .position(|f| f.id.to_lowercase() == name)
+                    .position(|f| header_key(&f.id) == key || header_key(&f.name.zh) == key)
                     .map(|f| &mut facts[f]),
             };
-            if let Some(slot) = slot {
-                if slot.replace(i).is_some() {
-                    return Err(ClaimsError::RepeatedColumn {
-                        file: file.to_string(),
-                        column: name,
-                    });
-                }
+            let Some(slot) = slot else {
+                unmatched.push(crate::text::trim(name).to_string());
+                continue;
+            };
+            if slot.replace(i).is_some() {
+                return Err(ClaimsError::RepeatedColumn {
+                    file: file.to_string(),
+                    column: crate::text::trim(name).to_string(),
+                });
             }
         }
         let missing: Vec<Column> = Column::required()
             .filter(|c| fixed[c.index()].is_none())
             .collect();
         if !missing.is_empty() {
+            let wanted: Vec<(Column, Vec<&str>)> =
+                missing.iter().map(|&c| (c, c.names())).collect();
             return Err(ClaimsError::MissingColumns {
                 file: file.to_string(),
                 missing,
+                found: header
+                    .iter()
+                    .map(|h| crate::text::trim(h).to_string())
+                    .collect(),
+                suggestions: crate::headers::nearest(&wanted, &unmatched),
             });
         }
         Ok(Cols {
@@ -576,11 +606,20 @@ mod tests {
     }
 
     #[test]
-    fn chinese_headers_are_not_accepted_yet() {
+    fn chinese_and_full_width_headers_are_accepted() {
         for column in Column::ALL {
-            for name in column.chinese_names() {
-                assert_eq!(Column::from_name(name), None);
+            for name in column.names() {
+                assert_eq!(Column::from_header(name), Some(column));
+                assert_eq!(
+                    Column::from_header(&format!(" {} ", name.to_uppercase())),
+                    Some(column)
+                );
             }
         }
+        assert_eq!(
+            Column::from_header("ＣＬＡＩＭ＿ＩＤ"),
+            Some(Column::ClaimId)
+        );
+        assert_eq!(Column::from_header("备注"), None);
     }
 }

@@ -82,9 +82,22 @@ impl ClaimsWords for English {
             ClaimsError::NoHeader { file } => {
                 format!("{file}:1: the file is empty; it needs a header row")
             }
-            ClaimsError::MissingColumns { file, missing } => {
+            ClaimsError::MissingColumns {
+                file,
+                missing,
+                found,
+                suggestions,
+            } => {
                 let names: Vec<&str> = missing.iter().map(|c| c.name()).collect();
-                format!("{file}:1: missing required column(s): {}", names.join(", "))
+                let mut said = format!(
+                    "{file}:1: missing required column(s): {}; the header has: {}",
+                    names.join(", "),
+                    found.join(", ")
+                );
+                for (header, column) in suggestions {
+                    said.push_str(&format!("; is `{header}` {}?", column.name()));
+                }
+                said
             }
             ClaimsError::RepeatedColumn { file, column } => {
                 format!("{file}:1: column {column} appears twice")

@@ -1,7 +1,7 @@
 //! The claims facts in Chinese.
 
 use super::Chinese;
-use crate::claims::{ClaimsError, Problem, ProblemKind};
+use crate::claims::{ClaimsError, Column, Problem, ProblemKind};
 use crate::ledger::{LedgerError, LedgerProblem};
 use crate::money::AmountError;
 use crate::words::ClaimsWords;
@@ -80,9 +80,22 @@ impl ClaimsWords for Chinese {
                 charset.name()
             ),
             ClaimsError::NoHeader { file } => format!("{file}:1: 文件为空，缺少表头行"),
-            ClaimsError::MissingColumns { file, missing } => {
-                let names: Vec<&str> = missing.iter().map(|c| c.name()).collect();
-                format!("{file}:1: 缺少必需的列：{}", names.join("、"))
+            ClaimsError::MissingColumns {
+                file,
+                missing,
+                found,
+                suggestions,
+            } => {
+                let names: Vec<String> = missing.iter().map(|c| column_zh(*c)).collect();
+                let mut said = format!(
+                    "{file}:1: 缺少必需的列：{}；文件的表头为：{}",
+                    names.join("、"),
+                    found.join("、")
+                );
+                for (header, column) in suggestions {
+                    said.push_str(&format!("；“{header}”是否为 {}？", column_zh(*column)));
+                }
+                said
             }
             ClaimsError::RepeatedColumn { file, column } => {
                 format!("{file}:1: 列 {column} 出现了两次")
@@ -137,5 +150,13 @@ impl ClaimsWords for Chinese {
                 column.name()
             ),
         }
+    }
+}
+
+/// A column as a Chinese sheet knows it: `applicant_id（统一社会信用代码）`.
+fn column_zh(column: Column) -> String {
+    match column.chinese_names().first() {
+        Some(zh) => format!("{}（{zh}）", column.name()),
+        None => column.name().to_string(),
     }
 }
