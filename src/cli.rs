@@ -79,13 +79,17 @@ pub struct Sources {
     pub reading: Reading,
 }
 
-/// `--encoding`: how the claims file and the ledgers are read.
+/// `--encoding` and `--sheet`: how the claims file and the ledgers are read.
 #[derive(Debug, Clone, Args)]
 pub struct Reading {
     /// Encoding of the claims file and ledgers: auto (a byte-order mark, else
     /// UTF-8, else GB18030), utf-8, gb18030 (or gbk), utf-16
     #[arg(long, value_enum, value_name = "ENCODING", default_value_t = Encoding::Auto)]
     pub encoding: Encoding,
+
+    /// The sheet of an .xlsx, .xls or .ods claims file or ledger [default: the first]
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
 }
 
 #[derive(Debug, Args)]

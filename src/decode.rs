@@ -157,6 +157,11 @@ impl<R: Read> DecodingReader<R> {
         Ok(reader)
     }
 
+    /// Whether the file begins with these bytes (a zip's, say).
+    pub fn begins_with(&self, magic: &[u8]) -> bool {
+        self.raw.starts_with(magic)
+    }
+
     /// The encoding chosen so far (UTF-8 while `auto` has seen only ASCII).
     pub fn charset(&self) -> Charset {
         self.charset

@@ -23,5 +23,6 @@ pub mod ledger;
 pub mod money;
 pub mod policy;
 pub mod report;
+pub mod sheet;
 pub mod text;
 pub mod words;

@@ -260,3 +260,135 @@ fn a_ledger_with_the_payouts_chinese_headers_counts_as_the_english_one() {
     );
     assert!(expected.stdout == got.stdout);
 }
+
+/// Whether a cell of the sample is a plain number a clerk would type into a
+/// number cell (one that reads back as written).
+fn as_number(text: &str) -> Option<f64> {
+    let value: f64 = text.parse().ok()?;
+    (subsidy::sheet::number_text(value) == text).then_some(value)
+}
+
+/// A date cell for `yyyy-mm-dd` text that is a real date.
+fn as_date(text: &str) -> Option<rust_xlsxwriter::ExcelDateTime> {
+    let parts: Vec<&str> = text.split('-').collect();
+    let [y, m, d] = parts.as_slice() else {
+        return None;
+    };
+    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return None;
+    }
+    let date =
+        rust_xlsxwriter::ExcelDateTime::from_ymd(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+            .ok()?;
+    // from_ymd takes 2024-02-30; a real calendar does not.
+    let days = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    let (m, d): (usize, u32) = (m.parse().ok()?, d.parse().ok()?);
+    (d <= days[m - 1]).then_some(date)
+}
+
+/// The sample as a workbook: a notes sheet first, then the claims on a sheet
+/// `sheet` with Chinese headers, dates in date cells, numbers in number
+/// cells, ids as text.
+fn sample_workbook(sheet: &str) -> Vec<u8> {
+    use rust_xlsxwriter::{Format, Workbook};
+    let mut workbook = Workbook::new();
+    let date_format = Format::new().set_num_format("yyyy/m/d");
+    let notes = workbook.add_worksheet();
+    notes.set_name("说明").unwrap_or_else(|e| panic!("{e}"));
+    notes
+        .write_string(0, 0, "填表说明")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let claims = workbook.add_worksheet();
+    claims.set_name(sheet).unwrap_or_else(|e| panic!("{e}"));
+    let rows = sample_rows();
+    let header = &rows[0];
+    for (c, name) in header.iter().enumerate() {
+        claims
+            .write_string(0, c as u16, chinese_header(name))
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    let numeric = [
+        "quantity",
+        "amount",
+        "score",
+        "valid_invention_patents",
+        "service_years",
+    ];
+    for (r, row) in rows.iter().enumerate().skip(1) {
+        for (c, cell) in row.iter().enumerate() {
+            let (r, c16) = (r as u32, c as u16);
+            let column = header.get(c).map(String::as_str).unwrap_or("");
+            let written = match (column, as_date(cell), as_number(cell)) {
+                (_, _, _) if cell.is_empty() => continue,
+                ("date", Some(date), _) => {
+                    claims.write_datetime_with_format(r, c16, date, &date_format)
+                }
+                (name, _, Some(n)) if numeric.contains(&name) => claims.write_number(r, c16, n),
+                _ => claims.write_string(r, c16, cell),
+            };
+            written.unwrap_or_else(|e| panic!("{e}"));
+        }
+    }
+    workbook.save_to_buffer().unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn the_sample_saved_as_xlsx_gives_the_same_payout() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let file = write(dir.path(), "申报.xlsx", &sample_workbook("申报"));
+    let (expected, expected_err) = payout_of(Path::new(SAMPLE), &[]);
+    let (got, got_err) = payout_of(&file, &["--sheet", "申报"]);
+    assert!(
+        got == expected,
+        "the XLSX payout differs:\n{}",
+        String::from_utf8_lossy(&got)
+    );
+    assert_eq!(
+        located(&got_err, &file),
+        located(&expected_err, Path::new(SAMPLE))
+    );
+}
+
+#[test]
+fn a_missing_sheet_names_the_sheets_there_are() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let file = write(dir.path(), "申报.xlsx", &sample_workbook("申报"));
+    let out = subsidy()
+        .args(["--lang", "en", "calc"])
+        .arg(&file)
+        .args(["--sheet", "Sheet9"])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("Sheet9") && stderr.contains("说明, 申报"),
+        "{stderr}"
+    );
+    // The first sheet is the notes: no claims columns there.
+    let out = subsidy()
+        .args(["--lang", "en", "calc"])
+        .arg(&file)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("missing required column"));
+}
+
+#[test]
+fn a_workbook_named_csv_is_told_to_be_named_xlsx() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let file = write(dir.path(), "claims.csv", &sample_workbook("申报"));
+    for args in [vec!["calc"], vec!["calc", SAMPLE, "--ledger"]] {
+        let out = subsidy()
+            .args(["--lang", "en"])
+            .args(&args)
+            .arg(&file)
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(out.status.code(), Some(1));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("name it .xlsx"), "{stderr}");
+        assert!(!stderr.contains("GB18030"), "{stderr}");
+    }
+}

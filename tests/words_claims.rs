@@ -119,7 +119,22 @@ fn claims_error_after(error: &ClaimsError) -> Option<ClaimsError> {
             message: "unexpected end".into(),
         },
         ClaimsError::Csv { .. } => ClaimsError::ReaderStopped { file: file() },
-        ClaimsError::ReaderStopped { .. } => return None,
+        ClaimsError::ReaderStopped { .. } => ClaimsError::Zipped { file: file() },
+        ClaimsError::Zipped { .. } => ClaimsError::Workbook {
+            file: file(),
+            message: "invalid zip".into(),
+        },
+        ClaimsError::Workbook { .. } => ClaimsError::NoSuchSheet {
+            file: file(),
+            sheet: "申报".into(),
+            sheets: vec!["Sheet1".into()],
+        },
+        ClaimsError::NoSuchSheet { .. } => ClaimsError::BadCell {
+            file: file(),
+            cell: "申报!B17".into(),
+            error: "#N/A".into(),
+        },
+        ClaimsError::BadCell { .. } => return None,
     })
 }
 
@@ -132,7 +147,7 @@ fn every_unreadable_claims_file_is_said_in_both_languages() {
     };
     let samples = walk(first, claims_error_after);
     let kinds: HashSet<_> = samples.iter().map(discriminant).collect();
-    assert_eq!(kinds.len(), 6, "a variant is missing from the chain");
+    assert_eq!(kinds.len(), 10, "a variant is missing from the chain");
     for error in samples {
         let (zh, en) = (error.render(Lang::Zh), error.render(Lang::En));
         both_said(&zh, &en, &error);

@@ -179,6 +179,27 @@ pub enum ClaimsError {
     ReaderStopped {
         file: String,
     },
+    /// A zip file (an `.xlsx`) whose name says it is CSV text.
+    Zipped {
+        file: String,
+    },
+    /// A spreadsheet that cannot be opened (the reader's message).
+    Workbook {
+        file: String,
+        message: String,
+    },
+    /// No sheet of this name (empty: the workbook has no sheet at all).
+    NoSuchSheet {
+        file: String,
+        sheet: String,
+        sheets: Vec<String>,
+    },
+    /// A cell that shows an error (`#N/A`), named as `申报!B17`.
+    BadCell {
+        file: String,
+        cell: String,
+        error: String,
+    },
 }
 
 impl ClaimsError {

@@ -10,13 +10,14 @@ use std::fs;
 use std::io::{self, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 
-use crate::claims::{read_claims, Batch, Keys};
+use crate::claims::{read_claims, Batch, ClaimsError, Keys};
 use crate::cli::{Reading, Sources};
 use crate::decode::{decode_all, DecodingReader, Encoding, Undecodable};
 use crate::engine::Prior;
 use crate::error::Error;
 use crate::ledger::{read_ledger, LedgerError, LedgerProblem};
 use crate::policy::{bundled, load, Policy};
+use crate::sheet::{is_spreadsheet, sheet_as_csv, ZIP_MAGIC};
 
 /// The policy of `--policy`, or the bundled one.
 pub fn load_policy(path: Option<&Path>) -> Result<Policy, Error> {
@@ -57,11 +58,15 @@ pub fn read_input(path: Option<&Path>) -> Result<(String, Vec<u8>), Error> {
 }
 
 /// A file, or standard input for `-` or no path, to be read as a stream
-/// of UTF-8 decoded from `encoding`.
+/// of UTF-8 CSV: decoded from `--encoding`, or a spreadsheet's sheet.
 pub fn open_input(
     path: Option<&Path>,
-    encoding: Encoding,
+    reading: &Reading,
 ) -> Result<(String, Box<dyn Read + Send>), Error> {
+    if let Some(p) = path.filter(|p| is_spreadsheet(p)) {
+        let text = sheet_as_csv(p, reading.sheet.as_deref())?;
+        return Ok((p.display().to_string(), Box::new(io::Cursor::new(text))));
+    }
     let (label, input): (String, Box<dyn Read + Send>) = match path {
         Some(p) if p != Path::new("-") => {
             let label = p.display().to_string();
@@ -73,7 +78,10 @@ pub fn open_input(
         }
         _ => ("<stdin>".into(), Box::new(io::stdin())),
     };
-    match DecodingReader::new(input, encoding) {
+    match DecodingReader::new(input, reading.encoding) {
+        Ok(decoded) if decoded.begins_with(ZIP_MAGIC) => {
+            Err(ClaimsError::Zipped { file: label }.into())
+        }
         Ok(decoded) => Ok((label, Box::new(decoded))),
         Err(source) => Err(Error::Read {
             path: label,
@@ -90,7 +98,7 @@ pub fn read_batch(
     policy: &Policy,
 ) -> Result<(Batch, Vec<Prior>), Error> {
     let mut keys = Keys::default();
-    let (label, input) = open_input(claims, sources.reading.encoding)?;
+    let (label, input) = open_input(claims, &sources.reading)?;
     let batch = read_claims(&label, input, policy, &mut keys)?;
     let prior = read_ledgers(&sources.ledger, &sources.reading, policy, &mut keys)?;
     Ok((batch, prior))
@@ -105,8 +113,16 @@ pub fn read_ledgers(
 ) -> Result<Vec<Prior>, Error> {
     let mut prior = Vec::new();
     for path in ledgers {
-        let (label, bytes) = read_input(Some(path))?;
-        let text = decode_ledger(&label, &bytes, reading.encoding)?;
+        let label = path.display().to_string();
+        let text = if is_spreadsheet(path) {
+            sheet_as_csv(path, reading.sheet.as_deref())?
+        } else {
+            let (_, bytes) = read_input(Some(path))?;
+            if bytes.starts_with(ZIP_MAGIC) {
+                return Err(ClaimsError::Zipped { file: label }.into());
+            }
+            decode_ledger(&label, &bytes, reading.encoding)?
+        };
         prior.extend(read_ledger(&label, &text, policy, keys)?);
     }
     Ok(prior)

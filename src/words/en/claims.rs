@@ -110,6 +110,26 @@ impl ClaimsWords for English {
             ClaimsError::ReaderStopped { file } => {
                 format!("{file}:0: malformed CSV: the CSV reader stopped unexpectedly")
             }
+            ClaimsError::Zipped { file } => format!(
+                "{file}:1: this is an Excel workbook (xlsx), not CSV text; name it .xlsx"
+            ),
+            ClaimsError::Workbook { file, message } => {
+                format!("{file}:1: the workbook cannot be opened: {message}")
+            }
+            ClaimsError::NoSuchSheet {
+                file,
+                sheet,
+                sheets,
+            } => match sheets.is_empty() {
+                true => format!("{file}:1: the workbook has no sheet"),
+                false => format!(
+                    "{file}:1: no sheet named `{sheet}`; the sheets are: {}",
+                    sheets.join(", ")
+                ),
+            },
+            ClaimsError::BadCell { file, cell, error } => format!(
+                "{file}: cell {cell} shows the error {error}; correct the formula or type the value"
+            ),
         }
     }
 

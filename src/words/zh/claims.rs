@@ -108,6 +108,26 @@ impl ClaimsWords for Chinese {
             ClaimsError::ReaderStopped { file } => {
                 format!("{file}:0: CSV 格式错误：the CSV reader stopped unexpectedly")
             }
+            ClaimsError::Zipped { file } => format!(
+                "{file}:1: 这是 Excel 工作簿（xlsx），不是 CSV 文本；请把文件名改为 .xlsx 后再读"
+            ),
+            ClaimsError::Workbook { file, message } => {
+                format!("{file}:1: 无法打开工作簿：{message}")
+            }
+            ClaimsError::NoSuchSheet {
+                file,
+                sheet,
+                sheets,
+            } => match sheets.is_empty() {
+                true => format!("{file}:1: 工作簿中没有工作表"),
+                false => format!(
+                    "{file}:1: 没有名为“{sheet}”的工作表；工作表有：{}",
+                    sheets.join("、")
+                ),
+            },
+            ClaimsError::BadCell { file, cell, error } => {
+                format!("{file}: 单元格 {cell} 显示错误 {error}；请改正公式或填入数值")
+            }
         }
     }
 
