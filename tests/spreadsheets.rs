@@ -392,3 +392,146 @@ fn a_workbook_named_csv_is_told_to_be_named_xlsx() {
         assert!(!stderr.contains("GB18030"), "{stderr}");
     }
 }
+
+/// The payout rows of a claims text run with the bundled policy (or
+/// `policy`), by claim_id: (status, reason).
+fn decided(text: &str, policy: Option<&Path>) -> Vec<(String, String, String)> {
+    let mut command = subsidy();
+    command.args(["--lang", "zh", "calc", "-", "--format", "csv", "--no-bom"]);
+    if let Some(p) = policy {
+        command.arg("--policy").arg(p);
+    }
+    let out = command
+        .write_stdin(text)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+    reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap_or_else(|e| panic!("{e}"));
+            (
+                r[0].to_string(),
+                r[5].to_string(),
+                format!("{} {}", &r[14], &r[15]),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn values_as_clerks_type_them() {
+    let text =
+        "申请编号,统一社会信用代码,申请人,主体类型,资助项目,日期,数量,金额,已获市级其它扶持,评分\n\
+V1,K1,园区甲,园区,知识产权保护工作站(优秀),2024/3/5 0:00,,,无,90\n\
+V2,K2,园区乙,园区,知识产权保护工作站（合格）,2024-03-05 00:00:00,,,,\n\
+V3,E3,企业丙,企业,质押,2024年3月5号,,2000,否,\n\
+V4,E4,企业丁,企业,gd_copyright_unit,2024-03-05,1件,,有,\n\
+V5,K5,园区戊,园区,工作站,2024-03-05,,,,\n\
+V6,K6,园区己,园区,知识产权保护站点,2024-03-05,,,,\n";
+    let rows = decided(text, None);
+    let find = |id: &str| {
+        rows.iter()
+            .find(|r| r.0 == id)
+            .unwrap_or_else(|| panic!("{id}: {rows:?}"))
+    };
+    assert_eq!(find("V1").1, "protection_station_excellent");
+    assert!(find("V1").2.starts_with("paid"), "{:?}", find("V1"));
+    assert_eq!(find("V2").1, "protection_station_qualified");
+    assert!(find("V2").2.starts_with("paid"), "{:?}", find("V2"));
+    assert_eq!(find("V3").1, "pledge_interest");
+    assert!(find("V3").2.starts_with("paid"), "{:?}", find("V3"));
+    // 有 other city support: rejected, not invalid.
+    assert!(find("V4").2.starts_with("rejected"), "{:?}", find("V4"));
+    let ambiguous = &find("V5").2;
+    assert!(ambiguous.starts_with("invalid"), "{ambiguous}");
+    assert!(
+        ambiguous.contains("知识产权保护工作站（优秀）")
+            && ambiguous.contains("知识产权保护工作站（合格）"),
+        "{ambiguous}"
+    );
+    let missed = &find("V6").2;
+    assert!(missed.contains("知识产权保护工作站"), "{missed}");
+}
+
+#[test]
+fn an_alias_from_the_policy_file_names_its_item() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let text =
+        std::fs::read_to_string("policy/lianzhou-2024.toml").unwrap_or_else(|e| panic!("{e}"));
+    let text = text.replacen(
+        "name = \"知识产权质押融资贴息\"",
+        "name = \"知识产权质押融资贴息\"\naliases = [\"融资利息补贴\", \"PLI\"]",
+        1,
+    );
+    let policy = write(dir.path(), "policy.toml", text.as_bytes());
+    let claims = "claim_id,applicant_id,applicant_name,applicant_type,item,date,amount\n\
+A1,E1,甲,企业,融资利息补贴,2024-03-05,1000\n\
+A2,E2,乙,企业,pli,2024-03-05,1000\n";
+    let rows = decided(claims, Some(&policy));
+    for row in &rows {
+        assert_eq!(row.1, "pledge_interest", "{row:?}");
+        assert!(row.2.starts_with("paid"), "{row:?}");
+    }
+    let out = subsidy()
+        .args(["policy", "show", "融资利息补贴", "--policy"])
+        .arg(&policy)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("pledge_interest"));
+}
+
+#[test]
+fn check_and_policy_show_take_a_part_of_a_name() {
+    let out = subsidy()
+        .args([
+            "--lang", "en", "check", "--item", "质押", "--type", "企业", "--amount", "1000",
+        ])
+        .args(["--date", "2024-03-05"])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains("500"), "{stdout}");
+    let out = subsidy()
+        .args(["policy", "show", "质押"])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("pledge_interest"));
+    for (lang, said) in [
+        (
+            "zh",
+            "知识产权保护工作站（优秀）（protection_station_excellent）",
+        ),
+        (
+            "en",
+            "protection_station_qualified (知识产权保护工作站（合格）)",
+        ),
+    ] {
+        let out = subsidy()
+            .args(["--lang", lang, "policy", "show", "工作站"])
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(out.status.code(), Some(2));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(said), "{stderr}");
+    }
+    let out = subsidy()
+        .args(["--lang", "en", "policy", "show", "保护工作站点"])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("知识产权保护工作站"), "{stderr}");
+}

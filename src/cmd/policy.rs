@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use crate::cases;
 use crate::cli::PolicyCommand;
 use crate::error::{Error, Found, Usage};
-use crate::policy::{self, Policy};
+use crate::policy::{self, ItemMatch, Policy};
 use crate::report::{catalogue_list, show_clause, show_item};
 use crate::words::{chinese_numeral, Lang};
 
@@ -36,14 +36,20 @@ fn show(policy: &Policy, id: &str, lang: Lang) -> Result<String, Error> {
     if let Some(clause) = clause_number(id).and_then(|n| policy.find_clause(n)) {
         return Ok(show_clause(policy, clause, lang));
     }
-    Err(Error::Usage(Usage::NotItemOrClause {
-        written: id.to_string(),
-        near: policy
-            .suggest_items(id)
-            .into_iter()
-            .map(String::from)
-            .collect(),
-    }))
+    match policy.find_item_by_part(id) {
+        ItemMatch::Found(item) => Ok(show_item(policy, policy.item(item), lang)),
+        ItemMatch::Ambiguous(items) => Err(Error::Usage(Usage::AmbiguousItem {
+            written: id.to_string(),
+            candidates: items
+                .into_iter()
+                .map(|i| (policy.item(i).id.clone(), policy.item(i).name.zh.clone()))
+                .collect(),
+        })),
+        ItemMatch::NotFound(near) => Err(Error::Usage(Usage::NotItemOrClause {
+            written: id.to_string(),
+            near,
+        })),
+    }
 }
 
 /// `12`, `十二`, `（十二）` or `(十二)` → 12.

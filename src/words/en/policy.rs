@@ -154,6 +154,17 @@ impl PolicyWords for English {
             )
         }
     }
+
+    fn ambiguous_item(&self, written: &str, candidates: &[(&str, &str)]) -> String {
+        let list: Vec<String> = candidates
+            .iter()
+            .map(|(id, name)| format!("{id} ({name})"))
+            .collect();
+        format!(
+            "`{written}` is part of the names of several items: {}; write the whole name or the id",
+            list.join(", ")
+        )
+    }
 }
 
 /// Every kind name: `fixed, percent, … or manual`.

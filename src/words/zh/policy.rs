@@ -150,6 +150,17 @@ impl PolicyWords for Chinese {
             )
         }
     }
+
+    fn ambiguous_item(&self, written: &str, candidates: &[(&str, &str)]) -> String {
+        let list: Vec<String> = candidates
+            .iter()
+            .map(|(id, name)| format!("{name}（{id}）"))
+            .collect();
+        format!(
+            "“{written}”是多个项目名称的一部分：{}；请写全名或编号",
+            list.join("、")
+        )
+    }
 }
 
 /// Every kind name: `fixed、percent、… 或 manual`.
