@@ -104,7 +104,8 @@ pub struct CalcArgs {
     #[arg(long, value_enum)]
     pub format: Option<Format>,
 
-    /// Write the output to FILE (atomically) instead of standard output
+    /// Write the output to FILE (atomically) instead of standard output; a
+    /// FILE ending in .xlsx gets an Excel workbook
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
 
@@ -115,6 +116,17 @@ pub struct CalcArgs {
     /// Leave out the byte-order mark that Excel needs (for scripts)
     #[arg(long)]
     pub no_bom: bool,
+
+    /// The payout CSV's header row: en (claim_id, …) or zh (申报编号, …)
+    #[arg(long, value_enum, default_value_t = Headers::En)]
+    pub headers: Headers,
+}
+
+/// `--headers`: the language of the payout CSV's header row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Headers {
+    En,
+    Zh,
 }
 
 #[derive(Debug, Args)]

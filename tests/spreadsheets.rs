@@ -535,3 +535,166 @@ fn check_and_policy_show_take_a_part_of_a_name() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("知识产权保护工作站"), "{stderr}");
 }
+
+/// `calc` of the sample with the sample ledger into `out`.
+fn calc_into(out: &Path, extra: &[&str]) {
+    let run = subsidy()
+        .args(["calc", SAMPLE, "--ledger", LEDGER, "--out"])
+        .arg(out)
+        .args(extra)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+}
+
+fn sheet(path: &Path, name: &str) -> calamine::Range<calamine::Data> {
+    use calamine::Reader;
+    let mut book = calamine::open_workbook_auto(path).unwrap_or_else(|e| panic!("{e}"));
+    book.worksheet_range(name).unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn the_xlsx_payout_equals_the_csv_payout_to_the_fen() {
+    use calamine::Data;
+    use rust_decimal::Decimal;
+    use subsidy::report::PayoutColumn;
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let (xlsx, csv_path) = (
+        dir.path().join("payout.xlsx"),
+        dir.path().join("payout.csv"),
+    );
+    calc_into(&xlsx, &[]);
+    calc_into(&csv_path, &[]);
+    let text = std::fs::read_to_string(&csv_path).unwrap_or_else(|e| panic!("{e}"));
+    let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let rows: Vec<csv::StringRecord> = reader
+        .records()
+        .map(|r| r.unwrap_or_else(|e| panic!("{e}")))
+        .collect();
+    let claims = sheet(&xlsx, "明细");
+    let header: Vec<String> = claims
+        .rows()
+        .next()
+        .unwrap_or_default()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    let zh: Vec<&str> = PayoutColumn::ALL.iter().map(|c| c.name_zh()).collect();
+    assert_eq!(header, zh);
+    assert_eq!(claims.rows().count(), rows.len() + 1);
+    let mut payable = Decimal::ZERO;
+    for (r, (cells, row)) in claims.rows().skip(1).zip(&rows).enumerate() {
+        for (c, column) in PayoutColumn::ALL.iter().enumerate() {
+            let cell = &cells[c];
+            if column.is_money() {
+                let Data::Float(value) = cell else {
+                    panic!("row {r} {}: {cell:?} is not a number", column.name());
+                };
+                let fen = Decimal::try_from(*value)
+                    .unwrap_or_else(|e| panic!("{e}"))
+                    .round_dp(2);
+                let expected: Decimal = row[c].parse().unwrap_or_else(|e| panic!("{e}"));
+                assert_eq!(fen, expected, "row {r} {}", column.name());
+                if *column == PayoutColumn::Payable {
+                    payable += fen;
+                }
+            } else if matches!(
+                column,
+                PayoutColumn::ClaimId
+                    | PayoutColumn::ApplicantId
+                    | PayoutColumn::Ref
+                    | PayoutColumn::Reason
+                    | PayoutColumn::Status
+            ) {
+                let expected = row[c].trim_start_matches('\'');
+                match cell {
+                    Data::String(s) => assert_eq!(s, expected),
+                    Data::Empty => assert_eq!(expected, ""),
+                    other => panic!("row {r} {}: {other:?} is not text", column.name()),
+                }
+            }
+        }
+    }
+    assert_eq!(payable, "1555505.01".parse::<Decimal>().unwrap_or_default());
+    for name in ["按申请人", "按条款", "汇总"] {
+        assert!(sheet(&xlsx, name).rows().count() > 1, "{name}");
+    }
+    let summary: Vec<String> = sheet(&xlsx, "汇总")
+        .rows()
+        .flat_map(|r| r.iter().map(|c| c.to_string()).collect::<Vec<_>>())
+        .collect();
+    use sha2::Digest;
+    let policy = std::fs::read("policy/lianzhou-2024.toml").unwrap_or_else(|e| panic!("{e}"));
+    let sha: String = sha2::Sha256::digest(&policy)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    for wanted in [sha.as_str(), SAMPLE, "lianzhou-2024", "61"] {
+        assert!(
+            summary.iter().any(|c| c.contains(wanted)),
+            "{wanted}: {summary:?}"
+        );
+    }
+    let bytes = std::fs::read(&xlsx).unwrap_or_else(|e| panic!("{e}"));
+    let chart = b"xl/charts/chart1.xml";
+    assert!(bytes.windows(chart.len()).any(|w| w == chart), "no chart");
+}
+
+#[test]
+fn an_xlsx_payout_and_a_chinese_headed_csv_are_ledgers_like_the_csv() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let (xlsx, csv_en, csv_zh) = (
+        dir.path().join("payout.xlsx"),
+        dir.path().join("payout.csv"),
+        dir.path().join("payout-zh.csv"),
+    );
+    calc_into(&xlsx, &[]);
+    calc_into(&csv_en, &[]);
+    calc_into(&csv_zh, &["--headers", "zh"]);
+    let header = std::fs::read_to_string(&csv_zh).unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        header.starts_with("\u{feff}申报编号,申请人代码,"),
+        "{header}"
+    );
+    let run = |ledger: &Path| {
+        let out = subsidy()
+            .args([
+                "calc",
+                "samples/claims-2024-batch1.csv",
+                "--format",
+                "csv",
+                "--ledger",
+            ])
+            .arg(ledger)
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out.stdout
+    };
+    let expected = run(&csv_en);
+    assert!(run(&xlsx) == expected, "the XLSX ledger counts differently");
+    assert!(
+        run(&csv_zh) == expected,
+        "the Chinese-headed ledger counts differently"
+    );
+}
+
+#[test]
+fn every_workbook_label_is_said_in_both_languages() {
+    use subsidy::words::{BookLabel, Lang};
+    for label in BookLabel::ALL {
+        let (zh, en) = (
+            Lang::Zh.words().book_label(label),
+            Lang::En.words().book_label(label),
+        );
+        assert!(!zh.is_empty() && !en.is_empty() && zh != en, "{label:?}");
+    }
+}

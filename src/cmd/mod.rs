@@ -33,6 +33,21 @@ pub fn load_policy(path: Option<&Path>) -> Result<Policy, Error> {
     }
 }
 
+/// The SHA-256 of the policy text `--policy` names, or of the bundled one,
+/// in hex.
+pub fn policy_sha256(path: Option<&Path>) -> Result<String, Error> {
+    use sha2::{Digest, Sha256};
+    let text = match path {
+        None => crate::policy::BUNDLED.as_bytes().to_vec(),
+        Some(p) => fs::read(p).map_err(|source| Error::Read {
+            path: p.display().to_string(),
+            source,
+        })?,
+    };
+    let hash = Sha256::digest(&text);
+    Ok(hash.iter().map(|b| format!("{b:02x}")).collect())
+}
+
 /// A file's bytes, or standard input's for `-` or no path.
 pub fn read_input(path: Option<&Path>) -> Result<(String, Vec<u8>), Error> {
     match path {

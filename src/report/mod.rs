@@ -8,6 +8,7 @@ mod payout;
 mod reason;
 mod summary;
 mod table;
+mod xlsx;
 
 use rust_decimal::Decimal;
 
@@ -21,10 +22,11 @@ use crate::words::Sep;
 pub use catalogue::{list as catalogue_list, show_clause, show_item, who};
 pub use derivation::{derivation, room_figures, Applicant, Derivation};
 pub use json::write_json;
-pub use payout::{write_payout, PayoutColumn};
+pub use payout::{write_payout, write_payout_headed, PayoutColumn};
 pub use reason::{invalid_reason, reason};
 pub use summary::{Summary, Tally};
 pub use table::{draft_notice, write_tables, yuan};
+pub use xlsx::{payout_workbook, BookSheet, Provenance};
 
 /// A batch with the engine's outcome for each of its claims.
 pub struct Decided<'a> {

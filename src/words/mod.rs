@@ -18,7 +18,7 @@ pub use claims::ClaimsWords;
 pub use help::{HelpWords, Topic};
 pub use policy::PolicyWords;
 pub use report::ReportWords;
-pub use report::{Figures, Label, Notice, Rule, Sep};
+pub use report::{BookLabel, Figures, Label, Notice, Rule, Sep};
 
 /// Every family of words one language must say.
 pub trait Words: ReportWords + PolicyWords + ClaimsWords + HelpWords + Sync {
