@@ -201,6 +201,9 @@ pub struct ExplainArgs {
 pub enum PolicyCommand {
     /// The catalogue: clause, item, name, kind, figure, who, rules and caps
     List {
+        /// Output format [default: table]
+        #[arg(long, value_enum)]
+        format: Option<Format>,
         #[command(flatten)]
         measures: PolicyFile,
     },

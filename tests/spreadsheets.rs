@@ -698,3 +698,39 @@ fn every_workbook_label_is_said_in_both_languages() {
         assert!(!zh.is_empty() && !en.is_empty() && zh != en, "{label:?}");
     }
 }
+
+#[test]
+fn the_catalogue_lists_as_csv_and_json() {
+    let out = subsidy()
+        .args(["policy", "list", "--format", "csv"])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let text = text.trim_start_matches('\u{feff}');
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .unwrap_or_else(|e| panic!("{e}"))
+        .iter()
+        .map(str::to_string)
+        .collect();
+    assert_eq!(header, subsidy::report::CatalogueRow::FIELDS);
+    let rows: Vec<csv::StringRecord> = reader
+        .records()
+        .map(|r| r.unwrap_or_else(|e| panic!("{e}")))
+        .collect();
+    assert!(rows
+        .iter()
+        .any(|r| &r[1] == "pledge_interest" && &r[2] == "知识产权质押融资贴息"));
+    let out = subsidy()
+        .args(["--lang", "en", "policy", "list", "--format", "json"])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(out.status.success());
+    let json: serde_json::Value =
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}"));
+    let items = json.as_array().unwrap_or_else(|| panic!("not an array"));
+    assert_eq!(items.len(), rows.len());
+    assert!(items.iter().any(|i| i["item"] == "pledge_interest"));
+}

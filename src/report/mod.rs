@@ -19,7 +19,9 @@ use crate::policy::{ItemIdx, Policy, TagSet};
 use crate::words::Lang;
 use crate::words::Sep;
 
-pub use catalogue::{list as catalogue_list, show_clause, show_item, who};
+pub use catalogue::{
+    list as catalogue_list, list_rows as catalogue_rows, show_clause, show_item, who, CatalogueRow,
+};
 pub use derivation::{derivation, room_figures, Applicant, Derivation};
 pub use json::write_json;
 pub use payout::{write_payout, write_payout_headed, PayoutColumn};
