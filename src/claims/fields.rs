@@ -175,7 +175,7 @@ fn read_applicant_and_item(
     let item = read_cell(
         p,
         (Column::Item, raw.item, None),
-        |w| policy.find_item_by_part(w).found(),
+        |w| policy.find_item_or_part(w),
         |w| ProblemKind::UnknownItem {
             written: w.to_string(),
             suggestions: policy.item_candidates(w),

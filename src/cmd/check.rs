@@ -31,7 +31,7 @@ pub fn run(args: &CheckArgs, lang: Lang) -> Result<(), Error> {
         .date
         .clone()
         .unwrap_or_else(|| Date::today().to_string());
-    let item = policy.find_item_by_part(&args.item).found();
+    let item = policy.find_item_or_part(&args.item);
     let needs_ref = item.is_some_and(|i| policy.item(i).needs_ref());
     let reference = match (&args.reference, needs_ref) {
         (Some(r), _) => r.clone(),

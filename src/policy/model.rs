@@ -330,12 +330,26 @@ impl Policy {
     /// a part of its Chinese name or alias that only one item has
     /// (`质押` → pledge_interest). Ids are never matched by a part.
     pub fn find_item_by_part(&self, written: &str) -> ItemMatch {
+        match self.items_with_part(written) {
+            Ok(item) => ItemMatch::Found(item),
+            Err(found) if found.len() > 1 => ItemMatch::Ambiguous(found),
+            Err(_) => ItemMatch::NotFound(self.item_suggestions(written)),
+        }
+    }
+
+    /// `find_item_by_part` without the suggestions of a miss: the one item.
+    pub fn find_item_or_part(&self, written: &str) -> Option<ItemIdx> {
+        self.items_with_part(written).ok()
+    }
+
+    /// The one item written, or every item it is a part of (maybe none).
+    fn items_with_part(&self, written: &str) -> Result<ItemIdx, Vec<ItemIdx>> {
         if let Some(item) = self.find_item(written) {
-            return ItemMatch::Found(item);
+            return Ok(item);
         }
         let part = item_key(written);
         if part.is_ascii() || part.chars().count() < 2 {
-            return ItemMatch::NotFound(self.item_suggestions(written));
+            return Err(Vec::new());
         }
         let mut found: Vec<ItemIdx> = self
             .lookup
@@ -347,9 +361,8 @@ impl Policy {
         found.sort_unstable();
         found.dedup();
         match found.as_slice() {
-            [] => ItemMatch::NotFound(self.item_suggestions(written)),
-            [one] => ItemMatch::Found(*one),
-            _ => ItemMatch::Ambiguous(found),
+            [one] => Ok(*one),
+            _ => Err(found),
         }
     }
 
