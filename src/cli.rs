@@ -37,6 +37,9 @@ pub enum Command {
     #[command(subcommand)]
     Policy(PolicyCommand),
 
+    /// An empty claims file to fill in: .xlsx with drop-downs and the catalogue, or CSV
+    Template(TemplateArgs),
+
     /// Print a shell completion script
     Completions {
         #[arg(value_enum)]
@@ -197,6 +200,22 @@ pub struct ExplainArgs {
     pub sources: Sources,
 }
 
+#[derive(Debug, Args)]
+pub struct TemplateArgs {
+    /// Write the template to FILE: .xlsx gets a workbook, anything else CSV
+    /// [default: CSV on standard output]
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+
+    /// The CSV's header row: en (claim_id, …) or zh (申请编号, …); the
+    /// workbook's is Chinese
+    #[arg(long, value_enum, default_value_t = Headers::En)]
+    pub headers: Headers,
+
+    #[command(flatten)]
+    pub measures: PolicyFile,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum PolicyCommand {
     /// The catalogue: clause, item, name, kind, figure, who, rules and caps
@@ -341,6 +360,7 @@ pub fn main() -> i32 {
         Command::Check(args) => cmd::check::run(&args, lang),
         Command::Explain(args) => cmd::explain::run(&args, lang),
         Command::Policy(command) => cmd::policy::run(&command, lang),
+        Command::Template(args) => cmd::template::run(&args, lang),
         Command::Completions { shell } => cmd::write_stdout(|out| {
             clap_complete::generate(shell, &mut command(lang, &[]), "subsidy", out);
             Ok(())

@@ -24,5 +24,6 @@ pub mod money;
 pub mod policy;
 pub mod report;
 pub mod sheet;
+pub mod template;
 pub mod text;
 pub mod words;

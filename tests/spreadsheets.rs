@@ -734,3 +734,68 @@ fn the_catalogue_lists_as_csv_and_json() {
     assert_eq!(items.len(), rows.len());
     assert!(items.iter().any(|i| i["item"] == "pledge_interest"));
 }
+
+#[test]
+fn the_template_is_a_claims_file_the_reader_takes() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    for headers in ["en", "zh"] {
+        let csv_path = dir.path().join(format!("template-{headers}.csv"));
+        let out = subsidy()
+            .args(["template", "--headers", headers, "--out"])
+            .arg(&csv_path)
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert!(out.status.success());
+        let mut text = std::fs::read_to_string(&csv_path).unwrap_or_else(|e| panic!("{e}"));
+        text.push_str("T1,91441882MA5T,甲,企业,知识产权质押融资贴息,2024-03-05,,2000,,,,,,\n");
+        std::fs::write(&csv_path, text).unwrap_or_else(|e| panic!("{e}"));
+        let out = subsidy()
+            .args(["calc", "--format", "csv", "--no-bom"])
+            .arg(&csv_path)
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let payout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            payout.contains("T1,91441882MA5T,甲,enterprise,（六）,pledge_interest"),
+            "{payout}"
+        );
+        assert!(payout.contains(",paid,"), "{payout}");
+    }
+    let xlsx = dir.path().join("template.xlsx");
+    let out = subsidy()
+        .args(["template", "--out"])
+        .arg(&xlsx)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(out.status.success());
+    let claims = sheet(&xlsx, "申报");
+    let header: Vec<String> = claims
+        .rows()
+        .next()
+        .unwrap_or_default()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert_eq!(header[0], "申请编号");
+    assert!(header.contains(&"有效发明专利件数".to_string()));
+    let catalogue = sheet(&xlsx, "目录");
+    assert!(catalogue
+        .rows()
+        .any(|r| r.iter().any(|c| *c == "知识产权质押融资贴息")));
+    assert!(catalogue.rows().any(|r| r.iter().any(|c| *c == "企业")));
+    let out = subsidy()
+        .args(["calc", "--format", "csv"])
+        .arg(&xlsx)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -5,6 +5,7 @@ pub mod calc;
 pub mod check;
 pub mod explain;
 pub mod policy;
+pub mod template;
 
 use std::fs;
 use std::io::{self, BufWriter, Read, Write};
