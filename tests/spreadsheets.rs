@@ -799,3 +799,31 @@ fn the_template_is_a_claims_file_the_reader_takes() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn an_alias_another_item_has_is_a_policy_problem() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let text =
+        std::fs::read_to_string("policy/lianzhou-2024.toml").unwrap_or_else(|e| panic!("{e}"));
+    let text = text.replacen(
+        "name = \"知识产权质押融资贴息\"",
+        "name = \"知识产权质押融资贴息\"\naliases = [\"ip_insurance\"]",
+        1,
+    );
+    let policy = write(dir.path(), "policy.toml", text.as_bytes());
+    let out = subsidy()
+        .args(["--lang", "en", "policy", "validate"])
+        .arg(&policy)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(out.status.code(), Some(1));
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        said.contains("alias `ip_insurance` is already the id, name or alias of item ip_insurance"),
+        "{said}"
+    );
+}

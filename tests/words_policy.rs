@@ -65,6 +65,10 @@ fn samples() -> Vec<PolicyFault> {
         },
         PolicyFault::QuotaPerYear,
         PolicyFault::QuotaOverflow { target: written() },
+        PolicyFault::AliasTaken {
+            alias: written(),
+            other: "pledge_interest".to_string(),
+        },
     ]
 }
 
@@ -107,10 +111,11 @@ fn place(fault: &PolicyFault) -> usize {
         PolicyFault::CapBelowAward { .. } => 31,
         PolicyFault::QuotaPerYear => 32,
         PolicyFault::QuotaOverflow { .. } => 33,
+        PolicyFault::AliasTaken { .. } => 34,
     }
 }
 
-const VARIANTS: usize = 34;
+const VARIANTS: usize = 35;
 
 #[test]
 fn there_is_one_sample_of_every_fault_in_order() {

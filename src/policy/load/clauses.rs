@@ -108,11 +108,23 @@ impl Checker<'_> {
             }
         }
         for (i, item) in items.iter().enumerate() {
-            let more = aliases.get(i).copied().unwrap_or_default();
-            let spellings = [&item.id, &item.name.zh].into_iter().chain(more);
-            for spelling in spellings {
-                let key = item_key(spelling);
-                lookup.items.entry(key).or_insert(i as ItemIdx);
+            for spelling in [&item.id, &item.name.zh] {
+                lookup
+                    .items
+                    .entry(item_key(spelling))
+                    .or_insert(i as ItemIdx);
+            }
+        }
+        for (i, more) in aliases.iter().enumerate() {
+            for alias in more.iter() {
+                let taken = *lookup.items.entry(item_key(alias)).or_insert(i as ItemIdx);
+                if usize::from(taken) != i {
+                    let fault = PolicyFault::AliasTaken {
+                        alias: alias.clone(),
+                        other: items[usize::from(taken)].id.clone(),
+                    };
+                    self.problem(spans[i].clone(), "item.aliases", fault);
+                }
             }
         }
         for (idx, rq) in quotas {

@@ -71,6 +71,9 @@ impl PolicyWords for English {
             PolicyFault::QuotaOverflow { target } => {
                 format!("overflow target `{target}` does not exist or is not another fixed item")
             }
+            PolicyFault::AliasTaken { alias, other } => {
+                format!("alias `{alias}` is already the id, name or alias of item {other}")
+            }
         }
     }
 

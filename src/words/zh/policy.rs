@@ -67,6 +67,9 @@ impl PolicyWords for Chinese {
             PolicyFault::QuotaOverflow { target } => {
                 format!("超额转入的项目“{target}”不存在，或不是另一个 fixed 项目")
             }
+            PolicyFault::AliasTaken { alias, other } => {
+                format!("别名“{alias}”已是项目 {other} 的编号、名称或别名")
+            }
         }
     }
 
