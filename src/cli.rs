@@ -90,7 +90,9 @@ pub struct Reading {
     #[arg(long, value_enum, value_name = "ENCODING", default_value_t = Encoding::Auto)]
     pub encoding: Encoding,
 
-    /// The sheet of an .xlsx, .xls or .ods claims file or ledger [default: the first]
+    /// The sheet of an .xlsx, .xls or .ods claims file [default: the first]; a
+    /// workbook ledger is read from this sheet if it has one, else from 明细,
+    /// else from its first
     #[arg(long, value_name = "NAME")]
     pub sheet: Option<String>,
 }

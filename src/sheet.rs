@@ -22,10 +22,20 @@ pub fn is_spreadsheet(path: &Path) -> bool {
         .is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
 }
 
-/// One sheet of a workbook (the first, or `sheet`) as CSV text. Rows keep
-/// their numbers: blank lines stand for the empty rows above the sheet's
-/// first cell, so `FILE:LINE` is the sheet's row.
-pub fn sheet_as_csv(path: &Path, sheet: Option<&str>) -> Result<Vec<u8>, ClaimsError> {
+/// Which sheet of a workbook to read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Choice<'a> {
+    /// This one (`--sheet` of a claims file), or the first when `None`.
+    Named(Option<&'a str>),
+    /// The first of these the workbook has, else its first sheet (a
+    /// ledger: `--sheet` if it has it, else the payout's 明细).
+    Preferred(&'a [&'a str]),
+}
+
+/// One sheet of a workbook as CSV text. Rows keep their numbers: blank
+/// lines stand for the empty rows above the sheet's first cell, so
+/// `FILE:LINE` is the sheet's row.
+pub fn sheet_as_csv(path: &Path, choice: Choice) -> Result<Vec<u8>, ClaimsError> {
     let file = path.display().to_string();
     let unreadable = |e: &dyn std::fmt::Display| ClaimsError::Workbook {
         file: file.clone(),
@@ -33,25 +43,25 @@ pub fn sheet_as_csv(path: &Path, sheet: Option<&str>) -> Result<Vec<u8>, ClaimsE
     };
     let mut workbook = open_workbook_auto(path).map_err(|e| unreadable(&e))?;
     let names = workbook.sheet_names();
-    let name = match sheet {
-        Some(wanted) => names
-            .iter()
-            .find(|n| n.as_str() == wanted || n.trim().eq_ignore_ascii_case(wanted.trim()))
-            .cloned()
-            .ok_or_else(|| ClaimsError::NoSuchSheet {
-                file: file.clone(),
-                sheet: wanted.to_string(),
-                sheets: names.clone(),
-            })?,
-        None => names
-            .first()
-            .cloned()
-            .ok_or_else(|| ClaimsError::NoSuchSheet {
-                file: file.clone(),
-                sheet: String::new(),
-                sheets: Vec::new(),
-            })?,
+    let same = |n: &String, wanted: &str| {
+        n.as_str() == wanted || n.trim().eq_ignore_ascii_case(wanted.trim())
     };
+    let found = match choice {
+        Choice::Named(Some(wanted)) => names.iter().find(|n| same(n, wanted)),
+        Choice::Named(None) => names.first(),
+        Choice::Preferred(wanted) => wanted
+            .iter()
+            .find_map(|w| names.iter().find(|n| same(n, w)))
+            .or(names.first()),
+    };
+    let name = found.cloned().ok_or_else(|| ClaimsError::NoSuchSheet {
+        file: file.clone(),
+        sheet: match choice {
+            Choice::Named(Some(wanted)) => wanted.to_string(),
+            _ => String::new(),
+        },
+        sheets: names.clone(),
+    })?;
     let range = workbook
         .worksheet_range(&name)
         .map_err(|e| unreadable(&e))?;

@@ -827,3 +827,28 @@ fn an_alias_another_item_has_is_a_policy_problem() {
         "{said}"
     );
 }
+
+#[test]
+fn sheet_names_a_claims_sheet_and_a_workbook_ledger_still_reads_its_claims_sheet() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let claims = write(dir.path(), "申报.xlsx", &sample_workbook("申报"));
+    let (ledger_xlsx, ledger_csv) = (dir.path().join("p.xlsx"), dir.path().join("p.csv"));
+    calc_into(&ledger_xlsx, &[]);
+    calc_into(&ledger_csv, &[]);
+    let run = |ledger: &Path| {
+        let out = subsidy()
+            .arg("calc")
+            .arg(&claims)
+            .args(["--sheet", "申报", "--format", "csv", "--ledger"])
+            .arg(ledger)
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out.stdout
+    };
+    assert!(run(&ledger_xlsx) == run(&ledger_csv));
+}

@@ -18,7 +18,8 @@ use crate::engine::Prior;
 use crate::error::Error;
 use crate::ledger::{read_ledger, LedgerError, LedgerProblem};
 use crate::policy::{bundled, load, Policy};
-use crate::sheet::{is_spreadsheet, sheet_as_csv, ZIP_MAGIC};
+use crate::report::BookSheet;
+use crate::sheet::{is_spreadsheet, sheet_as_csv, Choice, ZIP_MAGIC};
 
 /// The policy of `--policy`, or the bundled one.
 pub fn load_policy(path: Option<&Path>) -> Result<Policy, Error> {
@@ -80,7 +81,7 @@ pub fn open_input(
     reading: &Reading,
 ) -> Result<(String, Box<dyn Read + Send>), Error> {
     if let Some(p) = path.filter(|p| is_spreadsheet(p)) {
-        let text = sheet_as_csv(p, reading.sheet.as_deref())?;
+        let text = sheet_as_csv(p, Choice::Named(reading.sheet.as_deref()))?;
         return Ok((p.display().to_string(), Box::new(io::Cursor::new(text))));
     }
     let (label, input): (String, Box<dyn Read + Send>) = match path {
@@ -131,7 +132,11 @@ pub fn read_ledgers(
     for path in ledgers {
         let label = path.display().to_string();
         let text = if is_spreadsheet(path) {
-            sheet_as_csv(path, reading.sheet.as_deref())?
+            let claims = BookSheet::Claims.name();
+            match reading.sheet.as_deref() {
+                Some(wanted) => sheet_as_csv(path, Choice::Preferred(&[wanted, claims]))?,
+                None => sheet_as_csv(path, Choice::Preferred(&[claims]))?,
+            }
         } else {
             let (_, bytes) = read_input(Some(path))?;
             if bytes.starts_with(ZIP_MAGIC) {
