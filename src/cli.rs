@@ -8,6 +8,7 @@ use clap_complete::Shell;
 
 use crate::claims::limits::Limits;
 use crate::cmd;
+use crate::decode::Encoding;
 use crate::error::Error;
 use crate::words::{Lang, Notice, Topic};
 
@@ -42,6 +43,9 @@ pub enum Command {
     /// The catalogue of items, one item or clause, validation and worked cases
     #[command(subcommand)]
     Policy(PolicyCommand),
+
+    /// An empty claims file to fill in: .xlsx with drop-downs and the catalogue, or CSV
+    Template(TemplateArgs),
 
     /// Print a shell completion script
     Completions {
@@ -85,6 +89,24 @@ pub struct Sources {
     /// clause.1.annual_cap=80000 (repeatable; the file is not changed)
     #[arg(long, value_name = "KEY=VALUE")]
     pub set: Vec<String>,
+
+    #[command(flatten)]
+    pub reading: Reading,
+}
+
+/// `--encoding` and `--sheet`: how the claims file and the ledgers are read.
+#[derive(Debug, Clone, Default, Args)]
+pub struct Reading {
+    /// Encoding of the claims file and ledgers: auto (a byte-order mark, else
+    /// UTF-8, else GB18030), utf-8, gb18030 (or gbk), utf-16
+    #[arg(long, value_enum, value_name = "ENCODING", default_value_t = Encoding::Auto)]
+    pub encoding: Encoding,
+
+    /// The sheet of an .xlsx, .xls or .ods claims file [default: the first]; a
+    /// workbook ledger is read from this sheet if it has one, else from 明细,
+    /// else from its first
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -99,7 +121,8 @@ pub struct CalcArgs {
     #[arg(long, value_enum)]
     pub format: Option<Format>,
 
-    /// Write the output to FILE (atomically) instead of standard output
+    /// Write the output to FILE (atomically) instead of standard output; a
+    /// FILE ending in .xlsx gets an Excel workbook
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
 
@@ -119,8 +142,19 @@ pub struct CalcArgs {
     #[arg(long, value_name = "CLAUSES", requires = "budget")]
     pub budget_priority: Option<String>,
 
+    /// The payout CSV's header row: en (claim_id, …) or zh (申报编号, …)
+    #[arg(long, value_enum, default_value_t = Headers::En)]
+    pub headers: Headers,
+
     #[command(flatten)]
     pub limits: InputLimits,
+}
+
+/// `--headers`: the language of the payout CSV's header row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Headers {
+    En,
+    Zh,
 }
 
 /// How much one input may ask the reader to hold (a claims file or ledger
@@ -243,6 +277,9 @@ pub struct CompareArgs {
     #[arg(long, value_name = "FILE")]
     pub ledger: Vec<PathBuf>,
 
+    #[command(flatten)]
+    pub reading: Reading,
+
     /// Output format [default: table, or csv with --out]
     #[arg(long, value_enum)]
     pub format: Option<Format>,
@@ -279,10 +316,29 @@ pub struct ReportArgs {
     pub no_bom: bool,
 }
 
+#[derive(Debug, Args)]
+pub struct TemplateArgs {
+    /// Write the template to FILE: .xlsx gets a workbook, anything else CSV
+    /// [default: CSV on standard output]
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+
+    /// The CSV's header row: en (claim_id, …) or zh (申请编号, …); the
+    /// workbook's is Chinese
+    #[arg(long, value_enum, default_value_t = Headers::En)]
+    pub headers: Headers,
+
+    #[command(flatten)]
+    pub measures: PolicyFile,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum PolicyCommand {
     /// The catalogue: clause, item, name, kind, figure, who, rules and caps
     List {
+        /// Output format [default: table]
+        #[arg(long, value_enum)]
+        format: Option<Format>,
         #[command(flatten)]
         measures: PolicyFile,
     },
@@ -432,6 +488,7 @@ pub fn main() -> i32 {
         Command::Compare(args) => cmd::compare::run(&args, lang),
         Command::Report(args) => cmd::review::run(&args, lang),
         Command::Policy(command) => cmd::policy::run(&command, lang),
+        Command::Template(args) => cmd::template::run(&args, lang),
         Command::Completions { shell } => cmd::write_stdout(|out| {
             clap_complete::generate(shell, &mut command(lang, &[]), "subsidy", out);
             Ok(())

@@ -76,8 +76,11 @@ impl Date {
         i32::from(self.year)
     }
 
-    /// Reads `2024-03-15`, `2024/3/15`, `2024.3.15`, `2024年3月15日` and
-    /// `20240315`, in full-width digits too. Anything else is `None`.
+    /// Reads `2024-03-15`, `2024/3/15`, `2024.3.15`, `2024年3月15日` (or
+    /// `号`) and `20240315`, in full-width digits too, and any of them with
+    /// a time of day after it as a spreadsheet writes a date cell
+    /// (`2024/3/5 0:00`, `2024-03-05 00:00:00`, `2024-03-05T00:00:00`).
+    /// Anything else is `None`.
     pub fn parse(written: &str) -> Option<Date> {
         // The usual spelling, read straight from the bytes.
         if let [y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2] = *written.as_bytes() {
@@ -88,11 +91,11 @@ impl Date {
             }
         }
         let cleaned = text::clean(written);
-        let s = cleaned.as_ref();
+        let s = without_time(cleaned.as_ref())?;
         if s.len() == 8 && s.bytes().all(|b| b.is_ascii_digit()) {
             return Date::new(number(&s[..4])?, number(&s[4..6])?, number(&s[6..])?);
         }
-        let s = s.strip_suffix('日').unwrap_or(s);
+        let s = s.strip_suffix(['日', '号']).unwrap_or(s);
         let mut parts = s.split(['-', '/', '.', '年', '月']);
         let (year, month, day) = (parts.next()?, parts.next()?, parts.next()?);
         if parts.next().is_some() || year.len() != 4 || month.len() > 2 || day.len() > 2 {
@@ -111,6 +114,25 @@ impl Date {
         }
         Date::new(number(year)?, number(month)?, number(day)?)
     }
+}
+
+/// The date part of a date written with a time of day (`H:MM` or
+/// `H:MM:SS`, after a space or a `T`); `None` when the time is no time.
+fn without_time(s: &str) -> Option<&str> {
+    let Some((date, time)) = s.split_once([' ', 'T']) else {
+        return Some(s);
+    };
+    let parts: Vec<&str> = time.trim().split(':').collect();
+    if !(2..=3).contains(&parts.len()) {
+        return None;
+    }
+    for (part, limit) in parts.iter().zip([24, 60, 60]) {
+        let value = number(part).filter(|_| part.len() <= 2)?;
+        if value >= limit {
+            return None;
+        }
+    }
+    Some(date.trim_end())
 }
 
 fn number(digits: &str) -> Option<u32> {
@@ -153,6 +175,12 @@ mod tests {
             "2024.03.15",
             "２０２４－０３－１５",
             " 2024-3-15 ",
+            "2024年3月15号",
+            "2024/3/15 0:00",
+            "2024-03-15 00:00:00",
+            "2024-03-15T00:00:00",
+            "2024/3/15 14:30",
+            "２０２４／３／１５　０：００",
         ] {
             assert_eq!(d(written).as_deref(), Some("2024-03-15"), "{written}");
         }
@@ -172,6 +200,11 @@ mod tests {
             "",
             "yesterday",
             "٢٠٢٤-٠٣-١٥",
+            "2024-03-15 25:00",
+            "2024-03-15 0",
+            "2024-03-15 noon",
+            "2024-03-15 0:00:00:00",
+            "2024-02-30 0:00",
         ] {
             assert_eq!(d(written), None, "{written}");
         }

@@ -51,7 +51,9 @@ pub fn answer(
     (prior, keys, ledger): (&[Prior], &mut Keys, bool),
     placeholder: &str,
 ) -> Result<Answer, Vec<Problem>> {
-    let item = policy.find_item(&request.item).map(|i| policy.item(i));
+    let item = policy
+        .find_item_or_part(&request.item)
+        .map(|i| policy.item(i));
     let needs_ref = item.is_some_and(Item::needs_ref);
     let reference = match (&request.reference, needs_ref) {
         (Some(r), _) => r.clone(),

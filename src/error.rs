@@ -55,6 +55,11 @@ pub enum Usage {
         written: String,
         near: Vec<String>,
     },
+    /// A part of several items' names: each as (id, Chinese name).
+    AmbiguousItem {
+        written: String,
+        candidates: Vec<(String, String)>,
+    },
 }
 
 /// What a command looked for and did not find.
@@ -139,6 +144,16 @@ impl Error {
             Usage::NotItemOrClause { written, near } => {
                 let near: Vec<&str> = near.iter().map(String::as_str).collect();
                 words.not_item_or_clause(written, &near)
+            }
+            Usage::AmbiguousItem {
+                written,
+                candidates,
+            } => {
+                let candidates: Vec<(&str, &str)> = candidates
+                    .iter()
+                    .map(|(id, name)| (id.as_str(), name.as_str()))
+                    .collect();
+                words.ambiguous_item(written, &candidates)
             }
         }
     }

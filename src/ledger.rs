@@ -76,6 +76,15 @@ impl LedgerColumn {
         LedgerColumn::ALL.into_iter().find(|c| c.name() == name)
     }
 
+    /// The column of a header, English or Chinese (the payout's Chinese
+    /// headers), in any case, width or spacing.
+    pub fn from_header(header: &str) -> Option<LedgerColumn> {
+        let key = crate::headers::header_key(header);
+        LedgerColumn::ALL
+            .into_iter()
+            .find(|c| c.name() == key || c.payout().name_zh() == key)
+    }
+
     /// The column's place in `ALL`.
     const fn index(self) -> usize {
         self as usize
@@ -131,6 +140,10 @@ pub enum LedgerProblem {
     BadRefs {
         written: String,
     },
+    /// Bytes that are not text in the encoding the file was read in.
+    Undecodable {
+        charset: crate::decode::Charset,
+    },
     /// The CSV itself is malformed (the CSV reader's message).
     Csv {
         message: String,
@@ -163,7 +176,7 @@ type Places = [usize; LedgerColumn::COUNT];
 fn locate(header: &csv::StringRecord) -> Result<Places, Vec<LedgerColumn>> {
     let mut found = [None; LedgerColumn::COUNT];
     for (i, name) in header.iter().enumerate() {
-        if let Some(column) = LedgerColumn::from_name(&name.trim().to_lowercase()) {
+        if let Some(column) = LedgerColumn::from_header(name) {
             found[column.index()] = Some(i);
         }
     }
@@ -193,7 +206,11 @@ pub fn read_ledger(
         message: e.to_string(),
     };
     let input = crate::text::without_bom(bytes).map_err(|e| err(1, None, csv_problem(&e)))?;
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(input);
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .delimiter(crate::decode::delimiter_of(bytes))
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_reader(input);
     let header = reader
         .headers()
         .map_err(|e| err(1, None, csv_problem(&e)))?;
@@ -203,6 +220,8 @@ pub fn read_ledger(
     let mut record = csv::StringRecord::new();
     loop {
         match reader.read_record(&mut record) {
+            // A line with nothing but the CR of a CR LF is a blank line.
+            Ok(true) if record.len() == 1 && record.as_slice() == "\r" => continue,
             Ok(true) => {}
             Ok(false) => break,
             Err(e) => {
@@ -362,6 +381,14 @@ mod tests {
                 column.name()
             );
             assert_eq!(LedgerColumn::from_name(column.name()), Some(column));
+            assert_eq!(
+                LedgerColumn::from_header(column.payout().name_zh()),
+                Some(column)
+            );
+            assert_eq!(
+                LedgerColumn::from_header(" Payable "),
+                Some(LedgerColumn::Payable)
+            );
         }
     }
 }

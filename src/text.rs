@@ -83,6 +83,52 @@ pub fn without_bom<R: Read>(mut input: R) -> io::Result<impl Read> {
     Ok(io::Cursor::new(first[start..n].to_vec()).chain(input))
 }
 
+/// A stream whose line ends are all line feeds: a carriage return alone
+/// (as old Mac files end a line) becomes a line feed, a CR LF stays as it
+/// is. Records end at a line feed, so every file reads as many rows as it has.
+pub struct LoneCrAsLf<R> {
+    inner: R,
+    /// The last byte handed out was a CR turned into a line feed: a line
+    /// feed right after it belongs to the same line end.
+    after_cr: bool,
+}
+
+impl<R: Read> LoneCrAsLf<R> {
+    pub fn new(inner: R) -> Self {
+        LoneCrAsLf {
+            inner,
+            after_cr: false,
+        }
+    }
+}
+
+impl<R: Read> Read for LoneCrAsLf<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let mut n = self.inner.read(buf)?;
+        if self.after_cr && n > 0 && buf[0] == b'\n' {
+            buf.copy_within(1..n, 0);
+            n -= 1;
+            if n == 0 {
+                n = self.inner.read(buf)?;
+            }
+        }
+        self.after_cr = false;
+        let Some(last) = n.checked_sub(1) else {
+            return Ok(0);
+        };
+        for i in memchr::memchr_iter(b'\r', &buf[..last]).collect::<Vec<_>>() {
+            if buf[i + 1] != b'\n' {
+                buf[i] = b'\n';
+            }
+        }
+        if buf[last] == b'\r' {
+            buf[last] = b'\n';
+            self.after_cr = true;
+        }
+        Ok(n)
+    }
+}
+
 /// `str::trim`, quicker on the usual case of ASCII ends; a byte-order mark
 /// (left inside a cell when files are joined) is trimmed too.
 pub fn trim(text: &str) -> &str {
@@ -165,6 +211,31 @@ mod tests {
         for cell in ["C-001", "'quoted", "连州", "12.50"] {
             assert_eq!(defuse(cell), cell);
             assert_eq!(undo_defuse(cell), cell);
+        }
+    }
+
+    #[test]
+    fn a_carriage_return_alone_ends_a_line_as_a_line_feed_does() {
+        let read = |bytes: &[u8], chunk: usize| {
+            // A reader that hands out `chunk` bytes at a time.
+            struct Chunks<'a>(&'a [u8], usize);
+            impl Read for Chunks<'_> {
+                fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+                    let n = self.0.len().min(self.1).min(buf.len());
+                    buf[..n].copy_from_slice(&self.0[..n]);
+                    self.0 = &self.0[n..];
+                    Ok(n)
+                }
+            }
+            let mut out = Vec::new();
+            let mut r = LoneCrAsLf::new(Chunks(bytes, chunk));
+            r.read_to_end(&mut out).map(|_| out)
+        };
+        for chunk in [1, 2, 3, 64] {
+            let out = read(b"a\r\nb\rc\nd\r", chunk).expect("read");
+            // A CR LF is one line end however the reads split it.
+            let lines = String::from_utf8_lossy(&out).replace("\r\n", "\n");
+            assert_eq!(lines, "a\nb\nc\nd\n", "chunk {chunk}");
         }
     }
 

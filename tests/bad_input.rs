@@ -169,7 +169,7 @@ fn a_quote_never_closed_is_refused_at_its_line() {
 fn an_invalid_utf8_byte_is_refused_at_its_line() {
     calc(&bad("invalid-utf8.csv"), &[])
         .code(1)
-        .says("tests/bad/invalid-utf8.csv:3: the file is not UTF-8 text")
+        .says("tests/bad/invalid-utf8.csv:3: this line is not valid UTF-8 text")
         .no_output();
 }
 

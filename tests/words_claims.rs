@@ -113,10 +113,12 @@ fn every_problem_of_a_row_is_said_in_both_languages() {
 fn claims_error_after(error: &ClaimsError) -> Option<ClaimsError> {
     let file = || "claims.csv".to_string();
     Some(match error {
-        ClaimsError::NotUtf8 { .. } => ClaimsError::NoHeader { file: file() },
+        ClaimsError::Undecodable { .. } => ClaimsError::NoHeader { file: file() },
         ClaimsError::NoHeader { .. } => ClaimsError::MissingColumns {
             file: file(),
             missing: Column::required().collect(),
+            found: vec!["申请人代码".into(), "备注".into()],
+            suggestions: vec![("申请人代码".into(), Column::ApplicantId)],
         },
         ClaimsError::MissingColumns { .. } => ClaimsError::RepeatedColumn {
             file: file(),
@@ -128,19 +130,35 @@ fn claims_error_after(error: &ClaimsError) -> Option<ClaimsError> {
             message: "unexpected end".into(),
         },
         ClaimsError::Csv { .. } => ClaimsError::ReaderStopped { file: file() },
-        ClaimsError::ReaderStopped { .. } => return None,
+        ClaimsError::ReaderStopped { .. } => ClaimsError::Zipped { file: file() },
+        ClaimsError::Zipped { .. } => ClaimsError::Workbook {
+            file: file(),
+            message: "invalid zip".into(),
+        },
+        ClaimsError::Workbook { .. } => ClaimsError::NoSuchSheet {
+            file: file(),
+            sheet: "申报".into(),
+            sheets: vec!["Sheet1".into()],
+        },
+        ClaimsError::NoSuchSheet { .. } => ClaimsError::BadCell {
+            file: file(),
+            cell: "申报!B17".into(),
+            error: "#N/A".into(),
+        },
+        ClaimsError::BadCell { .. } => return None,
     })
 }
 
 #[test]
 fn every_unreadable_claims_file_is_said_in_both_languages() {
-    let first = ClaimsError::NotUtf8 {
+    let first = ClaimsError::Undecodable {
         file: "claims.csv".into(),
         line: 7,
+        charset: subsidy::decode::Charset::Gb18030,
     };
     let samples = walk(first, claims_error_after);
     let kinds: HashSet<_> = samples.iter().map(discriminant).collect();
-    assert_eq!(kinds.len(), 6, "a variant is missing from the chain");
+    assert_eq!(kinds.len(), 10, "a variant is missing from the chain");
     for error in samples {
         let (zh, en) = (error.render(Lang::Zh), error.render(Lang::En));
         both_said(&zh, &en, &error);
@@ -165,7 +183,10 @@ fn ledger_problem_after(problem: &LedgerProblem) -> Option<LedgerProblem> {
             written: "4.41882E+17".into(),
         },
         LedgerProblem::MangledId { .. } => LedgerProblem::BadRefs { written: written() },
-        LedgerProblem::BadRefs { .. } => LedgerProblem::Csv {
+        LedgerProblem::BadRefs { .. } => LedgerProblem::Undecodable {
+            charset: subsidy::decode::Charset::Utf16Le,
+        },
+        LedgerProblem::Undecodable { .. } => LedgerProblem::Csv {
             message: "CSV parse error".into(),
         },
         LedgerProblem::Csv { .. } => return None,
@@ -179,7 +200,7 @@ fn every_unreadable_ledger_is_said_in_both_languages() {
     };
     let samples = walk(first, ledger_problem_after);
     let kinds: HashSet<_> = samples.iter().map(discriminant).collect();
-    assert_eq!(kinds.len(), 11, "a variant is missing from the chain");
+    assert_eq!(kinds.len(), 12, "a variant is missing from the chain");
     for what in samples {
         for column in [None, Some(LedgerColumn::Payable)] {
             let error = LedgerError {

@@ -77,6 +77,10 @@ fn samples() -> Vec<PolicyFault> {
         },
         PolicyFault::QuotaPerYear,
         PolicyFault::QuotaOverflow { target: written() },
+        PolicyFault::AliasTaken {
+            alias: written(),
+            other: "pledge_interest".to_string(),
+        },
     ]
 }
 
@@ -126,10 +130,11 @@ fn place(fault: &PolicyFault) -> usize {
         PolicyFault::CapBelowAward { .. } => 38,
         PolicyFault::QuotaPerYear => 39,
         PolicyFault::QuotaOverflow { .. } => 40,
+        PolicyFault::AliasTaken { .. } => 41,
     }
 }
 
-const VARIANTS: usize = 41;
+const VARIANTS: usize = 42;
 
 #[test]
 fn there_is_one_sample_of_every_fault_in_order() {

@@ -208,14 +208,10 @@ fn read_applicant_and_item(
     let item = read_cell(
         p,
         (Column::Item, raw.item, None),
-        |w| policy.find_item(&text::half_width(w)),
+        |w| policy.find_item_or_part(w),
         |w| ProblemKind::UnknownItem {
             written: w.to_string(),
-            suggestions: policy
-                .suggest_items(w)
-                .into_iter()
-                .map(String::from)
-                .collect(),
+            suggestions: policy.item_candidates(w),
         },
     );
     (applicant_type, item)
@@ -352,7 +348,12 @@ where
 /// A whole number written in digits, from 1 to 10^6.
 pub fn parse_quantity(written: &str) -> Option<u32> {
     let cleaned = text::clean(written);
+    // A unit as clerks type it: `3件`, `3项`, `3个`, `3宗`.
     let s = cleaned.as_ref();
+    let s = s
+        .strip_suffix(['件', '项', '个', '宗'])
+        .unwrap_or(s)
+        .trim_end();
     if s.is_empty() || s.len() > 7 || !s.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
@@ -360,12 +361,12 @@ pub fn parse_quantity(written: &str) -> Option<u32> {
     (1..=1_000_000).contains(&q).then_some(q)
 }
 
-/// yes/no, true/false, y/n, 1/0, 是/否 (any case).
+/// yes/no, true/false, y/n, 1/0, 是/否, 有/无 (any case).
 pub fn parse_yes_no(written: &str) -> Option<bool> {
     let cleaned = text::clean(written).to_lowercase();
     match cleaned.as_str() {
-        "yes" | "y" | "true" | "1" | "是" => Some(true),
-        "no" | "n" | "false" | "0" | "否" | "" => Some(false),
+        "yes" | "y" | "true" | "1" | "是" | "有" => Some(true),
+        "no" | "n" | "false" | "0" | "否" | "无" | "" => Some(false),
         _ => None,
     }
 }
@@ -447,17 +448,22 @@ mod tests {
         assert_eq!(parse_quantity("12"), Some(12));
         assert_eq!(parse_quantity("１２"), Some(12));
         assert_eq!(parse_quantity("1000000"), Some(1_000_000));
-        for bad in ["0", "1000001", "1.0", "-3", "3件", "二", "1,000", "٣"] {
+        for unit in ["3件", "3项", "3个", "３宗", "3 件"] {
+            assert_eq!(parse_quantity(unit), Some(3), "{unit}");
+        }
+        for bad in [
+            "0", "1000001", "1.0", "-3", "件", "3件件", "二", "1,000", "٣",
+        ] {
             assert_eq!(parse_quantity(bad), None, "{bad}");
         }
     }
 
     #[test]
     fn yes_no_in_every_spelling() {
-        for yes in ["yes", "YES", "true", "1", "是", "Ｙｅｓ"] {
+        for yes in ["yes", "YES", "true", "1", "是", "有", "Ｙｅｓ"] {
             assert_eq!(parse_yes_no(yes), Some(true), "{yes}");
         }
-        for no in ["no", "False", "0", "否", ""] {
+        for no in ["no", "False", "0", "否", "无", ""] {
             assert_eq!(parse_yes_no(no), Some(false), "{no}");
         }
         assert_eq!(parse_yes_no("maybe"), None);

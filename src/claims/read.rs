@@ -11,6 +11,8 @@ use super::{
     check_cells, Batch, Cells, Entry, InvalidRow, Keys, Problem, ProblemKind, RawClaim, Refusal,
     Row, MAX_FACTS,
 };
+use crate::decode::{Charset, Undecodable};
+use crate::headers::{header_key, is_named};
 use crate::policy::Policy;
 use crate::words::Lang;
 
@@ -69,8 +71,7 @@ impl Column {
         }
     }
 
-    /// The headers a Chinese spreadsheet gives the column. Data for a later
-    /// issue: the reader does not accept them yet.
+    /// The headers a Chinese spreadsheet gives the column.
     pub const fn chinese_names(self) -> &'static [&'static str] {
         match self {
             Column::ClaimId => &["申请编号", "申报编号"],
@@ -117,6 +118,22 @@ impl Column {
         Column::ALL.into_iter().find(|c| c.name() == name)
     }
 
+    /// The column of a header as a clerk writes it: the contract's name or
+    /// a Chinese one, in any case, width or spacing.
+    pub fn from_header(header: &str) -> Option<Column> {
+        let key = header_key(header);
+        Column::ALL
+            .into_iter()
+            .find(|c| c.name() == key || is_named(&key, c.chinese_names()))
+    }
+
+    /// Every name the column is known by, the contract's first.
+    pub fn names(self) -> Vec<&'static str> {
+        let mut names = vec![self.name()];
+        names.extend_from_slice(self.chinese_names());
+        names
+    }
+
     /// The column's place in `ALL`.
     const fn index(self) -> usize {
         self as usize
@@ -132,9 +149,11 @@ pub fn columns() -> [&'static str; Column::COUNT] {
 /// A claims file that cannot be read at all.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ClaimsError {
-    NotUtf8 {
+    /// Bytes that are not text in the encoding the file was read in.
+    Undecodable {
         file: String,
         line: u64,
+        charset: Charset,
     },
     NoHeader {
         file: String,
@@ -142,6 +161,10 @@ pub enum ClaimsError {
     MissingColumns {
         file: String,
         missing: Vec<Column>,
+        /// The headers the file has, as written.
+        found: Vec<String>,
+        /// A header of the file that looks like a missing column.
+        suggestions: Vec<(String, Column)>,
     },
     RepeatedColumn {
         file: String,
@@ -155,6 +178,27 @@ pub enum ClaimsError {
     /// The thread that splits the file into records stopped (a bug).
     ReaderStopped {
         file: String,
+    },
+    /// A zip file (an `.xlsx`) whose name says it is CSV text.
+    Zipped {
+        file: String,
+    },
+    /// A spreadsheet that cannot be opened (the reader's message).
+    Workbook {
+        file: String,
+        message: String,
+    },
+    /// No sheet of this name (empty: the workbook has no sheet at all).
+    NoSuchSheet {
+        file: String,
+        sheet: String,
+        sheets: Vec<String>,
+    },
+    /// A cell that shows an error (`#N/A`), named as `申报!B17`.
+    BadCell {
+        file: String,
+        cell: String,
+        error: String,
     },
 }
 
@@ -198,12 +242,17 @@ pub fn read_claims<R: Read + Send>(
         let (full_tx, full_rx) = mpsc::sync_channel::<(Chunk, usize)>(4);
         let (empty_tx, empty_rx) = mpsc::channel::<Chunk>();
         let splitter = scope.spawn(move || -> Result<(), csv::Error> {
+            let mut breaks = cols.header_breaks;
             loop {
                 let mut chunk = empty_rx.try_recv().unwrap_or_default();
                 chunk.resize_with(CHUNK, || (csv::StringRecord::new(), None, 0));
                 let mut filled = 0;
                 while filled < CHUNK && reader.read_record(&mut chunk[filled].0)? {
+                    if is_blank_line(&chunk[filled].0) {
+                        continue;
+                    }
                     let (record, checked, id_hash) = &mut chunk[filled];
+                    breaks = at_spreadsheet_row(record, breaks);
                     let raw = cols.raw(record);
                     *id_hash = hash_of(raw.claim_id);
                     *checked = if is_empty(record) {
@@ -255,12 +304,13 @@ fn open<R: Read>(
     input: R,
     policy: &Policy,
 ) -> Result<(csv::Reader<impl Read>, Cols, Vec<String>), ClaimsError> {
-    let input = crate::text::without_bom(input).map_err(|e| ClaimsError::Csv {
-        file: file.to_string(),
-        line: 1,
-        message: e.to_string(),
-    })?;
+    let input = crate::text::without_bom(input).map_err(|e| io_error(file, 1, &e))?;
+    let (delimiter, input) =
+        crate::decode::with_delimiter(input).map_err(|e| io_error(file, 1, &e))?;
+    let input = crate::text::LoneCrAsLf::new(input);
     let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .terminator(csv::Terminator::Any(b'\n'))
         .flexible(true)
         .has_headers(true)
         .buffer_capacity(1 << 16)
@@ -279,19 +329,32 @@ fn open<R: Read>(
 fn csv_error(file: &str, e: csv::Error) -> ClaimsError {
     let line = e.position().map(|p| p.line()).unwrap_or(1);
     match e.kind() {
-        csv::ErrorKind::Utf8 { .. } => ClaimsError::NotUtf8 {
+        csv::ErrorKind::Utf8 { .. } => ClaimsError::Undecodable {
             file: file.to_string(),
             line,
+            charset: Charset::Utf8,
         },
-        csv::ErrorKind::Io(io) => ClaimsError::Csv {
-            file: file.to_string(),
-            line,
-            message: io.to_string(),
-        },
+        csv::ErrorKind::Io(io) => io_error(file, line, io),
         _ => ClaimsError::Csv {
             file: file.to_string(),
             line,
             message: e.to_string(),
+        },
+    }
+}
+
+/// An error of the file: bytes that do not decode say their own line.
+fn io_error(file: &str, line: u64, error: &std::io::Error) -> ClaimsError {
+    match Undecodable::of(error) {
+        Some(bad) => ClaimsError::Undecodable {
+            file: file.to_string(),
+            line: bad.line,
+            charset: bad.charset,
+        },
+        None => ClaimsError::Csv {
+            file: file.to_string(),
+            line,
+            message: error.to_string(),
         },
     }
 }
@@ -314,6 +377,8 @@ struct Cols {
     /// Indexed by the policy's facts.
     facts: [Option<usize>; MAX_FACTS],
     header: usize,
+    /// Line breaks inside the header's cells.
+    header_breaks: u64,
 }
 
 impl Cols {
@@ -326,38 +391,49 @@ impl Cols {
     ) -> Result<Cols, ClaimsError> {
         let mut fixed = [None; Column::COUNT];
         let mut facts = vec![None; policy.facts.len()];
+        let mut unmatched = Vec::new();
         for (i, name) in header.iter().enumerate() {
-            let name = name.trim().to_lowercase();
-            let slot = match Column::from_name(&name) {
+            let key = header_key(name);
+            let slot = match Column::from_header(&key) {
                 Some(column) => Some(&mut fixed[column.index()]),
                 None => policy
                     .facts
                     .iter()
-                    .position(|f| f.id.to_lowercase() == name)
+                    .position(|f| header_key(&f.id) == key || header_key(&f.name.zh) == key)
                     .map(|f| &mut facts[f]),
             };
-            if let Some(slot) = slot {
-                if slot.replace(i).is_some() {
-                    return Err(ClaimsError::RepeatedColumn {
-                        file: file.to_string(),
-                        column: name,
-                    });
-                }
+            let Some(slot) = slot else {
+                unmatched.push(crate::text::trim(name).to_string());
+                continue;
+            };
+            if slot.replace(i).is_some() {
+                return Err(ClaimsError::RepeatedColumn {
+                    file: file.to_string(),
+                    column: crate::text::trim(name).to_string(),
+                });
             }
         }
         let missing: Vec<Column> = Column::required()
             .filter(|c| fixed[c.index()].is_none())
             .collect();
         if !missing.is_empty() {
+            let wanted: Vec<(Column, Vec<&str>)> =
+                missing.iter().map(|&c| (c, c.names())).collect();
             return Err(ClaimsError::MissingColumns {
                 file: file.to_string(),
                 missing,
+                found: header
+                    .iter()
+                    .map(|h| crate::text::trim(h).to_string())
+                    .collect(),
+                suggestions: crate::headers::nearest(&wanted, &unmatched),
             });
         }
         Ok(Cols {
             fixed,
             facts: std::array::from_fn(|i| facts.get(i).copied().flatten()),
             header: header.len(),
+            header_breaks: breaks_in(header),
         })
     }
 
@@ -391,6 +467,33 @@ impl Cols {
 #[inline]
 fn cell_at(record: &csv::StringRecord, at: Option<usize>) -> &str {
     crate::text::trim(at.and_then(|i| record.get(i)).unwrap_or(""))
+}
+
+/// Line breaks inside a record's cells (a name typed over two lines).
+fn breaks_in(record: &csv::StringRecord) -> u64 {
+    let text = record.as_slice();
+    match text.contains('\n') {
+        true => text.bytes().filter(|&b| b == b'\n').count() as u64,
+        false => 0,
+    }
+}
+
+/// Gives a record the row a spreadsheet shows it on: its first line, less
+/// the line breaks inside the cells of the records before it (`breaks`).
+/// Returns the breaks up to and including this record.
+fn at_spreadsheet_row(record: &mut csv::StringRecord, breaks: u64) -> u64 {
+    if let Some(mut position) = record.position().cloned() {
+        position.set_line(position.line().saturating_sub(breaks).max(1));
+        record.set_position(Some(position));
+    }
+    breaks + breaks_in(record)
+}
+
+/// Records end at a line feed, so that a record after a CR LF (as Excel
+/// writes) starts on its own line and says so; the CR is trimmed off the
+/// last cell, and a line with nothing but a CR is a blank line, skipped.
+fn is_blank_line(record: &csv::StringRecord) -> bool {
+    record.len() == 1 && record.as_slice() == "\r"
 }
 
 fn is_empty(record: &csv::StringRecord) -> bool {
@@ -539,11 +642,20 @@ mod tests {
     }
 
     #[test]
-    fn chinese_headers_are_not_accepted_yet() {
+    fn chinese_and_full_width_headers_are_accepted() {
         for column in Column::ALL {
-            for name in column.chinese_names() {
-                assert_eq!(Column::from_name(name), None);
+            for name in column.names() {
+                assert_eq!(Column::from_header(name), Some(column));
+                assert_eq!(
+                    Column::from_header(&format!(" {} ", name.to_uppercase())),
+                    Some(column)
+                );
             }
         }
+        assert_eq!(
+            Column::from_header("ＣＬＡＩＭ＿ＩＤ"),
+            Some(Column::ClaimId)
+        );
+        assert_eq!(Column::from_header("备注"), None);
     }
 }

@@ -1,12 +1,15 @@
 //! `subsidy calc`: the annual batch.
 
 use std::io::Write;
+use std::path::Path;
 
 use crate::claims::{Batch, Entry};
-use crate::cli::{CalcArgs, Format};
+use crate::cli::{CalcArgs, Format, Headers};
 use crate::engine;
 use crate::error::Error;
-use crate::report::{write_json, write_payout, write_tables, Decided};
+use crate::report::{
+    payout_workbook, write_json, write_payout_headed, write_tables, Decided, Provenance,
+};
 use crate::words::{Lang, Notice};
 
 pub fn run(args: &CalcArgs, lang: Lang) -> Result<(), Error> {
@@ -15,7 +18,7 @@ pub fn run(args: &CalcArgs, lang: Lang) -> Result<(), Error> {
     let fund = super::budget::fund_asked(args.budget.as_deref())?;
     let (batch, prior) = super::read_batch(
         args.claims.as_deref(),
-        &args.sources.ledger,
+        &args.sources,
         &policy,
         args.limits.get(),
     )?;
@@ -71,11 +74,21 @@ pub fn run(args: &CalcArgs, lang: Lang) -> Result<(), Error> {
         Format::Table
     });
     let bom = !args.no_bom;
-    let write = |out: &mut dyn Write| match format {
-        _ if extras.any() => super::budget::write(&decided, &extras, format, out, bom, lang),
-        Format::Table => write_tables(&decided, out, lang),
-        Format::Csv => write_payout(&decided, out, bom, lang),
-        Format::Json => write_json(&decided, out, lang),
+    let chinese = args.headers == Headers::Zh;
+    let workbook = match &args.out {
+        Some(path) if format == Format::Csv && is_workbook(path) => {
+            Some(workbook(&decided, args.sources.measures.path(), lang)?)
+        }
+        _ => None,
+    };
+    let write = |out: &mut dyn Write| match (&workbook, format) {
+        (Some(bytes), _) => out.write_all(bytes),
+        (None, _) if extras.any() => {
+            super::budget::write(&decided, &extras, format, out, bom, lang)
+        }
+        (None, Format::Table) => write_tables(&decided, out, lang),
+        (None, Format::Csv) => write_payout_headed(&decided, out, bom, chinese, lang),
+        (None, Format::Json) => write_json(&decided, out, lang),
     };
     let written = match &args.out {
         Some(path) => super::write_file_atomically(path, write),
@@ -86,6 +99,25 @@ pub fn run(args: &CalcArgs, lang: Lang) -> Result<(), Error> {
     std::mem::forget(outcomes);
     std::mem::forget(batch);
     written
+}
+
+/// Whether `--out` asks for an Excel workbook.
+fn is_workbook(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
+}
+
+/// The payout workbook's bytes.
+fn workbook(decided: &Decided, policy: Option<&Path>, lang: Lang) -> Result<Vec<u8>, Error> {
+    let provenance = Provenance {
+        policy_sha256: super::policy_sha256(policy)?,
+        version: env!("SUBSIDY_LONG_VERSION").to_string(),
+    };
+    payout_workbook(decided, &provenance, lang).map_err(|e| Error::Write {
+        path: decided.batch.source.clone(),
+        source: std::io::Error::other(e.to_string()),
+    })
 }
 
 /// One line on stderr per problem: `FILE:LINE: column COLUMN: what`. The

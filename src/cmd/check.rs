@@ -15,7 +15,13 @@ pub fn run(args: &CheckArgs, lang: Lang) -> Result<(), Error> {
     let words = lang.words();
     let policy = super::whatif::load_announced(&args.sources, lang)?;
     let mut keys = Keys::default();
-    let prior = super::read_ledgers(&args.sources.ledger, &policy, &mut keys, Default::default())?;
+    let prior = super::read_ledgers(
+        &args.sources.ledger,
+        &args.sources.reading,
+        &policy,
+        &mut keys,
+        Default::default(),
+    )?;
     let request = Request {
         item: args.item.clone(),
         applicant_type: args.applicant_type.clone(),

@@ -25,12 +25,16 @@ struct Side {
 
 fn run_side(args: &CompareArgs, path: Option<&Path>, sets: &[String]) -> Result<Side, Error> {
     let (policy, overrides) = super::whatif::load_with(path, sets)?;
-    let (batch, prior) = super::read_batch(
-        Some(&args.claims),
-        &args.ledger,
-        &policy,
-        Default::default(),
-    )?;
+    let sources = crate::cli::Sources {
+        measures: crate::cli::PolicyFile {
+            policy: path.map(Path::to_path_buf),
+        },
+        ledger: args.ledger.clone(),
+        set: sets.to_vec(),
+        reading: args.reading.clone(),
+    };
+    let (batch, prior) =
+        super::read_batch(Some(&args.claims), &sources, &policy, Default::default())?;
     let (outcomes, _) = engine::run_within(&policy, &batch.claims, &prior, engine::MAX_PASSES);
     let rows = results(&Decided {
         policy: &policy,

@@ -14,7 +14,7 @@ pub fn run(args: &ExplainArgs, lang: Lang) -> Result<(), Error> {
     let policy = super::whatif::load_announced(&args.sources, lang)?;
     let (batch, prior) = super::read_batch(
         Some(&args.claims),
-        &args.sources.ledger,
+        &args.sources,
         &policy,
         Default::default(),
     )?;

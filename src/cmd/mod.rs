@@ -10,21 +10,25 @@ pub mod explain;
 pub mod policy;
 pub mod review;
 pub mod sheet;
+pub mod template;
 pub mod whatif;
 
 use std::fs;
 use std::io::{self, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
-
 use std::sync::OnceLock;
 
 use crate::claims::limits::{guard, Limits, Stop};
-use crate::claims::{read_claims, Batch, Keys};
+use crate::claims::{read_claims, Batch, ClaimsError, Keys};
+use crate::cli::{Reading, Sources};
+use crate::decode::{decode_all, DecodingReader, Encoding, Undecodable};
 use crate::engine::Prior;
 use crate::error::Error;
-use crate::ledger::read_ledger;
+use crate::ledger::{read_ledger, LedgerError, LedgerProblem};
 pub use crate::output::write_file_atomically;
 use crate::policy::{bundled, load, Policy};
+use crate::report::BookSheet;
+use crate::sheet::{is_spreadsheet, sheet_as_csv, Choice, ZIP_MAGIC};
 
 /// The policy of `--policy`, or the bundled one.
 pub fn load_policy(path: Option<&Path>) -> Result<Policy, Error> {
@@ -40,18 +44,75 @@ pub fn load_policy(path: Option<&Path>) -> Result<Policy, Error> {
     }
 }
 
-/// A file, or standard input for `-` or no path, to be read as a stream.
-pub fn open_input(path: Option<&Path>) -> Result<(String, Box<dyn Read + Send>), Error> {
+/// The SHA-256 of the policy text `--policy` names, or of the bundled one,
+/// in hex.
+pub fn policy_sha256(path: Option<&Path>) -> Result<String, Error> {
+    use sha2::{Digest, Sha256};
+    let text = match path {
+        None => crate::policy::BUNDLED.as_bytes().to_vec(),
+        Some(p) => fs::read(p).map_err(|source| Error::Read {
+            path: p.display().to_string(),
+            source,
+        })?,
+    };
+    let hash = Sha256::digest(&text);
+    Ok(hash.iter().map(|b| format!("{b:02x}")).collect())
+}
+
+/// A file's bytes, or standard input's for `-` or no path.
+pub fn read_input(path: Option<&Path>) -> Result<(String, Vec<u8>), Error> {
     match path {
+        Some(p) if p != Path::new("-") => {
+            let label = p.display().to_string();
+            let bytes = fs::read(p).map_err(|source| Error::Read {
+                path: label.clone(),
+                source,
+            })?;
+            Ok((label, bytes))
+        }
+        _ => {
+            let mut bytes = Vec::new();
+            io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|source| Error::Read {
+                    path: "<stdin>".into(),
+                    source,
+                })?;
+            Ok(("<stdin>".into(), bytes))
+        }
+    }
+}
+
+/// A file, or standard input for `-` or no path, to be read as a stream
+/// of UTF-8 CSV: decoded from `--encoding`, or a spreadsheet's sheet.
+pub fn open_input(
+    path: Option<&Path>,
+    reading: &Reading,
+) -> Result<(String, Box<dyn Read + Send>), Error> {
+    if let Some(p) = path.filter(|p| is_spreadsheet(p)) {
+        let text = sheet_as_csv(p, Choice::Named(reading.sheet.as_deref()))?;
+        return Ok((p.display().to_string(), Box::new(io::Cursor::new(text))));
+    }
+    let (label, input): (String, Box<dyn Read + Send>) = match path {
         Some(p) if p != Path::new("-") => {
             let label = p.display().to_string();
             let file = fs::File::open(p).map_err(|source| Error::Read {
                 path: label.clone(),
                 source,
             })?;
-            Ok((label, Box::new(file)))
+            (label, Box::new(file))
         }
-        _ => Ok(("<stdin>".into(), Box::new(io::stdin()))),
+        _ => ("<stdin>".into(), Box::new(io::stdin())),
+    };
+    match DecodingReader::new(input, reading.encoding) {
+        Ok(decoded) if decoded.begins_with(ZIP_MAGIC) => {
+            Err(ClaimsError::Zipped { file: label }.into())
+        }
+        Ok(decoded) => Ok((label, Box::new(decoded))),
+        Err(source) => Err(Error::Read {
+            path: label,
+            source,
+        }),
     }
 }
 
@@ -59,16 +120,16 @@ pub fn open_input(path: Option<&Path>) -> Result<(String, Box<dyn Read + Send>),
 /// references across all of them.
 pub fn read_batch(
     claims: Option<&Path>,
-    ledgers: &[PathBuf],
+    sources: &Sources,
     policy: &Policy,
     limits: Limits,
 ) -> Result<(Batch, Vec<Prior>), Error> {
     let mut keys = Keys::default();
-    let (label, input) = open_input(claims)?;
+    let (label, input) = open_input(claims, &sources.reading)?;
     let (input, stopped) = guard(input, limits);
     let batch = read_claims(&label, input, policy, &mut keys)
         .map_err(|e| stopped_or(&label, &stopped, e.into()))?;
-    let prior = read_ledgers(ledgers, policy, &mut keys, limits)?;
+    let prior = read_ledgers(&sources.ledger, &sources.reading, policy, &mut keys, limits)?;
     Ok((batch, prior))
 }
 
@@ -86,25 +147,58 @@ fn stopped_or(label: &str, stopped: &OnceLock<Stop>, e: Error) -> Error {
 /// Every ledger's rows, with applicants and references keyed by `keys`.
 pub fn read_ledgers(
     ledgers: &[PathBuf],
+    reading: &Reading,
     policy: &Policy,
     keys: &mut Keys,
     limits: Limits,
 ) -> Result<Vec<Prior>, Error> {
     let mut prior = Vec::new();
     for path in ledgers {
-        let (label, input) = open_input(Some(path))?;
-        let (mut input, stopped) = guard(input, limits);
-        let mut bytes = Vec::new();
-        input.read_to_end(&mut bytes).map_err(|source| {
+        let label = path.display().to_string();
+        let text = if is_spreadsheet(path) {
+            let claims = BookSheet::Claims.name();
+            match reading.sheet.as_deref() {
+                Some(wanted) => sheet_as_csv(path, Choice::Preferred(&[wanted, claims]))?,
+                None => sheet_as_csv(path, Choice::Preferred(&[claims]))?,
+            }
+        } else {
+            let (_, bytes) = read_input(Some(path))?;
+            if bytes.starts_with(ZIP_MAGIC) {
+                return Err(ClaimsError::Zipped { file: label }.into());
+            }
+            decode_ledger(&label, &bytes, reading.encoding)?
+        };
+        // The reader's limits hold for a ledger as for the claims.
+        let (mut input, stopped) = guard(io::Cursor::new(text), limits);
+        let mut text = Vec::new();
+        input.read_to_end(&mut text).map_err(|source| {
             let read = Error::Read {
                 path: label.clone(),
                 source,
             };
             stopped_or(&label, &stopped, read)
         })?;
-        prior.extend(read_ledger(&label, &bytes, policy, keys)?);
+        prior.extend(read_ledger(&label, &text, policy, keys)?);
     }
     Ok(prior)
+}
+
+/// A ledger's bytes as UTF-8.
+fn decode_ledger(label: &str, bytes: &[u8], encoding: Encoding) -> Result<Vec<u8>, Error> {
+    decode_all(bytes, encoding).map_err(|source| match Undecodable::of(&source) {
+        Some(bad) => Error::Ledger(LedgerError {
+            file: label.to_string(),
+            line: bad.line,
+            column: None,
+            what: LedgerProblem::Undecodable {
+                charset: bad.charset,
+            },
+        }),
+        None => Error::Read {
+            path: label.to_string(),
+            source,
+        },
+    })
 }
 
 /// Writes to standard output, buffered.

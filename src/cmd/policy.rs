@@ -6,18 +6,27 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::cases;
-use crate::cli::PolicyCommand;
+use crate::cli::{Format, PolicyCommand};
 use crate::error::{Error, Found, Usage};
-use crate::policy::{self, Policy};
-use crate::report::{catalogue_list, show_clause, show_item};
+use crate::policy::{self, ItemMatch, Policy};
+use crate::report::{catalogue_list, catalogue_rows, show_clause, show_item};
 use crate::words::{chinese_numeral, Lang};
 
 pub fn run(command: &PolicyCommand, lang: Lang) -> Result<(), Error> {
     match command {
-        PolicyCommand::List { measures } => {
+        PolicyCommand::List { format, measures } => {
             let policy = super::load_policy(measures.path())?;
-            let text = catalogue_list(&policy, lang);
-            super::write_stdout(|out: &mut dyn Write| out.write_all(text.as_bytes()))
+            match format.unwrap_or(Format::Table) {
+                Format::Table => {
+                    let text = catalogue_list(&policy, lang);
+                    super::write_stdout(|out: &mut dyn Write| out.write_all(text.as_bytes()))
+                }
+                Format::Csv => super::write_stdout(|out| list_csv(&policy, out, lang)),
+                Format::Json => super::write_stdout(|out| {
+                    serde_json::to_writer_pretty(&mut *out, &catalogue_rows(&policy, lang))?;
+                    writeln!(out)
+                }),
+            }
         }
         PolicyCommand::Show { id, measures } => {
             let policy = super::load_policy(measures.path())?;
@@ -30,6 +39,17 @@ pub fn run(command: &PolicyCommand, lang: Lang) -> Result<(), Error> {
     }
 }
 
+/// The catalogue as CSV (with the byte-order mark Excel needs).
+fn list_csv(policy: &Policy, out: &mut dyn Write, lang: Lang) -> std::io::Result<()> {
+    out.write_all(crate::text::BOM)?;
+    // The header row is the fields' names (`CatalogueRow::FIELDS`).
+    let mut writer = csv::Writer::from_writer(out);
+    for row in catalogue_rows(policy, lang) {
+        writer.serialize(row)?;
+    }
+    writer.flush()
+}
+
 fn show(policy: &Policy, id: &str, lang: Lang) -> Result<String, Error> {
     if let Some(item) = policy.find_item(id) {
         return Ok(show_item(policy, policy.item(item), lang));
@@ -37,14 +57,20 @@ fn show(policy: &Policy, id: &str, lang: Lang) -> Result<String, Error> {
     if let Some(clause) = clause_number(id).and_then(|n| policy.find_clause(n)) {
         return Ok(show_clause(policy, clause, lang));
     }
-    Err(Error::Usage(Usage::NotItemOrClause {
-        written: id.to_string(),
-        near: policy
-            .suggest_items(id)
-            .into_iter()
-            .map(String::from)
-            .collect(),
-    }))
+    match policy.find_item_by_part(id) {
+        ItemMatch::Found(item) => Ok(show_item(policy, policy.item(item), lang)),
+        ItemMatch::Ambiguous(items) => Err(Error::Usage(Usage::AmbiguousItem {
+            written: id.to_string(),
+            candidates: items
+                .into_iter()
+                .map(|i| (policy.item(i).id.clone(), policy.item(i).name.zh.clone()))
+                .collect(),
+        })),
+        ItemMatch::NotFound(near) => Err(Error::Usage(Usage::NotItemOrClause {
+            written: id.to_string(),
+            near,
+        })),
+    }
 }
 
 /// `12`, `十二`, `（十二）` or `(十二)` → 12.

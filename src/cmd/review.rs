@@ -30,7 +30,7 @@ const NEEDED: [&str; 8] = [
 
 /// The rows of one payout file.
 fn read_rows(batch: usize, path: &Path) -> Result<Vec<PayoutRow>, Error> {
-    let (file, mut input) = super::open_input(Some(path))?;
+    let (file, mut input) = super::open_input(Some(path), &Default::default())?;
     let mut bytes = Vec::new();
     input
         .read_to_end(&mut bytes)

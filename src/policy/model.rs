@@ -277,6 +277,35 @@ pub struct Quota {
 
 /// Looks up a spelling in a map keyed by lower case, copying the text only
 /// when it has upper-case letters (a million rows, a million lookups).
+/// What a written item name found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ItemMatch {
+    Found(ItemIdx),
+    /// A part of several items' names: each of them.
+    Ambiguous(Vec<ItemIdx>),
+    /// Nothing: the nearest ids or Chinese names (maybe none).
+    NotFound(Vec<String>),
+}
+
+impl ItemMatch {
+    pub fn found(&self) -> Option<ItemIdx> {
+        match self {
+            ItemMatch::Found(item) => Some(*item),
+            ItemMatch::Ambiguous(_) | ItemMatch::NotFound(_) => None,
+        }
+    }
+}
+
+/// The key an item's id, name or alias is looked up by: half-width
+/// (so `（优秀）` is `(优秀)`), without white space, in lower case.
+pub fn item_key(written: &str) -> String {
+    crate::text::half_width(written)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 fn any_case<T: Copy>(map: &FxHashMap<String, T>, written: &str) -> Option<T> {
     let written = crate::text::trim(written);
     if written.is_ascii() {
@@ -333,6 +362,86 @@ impl Policy {
     /// An item by id (any case) or by its Chinese name.
     pub fn find_item(&self, written: &str) -> Option<ItemIdx> {
         any_case(&self.lookup.items, written)
+            .or_else(|| self.lookup.items.get(&item_key(written)).copied())
+    }
+
+    /// An item by id, Chinese name (full-width or ASCII brackets), alias, or
+    /// a part of its Chinese name or alias that only one item has
+    /// (`质押` → pledge_interest). Ids are never matched by a part.
+    pub fn find_item_by_part(&self, written: &str) -> ItemMatch {
+        match self.items_with_part(written) {
+            Ok(item) => ItemMatch::Found(item),
+            Err(found) if found.len() > 1 => ItemMatch::Ambiguous(found),
+            Err(_) => ItemMatch::NotFound(self.item_suggestions(written)),
+        }
+    }
+
+    /// `find_item_by_part` without the suggestions of a miss: the one item.
+    pub fn find_item_or_part(&self, written: &str) -> Option<ItemIdx> {
+        self.items_with_part(written).ok()
+    }
+
+    /// The one item written, or every item it is a part of (maybe none).
+    fn items_with_part(&self, written: &str) -> Result<ItemIdx, Vec<ItemIdx>> {
+        if let Some(item) = self.find_item(written) {
+            return Ok(item);
+        }
+        let part = item_key(written);
+        if part.is_ascii() || part.chars().count() < 2 {
+            return Err(Vec::new());
+        }
+        let mut found: Vec<ItemIdx> = self
+            .lookup
+            .items
+            .iter()
+            .filter(|(key, _)| !key.is_ascii() && key.contains(&part))
+            .map(|(_, &item)| item)
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        match found.as_slice() {
+            [one] => Ok(*one),
+            _ => Err(found),
+        }
+    }
+
+    /// What a written item that is not one item might have meant: the
+    /// items it is a part of, else the nearest ids or Chinese names.
+    pub fn item_candidates(&self, written: &str) -> Vec<String> {
+        match self.find_item_by_part(written) {
+            ItemMatch::Found(_) => Vec::new(),
+            ItemMatch::Ambiguous(items) => items
+                .into_iter()
+                .map(|i| self.item(i).name.zh.clone())
+                .collect(),
+            ItemMatch::NotFound(near) => near,
+        }
+    }
+
+    /// What a written item might have meant: the item ids nearest a
+    /// misspelt id, else the Chinese names nearest a misspelt name.
+    pub fn item_suggestions(&self, written: &str) -> Vec<String> {
+        let ids = self.suggest_items(written);
+        if !ids.is_empty() {
+            return ids.into_iter().map(String::from).collect();
+        }
+        let mut scored: Vec<(f64, &str)> = self
+            .items
+            .iter()
+            .map(|i| {
+                (
+                    crate::headers::likeness(written, &i.name.zh),
+                    i.name.zh.as_str(),
+                )
+            })
+            .filter(|(score, _)| *score >= 0.3)
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+        scored
+            .into_iter()
+            .take(3)
+            .map(|(_, n)| n.to_string())
+            .collect()
     }
 
     /// An applicant type by id (any case), Chinese name or alias, compared

@@ -175,6 +175,11 @@ pub enum PolicyFault {
     QuotaOverflow {
         target: String,
     },
+    /// An alias of an item that is already the id, name or alias of another.
+    AliasTaken {
+        alias: String,
+        other: String,
+    },
 }
 
 /// The ways an item's amount is found, by the name the file gives them.

@@ -127,6 +127,9 @@ pub struct RawItem {
     pub name: String,
     #[serde(default)]
     pub name_en: String,
+    /// Other names clerks write for the item (`质押贴息`).
+    #[serde(default)]
+    pub aliases: Vec<String>,
     pub kind: Spanned<String>,
     #[serde(default)]
     pub amount: Option<Spanned<Figure>>,

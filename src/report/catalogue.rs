@@ -102,6 +102,44 @@ fn rules_text(policy: &Policy, item: &Item, lang: Lang) -> String {
         .join(words.separator(Sep::Parts))
 }
 
+/// One item of the catalogue, as `policy list --format csv|json` gives it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct CatalogueRow {
+    pub clause: String,
+    pub item: String,
+    pub name: String,
+    pub kind: String,
+    pub figure: String,
+    pub who: String,
+    pub rules: String,
+}
+
+impl CatalogueRow {
+    /// The CSV header: the fields' names.
+    pub const FIELDS: [&'static str; 7] =
+        ["clause", "item", "name", "kind", "figure", "who", "rules"];
+}
+
+/// Every item of the catalogue, clause by clause.
+pub fn list_rows(policy: &Policy, lang: Lang) -> Vec<CatalogueRow> {
+    let mut rows = Vec::new();
+    for clause in &policy.clauses {
+        for &i in &clause.items {
+            let item = policy.item(i);
+            rows.push(CatalogueRow {
+                clause: clause.label(),
+                item: item.id.clone(),
+                name: item.name(lang).to_string(),
+                kind: item.kind.name().to_string(),
+                figure: figure(item, lang),
+                who: who(policy, item.applicants, lang),
+                rules: rules_text(policy, item, lang),
+            });
+        }
+    }
+    rows
+}
+
 pub fn list(policy: &Policy, lang: Lang) -> String {
     let words = lang.words();
     let mut table = Table::new();

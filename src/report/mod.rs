@@ -8,6 +8,7 @@ mod payout;
 mod reason;
 mod summary;
 mod table;
+mod xlsx;
 
 use rust_decimal::Decimal;
 
@@ -18,13 +19,16 @@ use crate::policy::{ItemIdx, Policy, TagSet};
 use crate::words::Lang;
 use crate::words::Sep;
 
-pub use catalogue::{list as catalogue_list, show_clause, show_item, who};
+pub use catalogue::{
+    list as catalogue_list, list_rows as catalogue_rows, show_clause, show_item, who, CatalogueRow,
+};
 pub use derivation::{derivation, room_figures, Applicant, Derivation, DryRun};
 pub use json::write_json;
-pub use payout::{write_payout, PayoutColumn};
+pub use payout::{write_payout, write_payout_headed, PayoutColumn};
 pub use reason::{invalid_reason, reason};
 pub use summary::{Summary, Tally};
 pub use table::{draft_notice, write_tables, yuan};
+pub use xlsx::{payout_workbook, BookSheet, Provenance};
 
 /// A batch with the engine's outcome for each of its claims.
 pub struct Decided<'a> {

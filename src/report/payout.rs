@@ -112,12 +112,29 @@ pub fn write_payout(
     bom: bool,
     lang: Lang,
 ) -> io::Result<()> {
+    write_payout_headed(decided, out, bom, false, lang)
+}
+
+/// The payout CSV, its header row in Chinese (`PayoutColumn::name_zh`)
+/// when `chinese` (a ledger reads either).
+pub fn write_payout_headed(
+    decided: &Decided,
+    out: &mut dyn Write,
+    bom: bool,
+    chinese: bool,
+    lang: Lang,
+) -> io::Result<()> {
     if bom {
         out.write_all(crate::text::BOM)?;
     }
     let rows = decided.batch.rows.len();
     let mut header = csv::Writer::from_writer(Vec::new());
-    header.write_record(PayoutColumn::ALL.map(PayoutColumn::name))?;
+    let name = if chinese {
+        PayoutColumn::name_zh
+    } else {
+        PayoutColumn::name
+    };
+    header.write_record(PayoutColumn::ALL.map(name))?;
     out.write_all(&header.into_inner().map_err(|e| e.into_error())?)?;
     if rows <= CHUNK {
         let mut writer = csv::Writer::from_writer(out);

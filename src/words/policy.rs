@@ -44,6 +44,10 @@ pub trait PolicyWords {
     /// `policy show WHAT`: neither an item nor a clause; `near` are the
     /// item ids closest to it, nearest first (maybe none).
     fn not_item_or_clause(&self, written: &str, near: &[&str]) -> String;
+
+    /// An item written as a part of several items' names: each of them as
+    /// (id, Chinese name).
+    fn ambiguous_item(&self, written: &str, candidates: &[(&str, &str)]) -> String;
 }
 
 /// The figures of an expected outcome as both languages show them:

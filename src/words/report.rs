@@ -48,6 +48,54 @@ pub trait ReportWords {
     /// The line under the catalogue.
     fn catalogue_footer(&self, policy: &Policy) -> String;
     fn notice(&self, notice: &Notice) -> String;
+    /// A label of the payout workbook's summary sheet.
+    fn book_label(&self, label: BookLabel) -> &'static str;
+}
+
+/// The labels of the payout workbook's summary sheet (汇总).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BookLabel {
+    Totals,
+    RowsIn,
+    Computed,
+    Payable,
+    Cut,
+    Policy,
+    PolicyId,
+    PolicyTitle,
+    PolicyStatus,
+    Draft,
+    Final,
+    ValidFrom,
+    ValidUntil,
+    PolicySha256,
+    ClaimsFile,
+    ClaimsRows,
+    Version,
+    PayableByClause,
+}
+
+impl BookLabel {
+    pub const ALL: [BookLabel; 18] = [
+        BookLabel::Totals,
+        BookLabel::RowsIn,
+        BookLabel::Computed,
+        BookLabel::Payable,
+        BookLabel::Cut,
+        BookLabel::Policy,
+        BookLabel::PolicyId,
+        BookLabel::PolicyTitle,
+        BookLabel::PolicyStatus,
+        BookLabel::Draft,
+        BookLabel::Final,
+        BookLabel::ValidFrom,
+        BookLabel::ValidUntil,
+        BookLabel::PolicySha256,
+        BookLabel::ClaimsFile,
+        BookLabel::ClaimsRows,
+        BookLabel::Version,
+        BookLabel::PayableByClause,
+    ];
 }
 
 /// Separators between parts of a sentence.

@@ -9,7 +9,7 @@ use toml::Spanned;
 
 use super::named::Names;
 use super::{note, text, Checker};
-use crate::policy::model::{Clause, ClauseIdx, Item, ItemIdx, Kind, Lookup, Quota};
+use crate::policy::model::{item_key, Clause, ClauseIdx, Item, ItemIdx, Kind, Lookup, Quota};
 use crate::policy::problem::PolicyFault;
 use crate::policy::raw::{Figure, RawClause, RawQuota};
 
@@ -19,6 +19,8 @@ pub(super) struct ItemsRead<'r> {
     /// Where each item's id is written.
     spans: Vec<Range<usize>>,
     quotas: Vec<(ItemIdx, &'r Spanned<RawQuota>)>,
+    /// Each item's aliases, as the file writes them.
+    aliases: Vec<&'r [String]>,
 }
 
 impl Checker<'_> {
@@ -31,6 +33,7 @@ impl Checker<'_> {
             items: Vec::new(),
             spans: Vec::new(),
             quotas: Vec::new(),
+            aliases: Vec::new(),
         };
         let mut numbers = HashSet::new();
         let mut clauses = Vec::new();
@@ -70,6 +73,7 @@ impl Checker<'_> {
                 self.cap_covers_one_award(&item, cap, at, "clause.annual_cap");
             }
             read.spans.push(ri.id.span());
+            read.aliases.push(&ri.aliases);
             clause_items.push(idx);
             read.items.push(item);
         }
@@ -91,6 +95,7 @@ impl Checker<'_> {
             mut items,
             spans,
             quotas,
+            aliases,
         } = read;
         let mut seen = HashMap::new();
         for (i, item) in items.iter().enumerate() {
@@ -103,8 +108,23 @@ impl Checker<'_> {
             }
         }
         for (i, item) in items.iter().enumerate() {
-            for spelling in [item.id.to_lowercase(), item.name.zh.trim().to_lowercase()] {
-                lookup.items.entry(spelling).or_insert(i as ItemIdx);
+            for spelling in [&item.id, &item.name.zh] {
+                lookup
+                    .items
+                    .entry(item_key(spelling))
+                    .or_insert(i as ItemIdx);
+            }
+        }
+        for (i, more) in aliases.iter().enumerate() {
+            for alias in more.iter() {
+                let taken = *lookup.items.entry(item_key(alias)).or_insert(i as ItemIdx);
+                if usize::from(taken) != i {
+                    let fault = PolicyFault::AliasTaken {
+                        alias: alias.clone(),
+                        other: items[usize::from(taken)].id.clone(),
+                    };
+                    self.problem(spans[i].clone(), "item.aliases", fault);
+                }
             }
         }
         for (idx, rq) in quotas {

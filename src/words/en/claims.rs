@@ -79,15 +79,33 @@ impl ClaimsWords for English {
 
     fn claims_error(&self, error: &ClaimsError) -> String {
         match error {
-            ClaimsError::NotUtf8 { file, line } => format!(
-                "{file}:{line}: the file is not UTF-8 text; save it as \"CSV UTF-8 (comma delimited)\""
+            ClaimsError::Undecodable {
+                file,
+                line,
+                charset,
+            } => format!(
+                "{file}:{line}: this line is not valid {} text (the file is neither UTF-8 nor GB18030/GBK, or not what --encoding says); save it as \"CSV UTF-8 (comma delimited)\"",
+                charset.name()
             ),
             ClaimsError::NoHeader { file } => {
                 format!("{file}:1: the file is empty; it needs a header row")
             }
-            ClaimsError::MissingColumns { file, missing } => {
+            ClaimsError::MissingColumns {
+                file,
+                missing,
+                found,
+                suggestions,
+            } => {
                 let names: Vec<&str> = missing.iter().map(|c| c.name()).collect();
-                format!("{file}:1: missing required column(s): {}", names.join(", "))
+                let mut said = format!(
+                    "{file}:1: missing required column(s): {}; the header has: {}",
+                    names.join(", "),
+                    found.join(", ")
+                );
+                for (header, column) in suggestions {
+                    said.push_str(&format!("; is `{header}` {}?", column.name()));
+                }
+                said
             }
             ClaimsError::RepeatedColumn { file, column } => {
                 format!("{file}:1: column {column} appears twice")
@@ -100,6 +118,26 @@ impl ClaimsWords for English {
             ClaimsError::ReaderStopped { file } => {
                 format!("{file}:0: malformed CSV: the CSV reader stopped unexpectedly")
             }
+            ClaimsError::Zipped { file } => format!(
+                "{file}:1: this is an Excel workbook (xlsx), not CSV text; name it .xlsx"
+            ),
+            ClaimsError::Workbook { file, message } => {
+                format!("{file}:1: the workbook cannot be opened: {message}")
+            }
+            ClaimsError::NoSuchSheet {
+                file,
+                sheet,
+                sheets,
+            } => match sheets.is_empty() {
+                true => format!("{file}:1: the workbook has no sheet"),
+                false => format!(
+                    "{file}:1: no sheet named `{sheet}`; the sheets are: {}",
+                    sheets.join(", ")
+                ),
+            },
+            ClaimsError::BadCell { file, cell, error } => format!(
+                "{file}: cell {cell} shows the error {error}; correct the formula or type the value"
+            ),
         }
     }
 
@@ -129,6 +167,10 @@ impl ClaimsWords for English {
             LedgerProblem::BadRefs { written } => {
                 format!("`{written}` is not a list of one reference per unit")
             }
+            LedgerProblem::Undecodable { charset } => format!(
+                "this line is not valid {} text (--encoding names the encoding)",
+                charset.name()
+            ),
             LedgerProblem::Csv { message } => message.clone(),
         }
     }

@@ -86,6 +86,9 @@ impl PolicyWords for English {
             PolicyFault::QuotaOverflow { target } => {
                 format!("overflow target `{target}` does not exist or is not another fixed item")
             }
+            PolicyFault::AliasTaken { alias, other } => {
+                format!("alias `{alias}` is already the id, name or alias of item {other}")
+            }
         }
     }
 
@@ -176,6 +179,17 @@ impl PolicyWords for English {
                 near.join(", ")
             )
         }
+    }
+
+    fn ambiguous_item(&self, written: &str, candidates: &[(&str, &str)]) -> String {
+        let list: Vec<String> = candidates
+            .iter()
+            .map(|(id, name)| format!("{id} ({name})"))
+            .collect();
+        format!(
+            "`{written}` is part of the names of several items: {}; write the whole name or the id",
+            list.join(", ")
+        )
     }
 }
 

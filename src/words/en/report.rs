@@ -11,7 +11,7 @@ use crate::engine::{Basis, Cap, CapStep, Check, Outcome, Rejection, Status};
 use crate::money::{short, short_grouped};
 use crate::policy::{ItemIdx, Policy, Unique};
 use crate::report::{who, yuan, Derivation, Tally};
-use crate::words::report::{Figures, Label, Notice, Rule, Sep};
+use crate::words::report::{BookLabel, Figures, Label, Notice, Rule, Sep};
 use crate::words::{chinese_numeral, Lang, ReportWords};
 
 const EN: Lang = Lang::En;
@@ -20,6 +20,29 @@ const EN: Lang = Lang::En;
 const NAMED_USERS: usize = 8;
 
 impl ReportWords for English {
+    fn book_label(&self, label: BookLabel) -> &'static str {
+        match label {
+            BookLabel::Totals => "Totals",
+            BookLabel::RowsIn => "Rows in",
+            BookLabel::Computed => "Computed",
+            BookLabel::Payable => "Payable",
+            BookLabel::Cut => "Cut",
+            BookLabel::Policy => "Policy",
+            BookLabel::PolicyId => "Policy id",
+            BookLabel::PolicyTitle => "Policy title",
+            BookLabel::PolicyStatus => "Policy status",
+            BookLabel::Draft => "draft for comment (amounts provisional)",
+            BookLabel::Final => "final",
+            BookLabel::ValidFrom => "Valid from",
+            BookLabel::ValidUntil => "Valid until",
+            BookLabel::PolicySha256 => "Policy file SHA-256",
+            BookLabel::ClaimsFile => "Claims file",
+            BookLabel::ClaimsRows => "Claims rows",
+            BookLabel::Version => "Version",
+            BookLabel::PayableByClause => "Payable by clause",
+        }
+    }
+
     fn status(&self, status: Status) -> &'static str {
         status.as_str()
     }

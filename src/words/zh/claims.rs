@@ -1,7 +1,7 @@
 //! The claims facts in Chinese.
 
 use super::Chinese;
-use crate::claims::{ClaimsError, Problem, ProblemKind};
+use crate::claims::{ClaimsError, Column, Problem, ProblemKind};
 use crate::ledger::{LedgerError, LedgerProblem};
 use crate::money::AmountError;
 use crate::words::ClaimsWords;
@@ -79,13 +79,31 @@ impl ClaimsWords for Chinese {
 
     fn claims_error(&self, error: &ClaimsError) -> String {
         match error {
-            ClaimsError::NotUtf8 { file, line } => format!(
-                "{file}:{line}: 文件不是 UTF-8 编码；请在 Excel/WPS 中另存为“CSV UTF-8（逗号分隔）”"
+            ClaimsError::Undecodable {
+                file,
+                line,
+                charset,
+            } => format!(
+                "{file}:{line}: 此行不是有效的 {} 文本（文件既不是 UTF-8 也不是 GB18030/GBK，或与 --encoding 不符）；请在 Excel/WPS 中另存为“CSV UTF-8（逗号分隔）”",
+                charset.name()
             ),
             ClaimsError::NoHeader { file } => format!("{file}:1: 文件为空，缺少表头行"),
-            ClaimsError::MissingColumns { file, missing } => {
-                let names: Vec<&str> = missing.iter().map(|c| c.name()).collect();
-                format!("{file}:1: 缺少必需的列：{}", names.join("、"))
+            ClaimsError::MissingColumns {
+                file,
+                missing,
+                found,
+                suggestions,
+            } => {
+                let names: Vec<String> = missing.iter().map(|c| column_zh(*c)).collect();
+                let mut said = format!(
+                    "{file}:1: 缺少必需的列：{}；文件的表头为：{}",
+                    names.join("、"),
+                    found.join("、")
+                );
+                for (header, column) in suggestions {
+                    said.push_str(&format!("；“{header}”是否为 {}？", column_zh(*column)));
+                }
+                said
             }
             ClaimsError::RepeatedColumn { file, column } => {
                 format!("{file}:1: 列 {column} 出现了两次")
@@ -97,6 +115,26 @@ impl ClaimsWords for Chinese {
             } => format!("{file}:{line}: CSV 格式错误：{message}"),
             ClaimsError::ReaderStopped { file } => {
                 format!("{file}:0: CSV 格式错误：the CSV reader stopped unexpectedly")
+            }
+            ClaimsError::Zipped { file } => format!(
+                "{file}:1: 这是 Excel 工作簿（xlsx），不是 CSV 文本；请把文件名改为 .xlsx 后再读"
+            ),
+            ClaimsError::Workbook { file, message } => {
+                format!("{file}:1: 无法打开工作簿：{message}")
+            }
+            ClaimsError::NoSuchSheet {
+                file,
+                sheet,
+                sheets,
+            } => match sheets.is_empty() {
+                true => format!("{file}:1: 工作簿中没有工作表"),
+                false => format!(
+                    "{file}:1: 没有名为“{sheet}”的工作表；工作表有：{}",
+                    sheets.join("、")
+                ),
+            },
+            ClaimsError::BadCell { file, cell, error } => {
+                format!("{file}: 单元格 {cell} 显示错误 {error}；请改正公式或填入数值")
             }
         }
     }
@@ -120,6 +158,12 @@ impl ClaimsWords for Chinese {
                 "“{written}”像是被 Excel 转成了数字的证件号码：请用本工具输出的原文件，或把该列设为文本后重新输入"
             ),
             LedgerProblem::BadRefs { written } => format!("“{written}”不是每件一个的编号列表"),
+            LedgerProblem::Undecodable { charset } => {
+                format!(
+                    "此行不是有效的 {} 文本（可用 --encoding 指定编码）",
+                    charset.name()
+                )
+            }
             LedgerProblem::Csv { message } => message.clone(),
         }
     }
@@ -139,5 +183,13 @@ impl ClaimsWords for Chinese {
                 column.name()
             ),
         }
+    }
+}
+
+/// A column as a Chinese sheet knows it: `applicant_id（统一社会信用代码）`.
+fn column_zh(column: Column) -> String {
+    match column.chinese_names().first() {
+        Some(zh) => format!("{}（{zh}）", column.name()),
+        None => column.name().to_string(),
     }
 }

@@ -80,6 +80,9 @@ impl PolicyWords for Chinese {
             PolicyFault::QuotaOverflow { target } => {
                 format!("超额转入的项目“{target}”不存在，或不是另一个 fixed 项目")
             }
+            PolicyFault::AliasTaken { alias, other } => {
+                format!("别名“{alias}”已是项目 {other} 的编号、名称或别名")
+            }
         }
     }
 
@@ -170,6 +173,17 @@ impl PolicyWords for Chinese {
                 near.join(", ")
             )
         }
+    }
+
+    fn ambiguous_item(&self, written: &str, candidates: &[(&str, &str)]) -> String {
+        let list: Vec<String> = candidates
+            .iter()
+            .map(|(id, name)| format!("{name}（{id}）"))
+            .collect();
+        format!(
+            "“{written}”是多个项目名称的一部分：{}；请写全名或编号",
+            list.join("、")
+        )
     }
 }
 

@@ -11,7 +11,7 @@ use crate::engine::{Basis, Cap, CapStep, Check, Outcome, Rejection, Status};
 use crate::money::{short, short_grouped};
 use crate::policy::{ItemIdx, Policy, Unique};
 use crate::report::{who, yuan, Derivation, Tally};
-use crate::words::report::{Figures, Label, Notice, Rule, Sep};
+use crate::words::report::{BookLabel, Figures, Label, Notice, Rule, Sep};
 use crate::words::{chinese_numeral, Lang, ReportWords};
 
 const ZH: Lang = Lang::Zh;
@@ -20,6 +20,29 @@ const ZH: Lang = Lang::Zh;
 const NAMED_USERS: usize = 8;
 
 impl ReportWords for Chinese {
+    fn book_label(&self, label: BookLabel) -> &'static str {
+        match label {
+            BookLabel::Totals => "合计",
+            BookLabel::RowsIn => "输入行数",
+            BookLabel::Computed => "核定金额",
+            BookLabel::Payable => "拨付金额",
+            BookLabel::Cut => "核减金额",
+            BookLabel::Policy => "政策",
+            BookLabel::PolicyId => "政策编号",
+            BookLabel::PolicyTitle => "政策名称",
+            BookLabel::PolicyStatus => "政策状态",
+            BookLabel::Draft => "征求意见稿（金额暂定）",
+            BookLabel::Final => "正式稿",
+            BookLabel::ValidFrom => "有效期自",
+            BookLabel::ValidUntil => "有效期至",
+            BookLabel::PolicySha256 => "政策文件 SHA-256",
+            BookLabel::ClaimsFile => "申报文件",
+            BookLabel::ClaimsRows => "申报行数",
+            BookLabel::Version => "程序版本",
+            BookLabel::PayableByClause => "各条款拨付金额",
+        }
+    }
+
     fn status(&self, status: Status) -> &'static str {
         match status {
             Status::Paid => "全额",
