@@ -36,6 +36,9 @@ pub enum Command {
     #[command(subcommand)]
     Policy(PolicyCommand),
 
+    /// Serve the dry run as a web page for applicants
+    Serve(ServeArgs),
+
     /// Print a shell completion script
     Completions {
         #[arg(value_enum)]
@@ -73,6 +76,17 @@ pub struct Sources {
     /// An earlier payout CSV of this tool, counted as already paid (repeatable)
     #[arg(long, value_name = "FILE")]
     pub ledger: Vec<PathBuf>,
+}
+
+/// `subsidy serve`: the page for applicants.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub measures: PolicyFile,
+
+    /// Address to listen on; loopback unless told otherwise (port 0: any free port)
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8080")]
+    pub bind: String,
 }
 
 #[derive(Debug, Args)]
@@ -309,6 +323,7 @@ pub fn main() -> i32 {
         Command::Check(args) => cmd::check::run(&args, lang),
         Command::Explain(args) => cmd::explain::run(&args, lang),
         Command::Policy(command) => cmd::policy::run(&command, lang),
+        Command::Serve(args) => return crate::serve::command(&args, lang),
         Command::Completions { shell } => cmd::write_stdout(|out| {
             clap_complete::generate(shell, &mut command(lang, &[]), "subsidy", out);
             Ok(())

@@ -22,5 +22,6 @@ pub mod ledger;
 pub mod money;
 pub mod policy;
 pub mod report;
+pub mod serve;
 pub mod text;
 pub mod words;

@@ -18,7 +18,7 @@ use crate::policy::{ItemIdx, Policy, TagSet};
 use crate::words::Lang;
 use crate::words::Sep;
 
-pub use catalogue::{list as catalogue_list, show_clause, show_item, who};
+pub use catalogue::{figure, list as catalogue_list, rules, show_clause, show_item, who};
 pub use derivation::{derivation, room_figures, Applicant, Derivation, DryRun};
 pub use json::write_json;
 pub use payout::{write_payout, PayoutColumn};

@@ -1,0 +1,233 @@
+//! `subsidy serve`: the dry run of one claim as a web page for applicants
+//! (issue 10). The page calls `dryrun::answer`, the function `check`
+//! calls, and shows its outcome, reason and derivation. Nothing typed is
+//! stored or logged; bodies over 16 KB are refused; every response carries
+//! a Content-Security-Policy that allows nothing inline and nothing from
+//! elsewhere.
+
+mod catalogue;
+mod check;
+pub mod form;
+pub mod html;
+
+use std::io::{self, Write as _};
+use std::net::{SocketAddr, TcpListener};
+use std::sync::Arc;
+
+use axum::extract::rejection::{FormRejection, QueryRejection};
+use axum::extract::{DefaultBodyLimit, Query, Request, State};
+use axum::http::{header, HeaderValue, StatusCode, Uri};
+use axum::middleware::{self, Next};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::get;
+use axum::{Form as Posted, Router};
+
+use crate::cli::ServeArgs;
+use crate::policy::Policy;
+use crate::words::{Lang, PageWord};
+use form::Form;
+
+/// The largest request body (and query string) read: 16 KB.
+pub const LIMIT: usize = 16 * 1024;
+
+/// Scripts, styles and everything else from this server only; no inline
+/// script or style, no frames, forms sent only here.
+pub const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; \
+     img-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+const APP_JS: &str = include_str!("app.js");
+const APP_CSS: &str = include_str!("app.css");
+
+type Shared = Arc<Policy>;
+type Pairs = Vec<(String, String)>;
+
+/// Every route of the page, with the limits and headers.
+pub fn router(policy: Policy) -> Router {
+    let policy: Shared = Arc::new(policy);
+    Router::new()
+        .route("/", get(check_get).post(check_post))
+        .route("/catalogue", get(catalogue_get))
+        .route(
+            "/app.js",
+            get(|| async { asset("text/javascript; charset=utf-8", APP_JS) }),
+        )
+        .route(
+            "/app.css",
+            get(|| async { asset("text/css; charset=utf-8", APP_CSS) }),
+        )
+        .fallback(not_found)
+        .layer(DefaultBodyLimit::max(LIMIT))
+        .layer(middleware::from_fn_with_state(policy.clone(), refuse_large))
+        .layer(middleware::map_response(secure))
+        .with_state(policy)
+}
+
+fn asset(kind: &'static str, text: &'static str) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, kind),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        text,
+    )
+        .into_response()
+}
+
+/// The headers of every response.
+async fn secure(mut response: Response) -> Response {
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(CSP),
+    );
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    if !headers.contains_key(header::CACHE_CONTROL) {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    response
+}
+
+/// A request whose declared body or query string is over the limit is
+/// refused before any handler reads it.
+async fn refuse_large(State(policy): State<Shared>, request: Request, next: Next) -> Response {
+    let body = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .unwrap_or(0);
+    let query = request.uri().query().map_or(0, str::len);
+    if body > LIMIT as u64 {
+        return refuse(
+            &policy,
+            StatusCode::PAYLOAD_TOO_LARGE,
+            Lang::default(),
+            PageWord::TooLarge,
+        );
+    }
+    if query > LIMIT {
+        return refuse(
+            &policy,
+            StatusCode::URI_TOO_LONG,
+            Lang::default(),
+            PageWord::TooLarge,
+        );
+    }
+    next.run(request).await
+}
+
+fn refuse(policy: &Policy, status: StatusCode, lang: Lang, word: PageWord) -> Response {
+    (status, Html(html::message(policy, lang, word))).into_response()
+}
+
+async fn check_get(
+    State(policy): State<Shared>,
+    query: Result<Query<Pairs>, QueryRejection>,
+) -> Response {
+    match query {
+        Ok(Query(pairs)) => Html(check::render(&policy, &Form::new(pairs))).into_response(),
+        Err(e) => refuse(&policy, e.status(), Lang::default(), PageWord::NotFound),
+    }
+}
+
+async fn check_post(
+    State(policy): State<Shared>,
+    body: Result<Posted<Pairs>, FormRejection>,
+) -> Response {
+    match body {
+        Ok(Posted(pairs)) => Html(check::render(&policy, &Form::new(pairs))).into_response(),
+        Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+            refuse(&policy, e.status(), Lang::default(), PageWord::TooLarge)
+        }
+        Err(e) => refuse(&policy, e.status(), Lang::default(), PageWord::NotFound),
+    }
+}
+
+async fn catalogue_get(
+    State(policy): State<Shared>,
+    query: Result<Query<Pairs>, QueryRejection>,
+) -> Response {
+    match query {
+        Ok(Query(pairs)) => Html(catalogue::render(&policy, &Form::new(pairs))).into_response(),
+        Err(e) => refuse(&policy, e.status(), Lang::default(), PageWord::NotFound),
+    }
+}
+
+async fn not_found(State(policy): State<Shared>, uri: Uri) -> Response {
+    let form = Form::new(
+        uri.query()
+            .map(|q| {
+                q.split('&')
+                    .filter_map(|p| p.split_once('='))
+                    .map(|(k, v)| (k.to_string(), v.to_string()))
+                    .collect()
+            })
+            .unwrap_or_default(),
+    );
+    refuse(
+        &policy,
+        StatusCode::NOT_FOUND,
+        form.lang(),
+        PageWord::NotFound,
+    )
+}
+
+/// Serves the page on `listener` until the process ends.
+pub fn serve(policy: Policy, listener: TcpListener) -> io::Result<()> {
+    listener.set_nonblocking(true)?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::from_std(listener)?;
+        axum::serve(listener, router(policy)).await
+    })
+}
+
+/// Serves the page from a thread of its own on `bind` (port 0: any free
+/// port); the address it listens on. For tests and benchmarks.
+pub fn spawn(policy: Policy, bind: &str) -> io::Result<SocketAddr> {
+    let listener = TcpListener::bind(bind)?;
+    let address = listener.local_addr()?;
+    std::thread::spawn(move || serve(policy, listener));
+    Ok(address)
+}
+
+/// `subsidy serve`: prints the address, then serves. The exit code.
+pub fn command(args: &ServeArgs, lang: Lang) -> i32 {
+    let words = lang.words();
+    let policy = match crate::cmd::load_policy(args.measures.path()) {
+        Ok(policy) => policy,
+        Err(e) => {
+            eprintln!("{}", e.render(lang));
+            return e.exit_code();
+        }
+    };
+    let failed = |e: io::Error| {
+        eprintln!("{}", words.cannot_listen(&args.bind, &e.to_string()));
+        1
+    };
+    let listener = match TcpListener::bind(&args.bind) {
+        Ok(l) => l,
+        Err(e) => return failed(e),
+    };
+    let address = match listener.local_addr() {
+        Ok(a) => a,
+        Err(e) => return failed(e),
+    };
+    let mut out = io::stdout();
+    let _ = writeln!(out, "{}", words.serving(&format!("http://{address}/")));
+    let _ = out.flush();
+    match serve(policy, listener) {
+        Ok(()) => 0,
+        Err(e) => failed(e),
+    }
+}

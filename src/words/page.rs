@@ -1,0 +1,77 @@
+//! The words of the applicants' page (`subsidy serve`): its headings,
+//! field labels, hints and notices. The figures, the reason and the
+//! derivation come from the report family, as `check` prints them.
+
+/// A fixed piece of text of the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageWord {
+    /// The title of the dry-run page.
+    Title,
+    /// What the page is for, under the title.
+    Lead,
+    /// The title of the catalogue page.
+    CatalogueTitle,
+    /// A link from the form to the catalogue.
+    Browse,
+    /// A link from the catalogue back to the form.
+    BackToForm,
+    /// The link to the page in the other language.
+    OtherLanguage,
+    FieldItem,
+    ItemHint,
+    FieldType,
+    /// The empty choice of the applicant type.
+    ChooseType,
+    FieldDate,
+    DateHint,
+    FieldQuantity,
+    QuantityHint,
+    FieldAmount,
+    AmountHint,
+    FieldTags,
+    FieldRef,
+    RefHint,
+    FieldScore,
+    FieldFacts,
+    FieldOtherCitySupport,
+    /// Under the form: fields the chosen item does not use may stay empty.
+    FieldsNote,
+    Submit,
+    /// Above the problems that belong to no single field.
+    Problems,
+    ResultHeading,
+    Status,
+    Computed,
+    Payable,
+    Cut,
+    Reason,
+    DerivationHeading,
+    /// What a dry run on this page cannot know.
+    NotKnownHeading,
+    /// Earlier payouts of the applicant are not known to the page.
+    NoEarlierPayouts,
+    /// The city-wide ranking of a quota is settled in the batch.
+    NoRanking,
+    /// No reference was given: a repeat of it was not checked.
+    NoReference,
+    /// Nothing typed here is stored or logged.
+    Privacy,
+    /// The search box of the catalogue.
+    Search,
+    SearchHint,
+    /// No item matches the search.
+    NoMatch,
+    /// A request body or address too large to read.
+    TooLarge,
+    NotFound,
+}
+
+pub trait PageWords {
+    fn page(&self, word: PageWord) -> &'static str;
+    /// What `subsidy serve` prints when it listens: the address to open.
+    fn serving(&self, url: &str) -> String;
+    /// How many items of the catalogue match a search.
+    fn matches(&self, count: usize, query: &str) -> String;
+    /// `subsidy serve` could not listen on the address.
+    fn cannot_listen(&self, address: &str, error: &str) -> String;
+}
