@@ -11,7 +11,7 @@ pub mod form;
 pub mod html;
 
 use std::io::{self, Write as _};
-use std::net::{SocketAddr, TcpListener};
+use std::net::{SocketAddr, ToSocketAddrs};
 use std::sync::Arc;
 
 use axum::extract::rejection::{FormRejection, QueryRejection};
@@ -21,6 +21,7 @@ use axum::middleware::{self, Next};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use axum::{Form as Posted, Router};
+use tokio::net::TcpSocket;
 
 use crate::cli::ServeArgs;
 use crate::policy::Policy;
@@ -180,24 +181,56 @@ async fn not_found(State(policy): State<Shared>, uri: Uri) -> Response {
     )
 }
 
-/// Serves the page on `listener` until the process ends.
-pub fn serve(policy: Policy, listener: TcpListener) -> io::Result<()> {
-    listener.set_nonblocking(true)?;
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()?;
-    runtime.block_on(async move {
-        let listener = tokio::net::TcpListener::from_std(listener)?;
-        axum::serve(listener, router(policy)).await
-    })
+/// How many connections may wait to be accepted. The standard library's
+/// 128 makes the 129th of a burst wait a second for a SYN retry.
+const BACKLOG: u32 = 1024;
+
+/// A listening socket and the runtime that will serve it.
+pub struct Listener {
+    runtime: tokio::runtime::Runtime,
+    listener: tokio::net::TcpListener,
+}
+
+impl Listener {
+    /// Listens on `bind` (`127.0.0.1:8080`; port 0: any free port).
+    pub fn bind(bind: &str) -> io::Result<Listener> {
+        let address = bind.to_socket_addrs()?.next().ok_or_else(|| {
+            io::Error::new(io::ErrorKind::InvalidInput, "no address to listen on")
+        })?;
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .enable_all()
+            .build()?;
+        let listener = {
+            let _inside = runtime.enter();
+            let socket = if address.is_ipv4() {
+                TcpSocket::new_v4()?
+            } else {
+                TcpSocket::new_v6()?
+            };
+            socket.set_reuseaddr(true)?;
+            socket.bind(address)?;
+            socket.listen(BACKLOG)?
+        };
+        Ok(Listener { runtime, listener })
+    }
+
+    pub fn address(&self) -> io::Result<SocketAddr> {
+        self.listener.local_addr()
+    }
+
+    /// Serves the page until the process ends.
+    pub fn serve(self, policy: Policy) -> io::Result<()> {
+        let Listener { runtime, listener } = self;
+        runtime.block_on(async move { axum::serve(listener, router(policy)).await })
+    }
 }
 
 /// Serves the page from a thread of its own on `bind` (port 0: any free
 /// port); the address it listens on. For tests and benchmarks.
 pub fn spawn(policy: Policy, bind: &str) -> io::Result<SocketAddr> {
-    let listener = TcpListener::bind(bind)?;
-    let address = listener.local_addr()?;
-    std::thread::spawn(move || serve(policy, listener));
+    let listener = Listener::bind(bind)?;
+    let address = listener.address()?;
+    std::thread::spawn(move || listener.serve(policy));
     Ok(address)
 }
 
@@ -215,18 +248,18 @@ pub fn command(args: &ServeArgs, lang: Lang) -> i32 {
         eprintln!("{}", words.cannot_listen(&args.bind, &e.to_string()));
         1
     };
-    let listener = match TcpListener::bind(&args.bind) {
+    let listener = match Listener::bind(&args.bind) {
         Ok(l) => l,
         Err(e) => return failed(e),
     };
-    let address = match listener.local_addr() {
+    let address = match listener.address() {
         Ok(a) => a,
         Err(e) => return failed(e),
     };
     let mut out = io::stdout();
     let _ = writeln!(out, "{}", words.serving(&format!("http://{address}/")));
     let _ = out.flush();
-    match serve(policy, listener) {
+    match listener.serve(policy) {
         Ok(()) => 0,
         Err(e) => failed(e),
     }
