@@ -158,7 +158,7 @@ fn three_claims_in_headless_chromium() {
         profile.path(),
         &[
             format!("--screenshot={}", shot.display()),
-            "--window-size=1200,1600".into(),
+            "--window-size=1200,1800".into(),
             "--hide-scrollbars".into(),
         ],
         &url,

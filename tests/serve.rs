@@ -166,7 +166,13 @@ fn items_are_found_by_chinese_name_and_the_result_has_its_sources() {
         "{}",
         reply.body
     );
-    assert!(reply.body.contains("原文：“"), "the quoted source sentence");
+    assert!(
+        reply.body.contains("<blockquote id=\"item-source\">“"),
+        "the quoted source sentence"
+    );
+    assert!(
+        reply.body.contains("class=\"passed\">✓") && reply.body.contains("class=\"unchecked\">○")
+    );
     assert!(
         reply.body.contains("须由受理窗口核验"),
         "the intake conditions"
@@ -356,5 +362,32 @@ fn the_command_prints_its_address_and_serves_on_loopback() {
     assert_eq!(
         reply.expect("a reply").value("payable").as_deref(),
         Some("6000.00")
+    );
+}
+
+#[test]
+fn the_derivation_marks_failed_checks_the_quota_and_intake_conditions() {
+    let rejected = get(
+        server(),
+        "/?item=patent_transfer&type=individual&amount=1000&date=2024-05-01",
+    )
+    .expect("a reply");
+    assert_eq!(rejected.value("status").as_deref(), Some("rejected"));
+    assert!(rejected.body.contains("class=\"failed\">✗"));
+    assert!(rejected.body.contains("<ul id=\"intake\">"));
+    let quota = get(
+        server(),
+        "/?item=protection_station_excellent&type=organization&date=2024-05-01",
+    )
+    .expect("a reply");
+    assert!(
+        quota.body.contains("<p class=\"unchecked\">○"),
+        "{}",
+        quota.body
+    );
+    assert!(quota.body.contains("全市每年 2 个名额"));
+    assert!(
+        !quota.body.contains("--ledger"),
+        "no command-line flags on the page"
     );
 }

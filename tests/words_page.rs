@@ -39,7 +39,16 @@ fn after(w: &PageWord) -> Option<PageWord> {
         P::Payable => P::Cut,
         P::Cut => P::Reason,
         P::Reason => P::DerivationHeading,
-        P::DerivationHeading => P::NotKnownHeading,
+        P::DerivationHeading => P::DateLine,
+        P::DateLine => P::ClauseLine,
+        P::ClauseLine => P::ItemLine,
+        P::ItemLine => P::ComputationLine,
+        P::ComputationLine => P::ChecksHeading,
+        P::ChecksHeading => P::CapsHeading,
+        P::CapsHeading => P::UncheckedEarlier,
+        P::UncheckedEarlier => P::UncheckedClauseAward,
+        P::UncheckedClauseAward => P::Unchecked,
+        P::Unchecked => P::NotKnownHeading,
         P::NotKnownHeading => P::NoEarlierPayouts,
         P::NoEarlierPayouts => P::NoRanking,
         P::NoRanking => P::NoReference,
@@ -81,7 +90,7 @@ fn every_page_word_is_said_in_both_languages() {
             None => break,
         }
     }
-    assert_eq!(count, 42);
+    assert_eq!(count, 51);
 }
 
 #[test]
@@ -98,6 +107,12 @@ fn the_page_sentences_are_said_in_both_languages() {
         );
         assert!(en.matches(n, "质押").contains(&n.to_string()));
     }
+    let (q_zh, q_en) = (
+        zh.quota_not_ranked(2, "合格"),
+        en.quota_not_ranked(2, "qualified"),
+    );
+    both_said(&q_zh, &q_en, &"quota_not_ranked");
+    assert!(q_zh.contains('2') && q_zh.contains("合格") && q_en.contains("qualified"));
     let (a, e) = ("127.0.0.1:80", "Address already in use");
     both_said(
         &zh.cannot_listen(a, e),

@@ -10,7 +10,7 @@ use crate::claims::{Keys, Problem};
 use crate::dryrun::{self, Answer};
 use crate::money::write_plain;
 use crate::policy::Policy;
-use crate::report::{derivation, reason, yuan, Applicant};
+use crate::report::{reason, yuan};
 use crate::words::{Label, Lang, PageWord};
 
 /// The dry-run page for a form (empty or sent).
@@ -325,20 +325,7 @@ fn result_html(policy: &Policy, answer: &Answer, form: &Form, lang: Lang) -> Str
         w(PageWord::Reason),
         escape(&reason(policy, &answer.claim, o, lang))
     );
-    let text = derivation(
-        policy,
-        &answer.claim,
-        Applicant { id: "", name: "" },
-        (o, &answer.trace),
-        Some(answer.dry_run),
-        lang,
-    );
-    let _ = writeln!(
-        out,
-        "<h3>{}</h3>\n<pre id=\"derivation\">{}</pre>",
-        w(PageWord::DerivationHeading),
-        escape(&text)
-    );
+    out.push_str(&super::derivation::render(policy, answer, lang));
     out.push_str(&not_known(policy, answer, form, lang));
     out.push_str("</section>\n");
     out

@@ -7,6 +7,7 @@
 
 mod catalogue;
 mod check;
+mod derivation;
 pub mod form;
 pub mod html;
 

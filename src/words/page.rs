@@ -46,6 +46,25 @@ pub enum PageWord {
     Cut,
     Reason,
     DerivationHeading,
+    /// Derivation: the date and its year.
+    DateLine,
+    /// Derivation: the clause, with the sentence of the measures quoted.
+    ClauseLine,
+    /// Derivation: the item, with its own sentence quoted.
+    ItemLine,
+    /// Derivation: how the amount before caps was found.
+    ComputationLine,
+    /// Derivation: the checks made (✓ ✗) and not made (○).
+    ChecksHeading,
+    /// Derivation: the caps, in the order they apply.
+    CapsHeading,
+    /// A check the page cannot make: whether the item (or the same
+    /// reference) was paid to this applicant before.
+    UncheckedEarlier,
+    /// A check the page cannot make: another award of the clause this year.
+    UncheckedClauseAward,
+    /// A check the page cannot make, of any other kind.
+    Unchecked,
     /// What a dry run on this page cannot know.
     NotKnownHeading,
     /// Earlier payouts of the applicant are not known to the page.
@@ -72,6 +91,9 @@ pub trait PageWords {
     fn serving(&self, url: &str) -> String;
     /// How many items of the catalogue match a search.
     fn matches(&self, count: usize, query: &str) -> String;
+    /// The quota of a clause is ranked by the batch: the dry run assumes a
+    /// place, and names what is paid without one.
+    fn quota_not_ranked(&self, per_year: u32, overflow: &str) -> String;
     /// `subsidy serve` could not listen on the address.
     fn cannot_listen(&self, address: &str, error: &str) -> String;
 }

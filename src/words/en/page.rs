@@ -38,6 +38,15 @@ impl PageWords for English {
             PageWord::Cut => "Cut",
             PageWord::Reason => "Reason",
             PageWord::DerivationHeading => "Derivation",
+            PageWord::DateLine => "Date",
+            PageWord::ClauseLine => "Clause",
+            PageWord::ItemLine => "Item",
+            PageWord::ComputationLine => "Computation",
+            PageWord::ChecksHeading => "Checks",
+            PageWord::CapsHeading => "Caps (applied in order)",
+            PageWord::UncheckedEarlier => "not checked whether this was paid before (the page reads no earlier payouts)",
+            PageWord::UncheckedClauseAward => "not checked whether another award of this clause was paid this year (the page reads no earlier payouts)",
+            PageWord::Unchecked => "not checked",
             PageWord::NotKnownHeading => "What this dry run cannot know:",
             PageWord::NoEarlierPayouts => "the applicant's earlier payouts: annual caps count as unused and once-only items as not yet paid.",
             PageWord::NoRanking => "the city-wide ranking of a quota: it is settled when all of the year's claims are in.",
@@ -60,6 +69,10 @@ impl PageWords for English {
             1 => format!("1 item's name contains “{query}”."),
             n => format!("{n} items' names contain “{query}”."),
         }
+    }
+
+    fn quota_not_ranked(&self, per_year: u32, overflow: &str) -> String {
+        format!("the city-wide {per_year} places a year are ranked by score among all of the year's claims; a dry run does not rank: the figures above assume a place; without one the claim is paid as “{overflow}”")
     }
 
     fn cannot_listen(&self, address: &str, error: &str) -> String {

@@ -38,6 +38,15 @@ impl PageWords for Chinese {
             PageWord::Cut => "核减金额",
             PageWord::Reason => "理由",
             PageWord::DerivationHeading => "计算过程",
+            PageWord::DateLine => "日期",
+            PageWord::ClauseLine => "条款",
+            PageWord::ItemLine => "项目",
+            PageWord::ComputationLine => "计算",
+            PageWord::ChecksHeading => "检查",
+            PageWord::CapsHeading => "上限（依次适用）",
+            PageWord::UncheckedEarlier => "未核对此前是否已获资助（本页不读取往期拨付）",
+            PageWord::UncheckedClauseAward => "未核对本年度是否已获本条其他资助（本页不读取往期拨付）",
+            PageWord::Unchecked => "未核对",
             PageWord::NotKnownHeading => "本页试算无法得知：",
             PageWord::NoEarlierPayouts => "申请人此前已获的拨付：年度上限的已用额度按零计，一次性项目按未领取计。",
             PageWord::NoRanking => "全市名额的排名：须待当年全部申报汇总后确定。",
@@ -57,6 +66,10 @@ impl PageWords for Chinese {
 
     fn matches(&self, count: usize, query: &str) -> String {
         format!("名称含“{query}”的项目共 {count} 个。")
+    }
+
+    fn quota_not_ranked(&self, per_year: u32, overflow: &str) -> String {
+        format!("全市每年 {per_year} 个名额由当年全部申报按评分排定，试算不排名：以上按获得名额计；未获名额的按“{overflow}”资助")
     }
 
     fn cannot_listen(&self, address: &str, error: &str) -> String {
