@@ -251,6 +251,11 @@ fn every_response_carries_the_security_headers() {
     let page = get(server(), "/").expect("a reply");
     assert!(!page.body.contains("<script>"), "no inline script");
     assert!(!page.body.contains("style=\""), "no inline style");
+    // Without the script every field shows: the server hides none.
+    assert!(
+        !page.body.contains(" hidden"),
+        "a field hidden without the script"
+    );
     assert_eq!(get(server(), "/nothing").expect("a reply").status, 404);
 }
 
