@@ -107,6 +107,11 @@ fn the_page_sentences_are_said_in_both_languages() {
         );
         assert!(en.matches(n, "质押").contains(&n.to_string()));
     }
+    assert_eq!((zh.lang_code(), en.lang_code()), ("zh", "en"));
+    assert_eq!(Lang::from_name(zh.lang_code()), Some(Lang::Zh));
+    assert_eq!(Lang::from_name(en.lang_code()), Some(Lang::En));
+    assert_eq!((zh.other_lang(), en.other_lang()), (Lang::En, Lang::Zh));
+    both_said(zh.html_lang(), en.html_lang(), &"html_lang");
     let (q_zh, q_en) = (
         zh.quota_not_ranked(2, "合格"),
         en.quota_not_ranked(2, "qualified"),

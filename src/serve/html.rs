@@ -42,20 +42,12 @@ pub fn url_value(text: &str) -> String {
 
 /// The `lang` query value of a language.
 pub fn lang_code(lang: Lang) -> &'static str {
-    if lang == Lang::En {
-        "en"
-    } else {
-        "zh"
-    }
+    lang.words().lang_code()
 }
 
 /// The other language of the page, for its link.
 pub fn other(lang: Lang) -> Lang {
-    if lang == Lang::En {
-        Lang::Zh
-    } else {
-        Lang::En
-    }
+    lang.words().other_lang()
 }
 
 /// A whole page: head, the draft notice while the policy is a draft, the
@@ -69,7 +61,7 @@ pub fn page(policy: &Policy, lang: Lang, title: PageWord, other_url: &str, body:
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>{}</title>\n<link rel=\"stylesheet\" href=\"/app.css\">\n\
          <script src=\"/app.js\" defer></script>\n</head>\n<body>\n<header>\n",
-        if lang == Lang::En { "en" } else { "zh-CN" },
+        words.html_lang(),
         escape(words.page(title))
     );
     if let Some(notice) = draft_notice(policy, lang) {

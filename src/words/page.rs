@@ -86,6 +86,12 @@ pub enum PageWord {
 }
 
 pub trait PageWords {
+    /// The value of `?lang=` that asks for this language.
+    fn lang_code(&self) -> &'static str;
+    /// The page's `<html lang>`.
+    fn html_lang(&self) -> &'static str;
+    /// The language the page links to as the other one.
+    fn other_lang(&self) -> crate::words::Lang;
     fn page(&self, word: PageWord) -> &'static str;
     /// What `subsidy serve` prints when it listens: the address to open.
     fn serving(&self, url: &str) -> String;

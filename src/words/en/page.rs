@@ -2,8 +2,21 @@
 
 use super::English;
 use crate::words::page::{PageWord, PageWords};
+use crate::words::Lang;
 
 impl PageWords for English {
+    fn lang_code(&self) -> &'static str {
+        "en"
+    }
+
+    fn html_lang(&self) -> &'static str {
+        "en"
+    }
+
+    fn other_lang(&self) -> Lang {
+        Lang::Zh
+    }
+
     fn page(&self, word: PageWord) -> &'static str {
         match word {
             PageWord::Title => "IP subsidy dry run",

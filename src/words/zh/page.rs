@@ -2,8 +2,21 @@
 
 use super::Chinese;
 use crate::words::page::{PageWord, PageWords};
+use crate::words::Lang;
 
 impl PageWords for Chinese {
+    fn lang_code(&self) -> &'static str {
+        "zh"
+    }
+
+    fn html_lang(&self) -> &'static str {
+        "zh-CN"
+    }
+
+    fn other_lang(&self) -> Lang {
+        Lang::En
+    }
+
     fn page(&self, word: PageWord) -> &'static str {
         match word {
             PageWord::Title => "知识产权资助试算",
