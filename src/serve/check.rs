@@ -296,14 +296,18 @@ fn result_html(policy: &Policy, answer: &Answer, form: &Form, lang: Lang) -> Str
     let words = lang.words();
     let w = |word| escape(words.page(word));
     let o = &answer.outcome;
+    // The status as the payout writes it, and in words where they differ.
+    let status = match words.status(o.status) {
+        said if said == o.status.as_str() => said.to_string(),
+        said => format!("{} · {said}", o.status.as_str()),
+    };
     let mut out = format!(
         "<section id=\"result\">\n<h2>{}</h2>\n<table class=\"figures\">\n\
-         <tr><th>{}</th><td id=\"status\" data-value=\"{}\">{} · {}</td></tr>\n",
+         <tr><th>{}</th><td id=\"status\" data-value=\"{}\">{}</td></tr>\n",
         w(PageWord::ResultHeading),
         w(PageWord::Status),
         o.status.as_str(),
-        o.status.as_str(),
-        escape(words.status(o.status)),
+        escape(&status),
     );
     for (id, label, value) in [
         ("computed", PageWord::Computed, o.computed),

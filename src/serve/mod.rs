@@ -136,7 +136,7 @@ async fn check_get(
 ) -> Response {
     match query {
         Ok(Query(pairs)) => Html(check::render(&policy, &Form::new(pairs))).into_response(),
-        Err(e) => refuse(&policy, e.status(), Lang::default(), PageWord::NotFound),
+        Err(e) => refuse(&policy, e.status(), Lang::default(), PageWord::BadRequest),
     }
 }
 
@@ -149,7 +149,7 @@ async fn check_post(
         Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
             refuse(&policy, e.status(), Lang::default(), PageWord::TooLarge)
         }
-        Err(e) => refuse(&policy, e.status(), Lang::default(), PageWord::NotFound),
+        Err(e) => refuse(&policy, e.status(), Lang::default(), PageWord::BadRequest),
     }
 }
 
@@ -159,7 +159,7 @@ async fn catalogue_get(
 ) -> Response {
     match query {
         Ok(Query(pairs)) => Html(catalogue::render(&policy, &Form::new(pairs))).into_response(),
-        Err(e) => refuse(&policy, e.status(), Lang::default(), PageWord::NotFound),
+        Err(e) => refuse(&policy, e.status(), Lang::default(), PageWord::BadRequest),
     }
 }
 

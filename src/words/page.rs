@@ -82,6 +82,8 @@ pub enum PageWord {
     NoMatch,
     /// A request body or address too large to read.
     TooLarge,
+    /// A request that is not a form this page can read.
+    BadRequest,
     NotFound,
 }
 

@@ -69,6 +69,7 @@ impl PageWords for English {
             PageWord::SearchHint => "any part of the Chinese name, e.g. 质押",
             PageWord::NoMatch => "No item's name contains this.",
             PageWord::TooLarge => "The request is too large and was not read.",
+            PageWord::BadRequest => "The request could not be read.",
             PageWord::NotFound => "There is no such page.",
         }
     }

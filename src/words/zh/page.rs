@@ -69,6 +69,7 @@ impl PageWords for Chinese {
             PageWord::SearchHint => "名称的任意部分，如 质押",
             PageWord::NoMatch => "没有名称含此内容的项目。",
             PageWord::TooLarge => "请求过大，未予处理。",
+            PageWord::BadRequest => "请求无法读取，未予处理。",
             PageWord::NotFound => "没有这个页面。",
         }
     }
