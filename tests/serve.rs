@@ -396,3 +396,27 @@ fn the_derivation_marks_failed_checks_the_quota_and_intake_conditions() {
         "no command-line flags on the page"
     );
 }
+
+/// A client that never finishes its request's head is cut off, and the
+/// server goes on serving others meanwhile.
+#[test]
+fn a_slow_client_is_cut_off() {
+    use std::io::{Read, Write};
+    let address = server();
+    let mut slow = std::net::TcpStream::connect(address).expect("connects");
+    slow.write_all(b"GET / HTTP/1.1\r\nHost: x\r\n")
+        .expect("half a head");
+    slow.set_read_timeout(Some(Duration::from_secs(30)))
+        .expect("a timeout");
+    let start = Instant::now();
+    let other = get(address, "/catalogue").expect("another client is served");
+    assert_eq!(other.status, 200);
+    let mut rest = Vec::new();
+    let _ = slow.read_to_end(&mut rest);
+    let took = start.elapsed();
+    assert!(
+        took < Duration::from_secs(20),
+        "the slow client held on for {took:?}"
+    );
+    assert!(took >= Duration::from_secs(5), "cut off after {took:?}");
+}

@@ -14,6 +14,7 @@ pub mod html;
 use std::io::{self, Write as _};
 use std::net::{SocketAddr, ToSocketAddrs};
 use std::sync::Arc;
+use std::time::Duration;
 
 use axum::extract::rejection::{FormRejection, QueryRejection};
 use axum::extract::{DefaultBodyLimit, Query, Request, State};
@@ -22,7 +23,11 @@ use axum::middleware::{self, Next};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use axum::{Form as Posted, Router};
+use hyper::server::conn::http1;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::service::TowerToHyperService;
 use tokio::net::TcpSocket;
+use tokio::sync::Semaphore;
 
 use crate::cli::ServeArgs;
 use crate::policy::Policy;
@@ -222,7 +227,44 @@ impl Listener {
     /// Serves the page until the process ends.
     pub fn serve(self, policy: Policy) -> io::Result<()> {
         let Listener { runtime, listener } = self;
-        runtime.block_on(async move { axum::serve(listener, router(policy)).await })
+        runtime.block_on(accept(listener, router(policy)))
+    }
+}
+
+/// At most this many connections are served at once; more wait to be
+/// accepted.
+const CONNECTIONS: usize = 1024;
+/// A client has this long to send a request's head.
+const HEAD_TIMEOUT: Duration = Duration::from_secs(10);
+/// A connection (with all its keep-alive requests) lasts at most this long.
+const CONNECTION_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// Accepts connections and serves each on a task of its own, with the
+/// limits above, so that slow or idle clients cannot hold the server.
+async fn accept(listener: tokio::net::TcpListener, router: Router) -> io::Result<()> {
+    let slots = Arc::new(Semaphore::new(CONNECTIONS));
+    loop {
+        let Ok(slot) = slots.clone().acquire_owned().await else {
+            return Ok(());
+        };
+        let stream = match listener.accept().await {
+            Ok((stream, _)) => stream,
+            // Out of file descriptors or a connection reset before it was
+            // accepted: wait a little and go on.
+            Err(_) => {
+                tokio::time::sleep(Duration::from_millis(50)).await;
+                continue;
+            }
+        };
+        let service = TowerToHyperService::new(router.clone());
+        tokio::spawn(async move {
+            let mut http = http1::Builder::new();
+            http.timer(TokioTimer::new())
+                .header_read_timeout(HEAD_TIMEOUT);
+            let connection = http.serve_connection(TokioIo::new(stream), service);
+            let _ = tokio::time::timeout(CONNECTION_TIMEOUT, connection).await;
+            drop(slot);
+        });
     }
 }
 
