@@ -205,6 +205,10 @@ fn a_bad_value_is_shown_beside_its_field() {
     let unknown = get(server(), "/?item=no_such_item&type=enterprise").expect("a reply");
     assert_eq!(unknown.status, 200);
     assert!(unknown.body.contains("class=\"problem\""));
+    // A part of a name: the problem links to the catalogue filtered by it.
+    let part = get(server(), &format!("/?item={}&type=enterprise", enc("质押"))).expect("a reply");
+    let link = format!("href=\"/catalogue?lang=zh&amp;q={}\"", enc("质押"));
+    assert!(part.body.contains(&link), "{}", part.body);
 }
 
 #[test]

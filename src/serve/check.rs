@@ -86,7 +86,20 @@ fn form_html(policy: &Policy, form: &Form, lang: Lang, problems: &[Problem]) -> 
          <input type=\"hidden\" name=\"lang\" value=\"{}\">\n",
         lang_code(lang)
     );
-    out.push_str(&item_field(policy, form, lang, &beside("item")));
+    let mut item_problem = beside("item");
+    let typed = form.get("item").unwrap_or_default().trim();
+    if !item_problem.is_empty() && !typed.is_empty() {
+        // A part of a name is not an item: the catalogue finds the items
+        // whose names contain it.
+        let _ = write!(
+            item_problem,
+            "<a id=\"find\" href=\"/catalogue?lang={}&amp;q={}\">{}</a>",
+            lang_code(lang),
+            url_value(typed),
+            w(PageWord::FindInCatalogue)
+        );
+    }
+    out.push_str(&item_field(policy, form, lang, &item_problem));
     out.push_str(&type_field(policy, form, lang, &beside("type")));
     for (name, label, hint, kind) in [
         ("date", PageWord::FieldDate, PageWord::DateHint, "text"),

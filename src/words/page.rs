@@ -75,6 +75,9 @@ pub enum PageWord {
     NoReference,
     /// Nothing typed here is stored or logged.
     Privacy,
+    /// Beside an item that is not one: a link to the catalogue filtered
+    /// by what was typed.
+    FindInCatalogue,
     /// The search box of the catalogue.
     Search,
     SearchHint,

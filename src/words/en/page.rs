@@ -65,6 +65,7 @@ impl PageWords for English {
             PageWord::NoRanking => "the city-wide ranking of a quota: it is settled when all of the year's claims are in.",
             PageWord::NoReference => "whether the same reference was paid before: no reference was given, so it was not checked.",
             PageWord::Privacy => "Nothing typed on this page is stored or logged.",
+            PageWord::FindInCatalogue => "Find the items whose names contain this in the catalogue",
             PageWord::Search => "Filter",
             PageWord::SearchHint => "any part of the Chinese name, e.g. 质押",
             PageWord::NoMatch => "No item's name contains this.",

@@ -65,6 +65,7 @@ impl PageWords for Chinese {
             PageWord::NoRanking => "全市名额的排名：须待当年全部申报汇总后确定。",
             PageWord::NoReference => "同一编号此前是否已获资助：未填写编号，未作检查。",
             PageWord::Privacy => "本页不保存、不记录任何填写内容。",
+            PageWord::FindInCatalogue => "在目录中查找名称含此内容的项目",
             PageWord::Search => "筛选",
             PageWord::SearchHint => "名称的任意部分，如 质押",
             PageWord::NoMatch => "没有名称含此内容的项目。",
