@@ -46,6 +46,8 @@ pub enum Command {
 
     /// An empty claims file to fill in: .xlsx with drop-downs and the catalogue, or CSV
     Template(TemplateArgs),
+    /// Serve the dry run as a web page for applicants
+    Serve(ServeArgs),
 
     /// Print a shell completion script
     Completions {
@@ -107,6 +109,17 @@ pub struct Reading {
     /// else from its first
     #[arg(long, value_name = "NAME")]
     pub sheet: Option<String>,
+}
+
+/// `subsidy serve`: the page for applicants.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub measures: PolicyFile,
+
+    /// Address to listen on; loopback unless told otherwise (port 0: any free port)
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8080")]
+    pub bind: String,
 }
 
 #[derive(Debug, Args)]
@@ -489,6 +502,7 @@ pub fn main() -> i32 {
         Command::Report(args) => cmd::review::run(&args, lang),
         Command::Policy(command) => cmd::policy::run(&command, lang),
         Command::Template(args) => cmd::template::run(&args, lang),
+        Command::Serve(args) => return crate::serve::command(&args, lang),
         Command::Completions { shell } => cmd::write_stdout(|out| {
             clap_complete::generate(shell, &mut command(lang, &[]), "subsidy", out);
             Ok(())

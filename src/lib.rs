@@ -25,6 +25,7 @@ pub mod money;
 pub mod output;
 pub mod policy;
 pub mod report;
+pub mod serve;
 pub mod sheet;
 pub mod template;
 pub mod text;

@@ -38,17 +38,7 @@ pub fn run(args: &CalcArgs, lang: Lang) -> Result<(), Error> {
         });
     }
 
-    warn_of_rows(&batch, &policy, lang);
-    let (outcomes, settled) =
-        engine::run_within(&policy, &batch.claims, &prior, engine::MAX_PASSES);
-    warn_of_ties(&batch, &outcomes, lang);
-    if !settled {
-        let passes = engine::MAX_PASSES;
-        eprintln!(
-            "{}",
-            lang.words().notice(&Notice::RankingUnsettled { passes })
-        );
-    }
+    let outcomes = decide(&batch, &policy, &prior, lang);
     let mut extras = super::budget::Extras {
         overrides,
         budget: None,
@@ -118,6 +108,25 @@ fn workbook(decided: &Decided, policy: Option<&Path>, lang: Lang) -> Result<Vec<
         path: decided.batch.source.clone(),
         source: std::io::Error::other(e.to_string()),
     })
+}
+
+/// The pass, with its warnings: rows the office should look at, ties at a
+/// quota's boundary, a ranking that did not settle.
+fn decide(
+    batch: &Batch,
+    policy: &crate::policy::Policy,
+    prior: &[engine::Prior],
+    lang: Lang,
+) -> Vec<engine::Outcome> {
+    warn_of_rows(batch, policy, lang);
+    let (outcomes, settled) = engine::run_within(policy, &batch.claims, prior, engine::MAX_PASSES);
+    warn_of_ties(batch, &outcomes, lang);
+    if !settled {
+        let passes = engine::MAX_PASSES;
+        let notice = Notice::RankingUnsettled { passes };
+        eprintln!("{}", lang.words().notice(&notice));
+    }
+    outcomes
 }
 
 /// One line on stderr per problem: `FILE:LINE: column COLUMN: what`. The

@@ -20,7 +20,8 @@ use crate::words::Lang;
 use crate::words::Sep;
 
 pub use catalogue::{
-    list as catalogue_list, list_rows as catalogue_rows, show_clause, show_item, who, CatalogueRow,
+    figure, list as catalogue_list, list_rows as catalogue_rows, rules, show_clause, show_item,
+    who, CatalogueRow,
 };
 pub use derivation::{derivation, room_figures, Applicant, Derivation, DryRun};
 pub use json::write_json;

@@ -12,12 +12,13 @@ pub enum Topic {
     PolicyShow,
     PolicyValidate,
     PolicyTest,
+    Serve,
     Completions,
 }
 
 impl Topic {
     /// The subcommand path of each topic, for attaching its help.
-    pub const COMMANDS: [(Topic, &'static [&'static str]); 8] = [
+    pub const COMMANDS: [(Topic, &'static [&'static str]); 9] = [
         (Topic::Calc, &["calc"]),
         (Topic::Check, &["check"]),
         (Topic::Explain, &["explain"]),
@@ -25,6 +26,7 @@ impl Topic {
         (Topic::PolicyShow, &["policy", "show"]),
         (Topic::PolicyValidate, &["policy", "validate"]),
         (Topic::PolicyTest, &["policy", "test"]),
+        (Topic::Serve, &["serve"]),
         (Topic::Completions, &["completions"]),
     ];
 }

@@ -8,6 +8,7 @@
 mod claims;
 mod en;
 pub mod help;
+pub mod page;
 mod policy;
 mod report;
 mod whatif;
@@ -17,13 +18,16 @@ use std::fmt;
 
 pub use claims::ClaimsWords;
 pub use help::{HelpWords, Topic};
+pub use page::{PageWord, PageWords};
 pub use policy::PolicyWords;
 pub use report::ReportWords;
 pub use report::{BookLabel, Figures, Label, Notice, Rule, Sep};
 pub use whatif::WhatIfWords;
 
 /// Every family of words one language must say.
-pub trait Words: ReportWords + PolicyWords + ClaimsWords + HelpWords + WhatIfWords + Sync {
+pub trait Words:
+    ReportWords + PolicyWords + ClaimsWords + HelpWords + WhatIfWords + PageWords + Sync
+{
     /// The language's own choice between a text of the policy file written
     /// in Chinese and its English version (the loader fills the English
     /// with a fallback where the file has none).

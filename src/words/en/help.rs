@@ -69,6 +69,16 @@ Exit codes: 0 done; 1 invalid data under --strict, unreadable input, bad policy;
   subsidy policy test my-policy.toml                    # reads my-policy.cases.toml
   subsidy policy test my-policy.toml extra.cases.toml"
             }
+            Topic::Serve => {
+                "Examples:
+  subsidy serve                              # http://127.0.0.1:8080/, this machine only
+  subsidy serve --bind 127.0.0.1:0           # any free port, printed at start
+  subsidy serve --bind 0.0.0.0:8080          # reachable on the intranet (keep it behind its firewall)
+  subsidy serve --policy my-policy.toml
+
+The dry-run page: find an item by name, describe a claim, see what is computed and paid and why;
+?lang=en for English. Nothing typed is stored or logged; request bodies over 16 KB are refused."
+            }
             Topic::Completions => {
                 "Examples:
   subsidy completions bash > /etc/bash_completion.d/subsidy

@@ -68,6 +68,16 @@ impl HelpWords for Chinese {
   subsidy policy test my-policy.toml                    # 读取 my-policy.cases.toml
   subsidy policy test my-policy.toml extra.cases.toml"
             }
+            Topic::Serve => {
+                "示例：
+  subsidy serve                              # http://127.0.0.1:8080/ ，仅本机可访问
+  subsidy serve --bind 127.0.0.1:0           # 任一空闲端口，启动时打印地址
+  subsidy serve --bind 0.0.0.0:8080          # 内网可访问（请置于内网防火墙之后）
+  subsidy serve --policy my-policy.toml
+
+试算页面：按名称查找项目、填写申报、查看核定与拨付金额及计算过程；?lang=en 为英文。
+不保存、不记录任何填写内容；请求体超过 16 KB 即拒绝。"
+            }
             Topic::Completions => {
                 "示例：
   subsidy completions bash > /etc/bash_completion.d/subsidy

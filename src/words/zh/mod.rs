@@ -2,6 +2,7 @@
 
 mod claims;
 mod help;
+mod page;
 mod policy;
 mod report;
 mod whatif;
