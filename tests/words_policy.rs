@@ -74,6 +74,7 @@ fn samples() -> Vec<PolicyFault> {
         },
         PolicyFault::QuotaPerYear,
         PolicyFault::QuotaOverflow { target: written() },
+        PolicyFault::UnknownExcept { written: written() },
     ]
 }
 
@@ -122,10 +123,11 @@ fn place(fault: &PolicyFault) -> usize {
         PolicyFault::CapBelowAward { .. } => 37,
         PolicyFault::QuotaPerYear => 38,
         PolicyFault::QuotaOverflow { .. } => 39,
+        PolicyFault::UnknownExcept { .. } => 40,
     }
 }
 
-const VARIANTS: usize = 40;
+const VARIANTS: usize = 41;
 
 #[test]
 fn there_is_one_sample_of_every_fault_in_order() {

@@ -132,7 +132,8 @@ fn cap_after(c: &Cap) -> Option<Cap> {
         Cap::RefsPaid { .. } => Cap::ProjectMax { item: 0 },
         Cap::ProjectMax { .. } => Cap::ItemAnnual { item: 0 },
         Cap::ItemAnnual { .. } => Cap::ClauseAnnual { clause: 0 },
-        Cap::ClauseAnnual { .. } => return None,
+        Cap::ClauseAnnual { .. } => Cap::MeasureAnnual,
+        Cap::MeasureAnnual => return None,
     })
 }
 
@@ -144,7 +145,7 @@ fn every_cap_step_is_said_in_both_languages_in_a_reason_and_a_derivation() {
         unit_amount: dec("2000"),
     };
     let samples = walk(first, cap_after);
-    assert_eq!(samples.len(), 6);
+    assert_eq!(samples.len(), 7);
     for cap in samples {
         let s = step(cap);
         let reason = |lang: Lang| lang.words().cap_step(&policy, &s);

@@ -46,6 +46,8 @@ pub enum Room {
     Units(ItemIdx, ApplicantId, i32),
     Item(ItemIdx, ApplicantId, i32),
     Clause(ClauseIdx, ApplicantId, i32),
+    /// The whole measure's cap per applicant per year.
+    Measure(ApplicantId, i32),
 }
 
 /// The once-only award that a claim or payment of `item` uses under the
@@ -87,6 +89,7 @@ pub struct Rooms {
     pub units: Option<Room>,
     pub item: Option<Room>,
     pub clause: Option<Room>,
+    pub measure: Option<Room>,
 }
 
 pub fn rooms(policy: &Policy, item: ItemIdx, applicant: ApplicantId, year: i32) -> Rooms {
@@ -99,6 +102,9 @@ pub fn rooms(policy: &Policy, item: ItemIdx, applicant: ApplicantId, year: i32) 
         clause: clause
             .annual_cap
             .map(|_| Room::Clause(it.clause, applicant, year)),
+        measure: policy
+            .measure_cap_of(item)
+            .map(|_| Room::Measure(applicant, year)),
     }
 }
 
@@ -233,7 +239,10 @@ impl<'a> Books<'a> {
         if let (Some(room), Some(unit)) = (rooms.units, item.unit_amount()) {
             self.use_room(room, units_paid(p, unit), p.payer);
         }
-        for room in [rooms.item, rooms.clause].into_iter().flatten() {
+        for room in [rooms.item, rooms.clause, rooms.measure]
+            .into_iter()
+            .flatten()
+        {
             self.use_room(room, p.payable, p.payer);
         }
     }

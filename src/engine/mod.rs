@@ -200,14 +200,15 @@ fn places_taken(policy: &Policy, prior: &[Prior]) -> FxHashMap<(ItemIdx, i32), u
 }
 
 /// True when no quota item shares a cap with anything: no quantity cap, no
-/// per-project maximum, no item or clause cap, and an overflow figure above
+/// per-project maximum, no item, clause or measure cap, and an overflow figure above
 /// zero (so a claim without a place is still paid, as it was in the pass).
 fn quotas_stand_alone(policy: &Policy) -> bool {
     policy
         .items
         .iter()
-        .filter(|i| i.quota.is_some())
-        .all(|item| {
+        .enumerate()
+        .filter(|(_, i)| i.quota.is_some())
+        .all(|(idx, item)| {
             let overflow = item
                 .quota
                 .and_then(|q| policy.item(q.overflow).unit_amount())
@@ -218,6 +219,7 @@ fn quotas_stand_alone(policy: &Policy) -> bool {
                 && policy.clauses[usize::from(item.clause)]
                     .annual_cap
                     .is_none()
+                && policy.measure_cap_of(idx as ItemIdx).is_none()
                 && overflow > Decimal::ZERO
         })
 }

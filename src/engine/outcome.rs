@@ -244,6 +244,9 @@ pub enum Cap {
     ItemAnnual { item: ItemIdx },
     /// A clause's cap per applicant per year, over all its items.
     ClauseAnnual { clause: ClauseIdx },
+    /// The whole measure's cap per applicant per year (同一申请人年度资助总额),
+    /// applied after the clause caps.
+    MeasureAnnual,
 }
 
 /// The full derivation of one claim, recorded when asked for (explain).

@@ -244,7 +244,6 @@ pub fn apply_caps(
     steps: &mut Vec<CapStep>,
 ) -> Decimal {
     let item = policy.item(claim.item);
-    let clause = policy.clause_of(claim.item);
     let year = claim.date.year();
     let mut payable = computed;
     steps.clear();
@@ -282,6 +281,24 @@ pub fn apply_caps(
         payable = step.after;
         steps.push(step);
     }
+    money_caps(policy, claim, payable, books, trace, steps)
+}
+
+/// The caps in money after the caps in units: the per-claim maximum, then
+/// the item's, the clause's and the whole measure's caps per applicant per
+/// year, in that order.
+fn money_caps(
+    policy: &Policy,
+    claim: &Claim,
+    mut payable: Decimal,
+    books: &Books<'_>,
+    trace: bool,
+    steps: &mut Vec<CapStep>,
+) -> Decimal {
+    let item = policy.item(claim.item);
+    let clause = policy.clause_of(claim.item);
+    let rooms = rooms(policy, claim.item, claim.applicant, claim.date.year());
+    let users = |room: &super::books::Room| if trace { books.users(room) } else { Vec::new() };
     if let Kind::Approved { max } = item.kind {
         let after = payable.min(max);
         steps.push(CapStep {
@@ -304,6 +321,13 @@ pub fn apply_caps(
             Cap::ClauseAnnual {
                 clause: item.clause,
             },
+        ),
+        (
+            policy
+                .measure_cap_of(claim.item)
+                .map(|m| m.annual)
+                .zip(rooms.measure),
+            Cap::MeasureAnnual,
         ),
     ];
     for (cap, kind) in annual {

@@ -84,7 +84,28 @@ pub struct Policy {
     pub facts: Vec<Named>,
     pub clauses: Vec<Clause>,
     pub items: Vec<Item>,
+    /// A cap per applicant per year over the whole measure.
+    pub measure_cap: Option<MeasureCap>,
     pub(crate) lookup: Lookup,
+}
+
+/// 同一申请人年度资助总额不超过N（……除外）: applied after the clause caps
+/// to every item it does not leave out.
+#[derive(Debug, Clone)]
+pub struct MeasureCap {
+    pub annual: Decimal,
+    /// The clauses left out, by number, as written.
+    pub except_clauses: Vec<u32>,
+    /// The items left out: those named and those of the clauses left out.
+    pub excluded: Vec<ItemIdx>,
+    /// The sentence of the measures, quoted.
+    pub source: Option<String>,
+}
+
+impl MeasureCap {
+    pub fn covers(&self, item: ItemIdx) -> bool {
+        !self.excluded.contains(&item)
+    }
 }
 
 /// An applicant type, tag or fact.
@@ -324,6 +345,11 @@ const QUOTES: [char; 12] = [
 impl Policy {
     pub fn item(&self, idx: ItemIdx) -> &Item {
         &self.items[usize::from(idx)]
+    }
+
+    /// The whole-measure cap, when it covers this item.
+    pub fn measure_cap_of(&self, idx: ItemIdx) -> Option<&MeasureCap> {
+        self.measure_cap.as_ref().filter(|m| m.covers(idx))
     }
 
     pub fn clause_of(&self, idx: ItemIdx) -> &Clause {

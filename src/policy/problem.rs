@@ -171,6 +171,11 @@ pub enum PolicyFault {
     QuotaOverflow {
         target: String,
     },
+    /// A clause number or item id left out of the whole-measure cap that
+    /// the file does not have.
+    UnknownExcept {
+        written: String,
+    },
 }
 
 /// The ways an item's amount is found, by the name the file gives them.

@@ -60,6 +60,24 @@ pub struct RawPolicy {
     pub facts: Vec<RawNamed>,
     #[serde(rename = "clause", default)]
     pub clauses: Vec<RawClause>,
+    /// 同一申请人年度资助总额不超过N: a cap per applicant per year over the
+    /// whole measure, applied after the clause caps.
+    #[serde(default)]
+    pub measure_cap: Option<RawMeasureCap>,
+}
+
+/// A cap over the whole measure, with the clauses and items it leaves out
+/// (……除外).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawMeasureCap {
+    pub annual: Spanned<Figure>,
+    #[serde(default)]
+    pub except_clauses: Vec<Spanned<i64>>,
+    #[serde(default)]
+    pub except_items: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub source: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]

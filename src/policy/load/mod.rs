@@ -10,6 +10,7 @@
 mod clauses;
 mod item;
 mod kinds;
+mod measure;
 mod named;
 mod top;
 
@@ -304,6 +305,22 @@ source = "原文"
 
     fn bundled_policy() -> Policy {
         crate::policy::bundled().unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn a_measure_cap_leaves_out_only_what_the_file_has() {
+        let item = "[[clause.item]]\nid = \"a\"\nname = \"甲\"\nkind = \"fixed\"\namount = 1\napplicants = [\"enterprise\"]\n";
+        let cap = "[measure_cap]\nannual = 100\nexcept_clauses = [1]\nexcept_items = [\"a\"]\n";
+        let policy =
+            load("t.toml", &format!("{HEAD}\n{cap}\n{item}")).unwrap_or_else(|e| panic!("{e}"));
+        let m = policy.measure_cap.as_ref().expect("a measure cap");
+        assert_eq!((m.annual, m.excluded.clone()), (100.into(), vec![0]));
+        let cap = "[measure_cap]\nannual = 100\nexcept_clauses = [7]\nexcept_items = [\"b\"]\n";
+        let found = faults_of(load("t.toml", &format!("{HEAD}\n{cap}\n{item}")));
+        let unknown = |w: &str| PolicyFault::UnknownExcept {
+            written: w.to_string(),
+        };
+        assert_eq!(found, [(25, unknown("7")), (26, unknown("b"))]);
     }
 
     #[test]

@@ -30,6 +30,7 @@ impl Checker<'_> {
         };
         let (clauses, items) = self.clauses(&raw.clauses, &names);
         let items = self.items(items, &mut lookup);
+        let measure_cap = self.measure_cap(raw.measure_cap.as_ref(), &clauses, &items);
         Policy {
             id: raw.id.into_inner(),
             title: raw.title,
@@ -52,6 +53,7 @@ impl Checker<'_> {
             facts,
             clauses,
             items,
+            measure_cap,
             lookup,
         }
     }

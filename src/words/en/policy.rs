@@ -83,6 +83,9 @@ impl PolicyWords for English {
             PolicyFault::QuotaOverflow { target } => {
                 format!("overflow target `{target}` does not exist or is not another fixed item")
             }
+            PolicyFault::UnknownExcept { written } => {
+                format!("`{written}`, excepted from the cap, is no clause or item of this file")
+            }
         }
     }
 

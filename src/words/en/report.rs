@@ -167,6 +167,10 @@ impl ReportWords for English {
                 "clause {} annual cap {limit}: {left} left",
                 chinese_numeral(policy.clauses[usize::from(*clause)].number)
             ),
+            Cap::MeasureAnnual => format!(
+                "annual cap {limit} per applicant over the whole measure{}: {left} left",
+                measure_except(policy)
+            ),
         }
     }
 
@@ -309,6 +313,11 @@ impl ReportWords for English {
                 "clause {} annual cap {}",
                 policy.clauses[usize::from(*clause)].label(),
                 g(step.limit)
+            ),
+            Cap::MeasureAnnual => format!(
+                "annual cap {} per applicant over the whole measure{}",
+                g(step.limit),
+                measure_except(policy)
             ),
             Cap::Quantity { item, .. } => format!(
                 "item {} quantity cap {} a year",
@@ -624,4 +633,27 @@ fn refs_paid(refs: &[(Box<str>, Box<str>)]) -> String {
         "duplicate: every reference was already paid ({})",
         list.join(", ")
     )
+}
+
+/// The clauses and items the whole-measure cap leaves out: ` (clause 九 and
+/// item patent_award excepted)`, or nothing.
+fn measure_except(policy: &Policy) -> String {
+    let Some(cap) = &policy.measure_cap else {
+        return String::new();
+    };
+    let clauses = cap
+        .except_clauses
+        .iter()
+        .map(|n| format!("clause {}", chinese_numeral(*n)));
+    let items = cap
+        .excluded
+        .iter()
+        .filter(|i| !cap.except_clauses.contains(&policy.clause_of(**i).number))
+        .map(|i| format!("item {}", policy.item(*i).id));
+    let named: Vec<String> = clauses.chain(items).collect();
+    if named.is_empty() {
+        String::new()
+    } else {
+        format!(" ({} excepted)", named.join(", "))
+    }
 }

@@ -79,6 +79,9 @@ impl PolicyWords for Chinese {
             PolicyFault::QuotaOverflow { target } => {
                 format!("超额转入的项目“{target}”不存在，或不是另一个 fixed 项目")
             }
+            PolicyFault::UnknownExcept { written } => {
+                format!("除外的条款或项目“{written}”在本文件中不存在")
+            }
         }
     }
 

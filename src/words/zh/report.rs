@@ -173,6 +173,10 @@ impl ReportWords for Chinese {
                 "第（{}）条年度上限 {limit}：剩余 {left}",
                 chinese_numeral(policy.clauses[usize::from(*clause)].number)
             ),
+            Cap::MeasureAnnual => format!(
+                "同一申请人年度资助总额上限 {limit}{}：剩余 {left}",
+                measure_except(policy)
+            ),
         }
     }
 
@@ -309,6 +313,11 @@ impl ReportWords for Chinese {
                 "第{}条年度上限 {}",
                 policy.clauses[usize::from(*clause)].label(),
                 g(step.limit)
+            ),
+            Cap::MeasureAnnual => format!(
+                "同一申请人年度资助总额上限 {}{}",
+                g(step.limit),
+                measure_except(policy)
             ),
             Cap::Quantity { item, .. } => format!(
                 "项目“{}”每年最多资助 {} 件",
@@ -496,6 +505,29 @@ impl ReportWords for Chinese {
                 "== 申报 {id} ==\n{file}第 {line} 行：数据无效（invalid），不参与计算\n理由：{reason}\n"
             ),
         }
+    }
+}
+
+/// The clauses and items the whole-measure cap leaves out: `（第（九）条、
+/// 项目“专利奖”除外）`, or nothing.
+fn measure_except(policy: &Policy) -> String {
+    let Some(cap) = &policy.measure_cap else {
+        return String::new();
+    };
+    let clauses = cap
+        .except_clauses
+        .iter()
+        .map(|n| format!("第（{}）条", chinese_numeral(*n)));
+    let items = cap
+        .excluded
+        .iter()
+        .filter(|i| !cap.except_clauses.contains(&policy.clause_of(**i).number))
+        .map(|i| format!("项目“{}”", policy.item(*i).name.zh));
+    let named: Vec<String> = clauses.chain(items).collect();
+    if named.is_empty() {
+        String::new()
+    } else {
+        format!("（{}除外）", named.join("、"))
     }
 }
 

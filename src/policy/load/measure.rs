@@ -1,0 +1,52 @@
+//! The rules over the whole measure: the annual cap per applicant across
+//! all clauses, with the clauses and items it leaves out.
+
+use super::Checker;
+use crate::policy::model::{Clause, Item, ItemIdx, MeasureCap};
+use crate::policy::problem::PolicyFault;
+use crate::policy::raw::RawMeasureCap;
+
+impl Checker<'_> {
+    pub(super) fn measure_cap(
+        &mut self,
+        raw: Option<&RawMeasureCap>,
+        clauses: &[Clause],
+        items: &[Item],
+    ) -> Option<MeasureCap> {
+        let raw = raw?;
+        let annual = self.figure(&raw.annual, "measure_cap.annual", false);
+        let mut excluded: Vec<ItemIdx> = Vec::new();
+        let mut except_clauses = Vec::new();
+        for n in &raw.except_clauses {
+            match clauses.iter().find(|c| i64::from(c.number) == *n.get_ref()) {
+                Some(c) => {
+                    except_clauses.push(c.number);
+                    excluded.extend(&c.items);
+                }
+                None => {
+                    let written = n.get_ref().to_string();
+                    let fault = PolicyFault::UnknownExcept { written };
+                    self.problem(n.span(), "measure_cap.except_clauses", fault);
+                }
+            }
+        }
+        for id in &raw.except_items {
+            match items.iter().position(|i| i.id == *id.get_ref()) {
+                Some(i) => excluded.push(i as ItemIdx),
+                None => {
+                    let written = id.get_ref().clone();
+                    let fault = PolicyFault::UnknownExcept { written };
+                    self.problem(id.span(), "measure_cap.except_items", fault);
+                }
+            }
+        }
+        excluded.sort_unstable();
+        excluded.dedup();
+        Some(MeasureCap {
+            annual: annual?,
+            except_clauses,
+            excluded,
+            source: raw.source.clone(),
+        })
+    }
+}
