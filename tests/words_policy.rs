@@ -4,7 +4,7 @@
 
 use rust_decimal::Decimal;
 use subsidy::date::Date;
-use subsidy::policy::{FigureName, KindName, PolicyFault};
+use subsidy::policy::{FigureName, KindName, PolicyFault, RuleFault};
 use subsidy::words::Lang;
 
 fn samples() -> Vec<PolicyFault> {
@@ -74,7 +74,10 @@ fn samples() -> Vec<PolicyFault> {
         },
         PolicyFault::QuotaPerYear,
         PolicyFault::QuotaOverflow { target: written() },
-        PolicyFault::UnknownExcept { written: written() },
+        PolicyFault::Rule(RuleFault::UnknownExcept { written: written() }),
+        PolicyFault::Rule(RuleFault::MaxPerClaim {
+            kind: KindName::Manual,
+        }),
     ]
 }
 
@@ -123,11 +126,18 @@ fn place(fault: &PolicyFault) -> usize {
         PolicyFault::CapBelowAward { .. } => 37,
         PolicyFault::QuotaPerYear => 38,
         PolicyFault::QuotaOverflow { .. } => 39,
-        PolicyFault::UnknownExcept { .. } => 40,
+        PolicyFault::Rule(rule) => 40 + rule_place(rule),
     }
 }
 
-const VARIANTS: usize = 41;
+fn rule_place(fault: &RuleFault) -> usize {
+    match fault {
+        RuleFault::UnknownExcept { .. } => 0,
+        RuleFault::MaxPerClaim { .. } => 1,
+    }
+}
+
+const VARIANTS: usize = 42;
 
 #[test]
 fn there_is_one_sample_of_every_fault_in_order() {

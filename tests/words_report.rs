@@ -362,6 +362,8 @@ fn every_label_status_rule_and_help_text_is_said_in_both_languages() {
         Rule::ItemCap(dec("50000")),
         Rule::ClauseCap(dec("100000")),
         Rule::ClauseOneAward,
+        Rule::ClaimMax(dec("100000")),
+        Rule::MeasureCap(dec("500000")),
     ];
     for rule in &rules {
         let say = |lang: Lang| lang.words().rule(&policy, rule);

@@ -215,6 +215,7 @@ fn quotas_stand_alone(policy: &Policy) -> bool {
                 .unwrap_or_default();
             item.quantity_caps.is_empty()
                 && item.annual_cap.is_none()
+                && item.max_per_claim.is_none()
                 && matches!(item.kind, Kind::Fixed { .. })
                 && policy.clauses[usize::from(item.clause)]
                     .annual_cap

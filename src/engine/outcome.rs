@@ -238,7 +238,8 @@ pub enum Cap {
         item: ItemIdx,
         paid: Vec<(Box<str>, Box<str>)>,
     },
-    /// 单项最高: a per-project maximum.
+    /// 单项最高, 每笔/每项最高: the most one claim is paid (an approved
+    /// item's per-project maximum, or any item's `max_per_claim`).
     ProjectMax { item: ItemIdx },
     /// An item's cap per applicant per year.
     ItemAnnual { item: ItemIdx },

@@ -299,7 +299,7 @@ fn money_caps(
     let clause = policy.clause_of(claim.item);
     let rooms = rooms(policy, claim.item, claim.applicant, claim.date.year());
     let users = |room: &super::books::Room| if trace { books.users(room) } else { Vec::new() };
-    if let Kind::Approved { max } = item.kind {
+    if let Some(max) = item.claim_max() {
         let after = payable.min(max);
         steps.push(CapStep {
             cap: Cap::ProjectMax { item: claim.item },

@@ -175,6 +175,8 @@ pub struct Item {
     pub unique: Unique,
     pub quantity_caps: Vec<QuantityCap>,
     pub annual_cap: Option<Decimal>,
+    /// 每笔/每项最高: the most one claim is paid, before the annual caps.
+    pub max_per_claim: Option<Decimal>,
     pub quota: Option<Quota>,
     pub source: Option<String>,
     pub note: Option<Text>,
@@ -203,6 +205,15 @@ impl Item {
         match &self.kind {
             Kind::Manual { reason } => Some(lang.text(reason)),
             _ => None,
+        }
+    }
+
+    /// The most one claim of the item is paid: the per-project maximum of
+    /// an approved item, or the item's `max_per_claim`.
+    pub fn claim_max(&self) -> Option<Decimal> {
+        match self.kind {
+            Kind::Approved { max } => Some(self.max_per_claim.map_or(max, |m| m.min(max))),
+            _ => self.max_per_claim,
         }
     }
 

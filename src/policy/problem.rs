@@ -171,11 +171,20 @@ pub enum PolicyFault {
     QuotaOverflow {
         target: String,
     },
+    /// A mistake in one of the rules of issue 8 (caps over the measure,
+    /// maxima per claim, ranges, tiers, groups).
+    Rule(RuleFault),
+}
+
+/// The mistakes of the rules added for any city's measures.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RuleFault {
     /// A clause number or item id left out of the whole-measure cap that
     /// the file does not have.
-    UnknownExcept {
-        written: String,
-    },
+    UnknownExcept { written: String },
+    /// `max_per_claim` on a kind it does not fit: `approved` (which says
+    /// it with `max_per_project`) or `manual` (which computes nothing).
+    MaxPerClaim { kind: KindName },
 }
 
 /// The ways an item's amount is found, by the name the file gives them.

@@ -152,6 +152,10 @@ pub struct RawItem {
     pub rate: Option<Spanned<Figure>>,
     #[serde(default)]
     pub max_per_project: Option<Spanned<Figure>>,
+    /// 每笔/每项最高: a maximum per claim on any kind that computes money
+    /// (on `approved`, `max_per_project` says it).
+    #[serde(default)]
+    pub max_per_claim: Option<Spanned<Figure>>,
     #[serde(default)]
     pub minimum: Option<Spanned<Figure>>,
     #[serde(default)]

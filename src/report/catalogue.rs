@@ -80,6 +80,12 @@ pub fn rules(policy: &Policy, item: &Item) -> Vec<Rule> {
             overflow: quota.overflow,
         });
     }
+    if let (Some(max), false) = (
+        item.max_per_claim,
+        matches!(item.kind, Kind::Approved { .. }),
+    ) {
+        out.push(Rule::ClaimMax(max));
+    }
     if let Some(cap) = item.annual_cap {
         out.push(Rule::ItemCap(cap));
     }
@@ -88,6 +94,10 @@ pub fn rules(policy: &Policy, item: &Item) -> Vec<Rule> {
     }
     if clause.one_award_per_year {
         out.push(Rule::ClauseOneAward);
+    }
+    let index = policy.find_item(&item.id);
+    if let Some(cap) = index.and_then(|i| policy.measure_cap_of(i)) {
+        out.push(Rule::MeasureCap(cap.annual));
     }
     out
 }

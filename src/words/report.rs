@@ -56,14 +56,27 @@ pub enum Sep {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Rule {
     Tags(TagSet),
-    FactAtLeast { fact: u8, minimum: Decimal },
+    FactAtLeast {
+        fact: u8,
+        minimum: Decimal,
+    },
     QuantityAtLeast(u32),
     Unique(Unique),
-    QuantityCap { who: TypeSet, max_per_year: u32 },
-    Quota { per_year: u32, overflow: u16 },
+    QuantityCap {
+        who: TypeSet,
+        max_per_year: u32,
+    },
+    Quota {
+        per_year: u32,
+        overflow: u16,
+    },
+    /// 每笔/每项最高 on an item that is not `approved`.
+    ClaimMax(Decimal),
     ItemCap(Decimal),
     ClauseCap(Decimal),
     ClauseOneAward,
+    /// The whole measure's cap per applicant per year covers the item.
+    MeasureCap(Decimal),
 }
 
 /// The sentences of the commands themselves.

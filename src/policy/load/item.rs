@@ -6,7 +6,7 @@ use super::{note, text, Checker};
 use crate::policy::model::{
     name_key, ClauseIdx, FactIdx, Item, Kind, QuantityCap, TagSet, TypeSet, Unique,
 };
-use crate::policy::problem::PolicyFault;
+use crate::policy::problem::{PolicyFault, RuleFault};
 use crate::policy::raw::RawItem;
 use crate::words::Text;
 
@@ -42,6 +42,7 @@ impl Checker<'_> {
         let min_quantity = self.min_quantity(ri, &key, per_unit);
         let unique = self.unique(ri, &key);
         let quantity_caps = self.quantity_caps(ri, &key, names, per_unit);
+        let max_per_claim = self.max_per_claim(ri, &key, &kind);
         let annual_cap = ri
             .annual_cap
             .as_ref()
@@ -61,6 +62,7 @@ impl Checker<'_> {
             unique,
             quantity_caps,
             annual_cap,
+            max_per_claim,
             quota: None,
             source: ri.source.clone(),
             note: note(&ri.note, &ri.note_en),
@@ -71,6 +73,30 @@ impl Checker<'_> {
             self.cap_covers_one_award(&item, cap, at, &key.at("annual_cap"));
         }
         item
+    }
+
+    /// The maximum per claim, on a kind that computes money and has none.
+    fn max_per_claim(
+        &mut self,
+        ri: &RawItem,
+        key: &ItemKey,
+        kind: &Kind,
+    ) -> Option<rust_decimal::Decimal> {
+        let raw = ri.max_per_claim.as_ref()?;
+        let at = key.at("max_per_claim");
+        match kind {
+            Kind::Approved { .. } | Kind::Manual { .. } => {
+                let fault = PolicyFault::Rule(RuleFault::MaxPerClaim {
+                    kind: kind.kind_name(),
+                });
+                self.problem(raw.span(), &at, fault);
+                None
+            }
+            Kind::Fixed { .. }
+            | Kind::Percent { .. }
+            | Kind::Floor { .. }
+            | Kind::Matching { .. } => self.figure(raw, &at, false),
+        }
     }
 
     fn per_unit(&mut self, ri: &RawItem, key: &ItemKey, kind: &Kind) -> bool {

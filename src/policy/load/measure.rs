@@ -3,7 +3,7 @@
 
 use super::Checker;
 use crate::policy::model::{Clause, Item, ItemIdx, MeasureCap};
-use crate::policy::problem::PolicyFault;
+use crate::policy::problem::{PolicyFault, RuleFault};
 use crate::policy::raw::RawMeasureCap;
 
 impl Checker<'_> {
@@ -25,7 +25,7 @@ impl Checker<'_> {
                 }
                 None => {
                     let written = n.get_ref().to_string();
-                    let fault = PolicyFault::UnknownExcept { written };
+                    let fault = PolicyFault::Rule(RuleFault::UnknownExcept { written });
                     self.problem(n.span(), "measure_cap.except_clauses", fault);
                 }
             }
@@ -35,7 +35,7 @@ impl Checker<'_> {
                 Some(i) => excluded.push(i as ItemIdx),
                 None => {
                     let written = id.get_ref().clone();
-                    let fault = PolicyFault::UnknownExcept { written };
+                    let fault = PolicyFault::Rule(RuleFault::UnknownExcept { written });
                     self.problem(id.span(), "measure_cap.except_items", fault);
                 }
             }

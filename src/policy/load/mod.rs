@@ -317,10 +317,23 @@ source = "原文"
         assert_eq!((m.annual, m.excluded.clone()), (100.into(), vec![0]));
         let cap = "[measure_cap]\nannual = 100\nexcept_clauses = [7]\nexcept_items = [\"b\"]\n";
         let found = faults_of(load("t.toml", &format!("{HEAD}\n{cap}\n{item}")));
-        let unknown = |w: &str| PolicyFault::UnknownExcept {
-            written: w.to_string(),
+        let unknown = |w: &str| {
+            PolicyFault::Rule(crate::policy::RuleFault::UnknownExcept {
+                written: w.to_string(),
+            })
         };
         assert_eq!(found, [(25, unknown("7")), (26, unknown("b"))]);
+    }
+
+    #[test]
+    fn a_maximum_per_claim_fits_every_money_kind_but_approved_and_manual() {
+        let found = faults("kind = \"percent\"\nrate = \"5%\"\nmax_per_claim = 20000\napplicants = [\"enterprise\"]");
+        assert_eq!(found, []);
+        let found = faults("kind = \"approved\"\nmax_per_project = 5\nmax_per_claim = 2\napplicants = [\"enterprise\"]");
+        let fault = PolicyFault::Rule(crate::policy::RuleFault::MaxPerClaim {
+            kind: KindName::Approved,
+        });
+        assert_eq!(found, [(28, fault)]);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use super::English;
 use crate::cases::{CaseMismatch, CasesError};
-use crate::policy::{KindName, Policy, PolicyFault, PolicyProblem};
+use crate::policy::{KindName, Policy, PolicyFault, PolicyProblem, RuleFault};
 use crate::words::policy::{actual_figures, expected_figures, why};
 use crate::words::{clause_label, Lang, PolicyWords};
 
@@ -83,9 +83,7 @@ impl PolicyWords for English {
             PolicyFault::QuotaOverflow { target } => {
                 format!("overflow target `{target}` does not exist or is not another fixed item")
             }
-            PolicyFault::UnknownExcept { written } => {
-                format!("`{written}`, excepted from the cap, is no clause or item of this file")
-            }
+            PolicyFault::Rule(rule) => rule_fault(rule),
         }
     }
 
@@ -194,3 +192,16 @@ const VALIDITY_MISSING: &str = "the validity is missing: write this date, or app
 const TERM_INCOMPLETE: &str = "in_force_from and term_years go together: write both or neither";
 const UNIT_NOT_PER_UNIT: &str =
     "a unit word (unit, unit_en) belongs to a per-unit item (per_unit = true)";
+
+/// The mistakes of the rules added for any city's measures.
+fn rule_fault(fault: &RuleFault) -> String {
+    match fault {
+        RuleFault::UnknownExcept { written } => {
+            format!("`{written}`, excepted from the cap, is no clause or item of this file")
+        }
+        RuleFault::MaxPerClaim { kind } => format!(
+            "a {} item takes no max_per_claim (approved says it with max_per_project; manual computes nothing)",
+            kind.name()
+        ),
+    }
+}

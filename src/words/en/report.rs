@@ -449,6 +449,11 @@ impl ReportWords for English {
                 format!("clause cap a year {} (all its items)", short_grouped(*cap))
             }
             Rule::ClauseOneAward => "one award of the clause a year".to_string(),
+            Rule::ClaimMax(max) => format!("at most {} per claim", short_grouped(*max)),
+            Rule::MeasureCap(cap) => format!(
+                "annual cap {} per applicant over the whole measure",
+                short_grouped(*cap)
+            ),
         }
     }
 

@@ -2,7 +2,7 @@
 
 use super::Chinese;
 use crate::cases::{CaseMismatch, CasesError};
-use crate::policy::{KindName, Policy, PolicyFault, PolicyProblem};
+use crate::policy::{KindName, Policy, PolicyFault, PolicyProblem, RuleFault};
 use crate::words::policy::{actual_figures, expected_figures, why};
 use crate::words::{clause_label, Lang, PolicyWords};
 
@@ -79,9 +79,7 @@ impl PolicyWords for Chinese {
             PolicyFault::QuotaOverflow { target } => {
                 format!("超额转入的项目“{target}”不存在，或不是另一个 fixed 项目")
             }
-            PolicyFault::UnknownExcept { written } => {
-                format!("除外的条款或项目“{written}”在本文件中不存在")
-            }
+            PolicyFault::Rule(rule) => rule_fault(rule),
         }
     }
 
@@ -188,3 +186,16 @@ fn kinds() -> String {
 const VALIDITY_MISSING: &str =
     "缺少有效期：写明该日期，或写明 applies_from / in_force_from 与 term_years 以便推算";
 const UNIT_NOT_PER_UNIT: &str = "计量单位（unit、unit_en）只用于按件计（per_unit = true）的项目";
+
+/// The mistakes of the rules added for any city's measures.
+fn rule_fault(fault: &RuleFault) -> String {
+    match fault {
+        RuleFault::UnknownExcept { written } => {
+            format!("除外的条款或项目“{written}”在本文件中不存在")
+        }
+        RuleFault::MaxPerClaim { kind } => format!(
+            "{} 项目不用 max_per_claim（approved 用 max_per_project；manual 不计算金额）",
+            kind.name()
+        ),
+    }
+}

@@ -442,6 +442,8 @@ impl ReportWords for Chinese {
             Rule::ItemCap(cap) => format!("项目年度上限 {}", short_grouped(*cap)),
             Rule::ClauseCap(cap) => format!("条款年度上限 {}（同条款合计）", short_grouped(*cap)),
             Rule::ClauseOneAward => "条款内每年一项".to_string(),
+            Rule::ClaimMax(max) => format!("每笔最高 {}", short_grouped(*max)),
+            Rule::MeasureCap(cap) => format!("同一申请人年度资助总额上限 {}", short_grouped(*cap)),
         }
     }
 
