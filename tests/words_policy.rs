@@ -78,6 +78,7 @@ fn samples() -> Vec<PolicyFault> {
         PolicyFault::Rule(RuleFault::MaxPerClaim {
             kind: KindName::Manual,
         }),
+        PolicyFault::Rule(RuleFault::EmptyRange),
     ]
 }
 
@@ -134,10 +135,11 @@ fn rule_place(fault: &RuleFault) -> usize {
     match fault {
         RuleFault::UnknownExcept { .. } => 0,
         RuleFault::MaxPerClaim { .. } => 1,
+        RuleFault::EmptyRange => 2,
     }
 }
 
-const VARIANTS: usize = 42;
+const VARIANTS: usize = 43;
 
 #[test]
 fn there_is_one_sample_of_every_fault_in_order() {

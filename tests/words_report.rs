@@ -10,9 +10,9 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 use subsidy::claims::{parse_claim, Keys, RawClaim};
-use subsidy::engine::{Basis, Cap, CapStep, Check, Rejection, Status};
+use subsidy::engine::{Basis, Cap, CapStep, Check, OutOfRange, Rejection, Status};
 use subsidy::money::short;
-use subsidy::policy::{bundled, Policy, TagSet, TypeSet, Unique};
+use subsidy::policy::{bundled, Bound, Measured, Policy, Side, TagSet, TypeSet, Unique};
 use subsidy::words::{Label, Lang, Notice, Rule, Topic};
 
 fn walk<T: std::fmt::Debug>(first: T, after: fn(&T) -> Option<T>) -> Vec<T> {
@@ -77,7 +77,27 @@ fn rejection_after(r: &Rejection) -> Option<Rejection> {
             minimum: 10,
             actual: 3,
         },
-        Rejection::QuantityBelow { .. } => Rejection::ClaimInLedger,
+        Rejection::QuantityBelow { .. } => Rejection::OutOfRange(OutOfRange {
+            on: Measured::Amount,
+            side: Side::Min,
+            bound: Bound {
+                value: dec("5000000"),
+                inclusive: false,
+            },
+            actual: Some(dec("5000000")),
+        }),
+        Rejection::OutOfRange(OutOfRange {
+            actual: Some(_), ..
+        }) => Rejection::OutOfRange(OutOfRange {
+            on: Measured::Fact(0),
+            side: Side::Max,
+            bound: Bound {
+                value: dec("10"),
+                inclusive: true,
+            },
+            actual: None,
+        }),
+        Rejection::OutOfRange(OutOfRange { actual: None, .. }) => Rejection::ClaimInLedger,
         Rejection::ClaimInLedger => Rejection::RefPaid { by: "C-0".into() },
         Rejection::RefPaid { .. } => Rejection::RefsPaid {
             refs: vec![("ZL1".into(), "C-0".into()), ("ZL2".into(), "L-1".into())],
@@ -98,7 +118,7 @@ fn every_rejection_is_said_in_both_languages() {
     let policy = policy();
     let claim = claim(&policy);
     let samples = walk(Rejection::OutsideValidity, rejection_after);
-    assert_eq!(samples.len(), 14);
+    assert_eq!(samples.len(), 16);
     for r in &samples {
         let say = |lang: Lang| lang.words().rejection(&policy, &claim, r);
         both_said(&say(Lang::Zh), &say(Lang::En), r);
@@ -161,7 +181,9 @@ fn check_after(c: &Check) -> Option<Check> {
         Check::OtherCitySupport => Check::ApplicantType,
         Check::ApplicantType => Check::Tags,
         Check::Tags => Check::Fact(0),
-        Check::Fact(_) => Check::MinQuantity,
+        Check::Fact(_) => Check::Range(Measured::Fact(0)),
+        Check::Range(Measured::Fact(_)) => Check::Range(Measured::Amount),
+        Check::Range(Measured::Amount) => Check::MinQuantity,
         Check::MinQuantity => Check::LedgerClaimId,
         Check::LedgerClaimId => Check::Unique,
         Check::Unique => Check::ClauseOneAward,
@@ -363,6 +385,16 @@ fn every_label_status_rule_and_help_text_is_said_in_both_languages() {
         Rule::ClauseCap(dec("100000")),
         Rule::ClauseOneAward,
         Rule::ClaimMax(dec("100000")),
+        Rule::Range {
+            on: Measured::Amount,
+            range: subsidy::policy::Range {
+                min: Some(Bound {
+                    value: dec("5000000"),
+                    inclusive: false,
+                }),
+                max: None,
+            },
+        },
         Rule::MeasureCap(dec("500000")),
     ];
     for rule in &rules {

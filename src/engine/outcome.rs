@@ -2,7 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::policy::{ClauseIdx, ItemIdx, TagSet, TypeSet};
+use crate::policy::{Bound, ClauseIdx, ItemIdx, Measured, Side, TagSet, TypeSet};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Status {
@@ -160,6 +160,9 @@ pub enum Rejection {
         minimum: u32,
         actual: u32,
     },
+    /// A fact or the amount outside its range: the bound it breaks (or,
+    /// with no value given, the first bound of the range).
+    OutOfRange(OutOfRange),
     ClaimInLedger,
     /// The same item and reference was already paid, to this claim.
     RefPaid {
@@ -187,6 +190,16 @@ pub enum Rejection {
         clause: ClauseIdx,
         by: Box<str>,
     },
+}
+
+/// A fact or the amount outside its range: the bound it breaks (or, with
+/// no value given, the first bound of the range).
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutOfRange {
+    pub on: Measured,
+    pub side: Side,
+    pub bound: Bound,
+    pub actual: Option<Decimal>,
 }
 
 /// One cap applied to a claim: what room it had and what it left.
@@ -266,6 +279,8 @@ pub enum Check {
     ApplicantType,
     Tags,
     Fact(u8),
+    /// A fact or the amount inside its range.
+    Range(Measured),
     MinQuantity,
     LedgerClaimId,
     Unique,

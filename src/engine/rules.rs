@@ -5,9 +5,9 @@
 use rust_decimal::Decimal;
 
 use super::books::{clause_year_key, once_key, refs_paid_before, rooms, Books, Once};
-use super::outcome::{Basis, Cap, CapStep, Check, Rejection};
+use super::outcome::{Basis, Cap, CapStep, Check, OutOfRange, Rejection};
 use crate::claims::{Claim, RefId, Refs};
-use crate::policy::{Kind, Policy};
+use crate::policy::{Item, Kind, Measured, Policy};
 
 /// Step 1 of the pass: the amount before caps, rounded as the policy says.
 pub fn before_caps(policy: &Policy, claim: &Claim) -> (Decimal, Basis) {
@@ -117,6 +117,7 @@ fn eligible(policy: &Policy, claim: &Claim, check: &mut CheckFn<'_>) -> Result<(
             },
         )?;
     }
+    ranges(item, claim, check)?;
     if let Some(minimum) = item.min_quantity {
         check(
             Check::MinQuantity,
@@ -126,6 +127,37 @@ fn eligible(policy: &Policy, claim: &Claim, check: &mut CheckFn<'_>) -> Result<(
                 actual: claim.quantity,
             },
         )?;
+    }
+    Ok(())
+}
+
+/// The ranges on facts and on the amount: a value missing or outside is
+/// refused, naming the bound.
+fn ranges(item: &Item, claim: &Claim, check: &mut CheckFn<'_>) -> Result<(), Rejection> {
+    let facts = item.facts_range.iter().map(|(f, r)| {
+        (
+            Measured::Fact(*f),
+            r,
+            claim.facts.get(usize::from(*f)).copied().flatten(),
+        )
+    });
+    let amount = item
+        .amount_range
+        .iter()
+        .map(|r| (Measured::Amount, r, claim.amount));
+    for (on, range, actual) in facts.chain(amount) {
+        let broken = match actual {
+            Some(a) => range.broken_by(a),
+            None => Some(range.first_bound()),
+        };
+        let (side, bound) = broken.unwrap_or_else(|| range.first_bound());
+        let why = Rejection::OutOfRange(OutOfRange {
+            on,
+            side,
+            bound,
+            actual,
+        });
+        check(Check::Range(on), broken.is_none(), why)?;
     }
     Ok(())
 }

@@ -171,6 +171,10 @@ pub struct Item {
     /// The claim needs at least one of these tags (empty: no tag needed).
     pub tags_any: TagSet,
     pub facts_min: Vec<(FactIdx, Decimal)>,
+    /// Bounds on declared facts.
+    pub facts_range: Vec<(FactIdx, Range)>,
+    /// Bounds on the claim's amount.
+    pub amount_range: Option<Range>,
     pub min_quantity: Option<u32>,
     pub unique: Unique,
     pub quantity_caps: Vec<QuantityCap>,
@@ -262,6 +266,66 @@ impl Kind {
             Kind::Manual { .. } => KindName::Manual,
         }
     }
+}
+
+/// A bound of a range: its value and whether the value itself is inside.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Bound {
+    pub value: Decimal,
+    pub inclusive: bool,
+}
+
+/// Which end of a range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    Min,
+    Max,
+}
+
+/// A minimum and/or a maximum on a value (以上/超过, 以下/不超过).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Range {
+    pub min: Option<Bound>,
+    pub max: Option<Bound>,
+}
+
+impl Range {
+    /// The bound a value breaks, if it breaks one.
+    pub fn broken_by(&self, value: Decimal) -> Option<(Side, Bound)> {
+        if let Some(b) = self.min {
+            if value < b.value || (value == b.value && !b.inclusive) {
+                return Some((Side::Min, b));
+            }
+        }
+        if let Some(b) = self.max {
+            if value > b.value || (value == b.value && !b.inclusive) {
+                return Some((Side::Max, b));
+            }
+        }
+        None
+    }
+
+    /// The first bound of the range, the one a missing value is told of.
+    pub fn first_bound(&self) -> (Side, Bound) {
+        match (self.min, self.max) {
+            (Some(b), _) => (Side::Min, b),
+            (None, Some(b)) => (Side::Max, b),
+            (None, None) => (
+                Side::Min,
+                Bound {
+                    value: Decimal::ZERO,
+                    inclusive: true,
+                },
+            ),
+        }
+    }
+}
+
+/// What a range bounds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Measured {
+    Fact(FactIdx),
+    Amount,
 }
 
 /// Which earlier payment makes a claim a duplicate.

@@ -185,6 +185,9 @@ pub enum RuleFault {
     /// `max_per_claim` on a kind it does not fit: `approved` (which says
     /// it with `max_per_project`) or `manual` (which computes nothing).
     MaxPerClaim { kind: KindName },
+    /// A range with no bound, or whose minimum is above its maximum (or
+    /// equal, with a bound exclusive): no value could be inside it.
+    EmptyRange,
 }
 
 /// The ways an item's amount is found, by the name the file gives them.

@@ -172,6 +172,13 @@ pub struct RawItem {
     pub tags_any: Option<Spanned<Vec<String>>>,
     #[serde(default)]
     pub facts_min: BTreeMap<String, Spanned<Figure>>,
+    /// A minimum and/or maximum on a declared fact, each bound inclusive
+    /// unless said otherwise.
+    #[serde(default)]
+    pub facts_range: BTreeMap<String, Spanned<RawRange>>,
+    /// A minimum and/or maximum on the claim's amount.
+    #[serde(default)]
+    pub amount_range: Option<Spanned<RawRange>>,
     #[serde(default)]
     pub min_quantity: Option<Spanned<i64>>,
     #[serde(default)]
@@ -199,6 +206,24 @@ pub struct RawItem {
     /// The English of `intake`, one for one (or none at all).
     #[serde(default)]
     pub intake_en: Option<Spanned<Vec<String>>>,
+}
+
+/// Bounds on a value: `{ min = 5000000, min_inclusive = false }`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRange {
+    #[serde(default)]
+    pub min: Option<Figure>,
+    #[serde(default)]
+    pub max: Option<Figure>,
+    #[serde(default = "yes")]
+    pub min_inclusive: bool,
+    #[serde(default = "yes")]
+    pub max_inclusive: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 #[derive(Debug, Deserialize)]

@@ -62,6 +62,18 @@ pub fn rules(policy: &Policy, item: &Item) -> Vec<Rule> {
             minimum: *minimum,
         });
     }
+    for (fact, range) in &item.facts_range {
+        out.push(Rule::Range {
+            on: crate::policy::Measured::Fact(*fact),
+            range: *range,
+        });
+    }
+    if let Some(range) = item.amount_range {
+        out.push(Rule::Range {
+            on: crate::policy::Measured::Amount,
+            range,
+        });
+    }
     if let Some(m) = item.min_quantity {
         out.push(Rule::QuantityAtLeast(m));
     }

@@ -54,6 +54,7 @@ impl DryRun {
             | Check::ApplicantType
             | Check::Tags
             | Check::Fact(_)
+            | Check::Range(_)
             | Check::MinQuantity => true,
         }
     }

@@ -70,6 +70,11 @@ pub enum Rule {
         per_year: u32,
         overflow: u16,
     },
+    /// A range on a fact or the amount.
+    Range {
+        on: crate::policy::Measured,
+        range: crate::policy::Range,
+    },
     /// 每笔/每项最高 on an item that is not `approved`.
     ClaimMax(Decimal),
     ItemCap(Decimal),

@@ -39,6 +39,8 @@ impl Checker<'_> {
         );
         let tags_any = self.tags_any(ri, &key, names);
         let facts_min = self.facts_min(ri, &key, names);
+        let facts_range = self.facts_range(ri, &key, names);
+        let amount_range = self.amount_range(ri, &key);
         let min_quantity = self.min_quantity(ri, &key, per_unit);
         let unique = self.unique(ri, &key);
         let quantity_caps = self.quantity_caps(ri, &key, names, per_unit);
@@ -58,6 +60,8 @@ impl Checker<'_> {
             applicants_written: ri.applicants.get_ref().clone(),
             tags_any,
             facts_min,
+            facts_range,
+            amount_range,
             min_quantity,
             unique,
             quantity_caps,

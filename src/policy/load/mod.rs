@@ -12,6 +12,7 @@ mod item;
 mod kinds;
 mod measure;
 mod named;
+mod ranges;
 mod top;
 
 use std::ops::Range;
@@ -334,6 +335,21 @@ source = "原文"
             kind: KindName::Approved,
         });
         assert_eq!(found, [(28, fault)]);
+    }
+
+    #[test]
+    fn a_range_no_value_can_be_inside_is_refused() {
+        let ok = faults("kind = \"percent\"\nrate = \"1%\"\namount_range = { min = 5, min_inclusive = false }\napplicants = [\"enterprise\"]");
+        assert_eq!(ok, []);
+        let empty = PolicyFault::Rule(crate::policy::RuleFault::EmptyRange);
+        for range in [
+            "{ min = 5, max = 4 }",
+            "{ min = 5, max = 5, max_inclusive = false }",
+            "{}",
+        ] {
+            let found = faults(&format!("kind = \"percent\"\nrate = \"1%\"\namount_range = {range}\napplicants = [\"enterprise\"]"));
+            assert_eq!(found, [(28, empty.clone())], "{range}");
+        }
     }
 
     #[test]

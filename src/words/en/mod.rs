@@ -4,6 +4,7 @@ mod claims;
 mod help;
 mod policy;
 mod report;
+mod rules;
 
 use super::{Text, Words};
 

@@ -203,5 +203,6 @@ fn rule_fault(fault: &RuleFault) -> String {
             "a {} item takes no max_per_claim (approved says it with max_per_project; manual computes nothing)",
             kind.name()
         ),
+        RuleFault::EmptyRange => "an empty range: give min or max, with min not above max (equal only when both are inclusive)".into(),
     }
 }

@@ -232,6 +232,7 @@ impl ReportWords for English {
             Rejection::QuantityBelow { minimum, actual } => {
                 format!("quantity {actual} is below the threshold of {minimum}")
             }
+            Rejection::OutOfRange(broken) => super::rules::out_of_range(policy, broken),
             Rejection::ClaimInLedger => "this claim_id is already in a ledger".to_string(),
             Rejection::RefPaid { by } => {
                 format!("duplicate: the same item and ref was already paid (claim {by})")
@@ -280,6 +281,7 @@ impl ReportWords for English {
                 claim.quantity,
                 item.min_quantity.unwrap_or(0)
             ),
+            Check::Range(on) => super::rules::in_range(policy, claim, on),
             Check::LedgerClaimId => "claim_id not in any ledger".to_string(),
             Check::Unique => match item.unique {
                 Unique::Ref if matches!(claim.refs, Refs::PerUnit(_)) => {
@@ -449,6 +451,11 @@ impl ReportWords for English {
                 format!("clause cap a year {} (all its items)", short_grouped(*cap))
             }
             Rule::ClauseOneAward => "one award of the clause a year".to_string(),
+            Rule::Range { on, range } => format!(
+                "{} {}",
+                super::rules::measured(policy, *on),
+                super::rules::range(range)
+            ),
             Rule::ClaimMax(max) => format!("at most {} per claim", short_grouped(*max)),
             Rule::MeasureCap(cap) => format!(
                 "annual cap {} per applicant over the whole measure",

@@ -197,5 +197,8 @@ fn rule_fault(fault: &RuleFault) -> String {
             "{} 项目不用 max_per_claim（approved 用 max_per_project；manual 不计算金额）",
             kind.name()
         ),
+        RuleFault::EmptyRange => {
+            "范围为空：须至少有 min 或 max，且 min 不高于 max（相等时两端都须含本数）".into()
+        }
     }
 }

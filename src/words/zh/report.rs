@@ -234,6 +234,7 @@ impl ReportWords for Chinese {
             Rejection::QuantityBelow { minimum, actual } => {
                 format!("数量 {actual} 未达到 {minimum} 件的门槛")
             }
+            Rejection::OutOfRange(broken) => super::rules::out_of_range(policy, broken),
             Rejection::ClaimInLedger => "申报编号已在往期拨付表中，不再重复处理".to_string(),
             Rejection::RefPaid { by } => format!("重复申报：同一项目同一编号已由 {by} 获资助"),
             Rejection::RefsPaid { refs } => format!(
@@ -282,6 +283,7 @@ impl ReportWords for Chinese {
                 claim.quantity,
                 item.min_quantity.unwrap_or(0)
             ),
+            Check::Range(on) => super::rules::in_range(policy, claim, on),
             Check::LedgerClaimId => "申报编号不在往期拨付表中".to_string(),
             Check::Unique => match item.unique {
                 Unique::Ref if matches!(claim.refs, Refs::PerUnit(_)) => {
@@ -442,6 +444,11 @@ impl ReportWords for Chinese {
             Rule::ItemCap(cap) => format!("项目年度上限 {}", short_grouped(*cap)),
             Rule::ClauseCap(cap) => format!("条款年度上限 {}（同条款合计）", short_grouped(*cap)),
             Rule::ClauseOneAward => "条款内每年一项".to_string(),
+            Rule::Range { on, range } => format!(
+                "{} {}",
+                super::rules::measured(policy, *on),
+                super::rules::range(range)
+            ),
             Rule::ClaimMax(max) => format!("每笔最高 {}", short_grouped(*max)),
             Rule::MeasureCap(cap) => format!("同一申请人年度资助总额上限 {}", short_grouped(*cap)),
         }

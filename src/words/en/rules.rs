@@ -1,0 +1,69 @@
+//! The English of the rules added for any city's measures: ranges, tiers,
+//! limits per reference, groups of awards.
+
+use crate::claims::Claim;
+use crate::engine::OutOfRange;
+use crate::money::short;
+use crate::policy::{Bound, Measured, Policy, Range, Side};
+use crate::words::Lang;
+
+/// What a range bounds: a fact's name, or the amount.
+pub(super) fn measured(policy: &Policy, on: Measured) -> String {
+    match on {
+        Measured::Fact(f) => policy
+            .facts
+            .get(usize::from(f))
+            .map(|f| f.label(Lang::En).to_string())
+            .unwrap_or_default(),
+        Measured::Amount => "the amount".to_string(),
+    }
+}
+
+/// One bound as a condition: `at least 5000000`, `more than 5000000`.
+pub(super) fn condition(side: Side, bound: Bound) -> String {
+    let word = match (side, bound.inclusive) {
+        (Side::Min, true) => "at least",
+        (Side::Min, false) => "more than",
+        (Side::Max, true) => "at most",
+        (Side::Max, false) => "less than",
+    };
+    format!("{word} {}", short(bound.value))
+}
+
+/// A whole range: `more than 5000000 and at most 10000000`.
+pub(super) fn range(r: &Range) -> String {
+    let parts: Vec<String> = [(Side::Min, r.min), (Side::Max, r.max)]
+        .into_iter()
+        .filter_map(|(side, b)| b.map(|b| condition(side, b)))
+        .collect();
+    parts.join(" and ")
+}
+
+pub(super) fn out_of_range(policy: &Policy, broken: &OutOfRange) -> String {
+    let name = measured(policy, broken.on);
+    let cond = condition(broken.side, broken.bound);
+    match broken.actual {
+        Some(a) => format!("{name} is {}; it must be {cond}", short(a)),
+        None => format!("no {name} given (it must be {cond})"),
+    }
+}
+
+pub(super) fn in_range(policy: &Policy, claim: &Claim, on: Measured) -> String {
+    let item = policy.item(claim.item);
+    let (actual, r) = match on {
+        Measured::Fact(f) => (
+            claim.facts.get(usize::from(f)).copied().flatten(),
+            item.facts_range
+                .iter()
+                .find(|(i, _)| *i == f)
+                .map(|(_, r)| *r),
+        ),
+        Measured::Amount => (claim.amount, item.amount_range),
+    };
+    format!(
+        "{} {} is within the range ({})",
+        measured(policy, on),
+        actual.map(short).unwrap_or_default(),
+        r.map(|r| range(&r)).unwrap_or_default()
+    )
+}

@@ -1,0 +1,69 @@
+//! The Chinese of the rules added for any city's measures: ranges, tiers,
+//! limits per reference, groups of awards.
+
+use crate::claims::Claim;
+use crate::engine::OutOfRange;
+use crate::money::short;
+use crate::policy::{Bound, Measured, Policy, Range, Side};
+use crate::words::Lang;
+
+/// What a range bounds: a fact's name, or the amount.
+pub(super) fn measured(policy: &Policy, on: Measured) -> String {
+    match on {
+        Measured::Fact(f) => policy
+            .facts
+            .get(usize::from(f))
+            .map(|f| f.label(Lang::Zh).to_string())
+            .unwrap_or_default(),
+        Measured::Amount => "申报金额".to_string(),
+    }
+}
+
+/// One bound as a condition: `不低于 5000000`, `高于 5000000`.
+pub(super) fn condition(side: Side, bound: Bound) -> String {
+    let word = match (side, bound.inclusive) {
+        (Side::Min, true) => "不低于",
+        (Side::Min, false) => "高于",
+        (Side::Max, true) => "不超过",
+        (Side::Max, false) => "低于",
+    };
+    format!("{word} {}", short(bound.value))
+}
+
+/// A whole range: `高于 5000000 且不超过 10000000`.
+pub(super) fn range(r: &Range) -> String {
+    let parts: Vec<String> = [(Side::Min, r.min), (Side::Max, r.max)]
+        .into_iter()
+        .filter_map(|(side, b)| b.map(|b| condition(side, b)))
+        .collect();
+    parts.join("且")
+}
+
+pub(super) fn out_of_range(policy: &Policy, broken: &OutOfRange) -> String {
+    let name = measured(policy, broken.on);
+    let cond = condition(broken.side, broken.bound);
+    match broken.actual {
+        Some(a) => format!("{name}为 {}，须{cond}", short(a)),
+        None => format!("未填写{name}（须{cond}）"),
+    }
+}
+
+pub(super) fn in_range(policy: &Policy, claim: &Claim, on: Measured) -> String {
+    let item = policy.item(claim.item);
+    let (actual, r) = match on {
+        Measured::Fact(f) => (
+            claim.facts.get(usize::from(f)).copied().flatten(),
+            item.facts_range
+                .iter()
+                .find(|(i, _)| *i == f)
+                .map(|(_, r)| *r),
+        ),
+        Measured::Amount => (claim.amount, item.amount_range),
+    };
+    format!(
+        "{} {} 在范围内（{}）",
+        measured(policy, on),
+        actual.map(short).unwrap_or_default(),
+        r.map(|r| range(&r)).unwrap_or_default()
+    )
+}
