@@ -79,6 +79,13 @@ fn samples() -> Vec<PolicyFault> {
             kind: KindName::Manual,
         }),
         PolicyFault::Rule(RuleFault::EmptyRange),
+        PolicyFault::Rule(RuleFault::TierGap { band: 2 }),
+        PolicyFault::Rule(RuleFault::TierOverlap { band: 2 }),
+        PolicyFault::Rule(RuleFault::TierOn { written: written() }),
+        PolicyFault::Rule(RuleFault::ByTypeMissing {
+            applicant_type: written(),
+        }),
+        PolicyFault::Rule(RuleFault::FigureByKind),
     ]
 }
 
@@ -136,10 +143,15 @@ fn rule_place(fault: &RuleFault) -> usize {
         RuleFault::UnknownExcept { .. } => 0,
         RuleFault::MaxPerClaim { .. } => 1,
         RuleFault::EmptyRange => 2,
+        RuleFault::TierGap { .. } => 3,
+        RuleFault::TierOverlap { .. } => 4,
+        RuleFault::TierOn { .. } => 5,
+        RuleFault::ByTypeMissing { .. } => 6,
+        RuleFault::FigureByKind => 7,
     }
 }
 
-const VARIANTS: usize = 43;
+const VARIANTS: usize = 48;
 
 #[test]
 fn there_is_one_sample_of_every_fault_in_order() {

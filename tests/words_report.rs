@@ -10,7 +10,7 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 use subsidy::claims::{parse_claim, Keys, RawClaim};
-use subsidy::engine::{Basis, Cap, CapStep, Check, OutOfRange, Rejection, Status};
+use subsidy::engine::{Basis, Cap, CapStep, Check, OutOfRange, Rejection, Status, Tier};
 use subsidy::money::short;
 use subsidy::policy::{bundled, Bound, Measured, Policy, Side, TagSet, TypeSet, Unique};
 use subsidy::words::{Label, Lang, Notice, Rule, Topic};
@@ -238,21 +238,52 @@ fn basis_after(b: &Basis) -> Option<Basis> {
             base: dec("300000"),
             ratio: dec("1"),
         },
-        Basis::Matching { .. } => return None,
+        Basis::Matching { .. } => Basis::Tiered {
+            tier: Tier::Band {
+                on: Measured::Amount,
+                band: 2,
+                range: subsidy::policy::Range {
+                    min: Some(Bound {
+                        value: dec("5000000"),
+                        inclusive: false,
+                    }),
+                    max: None,
+                },
+            },
+            of: Box::new(Basis::Percent {
+                base: dec("6000000"),
+                rate: dec("0.08"),
+            }),
+        },
+        Basis::Tiered {
+            tier: Tier::Band { .. },
+            ..
+        } => Basis::Tiered {
+            tier: Tier::Type(0),
+            of: Box::new(Basis::Fixed {
+                amount: dec("5000"),
+                quantity: 1,
+            }),
+        },
+        Basis::Tiered {
+            tier: Tier::Type(_),
+            ..
+        } => return None,
         Basis::Manual => return None,
     })
 }
 
 #[test]
 fn every_basis_is_said_in_both_languages_and_a_manual_one_says_nothing() {
+    let policy = policy();
     let first = Basis::Fixed {
         amount: dec("2000"),
         quantity: 1,
     };
     let samples = walk(first, basis_after);
-    assert_eq!(samples.len(), 8);
+    assert_eq!(samples.len(), 10);
     for b in &samples {
-        let say = |lang: Lang| lang.words().basis(b, dec("6000"), short);
+        let say = |lang: Lang| lang.words().basis(&policy, b, dec("6000"), short);
         if matches!(b, Basis::Percent { .. }) {
             // `12345.67 × 5% = 617.28` reads the same in both languages.
             assert_eq!(say(Lang::Zh), say(Lang::En));
@@ -261,7 +292,8 @@ fn every_basis_is_said_in_both_languages_and_a_manual_one_says_nothing() {
         both_said(&say(Lang::Zh), &say(Lang::En), b);
     }
     for lang in [Lang::Zh, Lang::En] {
-        assert_eq!(lang.words().basis(&Basis::Manual, dec("0"), short), "");
+        let said = lang.words().basis(&policy, &Basis::Manual, dec("0"), short);
+        assert_eq!(said, "");
     }
 }
 

@@ -10,7 +10,9 @@ use rustc_hash::FxHashMap;
 
 use rust_decimal::Decimal;
 
-pub use outcome::{Basis, Cap, CapStep, Check, OutOfRange, Outcome, Rejection, Status, Trace};
+pub use outcome::{
+    Basis, Cap, CapStep, Check, OutOfRange, Outcome, Rejection, Status, Tier, Trace,
+};
 
 use books::{Books, Payer, Payment};
 use rules::{admit, apply_caps, before_caps, quota_step, Placing};

@@ -138,6 +138,25 @@ pub enum Basis {
         ratio: Decimal,
     },
     Manual,
+    /// The figure of the basis inside came from a tier or the applicant's
+    /// type, named here.
+    Tiered {
+        tier: Tier,
+        of: Box<Basis>,
+    },
+}
+
+/// Which figure of a table a claim was computed with.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Tier {
+    /// The band of a fact or the amount the claim fell in (from 1).
+    Band {
+        on: Measured,
+        band: usize,
+        range: crate::policy::Range,
+    },
+    /// The applicant's type.
+    Type(crate::policy::TypeIdx),
 }
 
 /// Why a claim is refused before any cap.

@@ -5,29 +5,81 @@
 use rust_decimal::Decimal;
 
 use super::books::{clause_year_key, once_key, refs_paid_before, rooms, Books, Once};
-use super::outcome::{Basis, Cap, CapStep, Check, OutOfRange, Rejection};
+use super::outcome::{Basis, Cap, CapStep, Check, OutOfRange, Rejection, Tier};
 use crate::claims::{Claim, RefId, Refs};
-use crate::policy::{Item, Kind, Measured, Policy};
+use crate::policy::{FigureBy, Item, Kind, Measured, Policy};
 
 /// Step 1 of the pass: the amount before caps, rounded as the policy says.
 pub fn before_caps(policy: &Policy, claim: &Claim) -> (Decimal, Basis) {
+    let item = policy.item(claim.item);
+    let (figure, tier) = match tier_of(item, claim) {
+        Some((figure, tier)) => (Some(figure), Some(tier)),
+        None => (None, None),
+    };
+    let (computed, basis) = by_kind(policy, &item.kind, figure, claim);
+    match tier {
+        Some(tier) => (
+            computed,
+            Basis::Tiered {
+                tier,
+                of: Box::new(basis),
+            },
+        ),
+        None => (computed, basis),
+    }
+}
+
+/// The figure of the item's table for this claim, and which it was.
+fn tier_of(item: &Item, claim: &Claim) -> Option<(Decimal, Tier)> {
+    match item.figure_by.as_ref()? {
+        FigureBy::Tiers { on, bands } => {
+            let value = match on {
+                Measured::Fact(f) => claim.facts.get(usize::from(*f)).copied().flatten(),
+                Measured::Amount => claim.amount,
+            }?;
+            let (i, band) = bands
+                .iter()
+                .enumerate()
+                .find(|(_, b)| b.range.broken_by(value).is_none())?;
+            let tier = Tier::Band {
+                on: *on,
+                band: i + 1,
+                range: band.range,
+            };
+            Some((band.figure, tier))
+        }
+        FigureBy::Type(table) => table
+            .iter()
+            .find(|(t, _)| *t == claim.applicant_type)
+            .map(|(t, f)| (*f, Tier::Type(*t))),
+    }
+}
+
+/// The amount before caps by the item's kind, with `figure` (from a
+/// table) in place of the kind's own figure when given.
+fn by_kind(
+    policy: &Policy,
+    kind: &Kind,
+    figure: Option<Decimal>,
+    claim: &Claim,
+) -> (Decimal, Basis) {
     let round = |d: Decimal| policy.rounding.apply(d);
     let amount = claim.amount.unwrap_or_default();
-    match &policy.item(claim.item).kind {
-        Kind::Fixed { amount: each } => (
-            round(*each * Decimal::from(claim.quantity)),
-            Basis::Fixed {
-                amount: *each,
-                quantity: claim.quantity,
-            },
-        ),
-        Kind::Percent { rate } => (
-            round(amount * *rate),
-            Basis::Percent {
-                base: amount,
-                rate: *rate,
-            },
-        ),
+    match kind {
+        Kind::Fixed { amount: each } => {
+            let each = figure.unwrap_or(*each);
+            (
+                round(each * Decimal::from(claim.quantity)),
+                Basis::Fixed {
+                    amount: each,
+                    quantity: claim.quantity,
+                },
+            )
+        }
+        Kind::Percent { rate } => {
+            let rate = figure.unwrap_or(*rate);
+            (round(amount * rate), Basis::Percent { base: amount, rate })
+        }
         Kind::Approved { .. } => (round(amount), Basis::Approved { amount }),
         Kind::Floor { minimum } => {
             let raised = claim.amount.is_none_or(|a| a < *minimum);
@@ -40,13 +92,16 @@ pub fn before_caps(policy: &Policy, claim: &Claim) -> (Decimal, Basis) {
                 },
             )
         }
-        Kind::Matching { ratio } => (
-            round(amount * *ratio),
-            Basis::Matching {
-                base: amount,
-                ratio: *ratio,
-            },
-        ),
+        Kind::Matching { ratio } => {
+            let ratio = figure.unwrap_or(*ratio);
+            (
+                round(amount * ratio),
+                Basis::Matching {
+                    base: amount,
+                    ratio,
+                },
+            )
+        }
         Kind::Manual { .. } => (Decimal::ZERO, Basis::Manual),
     }
 }
@@ -229,7 +284,12 @@ fn refs_paid_step(
     if paid.is_empty() {
         return None;
     }
-    let unit = policy.item(claim.item).unit_amount().unwrap_or_default();
+    // A figure from a table is the claim's own: the amount per unit it was
+    // computed with.
+    let unit = policy
+        .item(claim.item)
+        .unit_amount()
+        .unwrap_or_else(|| payable / Decimal::from(claim.quantity.max(1)));
     let count = Decimal::from(paid.len());
     let after = (payable - policy.rounding.apply(unit * count)).max(Decimal::ZERO);
     Some(CapStep {

@@ -175,6 +175,8 @@ pub struct Item {
     pub facts_range: Vec<(FactIdx, Range)>,
     /// Bounds on the claim's amount.
     pub amount_range: Option<Range>,
+    /// The kind's figure by band or by applicant type, instead of one.
+    pub figure_by: Option<FigureBy>,
     pub min_quantity: Option<u32>,
     pub unique: Unique,
     pub quantity_caps: Vec<QuantityCap>,
@@ -198,6 +200,9 @@ impl Item {
     /// The figure per unit of a fixed item, used to count how many units a
     /// payment covered.
     pub fn unit_amount(&self) -> Option<Decimal> {
+        if self.figure_by.is_some() {
+            return None;
+        }
         match self.kind {
             Kind::Fixed { amount } => Some(amount),
             _ => None,
@@ -317,6 +322,39 @@ impl Range {
                     inclusive: true,
                 },
             ),
+        }
+    }
+}
+
+/// Where an item's figure (amount, rate or ratio) comes from when it is
+/// not one figure.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FigureBy {
+    /// By the band of a fact or of the amount that the claim falls in.
+    Tiers { on: Measured, bands: Vec<Band> },
+    /// By the applicant's type; every type that may claim has its figure.
+    Type(Vec<(TypeIdx, Decimal)>),
+}
+
+/// One band of tiers.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Band {
+    pub range: Range,
+    pub figure: Decimal,
+}
+
+impl FigureBy {
+    /// The span of all bands: a value outside it has no figure.
+    pub fn span(&self) -> Option<(Measured, Range)> {
+        match self {
+            FigureBy::Tiers { on, bands } => Some((
+                *on,
+                Range {
+                    min: bands.first().and_then(|b| b.range.min),
+                    max: bands.last().and_then(|b| b.range.max),
+                },
+            )),
+            FigureBy::Type(_) => None,
         }
     }
 }

@@ -188,6 +188,20 @@ pub enum RuleFault {
     /// A range with no bound, or whose minimum is above its maximum (or
     /// equal, with a bound exclusive): no value could be inside it.
     EmptyRange,
+    /// Band `band` (from 1) of tiers leaves a gap after the band before it.
+    TierGap { band: usize },
+    /// Band `band` (from 1) of tiers overlaps the band before it, or comes
+    /// before it.
+    TierOverlap { band: usize },
+    /// `tiers.on` that is neither `amount` nor a declared fact.
+    TierOn { written: String },
+    /// An applicant type that may claim the item and has no figure in
+    /// `by_type`.
+    ByTypeMissing { applicant_type: String },
+    /// Tiers or `by_type` on a kind with no one figure to vary (approved,
+    /// floor, manual), on an item with both, or on an item with a quantity
+    /// cap (which counts units at one figure).
+    FigureByKind,
 }
 
 /// The ways an item's amount is found, by the name the file gives them.

@@ -176,6 +176,13 @@ pub struct RawItem {
     /// unless said otherwise.
     #[serde(default)]
     pub facts_range: BTreeMap<String, Spanned<RawRange>>,
+    /// The figure by bands of a fact or of the amount (`tiers.on`), one
+    /// band's figure for the whole claim.
+    #[serde(default)]
+    pub tiers: Option<Spanned<RawTiers>>,
+    /// The figure per applicant type, every type that may claim keyed.
+    #[serde(default)]
+    pub by_type: Option<Spanned<BTreeMap<String, Figure>>>,
     /// A minimum and/or maximum on the claim's amount.
     #[serde(default)]
     pub amount_range: Option<Spanned<RawRange>>,
@@ -220,6 +227,31 @@ pub struct RawRange {
     pub min_inclusive: bool,
     #[serde(default = "yes")]
     pub max_inclusive: bool,
+}
+
+/// Bands of a value, each with its figure: sorted, no gap, no overlap.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTiers {
+    /// `amount`, or the id of a declared fact.
+    pub on: String,
+    pub bands: Vec<RawBand>,
+}
+
+/// One band: its bounds (as a range) and the figure of the item's kind
+/// (amount, rate or ratio) for a value inside it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawBand {
+    #[serde(default)]
+    pub min: Option<Figure>,
+    #[serde(default)]
+    pub max: Option<Figure>,
+    #[serde(default = "yes")]
+    pub min_inclusive: bool,
+    #[serde(default = "yes")]
+    pub max_inclusive: bool,
+    pub figure: Figure,
 }
 
 fn yes() -> bool {

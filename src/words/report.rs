@@ -22,7 +22,7 @@ pub trait ReportWords {
     fn separator(&self, sep: Sep) -> &'static str;
 
     /// How the amount before caps was found: `2000 × 3 = 6000`.
-    fn basis(&self, basis: &Basis, computed: Decimal, figures: Figures) -> String;
+    fn basis(&self, policy: &Policy, basis: &Basis, computed: Decimal, figures: Figures) -> String;
     /// One cap that cut a claim, as the reason cell names it.
     fn cap_step(&self, policy: &Policy, step: &CapStep) -> String;
     /// Why a claim was refused.

@@ -41,6 +41,7 @@ impl Checker<'_> {
         let facts_min = self.facts_min(ri, &key, names);
         let facts_range = self.facts_range(ri, &key, names);
         let amount_range = self.amount_range(ri, &key);
+        let figure_by = self.figure_by(ri, &key, &kind, names, applicants);
         let min_quantity = self.min_quantity(ri, &key, per_unit);
         let unique = self.unique(ri, &key);
         let quantity_caps = self.quantity_caps(ri, &key, names, per_unit);
@@ -62,6 +63,7 @@ impl Checker<'_> {
             facts_min,
             facts_range,
             amount_range,
+            figure_by,
             min_quantity,
             unique,
             quantity_caps,

@@ -13,6 +13,7 @@ mod kinds;
 mod measure;
 mod named;
 mod ranges;
+mod tiers;
 mod top;
 
 use std::ops::Range;
@@ -350,6 +351,40 @@ source = "原文"
             let found = faults(&format!("kind = \"percent\"\nrate = \"1%\"\namount_range = {range}\napplicants = [\"enterprise\"]"));
             assert_eq!(found, [(28, empty.clone())], "{range}");
         }
+    }
+
+    #[test]
+    fn tiers_are_sorted_without_gap_or_overlap_and_types_all_keyed() {
+        use crate::policy::RuleFault;
+        let tiers = |bands: &str| {
+            faults(&format!(
+                "kind = \"percent\"\napplicants = [\"enterprise\"]\ntiers = {{ on = \"amount\", bands = [{bands}] }}"
+            ))
+        };
+        let ok = tiers(
+            "{ max = 5, figure = \"10%\" }, { min = 5, min_inclusive = false, figure = \"8%\" }",
+        );
+        assert_eq!(ok, []);
+        let gap = tiers("{ max = 5, figure = \"10%\" }, { min = 6, figure = \"8%\" }");
+        assert_eq!(
+            gap,
+            [(28, PolicyFault::Rule(RuleFault::TierGap { band: 2 }))]
+        );
+        let both = tiers("{ max = 5, figure = \"10%\" }, { min = 5, figure = \"8%\" }");
+        assert_eq!(
+            both,
+            [(28, PolicyFault::Rule(RuleFault::TierOverlap { band: 2 }))]
+        );
+        let unsorted = tiers("{ min = 5, figure = \"10%\" }, { max = 5, figure = \"8%\" }");
+        assert_eq!(
+            unsorted,
+            [(28, PolicyFault::Rule(RuleFault::TierGap { band: 2 }))]
+        );
+        let missing = faults("kind = \"fixed\"\napplicants = [\"enterprise\"]\nby_type = { }");
+        let fault = RuleFault::ByTypeMissing {
+            applicant_type: "enterprise".to_string(),
+        };
+        assert_eq!(missing, [(28, PolicyFault::Rule(fault))]);
     }
 
     #[test]

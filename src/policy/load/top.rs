@@ -27,6 +27,7 @@ impl Checker<'_> {
             lookup: &lookup,
             groups: &groups,
             facts: &facts,
+            types: &applicant_types,
         };
         let (clauses, items) = self.clauses(&raw.clauses, &names);
         let items = self.items(items, &mut lookup);

@@ -203,6 +203,11 @@ fn rule_fault(fault: &RuleFault) -> String {
             "a {} item takes no max_per_claim (approved says it with max_per_project; manual computes nothing)",
             kind.name()
         ),
+        RuleFault::TierGap { band } => format!("band {band} of the tiers leaves a gap after the band before it (two bands meet at one value, inside exactly one of them)"),
+        RuleFault::TierOverlap { band } => format!("band {band} of the tiers overlaps the band before it, or is out of order"),
+        RuleFault::TierOn { written } => format!("tiers on `{written}`: neither amount nor a declared fact"),
+        RuleFault::ByTypeMissing { applicant_type } => format!("applicant type `{applicant_type}` may claim the item and has no figure in by_type"),
+        RuleFault::FigureByKind => "tiers and by_type fit fixed, percent and matching items, not both at once, and not with a quantity_cap".into(),
         RuleFault::EmptyRange => "an empty range: give min or max, with min not above max (equal only when both are inclusive)".into(),
     }
 }

@@ -2,7 +2,7 @@
 //! limits per reference, groups of awards.
 
 use crate::claims::Claim;
-use crate::engine::OutOfRange;
+use crate::engine::{OutOfRange, Tier};
 use crate::money::short;
 use crate::policy::{Bound, Measured, Policy, Range, Side};
 use crate::words::Lang;
@@ -37,6 +37,23 @@ pub(super) fn range(r: &Range) -> String {
         .filter_map(|(side, b)| b.map(|b| condition(side, b)))
         .collect();
     parts.join(" and ")
+}
+
+/// The tier a figure came from: ` (band 1: employees at most 100)`.
+pub(super) fn tier(policy: &Policy, tier: &Tier) -> String {
+    match tier {
+        Tier::Band { on, band, range: r } => {
+            format!(" (band {band}: {} {})", measured(policy, *on), range(r))
+        }
+        Tier::Type(t) => format!(
+            " (the figure for {})",
+            policy
+                .applicant_types
+                .get(usize::from(*t))
+                .map(|n| n.label(Lang::En))
+                .unwrap_or_default()
+        ),
+    }
 }
 
 pub(super) fn out_of_range(policy: &Policy, broken: &OutOfRange) -> String {

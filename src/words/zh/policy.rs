@@ -197,6 +197,11 @@ fn rule_fault(fault: &RuleFault) -> String {
             "{} 项目不用 max_per_claim（approved 用 max_per_project；manual 不计算金额）",
             kind.name()
         ),
+        RuleFault::TierGap { band } => format!("第 {band} 档与上一档之间有空档（相邻两档须在同一数值相接，且恰好一档含本数）"),
+        RuleFault::TierOverlap { band } => format!("第 {band} 档与上一档重叠或未按从小到大排列"),
+        RuleFault::TierOn { written } => format!("分档依据“{written}”既不是 amount，也不是已声明的 fact"),
+        RuleFault::ByTypeMissing { applicant_type } => format!("可申报的申请人类型“{applicant_type}”在 by_type 中没有金额"),
+        RuleFault::FigureByKind => "tiers / by_type 只用于 fixed、percent、matching 项目，二者不能同用，也不能与 quantity_cap 同用".into(),
         RuleFault::EmptyRange => {
             "范围为空：须至少有 min 或 max，且 min 不高于 max（相等时两端都须含本数）".into()
         }

@@ -75,7 +75,7 @@ impl ReportWords for Chinese {
         }
     }
 
-    fn basis(&self, basis: &Basis, computed: Decimal, short: Figures) -> String {
+    fn basis(&self, policy: &Policy, basis: &Basis, computed: Decimal, short: Figures) -> String {
         let total = short(computed);
         match basis {
             Basis::Fixed {
@@ -108,6 +108,11 @@ impl ReportWords for Chinese {
                 format!("按 1:{} 配套 {} = {total}", short(*ratio), short(*base))
             }
             Basis::Manual => String::new(),
+            Basis::Tiered { tier, of } => format!(
+                "{}{}",
+                self.basis(policy, of, computed, short),
+                super::rules::tier(policy, tier)
+            ),
         }
     }
 
@@ -351,7 +356,7 @@ impl ReportWords for Chinese {
     fn derivation(&self, policy: &Policy, d: &Derivation) -> String {
         let mut out = String::new();
         head(&mut out, policy, d);
-        let figure = self.basis(&d.outcome.basis, d.outcome.computed, short_grouped);
+        let figure = self.basis(policy, &d.outcome.basis, d.outcome.computed, short_grouped);
         let figure = if figure.is_empty() {
             self.label(Label::NotComputedHere).to_string()
         } else {

@@ -2,7 +2,7 @@
 //! limits per reference, groups of awards.
 
 use crate::claims::Claim;
-use crate::engine::OutOfRange;
+use crate::engine::{OutOfRange, Tier};
 use crate::money::short;
 use crate::policy::{Bound, Measured, Policy, Range, Side};
 use crate::words::Lang;
@@ -36,7 +36,24 @@ pub(super) fn range(r: &Range) -> String {
         .into_iter()
         .filter_map(|(side, b)| b.map(|b| condition(side, b)))
         .collect();
-    parts.join("且")
+    parts.join(" 且 ")
+}
+
+/// The tier a figure came from: `（第 1 档：职工人数不超过 100）`.
+pub(super) fn tier(policy: &Policy, tier: &Tier) -> String {
+    match tier {
+        Tier::Band { on, band, range: r } => {
+            format!("（第 {band} 档：{}{}）", measured(policy, *on), range(r))
+        }
+        Tier::Type(t) => format!(
+            "（{}标准）",
+            policy
+                .applicant_types
+                .get(usize::from(*t))
+                .map(|n| n.label(Lang::Zh))
+                .unwrap_or_default()
+        ),
+    }
 }
 
 pub(super) fn out_of_range(policy: &Policy, broken: &OutOfRange) -> String {
