@@ -86,6 +86,7 @@ fn samples() -> Vec<PolicyFault> {
             applicant_type: written(),
         }),
         PolicyFault::Rule(RuleFault::FigureByKind),
+        PolicyFault::Rule(RuleFault::MaxPerRef),
     ]
 }
 
@@ -148,10 +149,11 @@ fn rule_place(fault: &RuleFault) -> usize {
         RuleFault::TierOn { .. } => 5,
         RuleFault::ByTypeMissing { .. } => 6,
         RuleFault::FigureByKind => 7,
+        RuleFault::MaxPerRef => 8,
     }
 }
 
-const VARIANTS: usize = 48;
+const VARIANTS: usize = 49;
 
 #[test]
 fn there_is_one_sample_of_every_fault_in_order() {

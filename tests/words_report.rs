@@ -153,7 +153,8 @@ fn cap_after(c: &Cap) -> Option<Cap> {
         Cap::ProjectMax { .. } => Cap::ItemAnnual { item: 0 },
         Cap::ItemAnnual { .. } => Cap::ClauseAnnual { clause: 0 },
         Cap::ClauseAnnual { .. } => Cap::MeasureAnnual,
-        Cap::MeasureAnnual => return None,
+        Cap::MeasureAnnual => Cap::PerRef { item: 0 },
+        Cap::PerRef { .. } => return None,
     })
 }
 
@@ -165,7 +166,7 @@ fn every_cap_step_is_said_in_both_languages_in_a_reason_and_a_derivation() {
         unit_amount: dec("2000"),
     };
     let samples = walk(first, cap_after);
-    assert_eq!(samples.len(), 7);
+    assert_eq!(samples.len(), 8);
     for cap in samples {
         let s = step(cap);
         let reason = |lang: Lang| lang.words().cap_step(&policy, &s);

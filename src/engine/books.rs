@@ -48,6 +48,8 @@ pub enum Room {
     Clause(ClauseIdx, ApplicantId, i32),
     /// The whole measure's cap per applicant per year.
     Measure(ApplicantId, i32),
+    /// Units paid for one reference of an item, across claims and years.
+    Ref(ItemIdx, RefId),
 }
 
 /// The once-only award that a claim or payment of `item` uses under the
@@ -238,6 +240,11 @@ impl<'a> Books<'a> {
         let rooms = rooms(policy, p.item, p.applicant, p.year);
         if let (Some(room), Some(unit)) = (rooms.units, item.unit_amount()) {
             self.use_room(room, units_paid(p, unit), p.payer);
+        }
+        if let (Some(_), Some(r), Some(unit)) =
+            (item.max_per_ref, p.refs.first(), item.unit_amount())
+        {
+            self.use_room(Room::Ref(p.item, r), units_paid(p, unit), p.payer);
         }
         for room in [rooms.item, rooms.clause, rooms.measure]
             .into_iter()

@@ -218,6 +218,7 @@ fn quotas_stand_alone(policy: &Policy) -> bool {
             item.quantity_caps.is_empty()
                 && item.annual_cap.is_none()
                 && item.max_per_claim.is_none()
+                && item.max_per_ref.is_none()
                 && matches!(item.kind, Kind::Fixed { .. })
                 && policy.clauses[usize::from(item.clause)]
                     .annual_cap

@@ -270,6 +270,8 @@ pub enum Cap {
         item: ItemIdx,
         paid: Vec<(Box<str>, Box<str>)>,
     },
+    /// At most `limit` units per reference of the item, across claims.
+    PerRef { item: ItemIdx },
     /// 单项最高, 每笔/每项最高: the most one claim is paid (an approved
     /// item's per-project maximum, or any item's `max_per_claim`).
     ProjectMax { item: ItemIdx },

@@ -305,6 +305,36 @@ fn refs_paid_step(
     })
 }
 
+/// At most so many units per reference: the units left for the claim's
+/// reference are paid.
+fn per_ref_step(
+    policy: &Policy,
+    claim: &Claim,
+    books: &Books<'_>,
+    payable: Decimal,
+    trace: bool,
+) -> Option<CapStep> {
+    let item = policy.item(claim.item);
+    let (max, reference, unit) = (item.max_per_ref?, claim.refs.first()?, item.unit_amount()?);
+    let room = super::books::Room::Ref(claim.item, reference);
+    let limit = Decimal::from(max);
+    let used = books.used(&room);
+    let units = Decimal::from(claim.quantity).min((limit - used).max(Decimal::ZERO));
+    let after = payable.min(policy.rounding.apply(units * unit));
+    Some(CapStep {
+        cap: Cap::PerRef { item: claim.item },
+        limit,
+        used,
+        before: payable,
+        after,
+        users: if trace {
+            books.users(&room)
+        } else {
+            Vec::new()
+        },
+    })
+}
+
 /// The references already paid, by their text, each with who paid it.
 fn named_refs(list: &[(RefId, Box<str>)], paid: &[(usize, &str)]) -> Vec<(Box<str>, Box<str>)> {
     paid.iter()
@@ -367,6 +397,10 @@ pub fn apply_caps(
             users: users(&room),
         });
         payable = after;
+    }
+    if let Some(step) = per_ref_step(policy, claim, books, payable, trace) {
+        payable = step.after;
+        steps.push(step);
     }
     if let Some(placing) = placing {
         let step = quota_step(policy, claim.item, placing, payable);

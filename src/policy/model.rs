@@ -178,6 +178,8 @@ pub struct Item {
     /// The kind's figure by band or by applicant type, instead of one.
     pub figure_by: Option<FigureBy>,
     pub min_quantity: Option<u32>,
+    /// At most this many units per reference, across claims.
+    pub max_per_ref: Option<u32>,
     pub unique: Unique,
     pub quantity_caps: Vec<QuantityCap>,
     pub annual_cap: Option<Decimal>,

@@ -202,6 +202,9 @@ pub enum RuleFault {
     /// floor, manual), on an item with both, or on an item with a quantity
     /// cap (which counts units at one figure).
     FigureByKind,
+    /// `max_per_ref` that is not a positive whole number on a per-unit
+    /// fixed item with one figure.
+    MaxPerRef,
 }
 
 /// The ways an item's amount is found, by the name the file gives them.

@@ -188,6 +188,10 @@ pub struct RawItem {
     pub amount_range: Option<Spanned<RawRange>>,
     #[serde(default)]
     pub min_quantity: Option<Spanned<i64>>,
+    /// 同一件……最多资助N个: at most N units per reference, across claims,
+    /// applicants and years.
+    #[serde(default)]
+    pub max_per_ref: Option<Spanned<i64>>,
     #[serde(default)]
     pub unique: Option<Spanned<String>>,
     #[serde(default)]

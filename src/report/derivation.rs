@@ -82,7 +82,7 @@ pub fn derivation(
 /// How the room of a cap is counted: units for a quantity cap, grouped
 /// yuan otherwise.
 pub fn room_figures(step: &CapStep) -> impl Fn(Decimal) -> String {
-    let units = matches!(step.cap, Cap::Quantity { .. });
+    let units = matches!(step.cap, Cap::Quantity { .. } | Cap::PerRef { .. });
     move |d: Decimal| {
         if units {
             d.normalize().to_string()

@@ -43,6 +43,7 @@ impl Checker<'_> {
         let amount_range = self.amount_range(ri, &key);
         let figure_by = self.figure_by(ri, &key, &kind, names, applicants);
         let min_quantity = self.min_quantity(ri, &key, per_unit);
+        let max_per_ref = self.max_per_ref(ri, &key, per_unit);
         let unique = self.unique(ri, &key);
         let quantity_caps = self.quantity_caps(ri, &key, names, per_unit);
         let max_per_claim = self.max_per_claim(ri, &key, &kind);
@@ -65,6 +66,7 @@ impl Checker<'_> {
             amount_range,
             figure_by,
             min_quantity,
+            max_per_ref,
             unique,
             quantity_caps,
             annual_cap,
@@ -190,6 +192,19 @@ impl Checker<'_> {
         if !(1..=1_000_000).contains(&v) || !per_unit {
             let fault = PolicyFault::MinQuantity;
             self.problem(m.span(), &key.at("min_quantity"), fault);
+            None
+        } else {
+            Some(v as u32)
+        }
+    }
+
+    fn max_per_ref(&mut self, ri: &RawItem, key: &ItemKey, per_unit: bool) -> Option<u32> {
+        let m = ri.max_per_ref.as_ref()?;
+        let v = *m.get_ref();
+        let one_figure = ri.tiers.is_none() && ri.by_type.is_none();
+        if !(1..=1_000_000).contains(&v) || !per_unit || !one_figure {
+            let fault = PolicyFault::Rule(crate::policy::RuleFault::MaxPerRef);
+            self.problem(m.span(), &key.at("max_per_ref"), fault);
             None
         } else {
             Some(v as u32)

@@ -172,6 +172,11 @@ impl ReportWords for English {
                 "clause {} annual cap {limit}: {left} left",
                 chinese_numeral(policy.clauses[usize::from(*clause)].number)
             ),
+            Cap::PerRef { item } => format!(
+                "item {} at most {limit} per reference: {} paid before, {left} left",
+                policy.item(*item).id,
+                short(step.used)
+            ),
             Cap::MeasureAnnual => format!(
                 "annual cap {limit} per applicant over the whole measure{}: {left} left",
                 measure_except(policy)
@@ -320,6 +325,11 @@ impl ReportWords for English {
                 "clause {} annual cap {}",
                 policy.clauses[usize::from(*clause)].label(),
                 g(step.limit)
+            ),
+            Cap::PerRef { item } => format!(
+                "item {} at most {} per reference",
+                policy.item(*item).id,
+                step.limit.normalize()
             ),
             Cap::MeasureAnnual => format!(
                 "annual cap {} per applicant over the whole measure{}",

@@ -202,6 +202,7 @@ fn rule_fault(fault: &RuleFault) -> String {
         RuleFault::TierOn { written } => format!("分档依据“{written}”既不是 amount，也不是已声明的 fact"),
         RuleFault::ByTypeMissing { applicant_type } => format!("可申报的申请人类型“{applicant_type}”在 by_type 中没有金额"),
         RuleFault::FigureByKind => "tiers / by_type 只用于 fixed、percent、matching 项目，二者不能同用，也不能与 quantity_cap 同用".into(),
+        RuleFault::MaxPerRef => "max_per_ref 须为正整数，且只用于按件计、金额单一的 fixed 项目".into(),
         RuleFault::EmptyRange => {
             "范围为空：须至少有 min 或 max，且 min 不高于 max（相等时两端都须含本数）".into()
         }

@@ -178,6 +178,11 @@ impl ReportWords for Chinese {
                 "第（{}）条年度上限 {limit}：剩余 {left}",
                 chinese_numeral(policy.clauses[usize::from(*clause)].number)
             ),
+            Cap::PerRef { item } => format!(
+                "项目“{}”同一编号最多资助 {limit} 个：已资助 {} 个，剩余 {left} 个",
+                policy.item(*item).name.zh,
+                short(step.used)
+            ),
             Cap::MeasureAnnual => format!(
                 "同一申请人年度资助总额上限 {limit}{}：剩余 {left}",
                 measure_except(policy)
@@ -320,6 +325,11 @@ impl ReportWords for Chinese {
                 "第{}条年度上限 {}",
                 policy.clauses[usize::from(*clause)].label(),
                 g(step.limit)
+            ),
+            Cap::PerRef { item } => format!(
+                "项目“{}”同一编号最多资助 {} 个",
+                policy.item(*item).name.zh,
+                step.limit.normalize()
             ),
             Cap::MeasureAnnual => format!(
                 "同一申请人年度资助总额上限 {}{}",
