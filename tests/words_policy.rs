@@ -87,6 +87,7 @@ fn samples() -> Vec<PolicyFault> {
         }),
         PolicyFault::Rule(RuleFault::FigureByKind),
         PolicyFault::Rule(RuleFault::MaxPerRef),
+        PolicyFault::Rule(RuleFault::GroupItem { written: written() }),
     ]
 }
 
@@ -150,10 +151,11 @@ fn rule_place(fault: &RuleFault) -> usize {
         RuleFault::ByTypeMissing { .. } => 6,
         RuleFault::FigureByKind => 7,
         RuleFault::MaxPerRef => 8,
+        RuleFault::GroupItem { .. } => 9,
     }
 }
 
-const VARIANTS: usize = 49;
+const VARIANTS: usize = 50;
 
 #[test]
 fn there_is_one_sample_of_every_fault_in_order() {

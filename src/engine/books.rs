@@ -50,6 +50,8 @@ pub enum Room {
     Measure(ApplicantId, i32),
     /// Units paid for one reference of an item, across claims and years.
     Ref(ItemIdx, RefId),
+    /// Money paid for one reference under the items of an award group.
+    Group(u16, RefId),
 }
 
 /// The once-only award that a claim or payment of `item` uses under the
@@ -245,6 +247,9 @@ impl<'a> Books<'a> {
             (item.max_per_ref, p.refs.first(), item.unit_amount())
         {
             self.use_room(Room::Ref(p.item, r), units_paid(p, unit), p.payer);
+        }
+        if let (Some(g), Some(r)) = (item.award_group, p.refs.first()) {
+            self.use_room(Room::Group(g, r), p.payable, p.payer);
         }
         for room in [rooms.item, rooms.clause, rooms.measure]
             .into_iter()

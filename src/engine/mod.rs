@@ -219,6 +219,7 @@ fn quotas_stand_alone(policy: &Policy) -> bool {
                 && item.annual_cap.is_none()
                 && item.max_per_claim.is_none()
                 && item.max_per_ref.is_none()
+                && item.award_group.is_none()
                 && matches!(item.kind, Kind::Fixed { .. })
                 && policy.clauses[usize::from(item.clause)]
                     .annual_cap

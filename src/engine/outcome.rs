@@ -270,6 +270,10 @@ pub enum Cap {
         item: ItemIdx,
         paid: Vec<(Box<str>, Box<str>)>,
     },
+    /// 按最高奖项奖励，不重复奖励: the same reference was paid `used` under
+    /// the items of the group; this claim (its figure the `limit`) is paid
+    /// the difference.
+    HigherAward { group: u16 },
     /// At most `limit` units per reference of the item, across claims.
     PerRef { item: ItemIdx },
     /// 单项最高, 每笔/每项最高: the most one claim is paid (an approved

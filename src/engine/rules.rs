@@ -305,6 +305,33 @@ fn refs_paid_step(
     })
 }
 
+/// Only the higher award: what the group already paid for the reference
+/// is taken off, never below nothing.
+fn higher_award_step(
+    policy: &Policy,
+    claim: &Claim,
+    books: &Books<'_>,
+    payable: Decimal,
+    trace: bool,
+) -> Option<CapStep> {
+    let group = policy.item(claim.item).award_group?;
+    let room = super::books::Room::Group(group, claim.refs.first()?);
+    let used = books.used(&room);
+    let limit = payable;
+    Some(CapStep {
+        cap: Cap::HigherAward { group },
+        limit,
+        used,
+        before: payable,
+        after: (limit - used).max(Decimal::ZERO),
+        users: if trace {
+            books.users(&room)
+        } else {
+            Vec::new()
+        },
+    })
+}
+
 /// At most so many units per reference: the units left for the claim's
 /// reference are paid.
 fn per_ref_step(
@@ -399,6 +426,10 @@ pub fn apply_caps(
         payable = after;
     }
     if let Some(step) = per_ref_step(policy, claim, books, payable, trace) {
+        payable = step.after;
+        steps.push(step);
+    }
+    if let Some(step) = higher_award_step(policy, claim, books, payable, trace) {
         payable = step.after;
         steps.push(step);
     }

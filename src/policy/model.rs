@@ -86,6 +86,8 @@ pub struct Policy {
     pub items: Vec<Item>,
     /// A cap per applicant per year over the whole measure.
     pub measure_cap: Option<MeasureCap>,
+    /// Groups of items paid at most the highest figure per reference.
+    pub award_groups: Vec<AwardGroup>,
     pub(crate) lookup: Lookup,
 }
 
@@ -99,6 +101,16 @@ pub struct MeasureCap {
     /// The items left out: those named and those of the clauses left out.
     pub excluded: Vec<ItemIdx>,
     /// The sentence of the measures, quoted.
+    pub source: Option<String>,
+}
+
+/// 按最高奖项奖励，不重复奖励: the same reference, claimed under several
+/// items of the group, is paid the highest figure in all: a later claim
+/// the difference between its figure and what was paid before.
+#[derive(Debug, Clone)]
+pub struct AwardGroup {
+    pub id: String,
+    pub items: Vec<ItemIdx>,
     pub source: Option<String>,
 }
 
@@ -180,6 +192,8 @@ pub struct Item {
     pub min_quantity: Option<u32>,
     /// At most this many units per reference, across claims.
     pub max_per_ref: Option<u32>,
+    /// The award group the item is in, by index.
+    pub award_group: Option<u16>,
     pub unique: Unique,
     pub quantity_caps: Vec<QuantityCap>,
     pub annual_cap: Option<Decimal>,

@@ -205,6 +205,9 @@ pub enum RuleFault {
     /// `max_per_ref` that is not a positive whole number on a per-unit
     /// fixed item with one figure.
     MaxPerRef,
+    /// An item of an award group that the file does not have, or that is
+    /// in another group already.
+    GroupItem { written: String },
 }
 
 /// The ways an item's amount is found, by the name the file gives them.

@@ -64,6 +64,20 @@ pub struct RawPolicy {
     /// whole measure, applied after the clause caps.
     #[serde(default)]
     pub measure_cap: Option<RawMeasureCap>,
+    /// Items of which the same reference is paid only the highest figure
+    /// (按最高奖项奖励，不重复奖励).
+    #[serde(rename = "award_group", default)]
+    pub award_groups: Vec<RawAwardGroup>,
+}
+
+/// A group of items paid at most the highest figure per reference.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAwardGroup {
+    pub id: String,
+    pub items: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub source: Option<String>,
 }
 
 /// A cap over the whole measure, with the clauses and items it leaves out

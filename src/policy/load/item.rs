@@ -67,6 +67,7 @@ impl Checker<'_> {
             figure_by,
             min_quantity,
             max_per_ref,
+            award_group: None,
             unique,
             quantity_caps,
             annual_cap,

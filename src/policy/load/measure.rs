@@ -2,9 +2,9 @@
 //! all clauses, with the clauses and items it leaves out.
 
 use super::Checker;
-use crate::policy::model::{Clause, Item, ItemIdx, MeasureCap};
+use crate::policy::model::{AwardGroup, Clause, Item, ItemIdx, MeasureCap};
 use crate::policy::problem::{PolicyFault, RuleFault};
-use crate::policy::raw::RawMeasureCap;
+use crate::policy::raw::{RawAwardGroup, RawMeasureCap};
 
 impl Checker<'_> {
     pub(super) fn measure_cap(
@@ -48,5 +48,36 @@ impl Checker<'_> {
             excluded,
             source: raw.source.clone(),
         })
+    }
+
+    /// The award groups, each item in at most one.
+    pub(super) fn award_groups(
+        &mut self,
+        raw: &[RawAwardGroup],
+        items: &mut [Item],
+    ) -> Vec<AwardGroup> {
+        let mut groups = Vec::new();
+        for (g, rg) in raw.iter().enumerate() {
+            let mut members = Vec::new();
+            for id in &rg.items {
+                match items.iter().position(|i| i.id == *id.get_ref()) {
+                    Some(i) if items[i].award_group.is_none() => {
+                        items[i].award_group = Some(g as u16);
+                        members.push(i as ItemIdx);
+                    }
+                    Some(_) | None => {
+                        let written = id.get_ref().clone();
+                        let fault = PolicyFault::Rule(RuleFault::GroupItem { written });
+                        self.problem(id.span(), "award_group.items", fault);
+                    }
+                }
+            }
+            groups.push(AwardGroup {
+                id: rg.id.clone(),
+                items: members,
+                source: rg.source.clone(),
+            });
+        }
+        groups
     }
 }

@@ -30,8 +30,9 @@ impl Checker<'_> {
             types: &applicant_types,
         };
         let (clauses, items) = self.clauses(&raw.clauses, &names);
-        let items = self.items(items, &mut lookup);
+        let mut items = self.items(items, &mut lookup);
         let measure_cap = self.measure_cap(raw.measure_cap.as_ref(), &clauses, &items);
+        let award_groups = self.award_groups(&raw.award_groups, &mut items);
         Policy {
             id: raw.id.into_inner(),
             title: raw.title,
@@ -55,6 +56,7 @@ impl Checker<'_> {
             clauses,
             items,
             measure_cap,
+            award_groups,
             lookup,
         }
     }

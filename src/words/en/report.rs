@@ -172,6 +172,11 @@ impl ReportWords for English {
                 "clause {} annual cap {limit}: {left} left",
                 chinese_numeral(policy.clauses[usize::from(*clause)].number)
             ),
+            Cap::HigherAward { .. } => format!(
+                "only the higher award, never twice: {} paid before for the same reference, the difference to {limit} paid: {}",
+                short(step.used),
+                short(step.after)
+            ),
             Cap::PerRef { item } => format!(
                 "item {} at most {limit} per reference: {} paid before, {left} left",
                 policy.item(*item).id,
@@ -341,7 +346,10 @@ impl ReportWords for English {
                 policy.item(*item).id,
                 step.limit.normalize()
             ),
-            Cap::Quota { .. } | Cap::ProjectMax { .. } | Cap::RefsPaid { .. } => {
+            Cap::Quota { .. }
+            | Cap::ProjectMax { .. }
+            | Cap::RefsPaid { .. }
+            | Cap::HigherAward { .. } => {
                 return format!("{}; {arrow}", self.cap_step(policy, step));
             }
         };

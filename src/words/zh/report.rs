@@ -178,6 +178,11 @@ impl ReportWords for Chinese {
                 "第（{}）条年度上限 {limit}：剩余 {left}",
                 chinese_numeral(policy.clauses[usize::from(*clause)].number)
             ),
+            Cap::HigherAward { .. } => format!(
+                "按最高奖项奖励，不重复奖励：同一编号已获 {}，按 {limit} 补差 {}",
+                short(step.used),
+                short(step.after)
+            ),
             Cap::PerRef { item } => format!(
                 "项目“{}”同一编号最多资助 {limit} 个：已资助 {} 个，剩余 {left} 个",
                 policy.item(*item).name.zh,
@@ -341,7 +346,10 @@ impl ReportWords for Chinese {
                 policy.item(*item).name.zh,
                 step.limit.normalize()
             ),
-            Cap::Quota { .. } | Cap::ProjectMax { .. } | Cap::RefsPaid { .. } => {
+            Cap::Quota { .. }
+            | Cap::ProjectMax { .. }
+            | Cap::RefsPaid { .. }
+            | Cap::HigherAward { .. } => {
                 return format!("{}；{arrow}", self.cap_step(policy, step));
             }
         };
