@@ -10,7 +10,7 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 use subsidy::claims::{parse_claim, Keys, RawClaim};
-use subsidy::engine::{Basis, Cap, CapStep, Check, OutOfRange, Rejection, Status, Tier};
+use subsidy::engine::{Basis, Cap, CapStep, Check, NoPlace, OutOfRange, Rejection, Status, Tier};
 use subsidy::money::short;
 use subsidy::policy::{bundled, Bound, Measured, Policy, Side, TagSet, TypeSet, Unique};
 use subsidy::words::{Label, Lang, Notice, Rule, Topic};
@@ -97,7 +97,13 @@ fn rejection_after(r: &Rejection) -> Option<Rejection> {
             },
             actual: None,
         }),
-        Rejection::OutOfRange(OutOfRange { actual: None, .. }) => Rejection::ClaimInLedger,
+        Rejection::OutOfRange(OutOfRange { actual: None, .. }) => Rejection::QuotaFull(NoPlace {
+            item: 0,
+            per_year: 2,
+            rank: 3,
+            taken_before: 1,
+        }),
+        Rejection::QuotaFull(_) => Rejection::ClaimInLedger,
         Rejection::ClaimInLedger => Rejection::RefPaid { by: "C-0".into() },
         Rejection::RefPaid { .. } => Rejection::RefsPaid {
             refs: vec![("ZL1".into(), "C-0".into()), ("ZL2".into(), "L-1".into())],
@@ -118,7 +124,7 @@ fn every_rejection_is_said_in_both_languages() {
     let policy = policy();
     let claim = claim(&policy);
     let samples = walk(Rejection::OutsideValidity, rejection_after);
-    assert_eq!(samples.len(), 16);
+    assert_eq!(samples.len(), 17);
     for r in &samples {
         let say = |lang: Lang| lang.words().rejection(&policy, &claim, r);
         both_said(&say(Lang::Zh), &say(Lang::En), r);
@@ -415,6 +421,7 @@ fn every_label_status_rule_and_help_text_is_said_in_both_languages() {
             per_year: 2,
             overflow: 0,
         },
+        Rule::QuotaOnly { per_year: 2 },
         Rule::ItemCap(dec("50000")),
         Rule::ClauseCap(dec("100000")),
         Rule::ClauseOneAward,

@@ -11,7 +11,7 @@ use rustc_hash::FxHashMap;
 use rust_decimal::Decimal;
 
 pub use outcome::{
-    Basis, Cap, CapStep, Check, OutOfRange, Outcome, Rejection, Status, Tier, Trace,
+    Basis, Cap, CapStep, Check, NoPlace, OutOfRange, Outcome, Rejection, Status, Tier, Trace,
 };
 
 use books::{Books, Payer, Payment};
@@ -126,8 +126,12 @@ fn settle(
             .iter()
             .copied()
             .filter(|&i| {
+                let outcome = &outcomes[i as usize];
+                // A claim refused only for want of a place stays a candidate.
+                let placeless =
+                    matches!(outcome.rejection.as_deref(), Some(Rejection::QuotaFull(_)));
                 policy.item(claims[i as usize].item).quota.is_some()
-                    && outcomes[i as usize].status != Status::Rejected
+                    && (outcome.status != Status::Rejected || placeless)
             })
             .collect();
         if candidates.is_empty() || ranked.as_ref() == Some(&candidates) {
@@ -226,6 +230,7 @@ fn quotas_stand_alone(policy: &Policy) -> bool {
                     .is_none()
                 && policy.measure_cap_of(idx as ItemIdx).is_none()
                 && overflow > Decimal::ZERO
+                && item.quota.is_some_and(|q| !q.refuse_rest)
         })
 }
 
@@ -360,6 +365,19 @@ fn pass(
     (outcomes, traces)
 }
 
+/// A ranked claim without a place, under a quota that pays the rest
+/// nothing: refused with its ranking.
+fn quota_refused(policy: &Policy, item: ItemIdx, placing: Option<Placing>) -> Option<Rejection> {
+    let quota = policy.item(item).quota.filter(|q| q.refuse_rest)?;
+    let placing = placing.filter(|p| !p.won)?;
+    Some(Rejection::QuotaFull(NoPlace {
+        item,
+        per_year: quota.per_year,
+        rank: placing.rank,
+        taken_before: placing.taken_before,
+    }))
+}
+
 /// One claim to decide: where it is, its amount before caps, its place.
 struct Decision {
     index: u32,
@@ -385,6 +403,9 @@ fn decide(
     }
     if matches!(policy.item(claim.item).kind, Kind::Manual { .. }) {
         return Outcome::manual(basis.clone());
+    }
+    if let Some(full) = quota_refused(policy, claim.item, d.placing) {
+        return Outcome::rejected(d.amount, basis.clone(), full);
     }
     let payable = apply_caps(policy, claim, d.amount, d.placing, books, trace, steps);
     books.record(

@@ -182,6 +182,9 @@ pub enum Rejection {
     /// A fact or the amount outside its range: the bound it breaks (or,
     /// with no value given, the first bound of the range).
     OutOfRange(OutOfRange),
+    /// 每年不超过N个 without an overflow item: no place left in the
+    /// ranking of the year.
+    QuotaFull(NoPlace),
     ClaimInLedger,
     /// The same item and reference was already paid, to this claim.
     RefPaid {
@@ -219,6 +222,16 @@ pub struct OutOfRange {
     pub side: Side,
     pub bound: Bound,
     pub actual: Option<Decimal>,
+}
+
+/// A ranked claim without a place under a quota that pays the rest
+/// nothing (每年不超过N个).
+#[derive(Debug, Clone, PartialEq)]
+pub struct NoPlace {
+    pub item: ItemIdx,
+    pub per_year: u32,
+    pub rank: u32,
+    pub taken_before: u32,
 }
 
 /// One cap applied to a claim: what room it had and what it left.

@@ -418,11 +418,14 @@ pub struct QuantityCap {
 }
 
 /// At most `per_year` awards of the item in the whole city per year; the
-/// rest are paid as the `overflow` item.
+/// rest are paid as the `overflow` item, or (`refuse_rest`, when the file
+/// names none: 每年不超过N个) refused with their ranking; `overflow` is then
+/// the item itself.
 #[derive(Debug, Clone, Copy)]
 pub struct Quota {
     pub per_year: u32,
     pub overflow: ItemIdx,
+    pub refuse_rest: bool,
 }
 
 /// Looks up a spelling in a map keyed by lower case, copying the text only

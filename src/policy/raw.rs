@@ -287,7 +287,9 @@ pub struct RawQuantityCap {
 #[serde(deny_unknown_fields)]
 pub struct RawQuota {
     pub per_year: Spanned<i64>,
-    pub overflow: Spanned<String>,
+    /// The item the rest are paid as; without one, the rest are not paid.
+    #[serde(default)]
+    pub overflow: Option<Spanned<String>>,
 }
 
 /// A money figure or rate as written: an integer (`2000`) or a string

@@ -86,7 +86,11 @@ pub fn rules(policy: &Policy, item: &Item) -> Vec<Rule> {
             max_per_year: cap.max_per_year,
         });
     }
-    if let Some(quota) = item.quota {
+    if let Some(quota) = item.quota.filter(|q| q.refuse_rest) {
+        out.push(Rule::QuotaOnly {
+            per_year: quota.per_year,
+        });
+    } else if let Some(quota) = item.quota {
         out.push(Rule::Quota {
             per_year: quota.per_year,
             overflow: quota.overflow,

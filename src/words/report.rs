@@ -70,6 +70,10 @@ pub enum Rule {
         per_year: u32,
         overflow: u16,
     },
+    /// 每年不超过N个, the rest not paid.
+    QuotaOnly {
+        per_year: u32,
+    },
     /// A range on a fact or the amount.
     Range {
         on: crate::policy::Measured,

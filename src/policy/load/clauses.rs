@@ -126,7 +126,14 @@ impl Checker<'_> {
             self.problem(q.per_year.span(), &key, PolicyFault::QuotaPerYear);
             return None;
         }
-        let target = q.overflow.get_ref();
+        let Some(written) = &q.overflow else {
+            return Some(Quota {
+                per_year: per_year as u32,
+                overflow: idx,
+                refuse_rest: true,
+            });
+        };
+        let target = written.get_ref();
         let overflow = items
             .iter()
             .position(|i| &i.id == target)
@@ -136,13 +143,14 @@ impl Checker<'_> {
                 Some(Quota {
                     per_year: per_year as u32,
                     overflow: o,
+                    refuse_rest: false,
                 })
             }
             _ => {
                 let key = format!("item {id}: quota.overflow");
                 let target = target.clone();
                 let fault = PolicyFault::QuotaOverflow { target };
-                self.problem(q.overflow.span(), &key, fault);
+                self.problem(written.span(), &key, fault);
                 None
             }
         }

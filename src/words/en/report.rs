@@ -248,6 +248,7 @@ impl ReportWords for English {
                 format!("quantity {actual} is below the threshold of {minimum}")
             }
             Rejection::OutOfRange(broken) => super::rules::out_of_range(policy, broken),
+            Rejection::QuotaFull(no_place) => super::rules::quota_full(policy, no_place),
             Rejection::ClaimInLedger => "this claim_id is already in a ledger".to_string(),
             Rejection::RefPaid { by } => {
                 format!("duplicate: the same item and ref was already paid (claim {by})")
@@ -394,11 +395,15 @@ impl ReportWords for English {
             .filter(|r| r.ranking)
             .and(policy.item(d.claim.item).quota)
         {
+            let rest = if quota.refuse_rest {
+                "is not paid".to_string()
+            } else {
+                format!("is paid as {}", policy.item(quota.overflow).id)
+            };
             let _ = writeln!(
                 out,
-                "○ the {} places a year in the whole city are ranked by score in the batch, not in a dry run: shown as if placed; a claim without a place is paid as {}",
+                "○ the {} places a year in the whole city are ranked by score in the batch, not in a dry run: shown as if placed; a claim without a place {rest}",
                 quota.per_year,
-                policy.item(quota.overflow).id
             );
         }
         intake(&mut out, policy, d);
@@ -465,6 +470,9 @@ impl ReportWords for English {
                 "at most {max_per_year} per year ({})",
                 who(policy, *set, EN)
             ),
+            Rule::QuotaOnly { per_year } => {
+                format!("{per_year} a year city-wide, the rest not paid")
+            }
             Rule::Quota { per_year, overflow } => format!(
                 "{per_year} a year city-wide, the rest paid as {}",
                 policy.item(*overflow).id

@@ -2,7 +2,7 @@
 //! limits per reference, groups of awards.
 
 use crate::claims::Claim;
-use crate::engine::{OutOfRange, Tier};
+use crate::engine::{NoPlace, OutOfRange, Tier};
 use crate::money::short;
 use crate::policy::{Bound, Measured, Policy, Range, Side};
 use crate::words::Lang;
@@ -54,6 +54,20 @@ pub(super) fn tier(policy: &Policy, tier: &Tier) -> String {
                 .unwrap_or_default()
         ),
     }
+}
+
+/// A claim without a place under a quota that pays the rest nothing.
+pub(super) fn quota_full(policy: &Policy, n: &NoPlace) -> String {
+    let (item, per_year, rank, taken) = (n.item, n.per_year, n.rank, n.taken_before);
+    let earlier = if taken > 0 {
+        format!("{taken} taken by earlier payouts, ")
+    } else {
+        String::new()
+    };
+    format!(
+        "item {} at most {per_year} a year: {earlier}ranked {rank} in this batch, no place left, not paid",
+        policy.item(item).id
+    )
 }
 
 pub(super) fn out_of_range(policy: &Policy, broken: &OutOfRange) -> String {

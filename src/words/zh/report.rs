@@ -250,6 +250,7 @@ impl ReportWords for Chinese {
                 format!("数量 {actual} 未达到 {minimum} 件的门槛")
             }
             Rejection::OutOfRange(broken) => super::rules::out_of_range(policy, broken),
+            Rejection::QuotaFull(no_place) => super::rules::quota_full(policy, no_place),
             Rejection::ClaimInLedger => "申报编号已在往期拨付表中，不再重复处理".to_string(),
             Rejection::RefPaid { by } => format!("重复申报：同一项目同一编号已由 {by} 获资助"),
             Rejection::RefsPaid { refs } => format!(
@@ -394,11 +395,15 @@ impl ReportWords for Chinese {
             .filter(|r| r.ranking)
             .and(policy.item(d.claim.item).quota)
         {
+            let rest = if quota.refuse_rest {
+                "不予资助".to_string()
+            } else {
+                format!("按“{}”资助", policy.item(quota.overflow).name.zh)
+            };
             let _ = writeln!(
                 out,
-                "○ 全市每年 {} 个名额由批量计算按评分排定，试算不排名：以下按获得名额计；未获名额的按“{}”资助",
+                "○ 全市每年 {} 个名额由批量计算按评分排定，试算不排名：以下按获得名额计；未获名额的{rest}",
                 quota.per_year,
-                policy.item(quota.overflow).name.zh
             );
         }
         intake(&mut out, policy, d);
@@ -460,6 +465,7 @@ impl ReportWords for Chinese {
                 who: set,
                 max_per_year,
             } => format!("{}每年最多 {max_per_year} 件", who(policy, *set, ZH)),
+            Rule::QuotaOnly { per_year } => format!("全市每年 {per_year} 个，超出不予资助"),
             Rule::Quota { per_year, overflow } => format!(
                 "全市每年 {per_year} 个，超出按 {} 资助",
                 policy.item(*overflow).id
