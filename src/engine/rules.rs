@@ -16,7 +16,10 @@ pub fn before_caps(policy: &Policy, claim: &Claim) -> (Decimal, Basis) {
         Some((figure, tier)) => (Some(figure), Some(tier)),
         None => (None, None),
     };
-    let (computed, basis) = by_kind(policy, &item.kind, figure, claim);
+    // A one-off award with a count threshold (10件以上的，一次性奖励) counts
+    // the quantity against its threshold but is not multiplied by it.
+    let quantity = if item.per_unit { claim.quantity } else { 1 };
+    let (computed, basis) = by_kind(policy, &item.kind, figure, claim, quantity);
     match tier {
         Some(tier) => (
             computed,
@@ -62,6 +65,7 @@ fn by_kind(
     kind: &Kind,
     figure: Option<Decimal>,
     claim: &Claim,
+    quantity: u32,
 ) -> (Decimal, Basis) {
     let round = |d: Decimal| policy.rounding.apply(d);
     let amount = claim.amount.unwrap_or_default();
@@ -69,10 +73,10 @@ fn by_kind(
         Kind::Fixed { amount: each } => {
             let each = figure.unwrap_or(*each);
             (
-                round(each * Decimal::from(claim.quantity)),
+                round(each * Decimal::from(quantity)),
                 Basis::Fixed {
                     amount: each,
-                    quantity: claim.quantity,
+                    quantity,
                 },
             )
         }

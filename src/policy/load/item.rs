@@ -187,10 +187,13 @@ impl Checker<'_> {
         facts_min
     }
 
+    /// A threshold on the quantity: of a per-unit item, or of a one-off
+    /// fixed award (数量达到门槛，一次性奖励，不按数量相乘).
     fn min_quantity(&mut self, ri: &RawItem, key: &ItemKey, per_unit: bool) -> Option<u32> {
         let m = ri.min_quantity.as_ref()?;
         let v = *m.get_ref();
-        if !(1..=1_000_000).contains(&v) || !per_unit {
+        let one_off = ri.kind.get_ref() == "fixed";
+        if !(1..=1_000_000).contains(&v) || !(per_unit || one_off) {
             let fault = PolicyFault::MinQuantity;
             self.problem(m.span(), &key.at("min_quantity"), fault);
             None

@@ -68,7 +68,7 @@ impl PolicyWords for English {
                 format!("fact `{fact}` is not declared in [[fact]]")
             }
             PolicyFault::MinQuantity => {
-                "min_quantity must be a positive whole number on a per-unit item".into()
+                "min_quantity must be a positive whole number on a per-unit item or a one-off fixed award".into()
             }
             PolicyFault::UniqueRule { written } => format!(
                 "unique `{written}` is not none, ref, applicant_ref, applicant or applicant_year"

@@ -66,7 +66,7 @@ impl PolicyWords for Chinese {
             PolicyFault::UnknownTag { tag } => format!("未知的标签“{tag}”"),
             PolicyFault::UndeclaredFact { fact } => format!("未声明的事实“{fact}”（见 [[fact]]）"),
             PolicyFault::MinQuantity => {
-                "min_quantity 须为正整数，且仅用于按件计的项目".into()
+                "min_quantity 须为正整数，且仅用于按件计的项目或一次性定额（fixed）奖励".into()
             }
             PolicyFault::UniqueRule { written } => format!(
                 "唯一性规则“{written}”无效（应为 none、ref、applicant_ref、applicant 或 applicant_year）"
