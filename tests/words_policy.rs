@@ -88,6 +88,7 @@ fn samples() -> Vec<PolicyFault> {
         PolicyFault::Rule(RuleFault::FigureByKind),
         PolicyFault::Rule(RuleFault::MaxPerRef),
         PolicyFault::Rule(RuleFault::GroupItem { written: written() }),
+        PolicyFault::Rule(RuleFault::ClauseStyle { written: written() }),
     ]
 }
 
@@ -152,10 +153,11 @@ fn rule_place(fault: &RuleFault) -> usize {
         RuleFault::FigureByKind => 7,
         RuleFault::MaxPerRef => 8,
         RuleFault::GroupItem { .. } => 9,
+        RuleFault::ClauseStyle { .. } => 10,
     }
 }
 
-const VARIANTS: usize = 50;
+const VARIANTS: usize = 51;
 
 #[test]
 fn there_is_one_sample_of_every_fault_in_order() {

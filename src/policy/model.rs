@@ -88,7 +88,56 @@ pub struct Policy {
     pub measure_cap: Option<MeasureCap>,
     /// Groups of items paid at most the highest figure per reference.
     pub award_groups: Vec<AwardGroup>,
+    /// The measures' own words for its place, level and clause numbers.
+    pub wording: Wording,
     pub(crate) lookup: Lookup,
+}
+
+/// How the measures speak of themselves. The defaults are the bundled
+/// measures' usage.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Wording {
+    /// The place the measures are of, as the file names it (empty when
+    /// it does not).
+    pub jurisdiction: String,
+    /// The whole of it, as in 全市每年不超过2个: 全市 (or 全区, 全县).
+    pub area: String,
+    /// Its level of government, as in 市级其它政策: 市级 (or 区级).
+    pub level: String,
+    pub clause_style: ClauseStyle,
+    /// The sentence a claim already supported elsewhere is refused with;
+    /// `None`: built from `level`.
+    pub exclusion: Option<String>,
+}
+
+impl Default for Wording {
+    fn default() -> Wording {
+        Wording {
+            jurisdiction: String::new(),
+            area: "全市".to_string(),
+            level: "市级".to_string(),
+            clause_style: ClauseStyle::Paren,
+            exclusion: None,
+        }
+    }
+}
+
+/// How clauses are numbered: （九） (its citation 第（九）条) or 第九条.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ClauseStyle {
+    #[default]
+    Paren,
+    Article,
+}
+
+impl ClauseStyle {
+    pub fn from_name(name: &str) -> Option<ClauseStyle> {
+        match name {
+            "paren" => Some(ClauseStyle::Paren),
+            "article" => Some(ClauseStyle::Article),
+            _ => None,
+        }
+    }
 }
 
 /// 同一申请人年度资助总额不超过N（……除外）: applied after the clause caps
@@ -154,11 +203,25 @@ pub struct Clause {
     pub one_award_per_year: bool,
     pub note: Option<Text>,
     pub items: Vec<ItemIdx>,
+    /// How the measures number clauses (from `wording.clause_style`).
+    pub style: ClauseStyle,
 }
 
 impl Clause {
+    /// The clause's number as the measures print it: （九） or 第九条.
     pub fn label(&self) -> String {
-        clause_label(self.number)
+        match self.style {
+            ClauseStyle::Paren => clause_label(self.number),
+            ClauseStyle::Article => format!("第{}条", crate::words::chinese_numeral(self.number)),
+        }
+    }
+
+    /// The clause cited in a sentence: 第（九）条 or 第九条.
+    pub fn cited(&self) -> String {
+        match self.style {
+            ClauseStyle::Paren => format!("第{}条", clause_label(self.number)),
+            ClauseStyle::Article => self.label(),
+        }
     }
     pub fn title(&self, lang: Lang) -> &str {
         lang.text(&self.title)

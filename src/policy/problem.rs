@@ -208,6 +208,8 @@ pub enum RuleFault {
     /// An item of an award group that the file does not have, or that is
     /// in another group already.
     GroupItem { written: String },
+    /// `wording.clause_style` that is neither `paren` nor `article`.
+    ClauseStyle { written: String },
 }
 
 /// The ways an item's amount is found, by the name the file gives them.

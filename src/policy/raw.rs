@@ -68,6 +68,26 @@ pub struct RawPolicy {
     /// (按最高奖项奖励，不重复奖励).
     #[serde(rename = "award_group", default)]
     pub award_groups: Vec<RawAwardGroup>,
+    /// The words of the measures' own: its place, its level, how it
+    /// numbers clauses. Each key defaults to the bundled measures' usage.
+    #[serde(default)]
+    pub wording: Option<RawWording>,
+}
+
+/// The measures' own words (全市/市级 or 全区/区级; （九） or 第九条).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawWording {
+    #[serde(default)]
+    pub jurisdiction: Option<String>,
+    #[serde(default)]
+    pub area: Option<String>,
+    #[serde(default)]
+    pub level: Option<String>,
+    #[serde(default)]
+    pub clause_style: Option<Spanned<String>>,
+    #[serde(default)]
+    pub exclusion: Option<String>,
 }
 
 /// A group of items paid at most the highest figure per reference.

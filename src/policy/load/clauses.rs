@@ -81,6 +81,7 @@ impl Checker<'_> {
             one_award_per_year: rc.one_award_per_year,
             note: note(&rc.note, &rc.note_en),
             items: clause_items,
+            style: crate::policy::model::ClauseStyle::Paren,
         }
     }
 

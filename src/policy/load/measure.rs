@@ -2,9 +2,9 @@
 //! all clauses, with the clauses and items it leaves out.
 
 use super::Checker;
-use crate::policy::model::{AwardGroup, Clause, Item, ItemIdx, MeasureCap};
+use crate::policy::model::{AwardGroup, Clause, ClauseStyle, Item, ItemIdx, MeasureCap, Wording};
 use crate::policy::problem::{PolicyFault, RuleFault};
-use crate::policy::raw::{RawAwardGroup, RawMeasureCap};
+use crate::policy::raw::{RawAwardGroup, RawMeasureCap, RawWording};
 
 impl Checker<'_> {
     pub(super) fn measure_cap(
@@ -79,5 +79,34 @@ impl Checker<'_> {
             });
         }
         groups
+    }
+
+    /// The measures' own words, each defaulting to the bundled usage.
+    pub(super) fn wording(&mut self, raw: Option<&RawWording>) -> Wording {
+        let mut wording = Wording::default();
+        let Some(raw) = raw else {
+            return wording;
+        };
+        for (value, slot) in [
+            (&raw.jurisdiction, &mut wording.jurisdiction),
+            (&raw.area, &mut wording.area),
+            (&raw.level, &mut wording.level),
+        ] {
+            if let Some(v) = value {
+                *slot = v.trim().to_string();
+            }
+        }
+        wording.exclusion = raw.exclusion.clone();
+        if let Some(style) = &raw.clause_style {
+            match ClauseStyle::from_name(style.get_ref()) {
+                Some(s) => wording.clause_style = s,
+                None => {
+                    let written = style.get_ref().clone();
+                    let fault = PolicyFault::Rule(RuleFault::ClauseStyle { written });
+                    self.problem(style.span(), "wording.clause_style", fault);
+                }
+            }
+        }
+        wording
     }
 }

@@ -29,7 +29,11 @@ impl Checker<'_> {
             facts: &facts,
             types: &applicant_types,
         };
-        let (clauses, items) = self.clauses(&raw.clauses, &names);
+        let (mut clauses, items) = self.clauses(&raw.clauses, &names);
+        let wording = self.wording(raw.wording.as_ref());
+        for c in &mut clauses {
+            c.style = wording.clause_style;
+        }
         let mut items = self.items(items, &mut lookup);
         let measure_cap = self.measure_cap(raw.measure_cap.as_ref(), &clauses, &items);
         let award_groups = self.award_groups(&raw.award_groups, &mut items);
@@ -57,6 +61,7 @@ impl Checker<'_> {
             items,
             measure_cap,
             award_groups,
+            wording,
             lookup,
         }
     }

@@ -11,7 +11,7 @@ use crate::money::{short, short_grouped};
 use crate::policy::{Policy, Unique};
 use crate::report::{who, yuan, Derivation, Tally};
 use crate::words::report::{Figures, Label, Notice, Rule, Sep};
-use crate::words::{chinese_numeral, Lang, ReportWords};
+use crate::words::{Lang, ReportWords};
 
 const ZH: Lang = Lang::Zh;
 
@@ -140,8 +140,9 @@ impl ReportWords for Chinese {
                 tie: true,
                 ..
             } if !step.cuts() => format!(
-                "项目“{}”全市每年不超过 {limit} 个：本批排名第 {rank}，与名额线外的申报同分，按申报编号排在名额内，请受理窗口确认",
-                policy.item(*item).name.zh
+                "项目“{}”{}每年不超过 {limit} 个：本批排名第 {rank}，与名额线外的申报同分，按申报编号排在名额内，请受理窗口确认",
+                policy.item(*item).name.zh,
+                policy.wording.area
             ),
             Cap::Quota {
                 item,
@@ -161,8 +162,9 @@ impl ReportWords for Chinese {
                     ""
                 };
                 format!(
-                    "项目“{}”全市每年不超过 {limit} 个：{earlier}本批排名第 {rank}，名额已满，按“{}”资助 {}{tie}",
+                    "项目“{}”{}每年不超过 {limit} 个：{earlier}本批排名第 {rank}，名额已满，按“{}”资助 {}{tie}",
                     policy.item(*item).name.zh,
+                    policy.wording.area,
                     policy.item(*overflow).name.zh,
                     short(step.after)
                 )
@@ -175,8 +177,8 @@ impl ReportWords for Chinese {
                 )
             }
             Cap::ClauseAnnual { clause } => format!(
-                "第（{}）条年度上限 {limit}：剩余 {left}",
-                chinese_numeral(policy.clauses[usize::from(*clause)].number)
+                "{}年度上限 {limit}：剩余 {left}",
+                policy.clauses[usize::from(*clause)].cited()
             ),
             Cap::HigherAward { .. } => format!(
                 "按最高奖项奖励，不重复奖励：同一编号已获 {}，按 {limit} 补差 {}",
@@ -208,9 +210,12 @@ impl ReportWords for Chinese {
                     .map(|n| format!("；{}", n.zh))
                     .unwrap_or_default()
             ),
-            Rejection::OtherCitySupport => {
-                "同一项目已获市级其它政策扶持，不再享受本办法资助".to_string()
-            }
+            Rejection::OtherCitySupport => policy.wording.exclusion.clone().unwrap_or_else(|| {
+                format!(
+                    "同一项目已获{}其它政策扶持，不再享受本办法资助",
+                    policy.wording.level
+                )
+            }),
             Rejection::ApplicantType { allowed } => {
                 let written = policy
                     .applicant_types
@@ -266,8 +271,8 @@ impl ReportWords for Chinese {
             Rejection::ApplicantPaid { by } => format!("该申请人已获此项资助（{by}），仅资助一次"),
             Rejection::ItemYearPaid { by } => format!("该申请人本年度已获此项资助（{by}）"),
             Rejection::ClauseYearPaid { clause, by } => format!(
-                "第（{}）条每个申请人每年只资助一项，本年度已资助（{by}）",
-                chinese_numeral(policy.clauses[usize::from(*clause)].number)
+                "{}每个申请人每年只资助一项，本年度已资助（{by}）",
+                policy.clauses[usize::from(*clause)].cited()
             ),
         }
     }
@@ -279,7 +284,7 @@ impl ReportWords for Chinese {
                 "日期在有效期 {} 至 {} 内",
                 policy.valid_from, policy.valid_until
             ),
-            Check::OtherCitySupport => "未获市级其它政策扶持".to_string(),
+            Check::OtherCitySupport => format!("未获{}其它政策扶持", policy.wording.level),
             Check::ApplicantType => format!(
                 "申请人类型 {} 可以申报（限：{}）",
                 policy.applicant_types[usize::from(claim.applicant_type)].label(ZH),
@@ -312,8 +317,8 @@ impl ReportWords for Chinese {
             }
             .to_string(),
             Check::ClauseOneAward => format!(
-                "本年度未获第{}条其他资助（每年一项）",
-                policy.clause_of(claim.item).label()
+                "本年度未获{}其他资助（每年一项）",
+                policy.clause_of(claim.item).cited()
             ),
         }
     }
@@ -328,8 +333,8 @@ impl ReportWords for Chinese {
                 g(step.limit)
             ),
             Cap::ClauseAnnual { clause } => format!(
-                "第{}条年度上限 {}",
-                policy.clauses[usize::from(*clause)].label(),
+                "{}年度上限 {}",
+                policy.clauses[usize::from(*clause)].cited(),
                 g(step.limit)
             ),
             Cap::PerRef { item } => format!(
@@ -402,7 +407,8 @@ impl ReportWords for Chinese {
             };
             let _ = writeln!(
                 out,
-                "○ 全市每年 {} 个名额由批量计算按评分排定，试算不排名：以下按获得名额计；未获名额的{rest}",
+                "○ {}每年 {} 个名额由批量计算按评分排定，试算不排名：以下按获得名额计；未获名额的{rest}",
+                policy.wording.area,
                 quota.per_year,
             );
         }
@@ -465,9 +471,12 @@ impl ReportWords for Chinese {
                 who: set,
                 max_per_year,
             } => format!("{}每年最多 {max_per_year} 件", who(policy, *set, ZH)),
-            Rule::QuotaOnly { per_year } => format!("全市每年 {per_year} 个，超出不予资助"),
+            Rule::QuotaOnly { per_year } => {
+                format!("{}每年 {per_year} 个，超出不予资助", policy.wording.area)
+            }
             Rule::Quota { per_year, overflow } => format!(
-                "全市每年 {per_year} 个，超出按 {} 资助",
+                "{}每年 {per_year} 个，超出按 {} 资助",
+                policy.wording.area,
                 policy.item(*overflow).id
             ),
             Rule::ItemCap(cap) => format!("项目年度上限 {}", short_grouped(*cap)),
@@ -555,7 +564,8 @@ fn measure_except(policy: &Policy) -> String {
     let clauses = cap
         .except_clauses
         .iter()
-        .map(|n| format!("第（{}）条", chinese_numeral(*n)));
+        .filter_map(|n| policy.find_clause(*n))
+        .map(|c| c.cited());
     let items = cap
         .excluded
         .iter()

@@ -65,8 +65,9 @@ pub(super) fn quota_full(policy: &Policy, n: &NoPlace) -> String {
         String::new()
     };
     format!(
-        "项目“{}”每年不超过 {per_year} 个：{earlier}本批排名第 {rank}，名额已满，不予资助",
-        policy.item(item).name.zh
+        "项目“{}”{}每年不超过 {per_year} 个：{earlier}本批排名第 {rank}，名额已满，不予资助",
+        policy.item(item).name.zh,
+        policy.wording.area
     )
 }
 
