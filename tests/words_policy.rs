@@ -89,6 +89,10 @@ fn samples() -> Vec<PolicyFault> {
         PolicyFault::Rule(RuleFault::MaxPerRef),
         PolicyFault::Rule(RuleFault::GroupItem { written: written() }),
         PolicyFault::Rule(RuleFault::ClauseStyle { written: written() }),
+        PolicyFault::Rule(RuleFault::UnknownKey {
+            written: written(),
+            nearest: Some("y".to_string()),
+        }),
     ]
 }
 
@@ -154,10 +158,11 @@ fn rule_place(fault: &RuleFault) -> usize {
         RuleFault::MaxPerRef => 8,
         RuleFault::GroupItem { .. } => 9,
         RuleFault::ClauseStyle { .. } => 10,
+        RuleFault::UnknownKey { .. } => 11,
     }
 }
 
-const VARIANTS: usize = 51;
+const VARIANTS: usize = 52;
 
 #[test]
 fn there_is_one_sample_of_every_fault_in_order() {

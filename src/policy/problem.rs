@@ -210,6 +210,12 @@ pub enum RuleFault {
     GroupItem { written: String },
     /// `wording.clause_style` that is neither `paren` nor `article`.
     ClauseStyle { written: String },
+    /// A key the file's table does not have (serde refuses unknown keys),
+    /// with the nearest known key when one is near.
+    UnknownKey {
+        written: String,
+        nearest: Option<String>,
+    },
 }
 
 /// The ways an item's amount is found, by the name the file gives them.

@@ -33,7 +33,8 @@ pub fn load(file: &str, text: &str) -> Result<Policy, PolicyError> {
         Err(e) => {
             let span = e.span().unwrap_or(0..0);
             let message = e.message().trim().to_string();
-            check.problem(span, "", PolicyFault::Syntax { message });
+            let fault = unknown_key(&message).unwrap_or(PolicyFault::Syntax { message });
+            check.problem(span, "", fault);
             return Err(check.into_error(file));
         }
     };
@@ -43,6 +44,26 @@ pub fn load(file: &str, text: &str) -> Result<Policy, PolicyError> {
     } else {
         Err(check.into_error(file))
     }
+}
+
+/// An unknown key, from the toml crate's message (`unknown field `anual`,
+/// expected one of `annual`, `except_clauses`…`), with the nearest of the
+/// keys it lists.
+fn unknown_key(message: &str) -> Option<PolicyFault> {
+    let rest = message.strip_prefix("unknown field `")?;
+    let (written, known) = rest.split_once('`')?;
+    let nearest = known
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(|k| (strsim::levenshtein(written, k), k))
+        .filter(|(d, k)| *d <= 3.max(k.len() / 3))
+        .min()
+        .map(|(_, k)| k.to_string());
+    Some(PolicyFault::Rule(super::problem::RuleFault::UnknownKey {
+        written: written.to_string(),
+        nearest,
+    }))
 }
 
 /// Collects the problems of one file as the sections are read.
@@ -385,6 +406,16 @@ source = "原文"
             applicant_type: "enterprise".to_string(),
         };
         assert_eq!(missing, [(28, PolicyFault::Rule(fault))]);
+    }
+
+    #[test]
+    fn an_unknown_key_is_refused_with_the_nearest_known_one() {
+        let found = faults("kind = \"fixed\"\namout = 5\napplicants = [\"enterprise\"]");
+        let fault = PolicyFault::Rule(crate::policy::RuleFault::UnknownKey {
+            written: "amout".to_string(),
+            nearest: Some("amount".to_string()),
+        });
+        assert_eq!(found, [(27, fault)]);
     }
 
     #[test]

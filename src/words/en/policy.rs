@@ -211,6 +211,10 @@ fn rule_fault(fault: &RuleFault) -> String {
         RuleFault::MaxPerRef => "max_per_ref must be a positive whole number on a per-unit fixed item with one figure".into(),
         RuleFault::GroupItem { written } => format!("`{written}` of an award group is no item of this file, or is in another group"),
         RuleFault::ClauseStyle { written } => format!("clause_style `{written}` is neither paren (（九）) nor article (第九条)"),
+        RuleFault::UnknownKey { written, nearest } => match nearest {
+            Some(n) => format!("unknown key `{written}`: did you mean `{n}`?"),
+            None => format!("unknown key `{written}` (the keys are listed in policy/FORMAT.md)"),
+        },
         RuleFault::EmptyRange => "an empty range: give min or max, with min not above max (equal only when both are inclusive)".into(),
     }
 }

@@ -205,6 +205,10 @@ fn rule_fault(fault: &RuleFault) -> String {
         RuleFault::MaxPerRef => "max_per_ref 须为正整数，且只用于按件计、金额单一的 fixed 项目".into(),
         RuleFault::GroupItem { written } => format!("不重复奖励组中的项目“{written}”不存在，或已在另一组中"),
         RuleFault::ClauseStyle { written } => format!("条款编号样式“{written}”无效（应为 paren：（九），或 article：第九条）"),
+        RuleFault::UnknownKey { written, nearest } => match nearest {
+            Some(n) => format!("未知的键“{written}”：是否应为“{n}”？"),
+            None => format!("未知的键“{written}”（可用的键见 policy/FORMAT.md）"),
+        },
         RuleFault::EmptyRange => {
             "范围为空：须至少有 min 或 max，且 min 不高于 max（相等时两端都须含本数）".into()
         }
