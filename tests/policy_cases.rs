@@ -23,3 +23,33 @@ fn the_rules_demo_policy_is_valid() {
         .assert()
         .success();
 }
+
+/// policy/FORMAT.md names every key the loader reads (src/policy/raw.rs),
+/// under the name the file writes it.
+#[test]
+fn the_format_reference_lists_every_key() {
+    let raw = std::fs::read_to_string("src/policy/raw.rs").expect("raw.rs");
+    let doc = std::fs::read_to_string("policy/FORMAT.md").expect("FORMAT.md");
+    let mut renamed: Option<String> = None;
+    let mut missing = Vec::new();
+    for line in raw.lines().map(str::trim) {
+        if let Some(rest) = line.strip_prefix("#[serde(rename = \"") {
+            renamed = rest.split('"').next().map(String::from);
+            continue;
+        }
+        let Some(field) = line.strip_prefix("pub ") else {
+            continue;
+        };
+        let Some((name, _)) = field.split_once(':') else {
+            continue;
+        };
+        if name.contains(' ') || name.contains('(') {
+            continue;
+        }
+        let key = renamed.take().unwrap_or_else(|| name.to_string());
+        if !doc.contains(&format!("`{key}`")) {
+            missing.push(key);
+        }
+    }
+    assert!(missing.is_empty(), "FORMAT.md lacks {missing:?}");
+}
