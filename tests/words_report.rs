@@ -426,6 +426,26 @@ fn every_label_status_rule_and_help_text_is_said_in_both_languages() {
         Rule::ClauseCap(dec("100000")),
         Rule::ClauseOneAward,
         Rule::ClaimMax(dec("100000")),
+        Rule::Tiers {
+            on: Measured::Amount,
+            bands: vec![subsidy::policy::Band {
+                range: subsidy::policy::Range {
+                    min: None,
+                    max: Some(Bound {
+                        value: dec("5000000"),
+                        inclusive: true,
+                    }),
+                },
+                figure: dec("0.1"),
+            }],
+            percent: true,
+        },
+        Rule::ByType {
+            table: vec![(0, dec("5000"))],
+            percent: false,
+        },
+        Rule::PerRef(3),
+        Rule::AwardGroup(0),
         Rule::Range {
             on: Measured::Amount,
             range: subsidy::policy::Range {

@@ -13,6 +13,9 @@ use crate::words::{Label, Lang, Rule, Sep};
 /// the item in), `5%`, `≤ 100,000 /项`, `≥ 50,000`, `1:1`.
 pub fn figure(item: &Item, lang: Lang) -> String {
     let words = lang.words();
+    if item.figure_by.is_some() {
+        return words.label(Label::FigureInRules).to_string();
+    }
     match &item.kind {
         Kind::Fixed { amount } if item.per_unit => match &item.unit {
             Some(unit) => words.per_unit_figure(&short_grouped(*amount), lang.text(unit)),
@@ -62,18 +65,7 @@ pub fn rules(policy: &Policy, item: &Item) -> Vec<Rule> {
             minimum: *minimum,
         });
     }
-    for (fact, range) in &item.facts_range {
-        out.push(Rule::Range {
-            on: crate::policy::Measured::Fact(*fact),
-            range: *range,
-        });
-    }
-    if let Some(range) = item.amount_range {
-        out.push(Rule::Range {
-            on: crate::policy::Measured::Amount,
-            range,
-        });
-    }
+    ranges_and_tables(item, &mut out);
     if let Some(m) = item.min_quantity {
         out.push(Rule::QuantityAtLeast(m));
     }
@@ -116,6 +108,41 @@ pub fn rules(policy: &Policy, item: &Item) -> Vec<Rule> {
         out.push(Rule::MeasureCap(cap.annual));
     }
     out
+}
+
+/// The ranges, tables and per-reference rules of an item.
+fn ranges_and_tables(item: &Item, out: &mut Vec<Rule>) {
+    for (fact, range) in &item.facts_range {
+        out.push(Rule::Range {
+            on: crate::policy::Measured::Fact(*fact),
+            range: *range,
+        });
+    }
+    if let Some(range) = item.amount_range {
+        out.push(Rule::Range {
+            on: crate::policy::Measured::Amount,
+            range,
+        });
+    }
+    let percent = !matches!(item.kind, Kind::Fixed { .. });
+    match &item.figure_by {
+        Some(crate::policy::FigureBy::Tiers { on, bands }) => out.push(Rule::Tiers {
+            on: *on,
+            bands: bands.clone(),
+            percent,
+        }),
+        Some(crate::policy::FigureBy::Type(table)) => out.push(Rule::ByType {
+            table: table.clone(),
+            percent,
+        }),
+        None => {}
+    }
+    if let Some(n) = item.max_per_ref {
+        out.push(Rule::PerRef(n));
+    }
+    if let Some(g) = item.award_group {
+        out.push(Rule::AwardGroup(g));
+    }
 }
 
 /// The rules of an item in words, joined.

@@ -79,6 +79,21 @@ pub enum Rule {
         on: crate::policy::Measured,
         range: crate::policy::Range,
     },
+    /// The figure by band: `percent` when the figures are rates or ratios.
+    Tiers {
+        on: crate::policy::Measured,
+        bands: Vec<crate::policy::Band>,
+        percent: bool,
+    },
+    /// The figure per applicant type.
+    ByType {
+        table: Vec<(crate::policy::TypeIdx, Decimal)>,
+        percent: bool,
+    },
+    /// At most so many units per reference.
+    PerRef(u32),
+    /// Paid at most the highest figure of the group per reference.
+    AwardGroup(u16),
     /// 每笔/每项最高 on an item that is not `approved`.
     ClaimMax(Decimal),
     ItemCap(Decimal),
@@ -194,10 +209,12 @@ pub enum Label {
     ShowOneAward,
     ShowPaysNothing,
     ShowItems,
+    /// The figure column of an item whose figure comes from a table.
+    FigureInRules,
 }
 
 impl Label {
-    pub const ALL: [Label; 34] = [
+    pub const ALL: [Label; 35] = [
         Label::ByApplicant,
         Label::ByClause,
         Label::ApplicantId,
@@ -232,5 +249,6 @@ impl Label {
         Label::ShowOneAward,
         Label::ShowPaysNothing,
         Label::ShowItems,
+        Label::FigureInRules,
     ];
 }

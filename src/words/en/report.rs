@@ -59,6 +59,7 @@ impl ReportWords for English {
             Label::ShowOneAward => "one award per applicant per year",
             Label::ShowPaysNothing => "This clause pays nothing.",
             Label::ShowItems => "items:",
+            Label::FigureInRules => "see rules",
         }
     }
 
@@ -487,6 +488,10 @@ impl ReportWords for English {
                 super::rules::measured(policy, *on),
                 super::rules::range(range)
             ),
+            Rule::Tiers { on, bands, percent } => super::rules::tiers(policy, *on, bands, *percent),
+            Rule::ByType { table, percent } => super::rules::by_type(policy, table, *percent),
+            Rule::PerRef(n) => super::rules::per_ref(*n),
+            Rule::AwardGroup(g) => super::rules::award_group(policy, *g),
             Rule::ClaimMax(max) => format!("at most {} per claim", short_grouped(*max)),
             Rule::MeasureCap(cap) => format!(
                 "annual cap {} per applicant over the whole measure",

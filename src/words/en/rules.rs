@@ -4,7 +4,9 @@
 use crate::claims::Claim;
 use crate::engine::{NoPlace, OutOfRange, Tier};
 use crate::money::short;
-use crate::policy::{Bound, Measured, Policy, Range, Side};
+use rust_decimal::Decimal;
+
+use crate::policy::{Band, Bound, Measured, Policy, Range, Side};
 use crate::words::Lang;
 
 /// What a range bounds: a fact's name, or the amount.
@@ -68,6 +70,55 @@ pub(super) fn quota_full(policy: &Policy, n: &NoPlace) -> String {
         "item {} at most {per_year} a year: {earlier}ranked {rank} in this batch, no place left, not paid",
         policy.item(item).id
     )
+}
+
+/// A figure of a table: `10%` or `5,000`.
+fn table_figure(figure: Decimal, percent: bool) -> String {
+    if percent {
+        format!("{}%", (figure * Decimal::ONE_HUNDRED).normalize())
+    } else {
+        crate::money::short_grouped(figure)
+    }
+}
+
+pub(super) fn tiers(policy: &Policy, on: Measured, bands: &[Band], percent: bool) -> String {
+    let bands: Vec<String> = bands
+        .iter()
+        .map(|b| format!("{}: {}", range(&b.range), table_figure(b.figure, percent)))
+        .collect();
+    format!("by band of {}: {}", measured(policy, on), bands.join("; "))
+}
+
+pub(super) fn by_type(policy: &Policy, table: &[(u8, Decimal)], percent: bool) -> String {
+    let each: Vec<String> = table
+        .iter()
+        .map(|(t, f)| {
+            let name = policy
+                .applicant_types
+                .get(usize::from(*t))
+                .map(|n| n.label(Lang::En));
+            format!("{} {}", name.unwrap_or_default(), table_figure(*f, percent))
+        })
+        .collect();
+    format!("by applicant type: {}", each.join(", "))
+}
+
+pub(super) fn per_ref(n: u32) -> String {
+    format!("at most {n} per reference")
+}
+
+pub(super) fn award_group(policy: &Policy, group: u16) -> String {
+    let ids: Vec<&str> = policy
+        .award_groups
+        .get(usize::from(group))
+        .map(|g| {
+            g.items
+                .iter()
+                .map(|i| policy.item(*i).id.as_str())
+                .collect()
+        })
+        .unwrap_or_default();
+    format!("only the highest award of {} per reference", ids.join(", "))
 }
 
 pub(super) fn out_of_range(policy: &Policy, broken: &OutOfRange) -> String {

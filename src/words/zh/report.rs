@@ -65,6 +65,7 @@ impl ReportWords for Chinese {
             Label::ShowOneAward => "每个申请人每年一项",
             Label::ShowPaysNothing => "本条不涉及资助金额。",
             Label::ShowItems => "项目：",
+            Label::FigureInRules => "见规则",
         }
     }
 
@@ -487,6 +488,10 @@ impl ReportWords for Chinese {
                 super::rules::measured(policy, *on),
                 super::rules::range(range)
             ),
+            Rule::Tiers { on, bands, percent } => super::rules::tiers(policy, *on, bands, *percent),
+            Rule::ByType { table, percent } => super::rules::by_type(policy, table, *percent),
+            Rule::PerRef(n) => super::rules::per_ref(*n),
+            Rule::AwardGroup(g) => super::rules::award_group(policy, *g),
             Rule::ClaimMax(max) => format!("每笔最高 {}", short_grouped(*max)),
             Rule::MeasureCap(cap) => format!("同一申请人年度资助总额上限 {}", short_grouped(*cap)),
         }
