@@ -389,6 +389,17 @@ impl Range {
         None
     }
 
+    /// No value can be inside: the minimum above the maximum, or equal to
+    /// it with either bound exclusive.
+    pub fn is_empty(&self) -> bool {
+        match (self.min, self.max) {
+            (Some(lo), Some(hi)) => {
+                lo.value > hi.value || (lo.value == hi.value && !(lo.inclusive && hi.inclusive))
+            }
+            (Some(_), None) | (None, Some(_)) | (None, None) => false,
+        }
+    }
+
     /// The first bound of the range, the one a missing value is told of.
     pub fn first_bound(&self) -> (Side, Bound) {
         match (self.min, self.max) {

@@ -396,6 +396,8 @@ source = "原文"
             both,
             [(28, PolicyFault::Rule(RuleFault::TierOverlap { band: 2 }))]
         );
+        let empty = tiers("{ min = 9, max = 5, figure = \"10%\" }");
+        assert_eq!(empty, [(28, PolicyFault::Rule(RuleFault::EmptyRange))]);
         let unsorted = tiers("{ min = 5, figure = \"10%\" }, { max = 5, figure = \"8%\" }");
         assert_eq!(
             unsorted,

@@ -49,13 +49,8 @@ impl Checker<'_> {
             min: bound(&r.min, r.min_inclusive),
             max: bound(&r.max, r.max_inclusive),
         };
-        let empty = match (range.min, range.max) {
-            (None, None) => r.min.is_none() && r.max.is_none(),
-            (Some(lo), Some(hi)) => {
-                lo.value > hi.value || (lo.value == hi.value && !(lo.inclusive && hi.inclusive))
-            }
-            (Some(_), None) | (None, Some(_)) => false,
-        };
+        let unbounded = r.min.is_none() && r.max.is_none();
+        let empty = unbounded || range.is_empty();
         if empty {
             let fault = PolicyFault::Rule(RuleFault::EmptyRange);
             self.problem(raw.span(), at, fault);

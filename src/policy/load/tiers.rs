@@ -80,6 +80,10 @@ impl Checker<'_> {
         let mut bands = Vec::new();
         for (i, b) in t.bands.iter().enumerate() {
             let band = self.band(b, raw.span(), &at, percent_ok)?;
+            if band.range.is_empty() {
+                self.problem(raw.span(), &at, PolicyFault::Rule(RuleFault::EmptyRange));
+                return None;
+            }
             if let Some(before) = bands.last() {
                 if let Some(fault) = join_fault(before, &band, i + 1) {
                     self.problem(raw.span(), &at, PolicyFault::Rule(fault));
