@@ -1,5 +1,5 @@
-//! `subsidy`: the intellectual-property subsidies of 连州市, computed from
-//! the measures encoded as a policy file and a CSV of claims.
+//! `subsidy`: intellectual-property subsidies computed from the measures
+//! encoded as a policy file (one city's bundled) and a CSV of claims.
 //!
 //! The library holds everything but argument parsing, so the pass can be
 //! tested without the binary: `policy` loads the measures, `claims` reads a

@@ -4,7 +4,7 @@
 
 use rust_decimal::Decimal;
 use subsidy::date::Date;
-use subsidy::policy::{FigureName, KindName, PolicyFault};
+use subsidy::policy::{FigureName, KindName, PolicyFault, RuleFault};
 use subsidy::words::Lang;
 
 fn samples() -> Vec<PolicyFault> {
@@ -81,6 +81,25 @@ fn samples() -> Vec<PolicyFault> {
             alias: written(),
             other: "pledge_interest".to_string(),
         },
+        PolicyFault::Rule(RuleFault::UnknownExcept { written: written() }),
+        PolicyFault::Rule(RuleFault::MaxPerClaim {
+            kind: KindName::Manual,
+        }),
+        PolicyFault::Rule(RuleFault::EmptyRange),
+        PolicyFault::Rule(RuleFault::TierGap { band: 2 }),
+        PolicyFault::Rule(RuleFault::TierOverlap { band: 2 }),
+        PolicyFault::Rule(RuleFault::TierOn { written: written() }),
+        PolicyFault::Rule(RuleFault::ByTypeMissing {
+            applicant_type: written(),
+        }),
+        PolicyFault::Rule(RuleFault::FigureByKind),
+        PolicyFault::Rule(RuleFault::MaxPerRef),
+        PolicyFault::Rule(RuleFault::GroupItem { written: written() }),
+        PolicyFault::Rule(RuleFault::ClauseStyle { written: written() }),
+        PolicyFault::Rule(RuleFault::UnknownKey {
+            written: written(),
+            nearest: Some("y".to_string()),
+        }),
     ]
 }
 
@@ -131,10 +150,28 @@ fn place(fault: &PolicyFault) -> usize {
         PolicyFault::QuotaPerYear => 39,
         PolicyFault::QuotaOverflow { .. } => 40,
         PolicyFault::AliasTaken { .. } => 41,
+        PolicyFault::Rule(rule) => 42 + rule_place(rule),
     }
 }
 
-const VARIANTS: usize = 42;
+fn rule_place(fault: &RuleFault) -> usize {
+    match fault {
+        RuleFault::UnknownExcept { .. } => 0,
+        RuleFault::MaxPerClaim { .. } => 1,
+        RuleFault::EmptyRange => 2,
+        RuleFault::TierGap { .. } => 3,
+        RuleFault::TierOverlap { .. } => 4,
+        RuleFault::TierOn { .. } => 5,
+        RuleFault::ByTypeMissing { .. } => 6,
+        RuleFault::FigureByKind => 7,
+        RuleFault::MaxPerRef => 8,
+        RuleFault::GroupItem { .. } => 9,
+        RuleFault::ClauseStyle { .. } => 10,
+        RuleFault::UnknownKey { .. } => 11,
+    }
+}
+
+const VARIANTS: usize = 54;
 
 #[test]
 fn there_is_one_sample_of_every_fault_in_order() {

@@ -11,9 +11,9 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 use subsidy::claims::limits::Stop;
 use subsidy::claims::{parse_claim, Keys, RawClaim};
-use subsidy::engine::{Basis, Cap, CapStep, Check, Rejection, Status};
+use subsidy::engine::{Basis, Cap, CapStep, Check, NoPlace, OutOfRange, Rejection, Status, Tier};
 use subsidy::money::short;
-use subsidy::policy::{bundled, Policy, TagSet, TypeSet, Unique};
+use subsidy::policy::{bundled, Bound, Measured, Policy, Side, TagSet, TypeSet, Unique};
 use subsidy::words::{Label, Lang, Notice, Rule, Topic};
 
 fn walk<T: std::fmt::Debug>(first: T, after: fn(&T) -> Option<T>) -> Vec<T> {
@@ -78,7 +78,33 @@ fn rejection_after(r: &Rejection) -> Option<Rejection> {
             minimum: 10,
             actual: 3,
         },
-        Rejection::QuantityBelow { .. } => Rejection::ClaimInLedger,
+        Rejection::QuantityBelow { .. } => Rejection::OutOfRange(OutOfRange {
+            on: Measured::Amount,
+            side: Side::Min,
+            bound: Bound {
+                value: dec("5000000"),
+                inclusive: false,
+            },
+            actual: Some(dec("5000000")),
+        }),
+        Rejection::OutOfRange(OutOfRange {
+            actual: Some(_), ..
+        }) => Rejection::OutOfRange(OutOfRange {
+            on: Measured::Fact(0),
+            side: Side::Max,
+            bound: Bound {
+                value: dec("10"),
+                inclusive: true,
+            },
+            actual: None,
+        }),
+        Rejection::OutOfRange(OutOfRange { actual: None, .. }) => Rejection::QuotaFull(NoPlace {
+            item: 0,
+            per_year: 2,
+            rank: 3,
+            taken_before: 1,
+        }),
+        Rejection::QuotaFull(_) => Rejection::ClaimInLedger,
         Rejection::ClaimInLedger => Rejection::RefPaid { by: "C-0".into() },
         Rejection::RefPaid { .. } => Rejection::RefsPaid {
             refs: vec![("ZL1".into(), "C-0".into()), ("ZL2".into(), "L-1".into())],
@@ -99,7 +125,7 @@ fn every_rejection_is_said_in_both_languages() {
     let policy = policy();
     let claim = claim(&policy);
     let samples = walk(Rejection::OutsideValidity, rejection_after);
-    assert_eq!(samples.len(), 14);
+    assert_eq!(samples.len(), 17);
     for r in &samples {
         let say = |lang: Lang| lang.words().rejection(&policy, &claim, r);
         both_said(&say(Lang::Zh), &say(Lang::En), r);
@@ -133,7 +159,10 @@ fn cap_after(c: &Cap) -> Option<Cap> {
         Cap::RefsPaid { .. } => Cap::ProjectMax { item: 0 },
         Cap::ProjectMax { .. } => Cap::ItemAnnual { item: 0 },
         Cap::ItemAnnual { .. } => Cap::ClauseAnnual { clause: 0 },
-        Cap::ClauseAnnual { .. } => return None,
+        Cap::ClauseAnnual { .. } => Cap::MeasureAnnual,
+        Cap::MeasureAnnual => Cap::PerRef { item: 0 },
+        Cap::PerRef { .. } => Cap::HigherAward { group: 0 },
+        Cap::HigherAward { .. } => return None,
     })
 }
 
@@ -145,7 +174,7 @@ fn every_cap_step_is_said_in_both_languages_in_a_reason_and_a_derivation() {
         unit_amount: dec("2000"),
     };
     let samples = walk(first, cap_after);
-    assert_eq!(samples.len(), 6);
+    assert_eq!(samples.len(), 9);
     for cap in samples {
         let s = step(cap);
         let reason = |lang: Lang| lang.words().cap_step(&policy, &s);
@@ -161,7 +190,9 @@ fn check_after(c: &Check) -> Option<Check> {
         Check::OtherCitySupport => Check::ApplicantType,
         Check::ApplicantType => Check::Tags,
         Check::Tags => Check::Fact(0),
-        Check::Fact(_) => Check::MinQuantity,
+        Check::Fact(_) => Check::Range(Measured::Fact(0)),
+        Check::Range(Measured::Fact(_)) => Check::Range(Measured::Amount),
+        Check::Range(Measured::Amount) => Check::MinQuantity,
         Check::MinQuantity => Check::LedgerClaimId,
         Check::LedgerClaimId => Check::Unique,
         Check::Unique => Check::ClauseOneAward,
@@ -216,21 +247,52 @@ fn basis_after(b: &Basis) -> Option<Basis> {
             base: dec("300000"),
             ratio: dec("1"),
         },
-        Basis::Matching { .. } => return None,
+        Basis::Matching { .. } => Basis::Tiered {
+            tier: Tier::Band {
+                on: Measured::Amount,
+                band: 2,
+                range: subsidy::policy::Range {
+                    min: Some(Bound {
+                        value: dec("5000000"),
+                        inclusive: false,
+                    }),
+                    max: None,
+                },
+            },
+            of: Box::new(Basis::Percent {
+                base: dec("6000000"),
+                rate: dec("0.08"),
+            }),
+        },
+        Basis::Tiered {
+            tier: Tier::Band { .. },
+            ..
+        } => Basis::Tiered {
+            tier: Tier::Type(0),
+            of: Box::new(Basis::Fixed {
+                amount: dec("5000"),
+                quantity: 1,
+            }),
+        },
+        Basis::Tiered {
+            tier: Tier::Type(_),
+            ..
+        } => return None,
         Basis::Manual => return None,
     })
 }
 
 #[test]
 fn every_basis_is_said_in_both_languages_and_a_manual_one_says_nothing() {
+    let policy = policy();
     let first = Basis::Fixed {
         amount: dec("2000"),
         quantity: 1,
     };
     let samples = walk(first, basis_after);
-    assert_eq!(samples.len(), 8);
+    assert_eq!(samples.len(), 10);
     for b in &samples {
-        let say = |lang: Lang| lang.words().basis(b, dec("6000"), short);
+        let say = |lang: Lang| lang.words().basis(&policy, b, dec("6000"), short);
         if matches!(b, Basis::Percent { .. }) {
             // `12345.67 × 5% = 617.28` reads the same in both languages.
             assert_eq!(say(Lang::Zh), say(Lang::En));
@@ -239,7 +301,8 @@ fn every_basis_is_said_in_both_languages_and_a_manual_one_says_nothing() {
         both_said(&say(Lang::Zh), &say(Lang::En), b);
     }
     for lang in [Lang::Zh, Lang::En] {
-        assert_eq!(lang.words().basis(&Basis::Manual, dec("0"), short), "");
+        let said = lang.words().basis(&policy, &Basis::Manual, dec("0"), short);
+        assert_eq!(said, "");
     }
 }
 
@@ -402,9 +465,42 @@ fn every_label_status_rule_and_help_text_is_said_in_both_languages() {
             per_year: 2,
             overflow: 0,
         },
+        Rule::QuotaOnly { per_year: 2 },
         Rule::ItemCap(dec("50000")),
         Rule::ClauseCap(dec("100000")),
         Rule::ClauseOneAward,
+        Rule::ClaimMax(dec("100000")),
+        Rule::Tiers {
+            on: Measured::Amount,
+            bands: vec![subsidy::policy::Band {
+                range: subsidy::policy::Range {
+                    min: None,
+                    max: Some(Bound {
+                        value: dec("5000000"),
+                        inclusive: true,
+                    }),
+                },
+                figure: dec("0.1"),
+            }],
+            percent: true,
+        },
+        Rule::ByType {
+            table: vec![(0, dec("5000"))],
+            percent: false,
+        },
+        Rule::PerRef(3),
+        Rule::AwardGroup(0),
+        Rule::Range {
+            on: Measured::Amount,
+            range: subsidy::policy::Range {
+                min: Some(Bound {
+                    value: dec("5000000"),
+                    inclusive: false,
+                }),
+                max: None,
+            },
+        },
+        Rule::MeasureCap(dec("500000")),
     ];
     for rule in &rules {
         let say = |lang: Lang| lang.words().rule(&policy, rule);

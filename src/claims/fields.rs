@@ -288,7 +288,7 @@ fn check_item_rules(
     problems: &mut Vec<Problem>,
 ) {
     if let Some(q) = quantity {
-        if q != 1 && !it.per_unit {
+        if q != 1 && !it.per_unit && it.min_quantity.is_none() {
             problems.push(Problem::at(
                 Column::Quantity,
                 ProblemKind::QuantityNotOne {

@@ -46,6 +46,12 @@ pub enum Room {
     Units(ItemIdx, ApplicantId, i32),
     Item(ItemIdx, ApplicantId, i32),
     Clause(ClauseIdx, ApplicantId, i32),
+    /// The whole measure's cap per applicant per year.
+    Measure(ApplicantId, i32),
+    /// Units paid for one reference of an item, across claims and years.
+    Ref(ItemIdx, RefId),
+    /// Money paid for one reference under the items of an award group.
+    Group(u16, RefId),
 }
 
 /// The once-only award that a claim or payment of `item` uses under the
@@ -87,6 +93,7 @@ pub struct Rooms {
     pub units: Option<Room>,
     pub item: Option<Room>,
     pub clause: Option<Room>,
+    pub measure: Option<Room>,
 }
 
 pub fn rooms(policy: &Policy, item: ItemIdx, applicant: ApplicantId, year: i32) -> Rooms {
@@ -99,6 +106,9 @@ pub fn rooms(policy: &Policy, item: ItemIdx, applicant: ApplicantId, year: i32) 
         clause: clause
             .annual_cap
             .map(|_| Room::Clause(it.clause, applicant, year)),
+        measure: policy
+            .measure_cap_of(item)
+            .map(|_| Room::Measure(applicant, year)),
     }
 }
 
@@ -233,7 +243,18 @@ impl<'a> Books<'a> {
         if let (Some(room), Some(unit)) = (rooms.units, item.unit_amount()) {
             self.use_room(room, units_paid(p, unit), p.payer);
         }
-        for room in [rooms.item, rooms.clause].into_iter().flatten() {
+        if let (Some(_), Some(r), Some(unit)) =
+            (item.max_per_ref, p.refs.first(), item.unit_amount())
+        {
+            self.use_room(Room::Ref(p.item, r), units_paid(p, unit), p.payer);
+        }
+        if let (Some(g), Some(r)) = (item.award_group, p.refs.first()) {
+            self.use_room(Room::Group(g, r), p.payable, p.payer);
+        }
+        for room in [rooms.item, rooms.clause, rooms.measure]
+            .into_iter()
+            .flatten()
+        {
             self.use_room(room, p.payable, p.payer);
         }
     }

@@ -10,7 +10,9 @@ use rustc_hash::FxHashMap;
 
 use rust_decimal::Decimal;
 
-pub use outcome::{Basis, Cap, CapStep, Check, Outcome, Rejection, Status, Trace};
+pub use outcome::{
+    Basis, Cap, CapStep, Check, NoPlace, OutOfRange, Outcome, Rejection, Status, Tier, Trace,
+};
 
 use books::{Books, Payer, Payment};
 use rules::{admit, apply_caps, before_caps, quota_step, Placing};
@@ -124,8 +126,12 @@ fn settle(
             .iter()
             .copied()
             .filter(|&i| {
+                let outcome = &outcomes[i as usize];
+                // A claim refused only for want of a place stays a candidate.
+                let placeless =
+                    matches!(outcome.rejection.as_deref(), Some(Rejection::QuotaFull(_)));
                 policy.item(claims[i as usize].item).quota.is_some()
-                    && outcomes[i as usize].status != Status::Rejected
+                    && (outcome.status != Status::Rejected || placeless)
             })
             .collect();
         if candidates.is_empty() || ranked.as_ref() == Some(&candidates) {
@@ -200,25 +206,31 @@ fn places_taken(policy: &Policy, prior: &[Prior]) -> FxHashMap<(ItemIdx, i32), u
 }
 
 /// True when no quota item shares a cap with anything: no quantity cap, no
-/// per-project maximum, no item or clause cap, and an overflow figure above
+/// per-project maximum, no item, clause or measure cap, and an overflow figure above
 /// zero (so a claim without a place is still paid, as it was in the pass).
 fn quotas_stand_alone(policy: &Policy) -> bool {
     policy
         .items
         .iter()
-        .filter(|i| i.quota.is_some())
-        .all(|item| {
+        .enumerate()
+        .filter(|(_, i)| i.quota.is_some())
+        .all(|(idx, item)| {
             let overflow = item
                 .quota
                 .and_then(|q| policy.item(q.overflow).unit_amount())
                 .unwrap_or_default();
             item.quantity_caps.is_empty()
                 && item.annual_cap.is_none()
+                && item.max_per_claim.is_none()
+                && item.max_per_ref.is_none()
+                && item.award_group.is_none()
                 && matches!(item.kind, Kind::Fixed { .. })
                 && policy.clauses[usize::from(item.clause)]
                     .annual_cap
                     .is_none()
+                && policy.measure_cap_of(idx as ItemIdx).is_none()
                 && overflow > Decimal::ZERO
+                && item.quota.is_some_and(|q| !q.refuse_rest)
         })
 }
 
@@ -353,6 +365,19 @@ fn pass(
     (outcomes, traces)
 }
 
+/// A ranked claim without a place, under a quota that pays the rest
+/// nothing: refused with its ranking.
+fn quota_refused(policy: &Policy, item: ItemIdx, placing: Option<Placing>) -> Option<Rejection> {
+    let quota = policy.item(item).quota.filter(|q| q.refuse_rest)?;
+    let placing = placing.filter(|p| !p.won)?;
+    Some(Rejection::QuotaFull(NoPlace {
+        item,
+        per_year: quota.per_year,
+        rank: placing.rank,
+        taken_before: placing.taken_before,
+    }))
+}
+
 /// One claim to decide: where it is, its amount before caps, its place.
 struct Decision {
     index: u32,
@@ -378,6 +403,9 @@ fn decide(
     }
     if matches!(policy.item(claim.item).kind, Kind::Manual { .. }) {
         return Outcome::manual(basis.clone());
+    }
+    if let Some(full) = quota_refused(policy, claim.item, d.placing) {
+        return Outcome::rejected(d.amount, basis.clone(), full);
     }
     let payable = apply_caps(policy, claim, d.amount, d.placing, books, trace, steps);
     books.record(

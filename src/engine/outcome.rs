@@ -2,7 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::policy::{ClauseIdx, ItemIdx, TagSet, TypeSet};
+use crate::policy::{Bound, ClauseIdx, ItemIdx, Measured, Side, TagSet, TypeSet};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Status {
@@ -138,6 +138,25 @@ pub enum Basis {
         ratio: Decimal,
     },
     Manual,
+    /// The figure of the basis inside came from a tier or the applicant's
+    /// type, named here.
+    Tiered {
+        tier: Tier,
+        of: Box<Basis>,
+    },
+}
+
+/// Which figure of a table a claim was computed with.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Tier {
+    /// The band of a fact or the amount the claim fell in (from 1).
+    Band {
+        on: Measured,
+        band: usize,
+        range: crate::policy::Range,
+    },
+    /// The applicant's type.
+    Type(crate::policy::TypeIdx),
 }
 
 /// Why a claim is refused before any cap.
@@ -160,6 +179,12 @@ pub enum Rejection {
         minimum: u32,
         actual: u32,
     },
+    /// A fact or the amount outside its range: the bound it breaks (or,
+    /// with no value given, the first bound of the range).
+    OutOfRange(OutOfRange),
+    /// 每年不超过N个 without an overflow item: no place left in the
+    /// ranking of the year.
+    QuotaFull(NoPlace),
     ClaimInLedger,
     /// The same item and reference was already paid, to this claim.
     RefPaid {
@@ -187,6 +212,26 @@ pub enum Rejection {
         clause: ClauseIdx,
         by: Box<str>,
     },
+}
+
+/// A fact or the amount outside its range: the bound it breaks (or, with
+/// no value given, the first bound of the range).
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutOfRange {
+    pub on: Measured,
+    pub side: Side,
+    pub bound: Bound,
+    pub actual: Option<Decimal>,
+}
+
+/// A ranked claim without a place under a quota that pays the rest
+/// nothing (每年不超过N个).
+#[derive(Debug, Clone, PartialEq)]
+pub struct NoPlace {
+    pub item: ItemIdx,
+    pub per_year: u32,
+    pub rank: u32,
+    pub taken_before: u32,
 }
 
 /// One cap applied to a claim: what room it had and what it left.
@@ -238,12 +283,22 @@ pub enum Cap {
         item: ItemIdx,
         paid: Vec<(Box<str>, Box<str>)>,
     },
-    /// 单项最高: a per-project maximum.
+    /// 按最高奖项奖励，不重复奖励: the same reference was paid `used` under
+    /// the items of the group; this claim (its figure the `limit`) is paid
+    /// the difference.
+    HigherAward { group: u16 },
+    /// At most `limit` units per reference of the item, across claims.
+    PerRef { item: ItemIdx },
+    /// 单项最高, 每笔/每项最高: the most one claim is paid (an approved
+    /// item's per-project maximum, or any item's `max_per_claim`).
     ProjectMax { item: ItemIdx },
     /// An item's cap per applicant per year.
     ItemAnnual { item: ItemIdx },
     /// A clause's cap per applicant per year, over all its items.
     ClauseAnnual { clause: ClauseIdx },
+    /// The whole measure's cap per applicant per year (同一申请人年度资助总额),
+    /// applied after the clause caps.
+    MeasureAnnual,
 }
 
 /// The full derivation of one claim, recorded when asked for (explain).
@@ -262,6 +317,8 @@ pub enum Check {
     ApplicantType,
     Tags,
     Fact(u8),
+    /// A fact or the amount inside its range.
+    Range(Measured),
     MinQuantity,
     LedgerClaimId,
     Unique,

@@ -5,29 +5,85 @@
 use rust_decimal::Decimal;
 
 use super::books::{clause_year_key, once_key, refs_paid_before, rooms, Books, Once};
-use super::outcome::{Basis, Cap, CapStep, Check, Rejection};
+use super::outcome::{Basis, Cap, CapStep, Check, OutOfRange, Rejection, Tier};
 use crate::claims::{Claim, RefId, Refs};
-use crate::policy::{Kind, Policy};
+use crate::policy::{FigureBy, Item, Kind, Measured, Policy};
 
 /// Step 1 of the pass: the amount before caps, rounded as the policy says.
 pub fn before_caps(policy: &Policy, claim: &Claim) -> (Decimal, Basis) {
+    let item = policy.item(claim.item);
+    let (figure, tier) = match tier_of(item, claim) {
+        Some((figure, tier)) => (Some(figure), Some(tier)),
+        None => (None, None),
+    };
+    // A one-off award with a count threshold (10件以上的，一次性奖励) counts
+    // the quantity against its threshold but is not multiplied by it.
+    let quantity = if item.per_unit { claim.quantity } else { 1 };
+    let (computed, basis) = by_kind(policy, &item.kind, figure, claim, quantity);
+    match tier {
+        Some(tier) => (
+            computed,
+            Basis::Tiered {
+                tier,
+                of: Box::new(basis),
+            },
+        ),
+        None => (computed, basis),
+    }
+}
+
+/// The figure of the item's table for this claim, and which it was.
+fn tier_of(item: &Item, claim: &Claim) -> Option<(Decimal, Tier)> {
+    match item.figure_by.as_ref()? {
+        FigureBy::Tiers { on, bands } => {
+            let value = match on {
+                Measured::Fact(f) => claim.facts.get(usize::from(*f)).copied().flatten(),
+                Measured::Amount => claim.amount,
+            }?;
+            let (i, band) = bands
+                .iter()
+                .enumerate()
+                .find(|(_, b)| b.range.broken_by(value).is_none())?;
+            let tier = Tier::Band {
+                on: *on,
+                band: i + 1,
+                range: band.range,
+            };
+            Some((band.figure, tier))
+        }
+        FigureBy::Type(table) => table
+            .iter()
+            .find(|(t, _)| *t == claim.applicant_type)
+            .map(|(t, f)| (*f, Tier::Type(*t))),
+    }
+}
+
+/// The amount before caps by the item's kind, with `figure` (from a
+/// table) in place of the kind's own figure when given.
+fn by_kind(
+    policy: &Policy,
+    kind: &Kind,
+    figure: Option<Decimal>,
+    claim: &Claim,
+    quantity: u32,
+) -> (Decimal, Basis) {
     let round = |d: Decimal| policy.rounding.apply(d);
     let amount = claim.amount.unwrap_or_default();
-    match &policy.item(claim.item).kind {
-        Kind::Fixed { amount: each } => (
-            round(*each * Decimal::from(claim.quantity)),
-            Basis::Fixed {
-                amount: *each,
-                quantity: claim.quantity,
-            },
-        ),
-        Kind::Percent { rate } => (
-            round(amount * *rate),
-            Basis::Percent {
-                base: amount,
-                rate: *rate,
-            },
-        ),
+    match kind {
+        Kind::Fixed { amount: each } => {
+            let each = figure.unwrap_or(*each);
+            (
+                round(each * Decimal::from(quantity)),
+                Basis::Fixed {
+                    amount: each,
+                    quantity,
+                },
+            )
+        }
+        Kind::Percent { rate } => {
+            let rate = figure.unwrap_or(*rate);
+            (round(amount * rate), Basis::Percent { base: amount, rate })
+        }
         Kind::Approved { .. } => (round(amount), Basis::Approved { amount }),
         Kind::Floor { minimum } => {
             let raised = claim.amount.is_none_or(|a| a < *minimum);
@@ -40,13 +96,16 @@ pub fn before_caps(policy: &Policy, claim: &Claim) -> (Decimal, Basis) {
                 },
             )
         }
-        Kind::Matching { ratio } => (
-            round(amount * *ratio),
-            Basis::Matching {
-                base: amount,
-                ratio: *ratio,
-            },
-        ),
+        Kind::Matching { ratio } => {
+            let ratio = figure.unwrap_or(*ratio);
+            (
+                round(amount * ratio),
+                Basis::Matching {
+                    base: amount,
+                    ratio,
+                },
+            )
+        }
         Kind::Manual { .. } => (Decimal::ZERO, Basis::Manual),
     }
 }
@@ -117,6 +176,7 @@ fn eligible(policy: &Policy, claim: &Claim, check: &mut CheckFn<'_>) -> Result<(
             },
         )?;
     }
+    ranges(item, claim, check)?;
     if let Some(minimum) = item.min_quantity {
         check(
             Check::MinQuantity,
@@ -126,6 +186,37 @@ fn eligible(policy: &Policy, claim: &Claim, check: &mut CheckFn<'_>) -> Result<(
                 actual: claim.quantity,
             },
         )?;
+    }
+    Ok(())
+}
+
+/// The ranges on facts and on the amount: a value missing or outside is
+/// refused, naming the bound.
+fn ranges(item: &Item, claim: &Claim, check: &mut CheckFn<'_>) -> Result<(), Rejection> {
+    let facts = item.facts_range.iter().map(|(f, r)| {
+        (
+            Measured::Fact(*f),
+            r,
+            claim.facts.get(usize::from(*f)).copied().flatten(),
+        )
+    });
+    let amount = item
+        .amount_range
+        .iter()
+        .map(|r| (Measured::Amount, r, claim.amount));
+    for (on, range, actual) in facts.chain(amount) {
+        let broken = match actual {
+            Some(a) => range.broken_by(a),
+            None => Some(range.first_bound()),
+        };
+        let (side, bound) = broken.unwrap_or_else(|| range.first_bound());
+        let why = Rejection::OutOfRange(OutOfRange {
+            on,
+            side,
+            bound,
+            actual,
+        });
+        check(Check::Range(on), broken.is_none(), why)?;
     }
     Ok(())
 }
@@ -197,7 +288,12 @@ fn refs_paid_step(
     if paid.is_empty() {
         return None;
     }
-    let unit = policy.item(claim.item).unit_amount().unwrap_or_default();
+    // A figure from a table is the claim's own: the amount per unit it was
+    // computed with.
+    let unit = policy
+        .item(claim.item)
+        .unit_amount()
+        .unwrap_or_else(|| payable / Decimal::from(claim.quantity.max(1)));
     let count = Decimal::from(paid.len());
     let after = (payable - policy.rounding.apply(unit * count)).max(Decimal::ZERO);
     Some(CapStep {
@@ -210,6 +306,63 @@ fn refs_paid_step(
         before: payable,
         after,
         users: Vec::new(),
+    })
+}
+
+/// Only the higher award: what the group already paid for the reference
+/// is taken off, never below nothing.
+fn higher_award_step(
+    policy: &Policy,
+    claim: &Claim,
+    books: &Books<'_>,
+    payable: Decimal,
+    trace: bool,
+) -> Option<CapStep> {
+    let group = policy.item(claim.item).award_group?;
+    let room = super::books::Room::Group(group, claim.refs.first()?);
+    let used = books.used(&room);
+    let limit = payable;
+    Some(CapStep {
+        cap: Cap::HigherAward { group },
+        limit,
+        used,
+        before: payable,
+        after: (limit - used).max(Decimal::ZERO),
+        users: if trace {
+            books.users(&room)
+        } else {
+            Vec::new()
+        },
+    })
+}
+
+/// At most so many units per reference: the units left for the claim's
+/// reference are paid.
+fn per_ref_step(
+    policy: &Policy,
+    claim: &Claim,
+    books: &Books<'_>,
+    payable: Decimal,
+    trace: bool,
+) -> Option<CapStep> {
+    let item = policy.item(claim.item);
+    let (max, reference, unit) = (item.max_per_ref?, claim.refs.first()?, item.unit_amount()?);
+    let room = super::books::Room::Ref(claim.item, reference);
+    let limit = Decimal::from(max);
+    let used = books.used(&room);
+    let units = Decimal::from(claim.quantity).min((limit - used).max(Decimal::ZERO));
+    let after = payable.min(policy.rounding.apply(units * unit));
+    Some(CapStep {
+        cap: Cap::PerRef { item: claim.item },
+        limit,
+        used,
+        before: payable,
+        after,
+        users: if trace {
+            books.users(&room)
+        } else {
+            Vec::new()
+        },
     })
 }
 
@@ -244,7 +397,6 @@ pub fn apply_caps(
     steps: &mut Vec<CapStep>,
 ) -> Decimal {
     let item = policy.item(claim.item);
-    let clause = policy.clause_of(claim.item);
     let year = claim.date.year();
     let mut payable = computed;
     steps.clear();
@@ -277,12 +429,38 @@ pub fn apply_caps(
         });
         payable = after;
     }
+    if let Some(step) = per_ref_step(policy, claim, books, payable, trace) {
+        payable = step.after;
+        steps.push(step);
+    }
+    if let Some(step) = higher_award_step(policy, claim, books, payable, trace) {
+        payable = step.after;
+        steps.push(step);
+    }
     if let Some(placing) = placing {
         let step = quota_step(policy, claim.item, placing, payable);
         payable = step.after;
         steps.push(step);
     }
-    if let Kind::Approved { max } = item.kind {
+    money_caps(policy, claim, payable, books, trace, steps)
+}
+
+/// The caps in money after the caps in units: the per-claim maximum, then
+/// the item's, the clause's and the whole measure's caps per applicant per
+/// year, in that order.
+fn money_caps(
+    policy: &Policy,
+    claim: &Claim,
+    mut payable: Decimal,
+    books: &Books<'_>,
+    trace: bool,
+    steps: &mut Vec<CapStep>,
+) -> Decimal {
+    let item = policy.item(claim.item);
+    let clause = policy.clause_of(claim.item);
+    let rooms = rooms(policy, claim.item, claim.applicant, claim.date.year());
+    let users = |room: &super::books::Room| if trace { books.users(room) } else { Vec::new() };
+    if let Some(max) = item.claim_max() {
         let after = payable.min(max);
         steps.push(CapStep {
             cap: Cap::ProjectMax { item: claim.item },
@@ -304,6 +482,13 @@ pub fn apply_caps(
             Cap::ClauseAnnual {
                 clause: item.clause,
             },
+        ),
+        (
+            policy
+                .measure_cap_of(claim.item)
+                .map(|m| m.annual)
+                .zip(rooms.measure),
+            Cap::MeasureAnnual,
         ),
     ];
     for (cap, kind) in annual {

@@ -84,7 +84,89 @@ pub struct Policy {
     pub facts: Vec<Named>,
     pub clauses: Vec<Clause>,
     pub items: Vec<Item>,
+    /// A cap per applicant per year over the whole measure.
+    pub measure_cap: Option<MeasureCap>,
+    /// Groups of items paid at most the highest figure per reference.
+    pub award_groups: Vec<AwardGroup>,
+    /// The measures' own words for its place, level and clause numbers.
+    pub wording: Wording,
     pub(crate) lookup: Lookup,
+}
+
+/// How the measures speak of themselves. The defaults are the bundled
+/// measures' usage.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Wording {
+    /// The place the measures are of, as the file names it (empty when
+    /// it does not).
+    pub jurisdiction: String,
+    /// The whole of it, as in 全市每年不超过2个: 全市 (or 全区, 全县).
+    pub area: String,
+    /// Its level of government, as in 市级其它政策: 市级 (or 区级).
+    pub level: String,
+    pub clause_style: ClauseStyle,
+    /// The sentence a claim already supported elsewhere is refused with;
+    /// `None`: built from `level`.
+    pub exclusion: Option<String>,
+}
+
+impl Default for Wording {
+    fn default() -> Wording {
+        Wording {
+            jurisdiction: String::new(),
+            area: "全市".to_string(),
+            level: "市级".to_string(),
+            clause_style: ClauseStyle::Paren,
+            exclusion: None,
+        }
+    }
+}
+
+/// How clauses are numbered: （九） (its citation 第（九）条) or 第九条.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ClauseStyle {
+    #[default]
+    Paren,
+    Article,
+}
+
+impl ClauseStyle {
+    pub fn from_name(name: &str) -> Option<ClauseStyle> {
+        match name {
+            "paren" => Some(ClauseStyle::Paren),
+            "article" => Some(ClauseStyle::Article),
+            _ => None,
+        }
+    }
+}
+
+/// 同一申请人年度资助总额不超过N（……除外）: applied after the clause caps
+/// to every item it does not leave out.
+#[derive(Debug, Clone)]
+pub struct MeasureCap {
+    pub annual: Decimal,
+    /// The clauses left out, by number, as written.
+    pub except_clauses: Vec<u32>,
+    /// The items left out: those named and those of the clauses left out.
+    pub excluded: Vec<ItemIdx>,
+    /// The sentence of the measures, quoted.
+    pub source: Option<String>,
+}
+
+/// 按最高奖项奖励，不重复奖励: the same reference, claimed under several
+/// items of the group, is paid the highest figure in all: a later claim
+/// the difference between its figure and what was paid before.
+#[derive(Debug, Clone)]
+pub struct AwardGroup {
+    pub id: String,
+    pub items: Vec<ItemIdx>,
+    pub source: Option<String>,
+}
+
+impl MeasureCap {
+    pub fn covers(&self, item: ItemIdx) -> bool {
+        !self.excluded.contains(&item)
+    }
 }
 
 /// An applicant type, tag or fact.
@@ -121,11 +203,25 @@ pub struct Clause {
     pub one_award_per_year: bool,
     pub note: Option<Text>,
     pub items: Vec<ItemIdx>,
+    /// How the measures number clauses (from `wording.clause_style`).
+    pub style: ClauseStyle,
 }
 
 impl Clause {
+    /// The clause's number as the measures print it: （九） or 第九条.
     pub fn label(&self) -> String {
-        clause_label(self.number)
+        match self.style {
+            ClauseStyle::Paren => clause_label(self.number),
+            ClauseStyle::Article => format!("第{}条", crate::words::chinese_numeral(self.number)),
+        }
+    }
+
+    /// The clause cited in a sentence: 第（九）条 or 第九条.
+    pub fn cited(&self) -> String {
+        match self.style {
+            ClauseStyle::Paren => format!("第{}条", clause_label(self.number)),
+            ClauseStyle::Article => self.label(),
+        }
     }
     pub fn title(&self, lang: Lang) -> &str {
         lang.text(&self.title)
@@ -150,10 +246,22 @@ pub struct Item {
     /// The claim needs at least one of these tags (empty: no tag needed).
     pub tags_any: TagSet,
     pub facts_min: Vec<(FactIdx, Decimal)>,
+    /// Bounds on declared facts.
+    pub facts_range: Vec<(FactIdx, Range)>,
+    /// Bounds on the claim's amount.
+    pub amount_range: Option<Range>,
+    /// The kind's figure by band or by applicant type, instead of one.
+    pub figure_by: Option<FigureBy>,
     pub min_quantity: Option<u32>,
+    /// At most this many units per reference, across claims.
+    pub max_per_ref: Option<u32>,
+    /// The award group the item is in, by index.
+    pub award_group: Option<u16>,
     pub unique: Unique,
     pub quantity_caps: Vec<QuantityCap>,
     pub annual_cap: Option<Decimal>,
+    /// 每笔/每项最高: the most one claim is paid, before the annual caps.
+    pub max_per_claim: Option<Decimal>,
     pub quota: Option<Quota>,
     pub source: Option<String>,
     pub note: Option<Text>,
@@ -171,6 +279,9 @@ impl Item {
     /// The figure per unit of a fixed item, used to count how many units a
     /// payment covered.
     pub fn unit_amount(&self) -> Option<Decimal> {
+        if self.figure_by.is_some() {
+            return None;
+        }
         match self.kind {
             Kind::Fixed { amount } => Some(amount),
             _ => None,
@@ -182,6 +293,15 @@ impl Item {
         match &self.kind {
             Kind::Manual { reason } => Some(lang.text(reason)),
             _ => None,
+        }
+    }
+
+    /// The most one claim of the item is paid: the per-project maximum of
+    /// an approved item, or the item's `max_per_claim`.
+    pub fn claim_max(&self) -> Option<Decimal> {
+        match self.kind {
+            Kind::Approved { max } => Some(self.max_per_claim.map_or(max, |m| m.min(max))),
+            _ => self.max_per_claim,
         }
     }
 
@@ -232,6 +352,110 @@ impl Kind {
     }
 }
 
+/// A bound of a range: its value and whether the value itself is inside.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Bound {
+    pub value: Decimal,
+    pub inclusive: bool,
+}
+
+/// Which end of a range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    Min,
+    Max,
+}
+
+/// A minimum and/or a maximum on a value (以上/超过, 以下/不超过).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Range {
+    pub min: Option<Bound>,
+    pub max: Option<Bound>,
+}
+
+impl Range {
+    /// The bound a value breaks, if it breaks one.
+    pub fn broken_by(&self, value: Decimal) -> Option<(Side, Bound)> {
+        if let Some(b) = self.min {
+            if value < b.value || (value == b.value && !b.inclusive) {
+                return Some((Side::Min, b));
+            }
+        }
+        if let Some(b) = self.max {
+            if value > b.value || (value == b.value && !b.inclusive) {
+                return Some((Side::Max, b));
+            }
+        }
+        None
+    }
+
+    /// No value can be inside: the minimum above the maximum, or equal to
+    /// it with either bound exclusive.
+    pub fn is_empty(&self) -> bool {
+        match (self.min, self.max) {
+            (Some(lo), Some(hi)) => {
+                lo.value > hi.value || (lo.value == hi.value && !(lo.inclusive && hi.inclusive))
+            }
+            (Some(_), None) | (None, Some(_)) | (None, None) => false,
+        }
+    }
+
+    /// The first bound of the range, the one a missing value is told of.
+    pub fn first_bound(&self) -> (Side, Bound) {
+        match (self.min, self.max) {
+            (Some(b), _) => (Side::Min, b),
+            (None, Some(b)) => (Side::Max, b),
+            (None, None) => (
+                Side::Min,
+                Bound {
+                    value: Decimal::ZERO,
+                    inclusive: true,
+                },
+            ),
+        }
+    }
+}
+
+/// Where an item's figure (amount, rate or ratio) comes from when it is
+/// not one figure.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FigureBy {
+    /// By the band of a fact or of the amount that the claim falls in.
+    Tiers { on: Measured, bands: Vec<Band> },
+    /// By the applicant's type; every type that may claim has its figure.
+    Type(Vec<(TypeIdx, Decimal)>),
+}
+
+/// One band of tiers.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Band {
+    pub range: Range,
+    pub figure: Decimal,
+}
+
+impl FigureBy {
+    /// The span of all bands: a value outside it has no figure.
+    pub fn span(&self) -> Option<(Measured, Range)> {
+        match self {
+            FigureBy::Tiers { on, bands } => Some((
+                *on,
+                Range {
+                    min: bands.first().and_then(|b| b.range.min),
+                    max: bands.last().and_then(|b| b.range.max),
+                },
+            )),
+            FigureBy::Type(_) => None,
+        }
+    }
+}
+
+/// What a range bounds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Measured {
+    Fact(FactIdx),
+    Amount,
+}
+
 /// Which earlier payment makes a claim a duplicate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Unique {
@@ -268,11 +492,14 @@ pub struct QuantityCap {
 }
 
 /// At most `per_year` awards of the item in the whole city per year; the
-/// rest are paid as the `overflow` item.
+/// rest are paid as the `overflow` item, or (`refuse_rest`, when the file
+/// names none: 每年不超过N个) refused with their ranking; `overflow` is then
+/// the item itself.
 #[derive(Debug, Clone, Copy)]
 pub struct Quota {
     pub per_year: u32,
     pub overflow: ItemIdx,
+    pub refuse_rest: bool,
 }
 
 /// Looks up a spelling in a map keyed by lower case, copying the text only
@@ -353,6 +580,11 @@ const QUOTES: [char; 12] = [
 impl Policy {
     pub fn item(&self, idx: ItemIdx) -> &Item {
         &self.items[usize::from(idx)]
+    }
+
+    /// The whole-measure cap, when it covers this item.
+    pub fn measure_cap_of(&self, idx: ItemIdx) -> Option<&MeasureCap> {
+        self.measure_cap.as_ref().filter(|m| m.covers(idx))
     }
 
     pub fn clause_of(&self, idx: ItemIdx) -> &Clause {

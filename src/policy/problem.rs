@@ -180,6 +180,51 @@ pub enum PolicyFault {
         alias: String,
         other: String,
     },
+    /// A mistake in one of the rules of issue 8 (caps over the measure,
+    /// maxima per claim, ranges, tiers, groups).
+    Rule(RuleFault),
+}
+
+/// The mistakes of the rules added for any city's measures.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RuleFault {
+    /// A clause number or item id left out of the whole-measure cap that
+    /// the file does not have.
+    UnknownExcept { written: String },
+    /// `max_per_claim` on a kind it does not fit: `approved` (which says
+    /// it with `max_per_project`) or `manual` (which computes nothing).
+    MaxPerClaim { kind: KindName },
+    /// A range with no bound, or whose minimum is above its maximum (or
+    /// equal, with a bound exclusive): no value could be inside it.
+    EmptyRange,
+    /// Band `band` (from 1) of tiers leaves a gap after the band before it.
+    TierGap { band: usize },
+    /// Band `band` (from 1) of tiers overlaps the band before it, or comes
+    /// before it.
+    TierOverlap { band: usize },
+    /// `tiers.on` that is neither `amount` nor a declared fact.
+    TierOn { written: String },
+    /// An applicant type that may claim the item and has no figure in
+    /// `by_type`.
+    ByTypeMissing { applicant_type: String },
+    /// Tiers or `by_type` on a kind with no one figure to vary (approved,
+    /// floor, manual), on an item with both, or on an item with a quantity
+    /// cap (which counts units at one figure).
+    FigureByKind,
+    /// `max_per_ref` that is not a positive whole number on a per-unit
+    /// fixed item with one figure.
+    MaxPerRef,
+    /// An item of an award group that the file does not have, or that is
+    /// in another group already.
+    GroupItem { written: String },
+    /// `wording.clause_style` that is neither `paren` nor `article`.
+    ClauseStyle { written: String },
+    /// A key the file's table does not have (serde refuses unknown keys),
+    /// with the nearest known key when one is near.
+    UnknownKey {
+        written: String,
+        nearest: Option<String>,
+    },
 }
 
 /// The ways an item's amount is found, by the name the file gives them.

@@ -60,6 +60,58 @@ pub struct RawPolicy {
     pub facts: Vec<RawNamed>,
     #[serde(rename = "clause", default)]
     pub clauses: Vec<RawClause>,
+    /// 同一申请人年度资助总额不超过N: a cap per applicant per year over the
+    /// whole measure, applied after the clause caps.
+    #[serde(default)]
+    pub measure_cap: Option<RawMeasureCap>,
+    /// Items of which the same reference is paid only the highest figure
+    /// (按最高奖项奖励，不重复奖励).
+    #[serde(rename = "award_group", default)]
+    pub award_groups: Vec<RawAwardGroup>,
+    /// The words of the measures' own: its place, its level, how it
+    /// numbers clauses. Each key defaults to the bundled measures' usage.
+    #[serde(default)]
+    pub wording: Option<RawWording>,
+}
+
+/// The measures' own words (全市/市级 or 全区/区级; （九） or 第九条).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawWording {
+    #[serde(default)]
+    pub jurisdiction: Option<String>,
+    #[serde(default)]
+    pub area: Option<String>,
+    #[serde(default)]
+    pub level: Option<String>,
+    #[serde(default)]
+    pub clause_style: Option<Spanned<String>>,
+    #[serde(default)]
+    pub exclusion: Option<String>,
+}
+
+/// A group of items paid at most the highest figure per reference.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAwardGroup {
+    pub id: String,
+    pub items: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub source: Option<String>,
+}
+
+/// A cap over the whole measure, with the clauses and items it leaves out
+/// (……除外).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawMeasureCap {
+    pub annual: Spanned<Figure>,
+    #[serde(default)]
+    pub except_clauses: Vec<Spanned<i64>>,
+    #[serde(default)]
+    pub except_items: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub source: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -137,6 +189,10 @@ pub struct RawItem {
     pub rate: Option<Spanned<Figure>>,
     #[serde(default)]
     pub max_per_project: Option<Spanned<Figure>>,
+    /// 每笔/每项最高: a maximum per claim on any kind that computes money
+    /// (on `approved`, `max_per_project` says it).
+    #[serde(default)]
+    pub max_per_claim: Option<Spanned<Figure>>,
     #[serde(default)]
     pub minimum: Option<Spanned<Figure>>,
     #[serde(default)]
@@ -153,8 +209,26 @@ pub struct RawItem {
     pub tags_any: Option<Spanned<Vec<String>>>,
     #[serde(default)]
     pub facts_min: BTreeMap<String, Spanned<Figure>>,
+    /// A minimum and/or maximum on a declared fact, each bound inclusive
+    /// unless said otherwise.
+    #[serde(default)]
+    pub facts_range: BTreeMap<String, Spanned<RawRange>>,
+    /// The figure by bands of a fact or of the amount (`tiers.on`), one
+    /// band's figure for the whole claim.
+    #[serde(default)]
+    pub tiers: Option<Spanned<RawTiers>>,
+    /// The figure per applicant type, every type that may claim keyed.
+    #[serde(default)]
+    pub by_type: Option<Spanned<BTreeMap<String, Figure>>>,
+    /// A minimum and/or maximum on the claim's amount.
+    #[serde(default)]
+    pub amount_range: Option<Spanned<RawRange>>,
     #[serde(default)]
     pub min_quantity: Option<Spanned<i64>>,
+    /// 同一件……最多资助N个: at most N units per reference, across claims,
+    /// applicants and years.
+    #[serde(default)]
+    pub max_per_ref: Option<Spanned<i64>>,
     #[serde(default)]
     pub unique: Option<Spanned<String>>,
     #[serde(default)]
@@ -182,6 +256,49 @@ pub struct RawItem {
     pub intake_en: Option<Spanned<Vec<String>>>,
 }
 
+/// Bounds on a value: `{ min = 5000000, min_inclusive = false }`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRange {
+    #[serde(default)]
+    pub min: Option<Figure>,
+    #[serde(default)]
+    pub max: Option<Figure>,
+    #[serde(default = "yes")]
+    pub min_inclusive: bool,
+    #[serde(default = "yes")]
+    pub max_inclusive: bool,
+}
+
+/// Bands of a value, each with its figure: sorted, no gap, no overlap.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTiers {
+    /// `amount`, or the id of a declared fact.
+    pub on: String,
+    pub bands: Vec<RawBand>,
+}
+
+/// One band: its bounds (as a range) and the figure of the item's kind
+/// (amount, rate or ratio) for a value inside it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawBand {
+    #[serde(default)]
+    pub min: Option<Figure>,
+    #[serde(default)]
+    pub max: Option<Figure>,
+    #[serde(default = "yes")]
+    pub min_inclusive: bool,
+    #[serde(default = "yes")]
+    pub max_inclusive: bool,
+    pub figure: Figure,
+}
+
+fn yes() -> bool {
+    true
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawQuantityCap {
@@ -193,7 +310,9 @@ pub struct RawQuantityCap {
 #[serde(deny_unknown_fields)]
 pub struct RawQuota {
     pub per_year: Spanned<i64>,
-    pub overflow: Spanned<String>,
+    /// The item the rest are paid as; without one, the rest are not paid.
+    #[serde(default)]
+    pub overflow: Option<Spanned<String>>,
 }
 
 /// A money figure or rate as written: an integer (`2000`) or a string

@@ -13,6 +13,9 @@ use crate::words::{Label, Lang, Rule, Sep};
 /// the item in), `5%`, `≤ 100,000 /项`, `≥ 50,000`, `1:1`.
 pub fn figure(item: &Item, lang: Lang) -> String {
     let words = lang.words();
+    if item.figure_by.is_some() {
+        return words.label(Label::FigureInRules).to_string();
+    }
     match &item.kind {
         Kind::Fixed { amount } if item.per_unit => match &item.unit {
             Some(unit) => words.per_unit_figure(&short_grouped(*amount), lang.text(unit)),
@@ -62,6 +65,7 @@ pub fn rules(policy: &Policy, item: &Item) -> Vec<Rule> {
             minimum: *minimum,
         });
     }
+    ranges_and_tables(item, &mut out);
     if let Some(m) = item.min_quantity {
         out.push(Rule::QuantityAtLeast(m));
     }
@@ -74,11 +78,21 @@ pub fn rules(policy: &Policy, item: &Item) -> Vec<Rule> {
             max_per_year: cap.max_per_year,
         });
     }
-    if let Some(quota) = item.quota {
+    if let Some(quota) = item.quota.filter(|q| q.refuse_rest) {
+        out.push(Rule::QuotaOnly {
+            per_year: quota.per_year,
+        });
+    } else if let Some(quota) = item.quota {
         out.push(Rule::Quota {
             per_year: quota.per_year,
             overflow: quota.overflow,
         });
+    }
+    if let (Some(max), false) = (
+        item.max_per_claim,
+        matches!(item.kind, Kind::Approved { .. }),
+    ) {
+        out.push(Rule::ClaimMax(max));
     }
     if let Some(cap) = item.annual_cap {
         out.push(Rule::ItemCap(cap));
@@ -89,7 +103,46 @@ pub fn rules(policy: &Policy, item: &Item) -> Vec<Rule> {
     if clause.one_award_per_year {
         out.push(Rule::ClauseOneAward);
     }
+    let index = policy.find_item(&item.id);
+    if let Some(cap) = index.and_then(|i| policy.measure_cap_of(i)) {
+        out.push(Rule::MeasureCap(cap.annual));
+    }
     out
+}
+
+/// The ranges, tables and per-reference rules of an item.
+fn ranges_and_tables(item: &Item, out: &mut Vec<Rule>) {
+    for (fact, range) in &item.facts_range {
+        out.push(Rule::Range {
+            on: crate::policy::Measured::Fact(*fact),
+            range: *range,
+        });
+    }
+    if let Some(range) = item.amount_range {
+        out.push(Rule::Range {
+            on: crate::policy::Measured::Amount,
+            range,
+        });
+    }
+    let percent = !matches!(item.kind, Kind::Fixed { .. });
+    match &item.figure_by {
+        Some(crate::policy::FigureBy::Tiers { on, bands }) => out.push(Rule::Tiers {
+            on: *on,
+            bands: bands.clone(),
+            percent,
+        }),
+        Some(crate::policy::FigureBy::Type(table)) => out.push(Rule::ByType {
+            table: table.clone(),
+            percent,
+        }),
+        None => {}
+    }
+    if let Some(n) = item.max_per_ref {
+        out.push(Rule::PerRef(n));
+    }
+    if let Some(g) = item.award_group {
+        out.push(Rule::AwardGroup(g));
+    }
 }
 
 /// The rules of an item in words, joined.

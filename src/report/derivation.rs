@@ -56,6 +56,7 @@ impl DryRun {
             | Check::ApplicantType
             | Check::Tags
             | Check::Fact(_)
+            | Check::Range(_)
             | Check::MinQuantity => true,
         }
     }
@@ -79,7 +80,7 @@ pub fn derivation(
     };
     let words = lang.words();
     let mut out = words.derivation_head(policy, &d);
-    let figure = words.basis(&outcome.basis, outcome.computed, short_grouped);
+    let figure = words.basis(policy, &outcome.basis, outcome.computed, short_grouped);
     let figure = if figure.is_empty() {
         words.label(Label::NotComputedHere).to_string()
     } else {
@@ -96,7 +97,7 @@ pub fn derivation(
     }
     let quota = policy.item(claim.item).quota;
     if let (Some(quota), Some(true)) = (quota, dry_run.map(|r| r.ranking)) {
-        let note = words.ranking_deferred(policy, quota.per_year, quota.overflow);
+        let note = words.ranking_deferred(policy, &quota);
         let _ = writeln!(out, "{note}");
     }
     let item = policy.item(claim.item);
@@ -135,7 +136,7 @@ fn checks(out: &mut String, policy: &Policy, d: &Derivation, lang: Lang) {
 /// How the room of a cap is counted: units for a quantity cap, grouped
 /// yuan otherwise.
 pub fn room_figures(step: &CapStep) -> impl Fn(Decimal) -> String {
-    let units = matches!(step.cap, Cap::Quantity { .. });
+    let units = matches!(step.cap, Cap::Quantity { .. } | Cap::PerRef { .. });
     move |d: Decimal| {
         if units {
             d.normalize().to_string()

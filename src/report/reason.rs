@@ -22,7 +22,7 @@ pub fn reason(policy: &Policy, claim: &Claim, outcome: &Outcome, lang: Lang) -> 
             .unwrap_or_default()
             .to_string(),
         Status::Paid | Status::Capped | Status::Invalid => {
-            let mut parts = vec![words.basis(&outcome.basis, outcome.computed, short)];
+            let mut parts = vec![words.basis(policy, &outcome.basis, outcome.computed, short)];
             parts.extend(outcome.cuts.iter().map(|s| words.cap_step(policy, s)));
             parts.join(words.separator(Sep::Parts))
         }

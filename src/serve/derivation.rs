@@ -45,7 +45,7 @@ pub fn render(policy: &Policy, answer: &Answer, lang: Lang) -> String {
             escape(source)
         );
     }
-    let figure = words.basis(&o.basis, o.computed, short_grouped);
+    let figure = words.basis(policy, &o.basis, o.computed, short_grouped);
     let figure = if figure.is_empty() {
         words.label(Label::NotComputedHere).to_string()
     } else {

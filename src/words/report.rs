@@ -22,7 +22,7 @@ pub trait ReportWords {
     fn separator(&self, sep: Sep) -> &'static str;
 
     /// How the amount before caps was found: `2000 × 3 = 6000`.
-    fn basis(&self, basis: &Basis, computed: Decimal, figures: Figures) -> String;
+    fn basis(&self, policy: &Policy, basis: &Basis, computed: Decimal, figures: Figures) -> String;
     /// One cap that cut a claim, as the reason cell names it.
     fn cap_step(&self, policy: &Policy, step: &CapStep) -> String;
     /// Why a claim was refused.
@@ -37,7 +37,7 @@ pub trait ReportWords {
     /// A check a dry run could not make, and why.
     fn not_checked(&self, check: Check, ledger_given: bool) -> &'static str;
     /// A dry run of a quota item: the place is the batch's to decide.
-    fn ranking_deferred(&self, policy: &Policy, per_year: u32, overflow: u16) -> String;
+    fn ranking_deferred(&self, policy: &Policy, quota: &crate::policy::Quota) -> String;
     /// The result line: status and the three figures.
     fn derivation_result(&self, outcome: &crate::engine::Outcome) -> String;
 
@@ -111,14 +111,51 @@ pub enum Sep {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Rule {
     Tags(TagSet),
-    FactAtLeast { fact: u8, minimum: Decimal },
+    FactAtLeast {
+        fact: u8,
+        minimum: Decimal,
+    },
     QuantityAtLeast(u32),
     Unique(Unique),
-    QuantityCap { who: TypeSet, max_per_year: u32 },
-    Quota { per_year: u32, overflow: u16 },
+    QuantityCap {
+        who: TypeSet,
+        max_per_year: u32,
+    },
+    Quota {
+        per_year: u32,
+        overflow: u16,
+    },
+    /// 每年不超过N个, the rest not paid.
+    QuotaOnly {
+        per_year: u32,
+    },
+    /// A range on a fact or the amount.
+    Range {
+        on: crate::policy::Measured,
+        range: crate::policy::Range,
+    },
+    /// The figure by band: `percent` when the figures are rates or ratios.
+    Tiers {
+        on: crate::policy::Measured,
+        bands: Vec<crate::policy::Band>,
+        percent: bool,
+    },
+    /// The figure per applicant type.
+    ByType {
+        table: Vec<(crate::policy::TypeIdx, Decimal)>,
+        percent: bool,
+    },
+    /// At most so many units per reference.
+    PerRef(u32),
+    /// Paid at most the highest figure of the group per reference.
+    AwardGroup(u16),
+    /// 每笔/每项最高 on an item that is not `approved`.
+    ClaimMax(Decimal),
     ItemCap(Decimal),
     ClauseCap(Decimal),
     ClauseOneAward,
+    /// The whole measure's cap per applicant per year covers the item.
+    MeasureCap(Decimal),
 }
 
 /// The sentences of the commands themselves.
@@ -242,10 +279,12 @@ pub enum Label {
     ChecksHeading,
     CapsHeading,
     ReasonHeading,
+    /// The figure column of an item whose figure comes from a table.
+    FigureInRules,
 }
 
 impl Label {
-    pub const ALL: [Label; 38] = [
+    pub const ALL: [Label; 39] = [
         Label::ByApplicant,
         Label::ByClause,
         Label::ApplicantId,
@@ -284,5 +323,6 @@ impl Label {
         Label::ChecksHeading,
         Label::CapsHeading,
         Label::ReasonHeading,
+        Label::FigureInRules,
     ];
 }

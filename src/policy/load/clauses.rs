@@ -85,6 +85,7 @@ impl Checker<'_> {
             one_award_per_year: rc.one_award_per_year,
             note: note(&rc.note, &rc.note_en),
             items: clause_items,
+            style: crate::policy::model::ClauseStyle::Paren,
         }
     }
 
@@ -146,7 +147,14 @@ impl Checker<'_> {
             self.problem(q.per_year.span(), &key, PolicyFault::QuotaPerYear);
             return None;
         }
-        let target = q.overflow.get_ref();
+        let Some(written) = &q.overflow else {
+            return Some(Quota {
+                per_year: per_year as u32,
+                overflow: idx,
+                refuse_rest: true,
+            });
+        };
+        let target = written.get_ref();
         let overflow = items
             .iter()
             .position(|i| &i.id == target)
@@ -156,13 +164,14 @@ impl Checker<'_> {
                 Some(Quota {
                     per_year: per_year as u32,
                     overflow: o,
+                    refuse_rest: false,
                 })
             }
             _ => {
                 let key = format!("item {id}: quota.overflow");
                 let target = target.clone();
                 let fault = PolicyFault::QuotaOverflow { target };
-                self.problem(q.overflow.span(), &key, fault);
+                self.problem(written.span(), &key, fault);
                 None
             }
         }

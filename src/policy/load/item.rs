@@ -6,7 +6,7 @@ use super::{note, text, Checker};
 use crate::policy::model::{
     name_key, ClauseIdx, FactIdx, Item, Kind, QuantityCap, TagSet, TypeSet, Unique,
 };
-use crate::policy::problem::PolicyFault;
+use crate::policy::problem::{PolicyFault, RuleFault};
 use crate::policy::raw::RawItem;
 use crate::words::Text;
 
@@ -39,9 +39,14 @@ impl Checker<'_> {
         );
         let tags_any = self.tags_any(ri, &key, names);
         let facts_min = self.facts_min(ri, &key, names);
+        let facts_range = self.facts_range(ri, &key, names);
+        let amount_range = self.amount_range(ri, &key);
+        let figure_by = self.figure_by(ri, &key, &kind, names, applicants);
         let min_quantity = self.min_quantity(ri, &key, per_unit);
+        let max_per_ref = self.max_per_ref(ri, &key, per_unit);
         let unique = self.unique(ri, &key);
         let quantity_caps = self.quantity_caps(ri, &key, names, per_unit);
+        let max_per_claim = self.max_per_claim(ri, &key, &kind);
         let annual_cap = ri
             .annual_cap
             .as_ref()
@@ -57,10 +62,16 @@ impl Checker<'_> {
             applicants_written: ri.applicants.get_ref().clone(),
             tags_any,
             facts_min,
+            facts_range,
+            amount_range,
+            figure_by,
             min_quantity,
+            max_per_ref,
+            award_group: None,
             unique,
             quantity_caps,
             annual_cap,
+            max_per_claim,
             quota: None,
             source: ri.source.clone(),
             note: note(&ri.note, &ri.note_en),
@@ -71,6 +82,30 @@ impl Checker<'_> {
             self.cap_covers_one_award(&item, cap, at, &key.at("annual_cap"));
         }
         item
+    }
+
+    /// The maximum per claim, on a kind that computes money and has none.
+    fn max_per_claim(
+        &mut self,
+        ri: &RawItem,
+        key: &ItemKey,
+        kind: &Kind,
+    ) -> Option<rust_decimal::Decimal> {
+        let raw = ri.max_per_claim.as_ref()?;
+        let at = key.at("max_per_claim");
+        match kind {
+            Kind::Approved { .. } | Kind::Manual { .. } => {
+                let fault = PolicyFault::Rule(RuleFault::MaxPerClaim {
+                    kind: kind.kind_name(),
+                });
+                self.problem(raw.span(), &at, fault);
+                None
+            }
+            Kind::Fixed { .. }
+            | Kind::Percent { .. }
+            | Kind::Floor { .. }
+            | Kind::Matching { .. } => self.figure(raw, &at, false),
+        }
     }
 
     fn per_unit(&mut self, ri: &RawItem, key: &ItemKey, kind: &Kind) -> bool {
@@ -152,12 +187,28 @@ impl Checker<'_> {
         facts_min
     }
 
+    /// A threshold on the quantity: of a per-unit item, or of a one-off
+    /// fixed award (数量达到门槛，一次性奖励，不按数量相乘).
     fn min_quantity(&mut self, ri: &RawItem, key: &ItemKey, per_unit: bool) -> Option<u32> {
         let m = ri.min_quantity.as_ref()?;
         let v = *m.get_ref();
-        if !(1..=1_000_000).contains(&v) || !per_unit {
+        let one_off = ri.kind.get_ref() == "fixed";
+        if !(1..=1_000_000).contains(&v) || !(per_unit || one_off) {
             let fault = PolicyFault::MinQuantity;
             self.problem(m.span(), &key.at("min_quantity"), fault);
+            None
+        } else {
+            Some(v as u32)
+        }
+    }
+
+    fn max_per_ref(&mut self, ri: &RawItem, key: &ItemKey, per_unit: bool) -> Option<u32> {
+        let m = ri.max_per_ref.as_ref()?;
+        let v = *m.get_ref();
+        let one_figure = ri.tiers.is_none() && ri.by_type.is_none();
+        if !(1..=1_000_000).contains(&v) || !per_unit || !one_figure {
+            let fault = PolicyFault::Rule(crate::policy::RuleFault::MaxPerRef);
+            self.problem(m.span(), &key.at("max_per_ref"), fault);
             None
         } else {
             Some(v as u32)

@@ -164,7 +164,7 @@ impl Checker<'_> {
                     };
                     self.problem(f.span(), &key.at(name.key()), fault);
                 }
-                (None, Some(r)) if wanted => {
+                (None, Some(r)) if wanted && ri.tiers.is_none() && ri.by_type.is_none() => {
                     let fault = PolicyFault::FigureMissing {
                         kind: r.kind,
                         figure: name,

@@ -10,7 +10,10 @@
 mod clauses;
 mod item;
 mod kinds;
+mod measure;
 mod named;
+mod ranges;
+mod tiers;
 mod top;
 
 use std::ops::Range;
@@ -30,7 +33,8 @@ pub fn load(file: &str, text: &str) -> Result<Policy, PolicyError> {
         Err(e) => {
             let span = e.span().unwrap_or(0..0);
             let message = e.message().trim().to_string();
-            check.problem(span, "", PolicyFault::Syntax { message });
+            let fault = unknown_key(&message).unwrap_or(PolicyFault::Syntax { message });
+            check.problem(span, "", fault);
             return Err(check.into_error(file));
         }
     };
@@ -40,6 +44,26 @@ pub fn load(file: &str, text: &str) -> Result<Policy, PolicyError> {
     } else {
         Err(check.into_error(file))
     }
+}
+
+/// An unknown key, from the toml crate's message (`unknown field `anual`,
+/// expected one of `annual`, `except_clauses`…`), with the nearest of the
+/// keys it lists.
+fn unknown_key(message: &str) -> Option<PolicyFault> {
+    let rest = message.strip_prefix("unknown field `")?;
+    let (written, known) = rest.split_once('`')?;
+    let nearest = known
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(|k| (strsim::levenshtein(written, k), k))
+        .filter(|(d, k)| *d <= 3.max(k.len() / 3))
+        .min()
+        .map(|(_, k)| k.to_string());
+    Some(PolicyFault::Rule(super::problem::RuleFault::UnknownKey {
+        written: written.to_string(),
+        nearest,
+    }))
 }
 
 /// Collects the problems of one file as the sections are read.
@@ -304,6 +328,96 @@ source = "原文"
 
     fn bundled_policy() -> Policy {
         crate::policy::bundled().unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn a_measure_cap_leaves_out_only_what_the_file_has() {
+        let item = "[[clause.item]]\nid = \"a\"\nname = \"甲\"\nkind = \"fixed\"\namount = 1\napplicants = [\"enterprise\"]\n";
+        let cap = "[measure_cap]\nannual = 100\nexcept_clauses = [1]\nexcept_items = [\"a\"]\n";
+        let policy =
+            load("t.toml", &format!("{HEAD}\n{cap}\n{item}")).unwrap_or_else(|e| panic!("{e}"));
+        let m = policy.measure_cap.as_ref().expect("a measure cap");
+        assert_eq!((m.annual, m.excluded.clone()), (100.into(), vec![0]));
+        let cap = "[measure_cap]\nannual = 100\nexcept_clauses = [7]\nexcept_items = [\"b\"]\n";
+        let found = faults_of(load("t.toml", &format!("{HEAD}\n{cap}\n{item}")));
+        let unknown = |w: &str| {
+            PolicyFault::Rule(crate::policy::RuleFault::UnknownExcept {
+                written: w.to_string(),
+            })
+        };
+        assert_eq!(found, [(25, unknown("7")), (26, unknown("b"))]);
+    }
+
+    #[test]
+    fn a_maximum_per_claim_fits_every_money_kind_but_approved_and_manual() {
+        let found = faults("kind = \"percent\"\nrate = \"5%\"\nmax_per_claim = 20000\napplicants = [\"enterprise\"]");
+        assert_eq!(found, []);
+        let found = faults("kind = \"approved\"\nmax_per_project = 5\nmax_per_claim = 2\napplicants = [\"enterprise\"]");
+        let fault = PolicyFault::Rule(crate::policy::RuleFault::MaxPerClaim {
+            kind: KindName::Approved,
+        });
+        assert_eq!(found, [(28, fault)]);
+    }
+
+    #[test]
+    fn a_range_no_value_can_be_inside_is_refused() {
+        let ok = faults("kind = \"percent\"\nrate = \"1%\"\namount_range = { min = 5, min_inclusive = false }\napplicants = [\"enterprise\"]");
+        assert_eq!(ok, []);
+        let empty = PolicyFault::Rule(crate::policy::RuleFault::EmptyRange);
+        for range in [
+            "{ min = 5, max = 4 }",
+            "{ min = 5, max = 5, max_inclusive = false }",
+            "{}",
+        ] {
+            let found = faults(&format!("kind = \"percent\"\nrate = \"1%\"\namount_range = {range}\napplicants = [\"enterprise\"]"));
+            assert_eq!(found, [(28, empty.clone())], "{range}");
+        }
+    }
+
+    #[test]
+    fn tiers_are_sorted_without_gap_or_overlap_and_types_all_keyed() {
+        use crate::policy::RuleFault;
+        let tiers = |bands: &str| {
+            faults(&format!(
+                "kind = \"percent\"\napplicants = [\"enterprise\"]\ntiers = {{ on = \"amount\", bands = [{bands}] }}"
+            ))
+        };
+        let ok = tiers(
+            "{ max = 5, figure = \"10%\" }, { min = 5, min_inclusive = false, figure = \"8%\" }",
+        );
+        assert_eq!(ok, []);
+        let gap = tiers("{ max = 5, figure = \"10%\" }, { min = 6, figure = \"8%\" }");
+        assert_eq!(
+            gap,
+            [(28, PolicyFault::Rule(RuleFault::TierGap { band: 2 }))]
+        );
+        let both = tiers("{ max = 5, figure = \"10%\" }, { min = 5, figure = \"8%\" }");
+        assert_eq!(
+            both,
+            [(28, PolicyFault::Rule(RuleFault::TierOverlap { band: 2 }))]
+        );
+        let empty = tiers("{ min = 9, max = 5, figure = \"10%\" }");
+        assert_eq!(empty, [(28, PolicyFault::Rule(RuleFault::EmptyRange))]);
+        let unsorted = tiers("{ min = 5, figure = \"10%\" }, { max = 5, figure = \"8%\" }");
+        assert_eq!(
+            unsorted,
+            [(28, PolicyFault::Rule(RuleFault::TierGap { band: 2 }))]
+        );
+        let missing = faults("kind = \"fixed\"\napplicants = [\"enterprise\"]\nby_type = { }");
+        let fault = RuleFault::ByTypeMissing {
+            applicant_type: "enterprise".to_string(),
+        };
+        assert_eq!(missing, [(28, PolicyFault::Rule(fault))]);
+    }
+
+    #[test]
+    fn an_unknown_key_is_refused_with_the_nearest_known_one() {
+        let found = faults("kind = \"fixed\"\namout = 5\napplicants = [\"enterprise\"]");
+        let fault = PolicyFault::Rule(crate::policy::RuleFault::UnknownKey {
+            written: "amout".to_string(),
+            nearest: Some("amount".to_string()),
+        });
+        assert_eq!(found, [(27, fault)]);
     }
 
     #[test]

@@ -19,6 +19,7 @@ pub(super) struct Names<'a> {
     pub lookup: &'a Lookup,
     pub groups: &'a HashMap<String, TypeSet>,
     pub facts: &'a [Named],
+    pub types: &'a [Named],
 }
 
 impl Checker<'_> {

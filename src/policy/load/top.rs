@@ -27,9 +27,16 @@ impl Checker<'_> {
             lookup: &lookup,
             groups: &groups,
             facts: &facts,
+            types: &applicant_types,
         };
-        let (clauses, items) = self.clauses(&raw.clauses, &names);
-        let items = self.items(items, &mut lookup);
+        let (mut clauses, items) = self.clauses(&raw.clauses, &names);
+        let wording = self.wording(raw.wording.as_ref());
+        for c in &mut clauses {
+            c.style = wording.clause_style;
+        }
+        let mut items = self.items(items, &mut lookup);
+        let measure_cap = self.measure_cap(raw.measure_cap.as_ref(), &clauses, &items);
+        let award_groups = self.award_groups(&raw.award_groups, &mut items);
         Policy {
             id: raw.id.into_inner(),
             title: raw.title,
@@ -52,6 +59,9 @@ impl Checker<'_> {
             facts,
             clauses,
             items,
+            measure_cap,
+            award_groups,
+            wording,
             lookup,
         }
     }

@@ -5,12 +5,12 @@ use crate::words::help::{HelpWords, Topic};
 
 impl HelpWords for English {
     fn about(&self) -> &'static str {
-        "Lianzhou IP subsidy calculator"
+        "IP subsidy calculator"
     }
 
     fn long_about(&self) -> &'static str {
-        "Computes the intellectual-property subsidies of 连州市 from the measures \
-         (a TOML policy file, bundled) and a CSV of claims: one cap-aware pass, \
+        "Computes intellectual-property subsidies from the measures \
+         (a TOML policy file: one bundled, another with --policy) and a CSV of claims: one cap-aware pass, \
          then tables, a payout CSV or JSON."
     }
 

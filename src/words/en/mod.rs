@@ -5,6 +5,7 @@ mod help;
 mod page;
 mod policy;
 mod report;
+mod rules;
 mod whatif;
 
 use super::{Text, Words};

@@ -2,7 +2,7 @@
 
 use super::English;
 use crate::cases::{CaseMismatch, CasesError};
-use crate::policy::{KindName, Policy, PolicyFault, PolicyProblem};
+use crate::policy::{KindName, Policy, PolicyFault, PolicyProblem, RuleFault};
 use crate::words::policy::{actual_figures, expected_figures, why};
 use crate::words::{clause_label, Lang, PolicyWords};
 
@@ -74,7 +74,7 @@ impl PolicyWords for English {
                 format!("fact `{fact}` is not declared in [[fact]]")
             }
             PolicyFault::MinQuantity => {
-                "min_quantity must be a positive whole number on a per-unit item".into()
+                "min_quantity must be a positive whole number on a per-unit item or a one-off fixed award".into()
             }
             PolicyFault::UniqueRule { written } => format!(
                 "unique `{written}` is not none, ref, applicant_ref, applicant or applicant_year"
@@ -92,6 +92,7 @@ impl PolicyWords for English {
             PolicyFault::AliasTaken { alias, other } => {
                 format!("alias `{alias}` is already the id, name or alias of item {other}")
             }
+            PolicyFault::Rule(rule) => rule_fault(rule),
         }
     }
 
@@ -211,3 +212,29 @@ const VALIDITY_MISSING: &str = "the validity is missing: write this date, or app
 const TERM_INCOMPLETE: &str = "in_force_from and term_years go together: write both or neither";
 const UNIT_NOT_PER_UNIT: &str =
     "a unit word (unit, unit_en) belongs to a per-unit item (per_unit = true)";
+
+/// The mistakes of the rules added for any city's measures.
+fn rule_fault(fault: &RuleFault) -> String {
+    match fault {
+        RuleFault::UnknownExcept { written } => {
+            format!("`{written}`, excepted from the cap, is no clause or item of this file")
+        }
+        RuleFault::MaxPerClaim { kind } => format!(
+            "a {} item takes no max_per_claim (approved says it with max_per_project; manual computes nothing)",
+            kind.name()
+        ),
+        RuleFault::TierGap { band } => format!("band {band} of the tiers leaves a gap after the band before it (two bands meet at one value, inside exactly one of them)"),
+        RuleFault::TierOverlap { band } => format!("band {band} of the tiers overlaps the band before it, or is out of order"),
+        RuleFault::TierOn { written } => format!("tiers on `{written}`: neither amount nor a declared fact"),
+        RuleFault::ByTypeMissing { applicant_type } => format!("applicant type `{applicant_type}` may claim the item and has no figure in by_type"),
+        RuleFault::FigureByKind => "tiers and by_type fit fixed, percent and matching items, not both at once, and not with a quantity_cap".into(),
+        RuleFault::MaxPerRef => "max_per_ref must be a positive whole number on a per-unit fixed item with one figure".into(),
+        RuleFault::GroupItem { written } => format!("`{written}` of an award group is no item of this file, or is in another group"),
+        RuleFault::ClauseStyle { written } => format!("clause_style `{written}` is neither paren (（九）) nor article (第九条)"),
+        RuleFault::UnknownKey { written, nearest } => match nearest {
+            Some(n) => format!("unknown key `{written}`: did you mean `{n}`?"),
+            None => format!("unknown key `{written}` (the keys are listed in policy/FORMAT.md)"),
+        },
+        RuleFault::EmptyRange => "an empty range: give min or max, with min not above max (equal only when both are inclusive)".into(),
+    }
+}

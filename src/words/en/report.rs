@@ -9,7 +9,7 @@ use crate::claims::limits::Stop;
 use crate::claims::{Claim, Refs};
 use crate::engine::{Basis, Cap, CapStep, Check, Outcome, Rejection, Status};
 use crate::money::{short, short_grouped};
-use crate::policy::{ItemIdx, Policy, Unique};
+use crate::policy::{Policy, Unique};
 use crate::report::{who, yuan, Derivation, Tally};
 use crate::words::report::{BookLabel, Figures, Label, Notice, Rule, Sep};
 use crate::words::{chinese_numeral, Lang, ReportWords};
@@ -87,6 +87,7 @@ impl ReportWords for English {
             Label::ChecksHeading => "checks:",
             Label::CapsHeading => "caps, in the order applied:",
             Label::ReasonHeading => "reason: ",
+            Label::FigureInRules => "see rules",
         }
     }
 
@@ -97,7 +98,7 @@ impl ReportWords for English {
         }
     }
 
-    fn basis(&self, basis: &Basis, computed: Decimal, short: Figures) -> String {
+    fn basis(&self, policy: &Policy, basis: &Basis, computed: Decimal, short: Figures) -> String {
         let total = short(computed);
         match basis {
             Basis::Fixed {
@@ -130,6 +131,11 @@ impl ReportWords for English {
                 format!("matched 1:{} on {} = {total}", short(*ratio), short(*base))
             }
             Basis::Manual => String::new(),
+            Basis::Tiered { tier, of } => format!(
+                "{}{}",
+                self.basis(policy, of, computed, short),
+                super::rules::tier(policy, tier)
+            ),
         }
     }
 
@@ -195,6 +201,20 @@ impl ReportWords for English {
                 "clause {} annual cap {limit}: {left} left",
                 chinese_numeral(policy.clauses[usize::from(*clause)].number)
             ),
+            Cap::HigherAward { .. } => format!(
+                "only the higher award, never twice: {} paid before for the same reference, the difference to {limit} paid: {}",
+                short(step.used),
+                short(step.after)
+            ),
+            Cap::PerRef { item } => format!(
+                "item {} at most {limit} per reference: {} paid before, {left} left",
+                policy.item(*item).id,
+                short(step.used)
+            ),
+            Cap::MeasureAnnual => format!(
+                "annual cap {limit} per applicant over the whole measure{}: {left} left",
+                measure_except(policy)
+            ),
         }
     }
 
@@ -256,6 +276,8 @@ impl ReportWords for English {
             Rejection::QuantityBelow { minimum, actual } => {
                 format!("quantity {actual} is below the threshold of {minimum}")
             }
+            Rejection::OutOfRange(broken) => super::rules::out_of_range(policy, broken),
+            Rejection::QuotaFull(no_place) => super::rules::quota_full(policy, no_place),
             Rejection::ClaimInLedger => "this claim_id is already in a ledger".to_string(),
             Rejection::RefPaid { by } => {
                 format!("duplicate: the same item and ref was already paid (claim {by})")
@@ -304,6 +326,7 @@ impl ReportWords for English {
                 claim.quantity,
                 item.min_quantity.unwrap_or(0)
             ),
+            Check::Range(on) => super::rules::in_range(policy, claim, on),
             Check::LedgerClaimId => "claim_id not in any ledger".to_string(),
             Check::Unique => match item.unique {
                 Unique::Ref if matches!(claim.refs, Refs::PerUnit(_)) => {
@@ -338,12 +361,25 @@ impl ReportWords for English {
                 policy.clauses[usize::from(*clause)].label(),
                 g(step.limit)
             ),
+            Cap::PerRef { item } => format!(
+                "item {} at most {} per reference",
+                policy.item(*item).id,
+                step.limit.normalize()
+            ),
+            Cap::MeasureAnnual => format!(
+                "annual cap {} per applicant over the whole measure{}",
+                g(step.limit),
+                measure_except(policy)
+            ),
             Cap::Quantity { item, .. } => format!(
                 "item {} quantity cap {} a year",
                 policy.item(*item).id,
                 step.limit.normalize()
             ),
-            Cap::Quota { .. } | Cap::ProjectMax { .. } | Cap::RefsPaid { .. } => {
+            Cap::Quota { .. }
+            | Cap::ProjectMax { .. }
+            | Cap::RefsPaid { .. }
+            | Cap::HigherAward { .. } => {
                 return format!("{}; {arrow}", self.cap_step(policy, step));
             }
         };
@@ -418,10 +454,15 @@ impl ReportWords for English {
         }
     }
 
-    fn ranking_deferred(&self, policy: &Policy, per_year: u32, overflow: ItemIdx) -> String {
+    fn ranking_deferred(&self, policy: &Policy, quota: &crate::policy::Quota) -> String {
+        let rest = if quota.refuse_rest {
+            "is not paid".to_string()
+        } else {
+            format!("is paid as {}", policy.item(quota.overflow).id)
+        };
         format!(
-            "○ the {per_year} places a year in the whole city are ranked by score in the batch, not in a dry run: shown as if placed; a claim without a place is paid as {}",
-            policy.item(overflow).id
+            "○ the {} places a year in the whole city are ranked by score in the batch, not in a dry run: shown as if placed; a claim without a place {rest}",
+            quota.per_year
         )
     }
 
@@ -485,6 +526,9 @@ impl ReportWords for English {
                 "at most {max_per_year} per year ({})",
                 who(policy, *set, EN)
             ),
+            Rule::QuotaOnly { per_year } => {
+                format!("{per_year} a year city-wide, the rest not paid")
+            }
             Rule::Quota { per_year, overflow } => format!(
                 "{per_year} a year city-wide, the rest paid as {}",
                 policy.item(*overflow).id
@@ -494,6 +538,20 @@ impl ReportWords for English {
                 format!("clause cap a year {} (all its items)", short_grouped(*cap))
             }
             Rule::ClauseOneAward => "one award of the clause a year".to_string(),
+            Rule::Range { on, range } => format!(
+                "{} {}",
+                super::rules::measured(policy, *on),
+                super::rules::range(range)
+            ),
+            Rule::Tiers { on, bands, percent } => super::rules::tiers(policy, *on, bands, *percent),
+            Rule::ByType { table, percent } => super::rules::by_type(policy, table, *percent),
+            Rule::PerRef(n) => super::rules::per_ref(*n),
+            Rule::AwardGroup(g) => super::rules::award_group(policy, *g),
+            Rule::ClaimMax(max) => format!("at most {} per claim", short_grouped(*max)),
+            Rule::MeasureCap(cap) => format!(
+                "annual cap {} per applicant over the whole measure",
+                short_grouped(*cap)
+            ),
         }
     }
 
@@ -608,4 +666,27 @@ fn refs_paid(refs: &[(Box<str>, Box<str>)]) -> String {
         "duplicate: every reference was already paid ({})",
         list.join(", ")
     )
+}
+
+/// The clauses and items the whole-measure cap leaves out: ` (clause 九 and
+/// item patent_award excepted)`, or nothing.
+fn measure_except(policy: &Policy) -> String {
+    let Some(cap) = &policy.measure_cap else {
+        return String::new();
+    };
+    let clauses = cap
+        .except_clauses
+        .iter()
+        .map(|n| format!("clause {}", chinese_numeral(*n)));
+    let items = cap
+        .excluded
+        .iter()
+        .filter(|i| !cap.except_clauses.contains(&policy.clause_of(**i).number))
+        .map(|i| format!("item {}", policy.item(*i).id));
+    let named: Vec<String> = clauses.chain(items).collect();
+    if named.is_empty() {
+        String::new()
+    } else {
+        format!(" ({} excepted)", named.join(", "))
+    }
 }

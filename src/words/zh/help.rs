@@ -5,11 +5,11 @@ use crate::words::help::{HelpWords, Topic};
 
 impl HelpWords for Chinese {
     fn about(&self) -> &'static str {
-        "连州市知识产权资助计算器"
+        "知识产权资助计算器"
     }
 
     fn long_about(&self) -> &'static str {
-        "按《连州市促进知识产权高质量发展实施办法》（TOML 政策文件，已内置）和申报 CSV 计算知识产权资助：\
+        "按政策文件（TOML，内置一份，--policy 可换用其他城市的办法）和申报 CSV 计算知识产权资助：\
          一次按上限逐笔核定，输出汇总表、拨付 CSV 或 JSON。"
     }
 

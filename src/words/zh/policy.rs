@@ -2,7 +2,7 @@
 
 use super::Chinese;
 use crate::cases::{CaseMismatch, CasesError};
-use crate::policy::{KindName, Policy, PolicyFault, PolicyProblem};
+use crate::policy::{KindName, Policy, PolicyFault, PolicyProblem, RuleFault};
 use crate::words::policy::{actual_figures, expected_figures, why};
 use crate::words::{clause_label, Lang, PolicyWords};
 
@@ -67,7 +67,7 @@ impl PolicyWords for Chinese {
             PolicyFault::UnknownTag { tag } => format!("未知的标签“{tag}”"),
             PolicyFault::UndeclaredFact { fact } => format!("未声明的事实“{fact}”（见 [[fact]]）"),
             PolicyFault::MinQuantity => {
-                "min_quantity 须为正整数，且仅用于按件计的项目".into()
+                "min_quantity 须为正整数，且仅用于按件计的项目或一次性定额（fixed）奖励".into()
             }
             PolicyFault::UniqueRule { written } => format!(
                 "唯一性规则“{written}”无效（应为 none、ref、applicant_ref、applicant 或 applicant_year）"
@@ -83,6 +83,7 @@ impl PolicyWords for Chinese {
             PolicyFault::AliasTaken { alias, other } => {
                 format!("别名“{alias}”已是项目 {other} 的编号、名称或别名")
             }
+            PolicyFault::Rule(rule) => rule_fault(rule),
         }
     }
 
@@ -200,3 +201,31 @@ fn kinds() -> String {
 const VALIDITY_MISSING: &str =
     "缺少有效期：写明该日期，或写明 applies_from / in_force_from 与 term_years 以便推算";
 const UNIT_NOT_PER_UNIT: &str = "计量单位（unit、unit_en）只用于按件计（per_unit = true）的项目";
+
+/// The mistakes of the rules added for any city's measures.
+fn rule_fault(fault: &RuleFault) -> String {
+    match fault {
+        RuleFault::UnknownExcept { written } => {
+            format!("除外的条款或项目“{written}”在本文件中不存在")
+        }
+        RuleFault::MaxPerClaim { kind } => format!(
+            "{} 项目不用 max_per_claim（approved 用 max_per_project；manual 不计算金额）",
+            kind.name()
+        ),
+        RuleFault::TierGap { band } => format!("第 {band} 档与上一档之间有空档（相邻两档须在同一数值相接，且恰好一档含本数）"),
+        RuleFault::TierOverlap { band } => format!("第 {band} 档与上一档重叠或未按从小到大排列"),
+        RuleFault::TierOn { written } => format!("分档依据“{written}”既不是 amount，也不是已声明的 fact"),
+        RuleFault::ByTypeMissing { applicant_type } => format!("可申报的申请人类型“{applicant_type}”在 by_type 中没有金额"),
+        RuleFault::FigureByKind => "tiers / by_type 只用于 fixed、percent、matching 项目，二者不能同用，也不能与 quantity_cap 同用".into(),
+        RuleFault::MaxPerRef => "max_per_ref 须为正整数，且只用于按件计、金额单一的 fixed 项目".into(),
+        RuleFault::GroupItem { written } => format!("不重复奖励组中的项目“{written}”不存在，或已在另一组中"),
+        RuleFault::ClauseStyle { written } => format!("条款编号样式“{written}”无效（应为 paren：（九），或 article：第九条）"),
+        RuleFault::UnknownKey { written, nearest } => match nearest {
+            Some(n) => format!("未知的键“{written}”：是否应为“{n}”？"),
+            None => format!("未知的键“{written}”（可用的键见 policy/FORMAT.md）"),
+        },
+        RuleFault::EmptyRange => {
+            "范围为空：须至少有 min 或 max，且 min 不高于 max（相等时两端都须含本数）".into()
+        }
+    }
+}

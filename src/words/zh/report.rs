@@ -9,10 +9,10 @@ use crate::claims::limits::Stop;
 use crate::claims::{Claim, Refs};
 use crate::engine::{Basis, Cap, CapStep, Check, Outcome, Rejection, Status};
 use crate::money::{short, short_grouped};
-use crate::policy::{ItemIdx, Policy, Unique};
+use crate::policy::{Policy, Unique};
 use crate::report::{who, yuan, Derivation, Tally};
 use crate::words::report::{BookLabel, Figures, Label, Notice, Rule, Sep};
-use crate::words::{chinese_numeral, Lang, ReportWords};
+use crate::words::{Lang, ReportWords};
 
 const ZH: Lang = Lang::Zh;
 
@@ -93,6 +93,7 @@ impl ReportWords for Chinese {
             Label::ChecksHeading => "检查：",
             Label::CapsHeading => "上限（依次适用）：",
             Label::ReasonHeading => "理由：",
+            Label::FigureInRules => "见规则",
         }
     }
 
@@ -103,7 +104,7 @@ impl ReportWords for Chinese {
         }
     }
 
-    fn basis(&self, basis: &Basis, computed: Decimal, short: Figures) -> String {
+    fn basis(&self, policy: &Policy, basis: &Basis, computed: Decimal, short: Figures) -> String {
         let total = short(computed);
         match basis {
             Basis::Fixed {
@@ -136,6 +137,11 @@ impl ReportWords for Chinese {
                 format!("按 1:{} 配套 {} = {total}", short(*ratio), short(*base))
             }
             Basis::Manual => String::new(),
+            Basis::Tiered { tier, of } => format!(
+                "{}{}",
+                self.basis(policy, of, computed, short),
+                super::rules::tier(policy, tier)
+            ),
         }
     }
 
@@ -162,8 +168,9 @@ impl ReportWords for Chinese {
                 tie: true,
                 ..
             } if !step.cuts() => format!(
-                "项目“{}”全市每年不超过 {limit} 个：本批排名第 {rank}，与名额线外的申报同分，按申报编号排在名额内，请受理窗口确认",
-                policy.item(*item).name.zh
+                "项目“{}”{}每年不超过 {limit} 个：本批排名第 {rank}，与名额线外的申报同分，按申报编号排在名额内，请受理窗口确认",
+                policy.item(*item).name.zh,
+                policy.wording.area
             ),
             Cap::Quota {
                 item,
@@ -183,8 +190,9 @@ impl ReportWords for Chinese {
                     ""
                 };
                 format!(
-                    "项目“{}”全市每年不超过 {limit} 个：{earlier}本批排名第 {rank}，名额已满，按“{}”资助 {}{tie}",
+                    "项目“{}”{}每年不超过 {limit} 个：{earlier}本批排名第 {rank}，名额已满，按“{}”资助 {}{tie}",
                     policy.item(*item).name.zh,
+                    policy.wording.area,
                     policy.item(*overflow).name.zh,
                     short(step.after)
                 )
@@ -197,8 +205,22 @@ impl ReportWords for Chinese {
                 )
             }
             Cap::ClauseAnnual { clause } => format!(
-                "第（{}）条年度上限 {limit}：剩余 {left}",
-                chinese_numeral(policy.clauses[usize::from(*clause)].number)
+                "{}年度上限 {limit}：剩余 {left}",
+                policy.clauses[usize::from(*clause)].cited()
+            ),
+            Cap::HigherAward { .. } => format!(
+                "按最高奖项奖励，不重复奖励：同一编号已获 {}，按 {limit} 补差 {}",
+                short(step.used),
+                short(step.after)
+            ),
+            Cap::PerRef { item } => format!(
+                "项目“{}”同一编号最多资助 {limit} 个：已资助 {} 个，剩余 {left} 个",
+                policy.item(*item).name.zh,
+                short(step.used)
+            ),
+            Cap::MeasureAnnual => format!(
+                "同一申请人年度资助总额上限 {limit}{}：剩余 {left}",
+                measure_except(policy)
             ),
         }
     }
@@ -216,9 +238,12 @@ impl ReportWords for Chinese {
                     .map(|n| format!("；{}", n.zh))
                     .unwrap_or_default()
             ),
-            Rejection::OtherCitySupport => {
-                "同一项目已获市级其它政策扶持，不再享受本办法资助".to_string()
-            }
+            Rejection::OtherCitySupport => policy.wording.exclusion.clone().unwrap_or_else(|| {
+                format!(
+                    "同一项目已获{}其它政策扶持，不再享受本办法资助",
+                    policy.wording.level
+                )
+            }),
             Rejection::ApplicantType { allowed } => {
                 let written = policy
                     .applicant_types
@@ -257,6 +282,8 @@ impl ReportWords for Chinese {
             Rejection::QuantityBelow { minimum, actual } => {
                 format!("数量 {actual} 未达到 {minimum} 件的门槛")
             }
+            Rejection::OutOfRange(broken) => super::rules::out_of_range(policy, broken),
+            Rejection::QuotaFull(no_place) => super::rules::quota_full(policy, no_place),
             Rejection::ClaimInLedger => "申报编号已在往期拨付表中，不再重复处理".to_string(),
             Rejection::RefPaid { by } => format!("重复申报：同一项目同一编号已由 {by} 获资助"),
             Rejection::RefsPaid { refs } => format!(
@@ -272,8 +299,8 @@ impl ReportWords for Chinese {
             Rejection::ApplicantPaid { by } => format!("该申请人已获此项资助（{by}），仅资助一次"),
             Rejection::ItemYearPaid { by } => format!("该申请人本年度已获此项资助（{by}）"),
             Rejection::ClauseYearPaid { clause, by } => format!(
-                "第（{}）条每个申请人每年只资助一项，本年度已资助（{by}）",
-                chinese_numeral(policy.clauses[usize::from(*clause)].number)
+                "{}每个申请人每年只资助一项，本年度已资助（{by}）",
+                policy.clauses[usize::from(*clause)].cited()
             ),
         }
     }
@@ -285,7 +312,7 @@ impl ReportWords for Chinese {
                 "日期在有效期 {} 至 {} 内",
                 policy.valid_from, policy.valid_until
             ),
-            Check::OtherCitySupport => "未获市级其它政策扶持".to_string(),
+            Check::OtherCitySupport => format!("未获{}其它政策扶持", policy.wording.level),
             Check::ApplicantType => format!(
                 "申请人类型 {} 可以申报（限：{}）",
                 policy.applicant_types[usize::from(claim.applicant_type)].label(ZH),
@@ -305,6 +332,7 @@ impl ReportWords for Chinese {
                 claim.quantity,
                 item.min_quantity.unwrap_or(0)
             ),
+            Check::Range(on) => super::rules::in_range(policy, claim, on),
             Check::LedgerClaimId => "申报编号不在往期拨付表中".to_string(),
             Check::Unique => match item.unique {
                 Unique::Ref if matches!(claim.refs, Refs::PerUnit(_)) => {
@@ -317,8 +345,8 @@ impl ReportWords for Chinese {
             }
             .to_string(),
             Check::ClauseOneAward => format!(
-                "本年度未获第{}条其他资助（每年一项）",
-                policy.clause_of(claim.item).label()
+                "本年度未获{}其他资助（每年一项）",
+                policy.clause_of(claim.item).cited()
             ),
         }
     }
@@ -333,16 +361,29 @@ impl ReportWords for Chinese {
                 g(step.limit)
             ),
             Cap::ClauseAnnual { clause } => format!(
-                "第{}条年度上限 {}",
-                policy.clauses[usize::from(*clause)].label(),
+                "{}年度上限 {}",
+                policy.clauses[usize::from(*clause)].cited(),
                 g(step.limit)
+            ),
+            Cap::PerRef { item } => format!(
+                "项目“{}”同一编号最多资助 {} 个",
+                policy.item(*item).name.zh,
+                step.limit.normalize()
+            ),
+            Cap::MeasureAnnual => format!(
+                "同一申请人年度资助总额上限 {}{}",
+                g(step.limit),
+                measure_except(policy)
             ),
             Cap::Quantity { item, .. } => format!(
                 "项目“{}”每年最多资助 {} 件",
                 policy.item(*item).name.zh,
                 step.limit.normalize()
             ),
-            Cap::Quota { .. } | Cap::ProjectMax { .. } | Cap::RefsPaid { .. } => {
+            Cap::Quota { .. }
+            | Cap::ProjectMax { .. }
+            | Cap::RefsPaid { .. }
+            | Cap::HigherAward { .. } => {
                 return format!("{}；{arrow}", self.cap_step(policy, step));
             }
         };
@@ -411,10 +452,15 @@ impl ReportWords for Chinese {
         }
     }
 
-    fn ranking_deferred(&self, policy: &Policy, per_year: u32, overflow: ItemIdx) -> String {
+    fn ranking_deferred(&self, policy: &Policy, quota: &crate::policy::Quota) -> String {
+        let rest = if quota.refuse_rest {
+            "不予资助".to_string()
+        } else {
+            format!("按“{}”资助", policy.item(quota.overflow).name.zh)
+        };
         format!(
-            "○ 全市每年 {per_year} 个名额由批量计算按评分排定，试算不排名：以下按获得名额计；未获名额的按“{}”资助",
-            policy.item(overflow).name.zh
+            "○ 全市每年 {} 个名额由批量计算按评分排定，试算不排名：以下按获得名额计；未获名额的{rest}",
+            quota.per_year
         )
     }
 
@@ -473,13 +519,28 @@ impl ReportWords for Chinese {
                 who: set,
                 max_per_year,
             } => format!("{}每年最多 {max_per_year} 件", who(policy, *set, ZH)),
+            Rule::QuotaOnly { per_year } => {
+                format!("{}每年 {per_year} 个，超出不予资助", policy.wording.area)
+            }
             Rule::Quota { per_year, overflow } => format!(
-                "全市每年 {per_year} 个，超出按 {} 资助",
+                "{}每年 {per_year} 个，超出按 {} 资助",
+                policy.wording.area,
                 policy.item(*overflow).id
             ),
             Rule::ItemCap(cap) => format!("项目年度上限 {}", short_grouped(*cap)),
             Rule::ClauseCap(cap) => format!("条款年度上限 {}（同条款合计）", short_grouped(*cap)),
             Rule::ClauseOneAward => "条款内每年一项".to_string(),
+            Rule::Range { on, range } => format!(
+                "{} {}",
+                super::rules::measured(policy, *on),
+                super::rules::range(range)
+            ),
+            Rule::Tiers { on, bands, percent } => super::rules::tiers(policy, *on, bands, *percent),
+            Rule::ByType { table, percent } => super::rules::by_type(policy, table, *percent),
+            Rule::PerRef(n) => super::rules::per_ref(*n),
+            Rule::AwardGroup(g) => super::rules::award_group(policy, *g),
+            Rule::ClaimMax(max) => format!("每笔最高 {}", short_grouped(*max)),
+            Rule::MeasureCap(cap) => format!("同一申请人年度资助总额上限 {}", short_grouped(*cap)),
         }
     }
 
@@ -563,6 +624,30 @@ impl ReportWords for Chinese {
                 "== 申报 {id} ==\n{file}第 {line} 行：数据无效（invalid），不参与计算\n理由：{reason}\n"
             ),
         }
+    }
+}
+
+/// The clauses and items the whole-measure cap leaves out: `（第（九）条、
+/// 项目“专利奖”除外）`, or nothing.
+fn measure_except(policy: &Policy) -> String {
+    let Some(cap) = &policy.measure_cap else {
+        return String::new();
+    };
+    let clauses = cap
+        .except_clauses
+        .iter()
+        .filter_map(|n| policy.find_clause(*n))
+        .map(|c| c.cited());
+    let items = cap
+        .excluded
+        .iter()
+        .filter(|i| !cap.except_clauses.contains(&policy.clause_of(**i).number))
+        .map(|i| format!("项目“{}”", policy.item(*i).name.zh));
+    let named: Vec<String> = clauses.chain(items).collect();
+    if named.is_empty() {
+        String::new()
+    } else {
+        format!("（{}除外）", named.join("、"))
     }
 }
 

@@ -1,0 +1,151 @@
+//! The English of the rules added for any city's measures: ranges, tiers,
+//! limits per reference, groups of awards.
+
+use crate::claims::Claim;
+use crate::engine::{NoPlace, OutOfRange, Tier};
+use crate::money::short;
+use rust_decimal::Decimal;
+
+use crate::policy::{Band, Bound, Measured, Policy, Range, Side};
+use crate::words::Lang;
+
+/// What a range bounds: a fact's name, or the amount.
+pub(super) fn measured(policy: &Policy, on: Measured) -> String {
+    match on {
+        Measured::Fact(f) => policy
+            .facts
+            .get(usize::from(f))
+            .map(|f| f.label(Lang::En).to_string())
+            .unwrap_or_default(),
+        Measured::Amount => "the amount".to_string(),
+    }
+}
+
+/// One bound as a condition: `at least 5000000`, `more than 5000000`.
+pub(super) fn condition(side: Side, bound: Bound) -> String {
+    let word = match (side, bound.inclusive) {
+        (Side::Min, true) => "at least",
+        (Side::Min, false) => "more than",
+        (Side::Max, true) => "at most",
+        (Side::Max, false) => "less than",
+    };
+    format!("{word} {}", short(bound.value))
+}
+
+/// A whole range: `more than 5000000 and at most 10000000`.
+pub(super) fn range(r: &Range) -> String {
+    let parts: Vec<String> = [(Side::Min, r.min), (Side::Max, r.max)]
+        .into_iter()
+        .filter_map(|(side, b)| b.map(|b| condition(side, b)))
+        .collect();
+    parts.join(" and ")
+}
+
+/// The tier a figure came from: ` (band 1: employees at most 100)`.
+pub(super) fn tier(policy: &Policy, tier: &Tier) -> String {
+    match tier {
+        Tier::Band { on, band, range: r } => {
+            format!(" (band {band}: {} {})", measured(policy, *on), range(r))
+        }
+        Tier::Type(t) => format!(
+            " (the figure for {})",
+            policy
+                .applicant_types
+                .get(usize::from(*t))
+                .map(|n| n.label(Lang::En))
+                .unwrap_or_default()
+        ),
+    }
+}
+
+/// A claim without a place under a quota that pays the rest nothing.
+pub(super) fn quota_full(policy: &Policy, n: &NoPlace) -> String {
+    let (item, per_year, rank, taken) = (n.item, n.per_year, n.rank, n.taken_before);
+    let earlier = if taken > 0 {
+        format!("{taken} taken by earlier payouts, ")
+    } else {
+        String::new()
+    };
+    format!(
+        "item {} at most {per_year} a year: {earlier}ranked {rank} in this batch, no place left, not paid",
+        policy.item(item).id
+    )
+}
+
+/// A figure of a table: `10%` or `5,000`.
+fn table_figure(figure: Decimal, percent: bool) -> String {
+    if percent {
+        format!("{}%", (figure * Decimal::ONE_HUNDRED).normalize())
+    } else {
+        crate::money::short_grouped(figure)
+    }
+}
+
+pub(super) fn tiers(policy: &Policy, on: Measured, bands: &[Band], percent: bool) -> String {
+    let bands: Vec<String> = bands
+        .iter()
+        .map(|b| format!("{}: {}", range(&b.range), table_figure(b.figure, percent)))
+        .collect();
+    format!("by band of {}: {}", measured(policy, on), bands.join("; "))
+}
+
+pub(super) fn by_type(policy: &Policy, table: &[(u8, Decimal)], percent: bool) -> String {
+    let each: Vec<String> = table
+        .iter()
+        .map(|(t, f)| {
+            let name = policy
+                .applicant_types
+                .get(usize::from(*t))
+                .map(|n| n.label(Lang::En));
+            format!("{} {}", name.unwrap_or_default(), table_figure(*f, percent))
+        })
+        .collect();
+    format!("by applicant type: {}", each.join(", "))
+}
+
+pub(super) fn per_ref(n: u32) -> String {
+    format!("at most {n} per reference")
+}
+
+pub(super) fn award_group(policy: &Policy, group: u16) -> String {
+    let ids: Vec<&str> = policy
+        .award_groups
+        .get(usize::from(group))
+        .map(|g| {
+            g.items
+                .iter()
+                .map(|i| policy.item(*i).id.as_str())
+                .collect()
+        })
+        .unwrap_or_default();
+    format!("only the highest award of {} per reference", ids.join(", "))
+}
+
+pub(super) fn out_of_range(policy: &Policy, broken: &OutOfRange) -> String {
+    let name = measured(policy, broken.on);
+    let cond = condition(broken.side, broken.bound);
+    match broken.actual {
+        Some(a) => format!("{name} is {}; it must be {cond}", short(a)),
+        None => format!("no {name} given (it must be {cond})"),
+    }
+}
+
+pub(super) fn in_range(policy: &Policy, claim: &Claim, on: Measured) -> String {
+    let item = policy.item(claim.item);
+    let (actual, r) = match on {
+        Measured::Fact(f) => (
+            claim.facts.get(usize::from(f)).copied().flatten(),
+            item.facts_range
+                .iter()
+                .find(|(i, _)| *i == f)
+                .map(|(_, r)| *r),
+        ),
+        Measured::Amount => (claim.amount, item.amount_range),
+    };
+    format!(
+        "{} {} is within the range ({})",
+        measured(policy, on),
+        actual.map(short).unwrap_or_default(),
+        r.map(|r| range(&r)).unwrap_or_default()
+    )
+}

@@ -1,0 +1,55 @@
+//! Every policy file shipped or kept for tests has its worked cases beside
+//! it; `subsidy policy test FILE` runs them and every one passes.
+
+mod common;
+use common::subsidy;
+
+fn passes(policy: &str) {
+    subsidy()
+        .args(["policy", "test", policy])
+        .assert()
+        .success();
+}
+
+#[test]
+fn the_rules_demo_policy_passes_its_worked_cases() {
+    passes("tests/policies/rules.toml");
+}
+
+#[test]
+fn the_rules_demo_policy_is_valid() {
+    subsidy()
+        .args(["policy", "validate", "tests/policies/rules.toml"])
+        .assert()
+        .success();
+}
+
+/// policy/FORMAT.md names every key the loader reads (src/policy/raw.rs),
+/// under the name the file writes it.
+#[test]
+fn the_format_reference_lists_every_key() {
+    let raw = std::fs::read_to_string("src/policy/raw.rs").expect("raw.rs");
+    let doc = std::fs::read_to_string("policy/FORMAT.md").expect("FORMAT.md");
+    let mut renamed: Option<String> = None;
+    let mut missing = Vec::new();
+    for line in raw.lines().map(str::trim) {
+        if let Some(rest) = line.strip_prefix("#[serde(rename = \"") {
+            renamed = rest.split('"').next().map(String::from);
+            continue;
+        }
+        let Some(field) = line.strip_prefix("pub ") else {
+            continue;
+        };
+        let Some((name, _)) = field.split_once(':') else {
+            continue;
+        };
+        if name.contains(' ') || name.contains('(') {
+            continue;
+        }
+        let key = renamed.take().unwrap_or_else(|| name.to_string());
+        if !doc.contains(&format!("`{key}`")) {
+            missing.push(key);
+        }
+    }
+    assert!(missing.is_empty(), "FORMAT.md lacks {missing:?}");
+}
