@@ -14,7 +14,6 @@ mod report;
 mod whatif;
 mod zh;
 
-use std::fmt;
 
 pub use claims::ClaimsWords;
 pub use help::{HelpWords, Topic};
@@ -77,41 +76,8 @@ impl Lang {
     pub fn text(self, text: &Text) -> &str {
         self.words().text(text)
     }
-
-    /// Picks the text for this language.
-    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::Zh => zh,
-            Lang::En => en,
-        }
-    }
 }
 
-/// A message written in both languages, chosen when it is printed.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Msg {
-    pub zh: String,
-    pub en: String,
-}
-
-impl Msg {
-    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Msg {
-        Msg {
-            zh: zh.into(),
-            en: en.into(),
-        }
-    }
-
-    pub fn get(&self, lang: Lang) -> &str {
-        lang.pick(&self.zh, &self.en)
-    }
-}
-
-impl fmt::Display for Msg {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.en)
-    }
-}
 
 /// `1` → `（一）`, `21` → `（二十一）`: clause numbers as the measures print them.
 pub fn clause_label(number: u32) -> String {
