@@ -415,3 +415,50 @@ M4,91441882MA5Z,丙,enterprise,pledge_interest,2024-13-01,-5,,\r\n";
     assert!(stderr.contains("<stdin>:5: the row is empty"));
     assert!(stderr.contains("<stdin>:6: column amount: `-5` is negative"));
 }
+
+#[test]
+fn tables_fit_a_width_of_100_columns_and_long_names_wrap() {
+    use unicode_width::UnicodeWidthStr;
+    let long_name = "连".repeat(3_000);
+    let claims = format!(
+        "claim_id,applicant_id,applicant_name,applicant_type,item,date\nL1,E1,{long_name},企业,high_value_patent_first,2024-03-01\n"
+    );
+    let runs: [(&[&str], Option<String>); 3] = [
+        (&["calc", SAMPLE, "--ledger", LEDGER], None),
+        (&["policy", "list"], None),
+        (&["calc", "-"], Some(claims)),
+    ];
+    for (args, stdin) in runs {
+        for lang in ["zh", "en"] {
+            let mut cmd = subsidy();
+            cmd.env("SUBSIDY_WIDTH", "100")
+                .args(["--lang", lang])
+                .args(args);
+            if let Some(text) = &stdin {
+                cmd.write_stdin(text.clone());
+            }
+            let out = cmd.output().expect("the binary runs");
+            assert!(out.status.success(), "{args:?}");
+            let text = String::from_utf8(out.stdout).expect("output is UTF-8");
+            // The table lines; the draft notice and the totals line are prose.
+            for line in text
+                .lines()
+                .filter(|l| l.starts_with(['┌', '│', '╞', '├', '└']))
+            {
+                assert!(
+                    line.width() <= 100,
+                    "{args:?} {lang}: {} wide",
+                    line.width()
+                );
+            }
+        }
+    }
+    // Written to a pipe without a width, a table keeps one row per line.
+    let out = subsidy()
+        .args(["policy", "list"])
+        .output()
+        .expect("the binary runs");
+    let text = String::from_utf8(out.stdout).expect("output is UTF-8");
+    let rows = text.lines().filter(|l| l.starts_with('│')).count();
+    assert_eq!(rows, 1 + 43, "a header and one line per item");
+}

@@ -4,7 +4,7 @@
 
 use std::io::{self, Write};
 
-use comfy_table::{presets, CellAlignment, ContentArrangement, Table};
+use comfy_table::{presets, CellAlignment, Table};
 
 /// One table: a title above it, a header, rows; columns from `right_from`
 /// on are right-aligned (figures).
@@ -31,9 +31,9 @@ pub fn write_sections(sections: &[Section], out: &mut dyn Write) -> io::Result<(
         writeln!(out, "{}", s.title)?;
         if !s.rows.is_empty() {
             let mut table = Table::new();
+            crate::report::fit(&mut table);
             table
                 .load_style(presets::UTF8_FULL_CONDENSED)
-                .set_content_arrangement(ContentArrangement::Disabled)
                 .set_header(s.header.clone());
             for i in s.right_from..s.header.len() {
                 if let Some(col) = table.column_mut(i) {

@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use comfy_table::{presets, ContentArrangement, Table};
+use comfy_table::{presets, Table};
 
 use crate::money::short_grouped;
 use crate::policy::{Clause, Item, Kind, Policy, TypeSet, Unique};
@@ -196,21 +196,19 @@ pub fn list_rows(policy: &Policy, lang: Lang) -> Vec<CatalogueRow> {
 pub fn list(policy: &Policy, lang: Lang) -> String {
     let words = lang.words();
     let mut table = Table::new();
-    table
-        .load_style(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Disabled)
-        .set_header(
-            [
-                Label::Clause,
-                Label::Item,
-                Label::Name,
-                Label::Kind,
-                Label::Figure,
-                Label::Who,
-                Label::RulesAndCaps,
-            ]
-            .map(|l| words.label(l)),
-        );
+    super::table::fit(&mut table);
+    table.load_style(presets::UTF8_FULL_CONDENSED).set_header(
+        [
+            Label::Clause,
+            Label::Item,
+            Label::Name,
+            Label::Kind,
+            Label::Figure,
+            Label::Who,
+            Label::RulesAndCaps,
+        ]
+        .map(|l| words.label(l)),
+    );
     for clause in &policy.clauses {
         for &i in &clause.items {
             let item = policy.item(i);

@@ -28,7 +28,7 @@ pub use json::write_json;
 pub use payout::{write_payout, write_payout_headed, PayoutColumn};
 pub use reason::{invalid_reason, reason};
 pub use summary::{Summary, Tally};
-pub use table::{draft_notice, write_tables, yuan};
+pub use table::{draft_notice, fit, write_tables, yuan};
 pub use xlsx::{payout_workbook, BookSheet, Provenance};
 
 /// A batch with the engine's outcome for each of its claims.

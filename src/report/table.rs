@@ -24,12 +24,36 @@ pub fn draft_notice(policy: &Policy, lang: Lang) -> Option<String> {
     (policy.status == PolicyStatus::Draft).then(|| lang.words().draft_notice(policy))
 }
 
+/// How wide a table may be: the terminal's when stdout is one (long names
+/// and rules then wrap inside their cells), `SUBSIDY_WIDTH` when set (for a
+/// terminal that does not say its width, and for tests); written to a file
+/// or a pipe, a table keeps one row per line for scripts.
+pub fn fit(table: &mut Table) {
+    use std::io::IsTerminal;
+    let asked = std::env::var("SUBSIDY_WIDTH")
+        .ok()
+        .and_then(|w| w.trim().parse::<u16>().ok());
+    match asked {
+        Some(width) => {
+            table
+                .set_content_arrangement(ContentArrangement::Dynamic)
+                .set_width(width.max(40));
+        }
+        None if io::stdout().is_terminal() => {
+            table.set_content_arrangement(ContentArrangement::Dynamic);
+        }
+        None => {
+            table.set_content_arrangement(ContentArrangement::Disabled);
+        }
+    }
+}
+
 fn new_table(header: Vec<&str>, right_from: usize) -> Table {
     let mut table = Table::new();
     table
         .load_style(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Disabled)
         .set_header(header.clone());
+    fit(&mut table);
     for i in right_from..header.len() {
         if let Some(col) = table.column_mut(i) {
             col.set_cell_alignment(CellAlignment::Right);

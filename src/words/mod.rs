@@ -14,7 +14,6 @@ mod report;
 mod whatif;
 mod zh;
 
-
 pub use claims::ClaimsWords;
 pub use help::{HelpWords, Topic};
 pub use page::{PageWord, PageWords};
@@ -77,7 +76,6 @@ impl Lang {
         self.words().text(text)
     }
 }
-
 
 /// `1` → `（一）`, `21` → `（二十一）`: clause numbers as the measures print them.
 pub fn clause_label(number: u32) -> String {
