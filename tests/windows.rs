@@ -360,3 +360,35 @@ fn run_sample_bat_runs_the_sample_from_its_own_folder() {
         "{stdout}"
     );
 }
+
+#[test]
+fn a_gb18030_claims_file_as_windows_saves_it_pays_what_the_utf8_sample_pays() {
+    let Some(wine) = wine() else { return };
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let sample = fs::read_to_string(SAMPLE).unwrap_or_else(|e| panic!("{e}"));
+    // What Excel on Chinese Windows writes for "CSV (逗号分隔)": GB18030, CR LF.
+    let crlf = sample.replace('\n', "\r\n");
+    let (gbk, _, unmappable) = encoding_rs::GB18030.encode(&crlf);
+    assert!(!unmappable);
+    let claims = dir.path().join("申报-gbk.csv");
+    fs::write(&claims, &gbk).unwrap_or_else(|e| panic!("{e}"));
+    let from_linux = dir.path().join("linux.csv");
+    let from_windows = dir.path().join("windows.csv");
+    let out = linux(&["calc", SAMPLE, "--out", &from_linux.to_string_lossy()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let out = wine.run(&[
+        "calc",
+        &windows_path(&claims),
+        "--out",
+        &windows_path(&from_windows),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let linux_bytes = fs::read(&from_linux).unwrap_or_else(|e| panic!("{e}"));
+    let windows_bytes = fs::read(&from_windows).unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        linux_bytes == windows_bytes,
+        "the payouts differ ({} and {} bytes)",
+        linux_bytes.len(),
+        windows_bytes.len()
+    );
+}
