@@ -116,10 +116,13 @@ impl<R: Read> Read for LoneCrAsLf<R> {
         let Some(last) = n.checked_sub(1) else {
             return Ok(0);
         };
-        for i in memchr::memchr_iter(b'\r', &buf[..last]).collect::<Vec<_>>() {
+        let mut from = 0;
+        while let Some(at) = memchr::memchr(b'\r', &buf[from..last]) {
+            let i = from + at;
             if buf[i + 1] != b'\n' {
                 buf[i] = b'\n';
             }
+            from = i + 1;
         }
         if buf[last] == b'\r' {
             buf[last] = b'\n';
