@@ -151,9 +151,18 @@ fn write_rows<W: Write>(
             } else {
                 crate::text::defuse(cell)
             };
-            writer.write_field(cell.as_bytes()).map_err(io::Error::from)
+            writer.write_field(cell.as_bytes()).map_err(io_error)
         })?;
-        writer.write_record(None::<&[u8]>)?;
+        writer.write_record(None::<&[u8]>).map_err(io_error)?;
     }
     Ok(())
+}
+
+/// The writer's own error when it has one, so that a reader going away
+/// (`| head`) is still a broken pipe, which is not a failure.
+fn io_error(e: csv::Error) -> io::Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        other => io::Error::other(format!("{other:?}")),
+    }
 }
