@@ -126,18 +126,19 @@ fn a_duplicate_column_is_refused_by_name() {
 }
 
 #[test]
-fn unknown_columns_are_warned_about_once_and_the_run_goes_on() {
+fn unknown_columns_are_named_once_carried_into_the_payout_and_the_run_goes_on() {
     let run = calc(&bad("unknown-column.csv"), &[]);
     run.code(0)
-        .says("tests/bad/unknown-column.csv:1: warning: unknown column(s) ignored: remark, 经办人")
+        .says("tests/bad/unknown-column.csv:1: note: column(s) the tool does not use, carried into the payout as they are: remark, 经办人")
         .rows(&[("B-1", "paid"), ("B-2", "paid")]);
-    assert_eq!(run.stderr.matches("unknown column").count(), 1);
+    assert_eq!(run.stderr.matches("the tool does not use").count(), 1);
     let zh = subsidy()
         .args(["calc", &bad("unknown-column.csv")])
         .output()
         .unwrap_or_else(|e| panic!("{e}"));
-    assert!(String::from_utf8_lossy(&zh.stderr)
-        .contains("tests/bad/unknown-column.csv:1: 提示：未知的列，已忽略：remark、经办人"));
+    assert!(String::from_utf8_lossy(&zh.stderr).contains(
+        "tests/bad/unknown-column.csv:1: 提示：本工具不使用的列，原样带入拨付表：remark、经办人"
+    ));
 }
 
 #[test]

@@ -852,3 +852,43 @@ fn sheet_names_a_claims_sheet_and_a_workbook_ledger_still_reads_its_claims_sheet
     };
     assert!(run(&ledger_xlsx) == run(&ledger_csv));
 }
+
+#[test]
+fn the_clerks_own_columns_come_back_in_the_payout_after_the_standard_ones() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let claims = dir.path().join("claims.csv");
+    std::fs::write(
+        &claims,
+        "序号,claim_id,applicant_id,applicant_name,applicant_type,item,date,ref,备注\n\
+         1,K1,E1,甲,企业,high_value_patent,2024-03-01,ZL-1,=急件\n\
+         2,K2,E2,乙,企业,high_value_patent,2024-03-02,ZL-2,\n",
+    )
+    .expect("write a test file");
+    let payout = dir.path().join("payout.csv");
+    subsidy()
+        .args(["calc", "--no-bom", "--out"])
+        .arg(&payout)
+        .arg(&claims)
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&payout).expect("read the payout");
+    let mut lines = text.lines();
+    assert!(lines
+        .next()
+        .is_some_and(|h| h.ends_with(",status,reason,序号,备注")));
+    assert!(lines
+        .next()
+        .is_some_and(|r| r.ends_with(",定额 2000,1,'=急件") || r.ends_with("2000,1,'=急件")));
+    assert!(lines.next().is_some_and(|r| r.ends_with(",2,")));
+    // The payout is still a ledger: K1 and K2 count as paid.
+    subsidy()
+        .args(["--lang", "en", "calc", "--format", "csv", "--no-bom"])
+        .arg(&claims)
+        .arg("--ledger")
+        .arg(&payout)
+        .assert()
+        .success()
+        .stdout(predicates::str::contains(
+            "this claim_id is already in a ledger",
+        ));
+}

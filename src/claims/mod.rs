@@ -120,6 +120,9 @@ pub struct Batch {
     pub claims: Vec<Claim>,
     /// Header names that are no column of the contract or the policy.
     pub unknown_columns: Vec<String>,
+    /// The cells of those columns, row after row (`unknown_columns.len()`
+    /// a row), carried into the payout as the clerk wrote them.
+    clerk_cells: Vec<Span>,
     text: String,
     shared: Strings,
 }
@@ -143,6 +146,16 @@ impl Batch {
     /// Keeps a cell that many rows repeat (an applicant's id or name) once.
     pub fn keep_shared(&mut self, cell: &str) -> u32 {
         self.shared.intern(cell)
+    }
+
+    /// The cells of the clerk's own columns in the row at `index`.
+    pub fn clerk_cells(&self, index: usize) -> impl Iterator<Item = &str> + '_ {
+        let n = self.unknown_columns.len();
+        let spans = self
+            .clerk_cells
+            .get(index * n..(index + 1) * n)
+            .unwrap_or(&[]);
+        spans.iter().map(|span| self.text(*span))
     }
 
     /// A string kept by `keep_shared`, by its number.

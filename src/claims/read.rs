@@ -230,7 +230,9 @@ pub fn read_claims<R: Read + Send>(
     policy: &Policy,
     keys: &mut Keys,
 ) -> Result<Batch, ClaimsError> {
-    let (mut reader, cols, unknown_columns) = open(file, input, policy)?;
+    let (mut reader, cols, unknown) = open(file, input, policy)?;
+    // The clerk's own columns are carried into the payout as they are.
+    let (unknown_at, unknown_columns): (Vec<usize>, Vec<String>) = unknown.into_iter().unzip();
     let mut batch = Batch {
         source: file.to_string(),
         unknown_columns,
@@ -280,6 +282,10 @@ pub fn read_claims<R: Read + Send>(
                     &cols,
                     keys,
                 );
+                for &at in &unknown_at {
+                    let span = batch.keep(crate::text::trim(record.get(at).unwrap_or("")));
+                    batch.clerk_cells.push(span);
+                }
             }
             let _ = empty_tx.send(chunk);
         }
@@ -303,7 +309,7 @@ fn open<R: Read>(
     file: &str,
     input: R,
     policy: &Policy,
-) -> Result<(csv::Reader<impl Read>, Cols, Vec<String>), ClaimsError> {
+) -> Result<(csv::Reader<impl Read>, Cols, ClerkColumns), ClaimsError> {
     let input = crate::text::without_bom(input).map_err(|e| io_error(file, 1, &e))?;
     let (delimiter, input) =
         crate::decode::with_delimiter(input).map_err(|e| io_error(file, 1, &e))?;
@@ -603,15 +609,18 @@ fn invalid(raw: &RawClaim, item: Option<crate::policy::ItemIdx>, problems: Vec<P
     }))
 }
 
+/// The clerk's own columns: where each is in the header, and its name.
+type ClerkColumns = Vec<(usize, String)>;
+
 /// The header's names that no column of the contract or the policy reads.
-fn unknown_columns(header: &csv::StringRecord, cols: &Cols) -> Vec<String> {
+fn unknown_columns(header: &csv::StringRecord, cols: &Cols) -> ClerkColumns {
     let known = |i: usize| {
         let i = Some(i);
         cols.fixed.contains(&i) || cols.facts.contains(&i)
     };
     (header.iter().enumerate())
         .filter(|(i, name)| !known(*i) && !name.trim().is_empty())
-        .map(|(_, name)| name.trim().to_string())
+        .map(|(i, name)| (i, name.trim().to_string()))
         .collect()
 }
 

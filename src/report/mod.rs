@@ -41,6 +41,8 @@ pub struct Decided<'a> {
 /// One input row with what became of it.
 pub struct Line<'a> {
     pub batch: &'a Batch,
+    /// The row's place in the input.
+    pub index: usize,
     pub row: &'a Row,
     pub what: What<'a>,
 }
@@ -60,16 +62,21 @@ impl<'a> Decided<'a> {
     pub fn lines_in(&self, range: std::ops::Range<usize>) -> impl Iterator<Item = Line<'a>> + '_ {
         let batch: &'a Batch = self.batch;
         let outcomes: &'a [Outcome] = self.outcomes;
-        batch.rows[range].iter().map(move |row| Line {
-            batch,
-            row,
-            what: match &row.entry {
-                Entry::Valid(i) => {
-                    What::Decided(&batch.claims[*i as usize], &outcomes[*i as usize])
-                }
-                Entry::Invalid(bad) => What::Invalid(bad),
-            },
-        })
+        let start = range.start;
+        batch.rows[range]
+            .iter()
+            .enumerate()
+            .map(move |(n, row)| Line {
+                batch,
+                index: start + n,
+                row,
+                what: match &row.entry {
+                    Entry::Valid(i) => {
+                        What::Decided(&batch.claims[*i as usize], &outcomes[*i as usize])
+                    }
+                    Entry::Invalid(bad) => What::Invalid(bad),
+                },
+            })
     }
 }
 

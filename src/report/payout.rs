@@ -129,7 +129,9 @@ pub fn write_payout_headed(
     } else {
         PayoutColumn::name
     };
-    header.write_record(PayoutColumn::ALL.map(name))?;
+    // The clerk's own columns follow the contract's, in the file's order.
+    let clerk = decided.batch.unknown_columns.iter().map(String::as_str);
+    header.write_record(PayoutColumn::ALL.map(name).into_iter().chain(clerk))?;
     out.write_all(&header.into_inner().map_err(|e| e.into_error())?)?;
     // One thread: formatting on two measured no faster (README, Speed).
     let mut writer = csv::Writer::from_writer(out);
@@ -153,6 +155,10 @@ fn write_rows<W: Write>(
             };
             writer.write_field(cell.as_bytes()).map_err(io_error)
         })?;
+        for cell in decided.batch.clerk_cells(line.index) {
+            let cell = crate::text::defuse(cell);
+            writer.write_field(cell.as_bytes()).map_err(io_error)?;
+        }
         writer.write_record(None::<&[u8]>).map_err(io_error)?;
     }
     Ok(())

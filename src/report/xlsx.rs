@@ -89,7 +89,13 @@ fn claims_sheet(
     lang: Lang,
 ) -> Result<(), XlsxError> {
     sheet.set_name(BookSheet::Claims.name())?;
-    let names = PayoutColumn::ALL.map(PayoutColumn::name_zh);
+    // The clerk's own columns follow the contract's, in the file's order.
+    let clerk = decided.batch.unknown_columns.iter().map(String::as_str);
+    let names: Vec<&str> = PayoutColumn::ALL
+        .map(PayoutColumn::name_zh)
+        .into_iter()
+        .chain(clerk)
+        .collect();
     header_row(sheet, &names, decided.batch.rows.len(), bold)?;
     let mut scratch = String::new();
     let mut failed = None;
@@ -108,6 +114,11 @@ fn claims_sheet(
         }
         if let Some(e) = failed.take() {
             return Err(e);
+        }
+        for cell in decided.batch.clerk_cells(line.index) {
+            // Text, so that nothing the clerk typed is run as a formula.
+            sheet.write_string(row, c, cell)?;
+            c += 1;
         }
     }
     sheet.autofit();

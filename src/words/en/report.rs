@@ -609,7 +609,7 @@ impl ReportWords for English {
                 }
             }
             Notice::UnknownColumns { path, columns } => format!(
-                "{path}:1: warning: unknown column(s) ignored: {}",
+                "{path}:1: note: column(s) the tool does not use, carried into the payout as they are: {}",
                 columns.join(", ")
             ),
             Notice::DryRun => "Dry run: nothing is written.".to_string(),

@@ -596,7 +596,7 @@ impl ReportWords for Chinese {
                 }
             }
             Notice::UnknownColumns { path, columns } => {
-                format!("{path}:1: 提示：未知的列，已忽略：{}", columns.join("、"))
+                format!("{path}:1: 提示：本工具不使用的列，原样带入拨付表：{}", columns.join("、"))
             }
             Notice::DryRun => "试算：不写入任何文件。".to_string(),
             Notice::NoRefGiven => "未给出 --ref：无法检查同一编号是否已获资助。".to_string(),
