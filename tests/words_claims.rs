@@ -32,7 +32,10 @@ fn both_said(zh: &str, en: &str, what: &dyn std::fmt::Debug) {
 fn problem_after(kind: &ProblemKind) -> Option<ProblemKind> {
     use ProblemKind::*;
     let written = || "x̄ 1".to_string();
-    let item = || "ip_talent".to_string();
+    let item = || subsidy::words::Text {
+        zh: "知识产权人才".to_string(),
+        en: "ip_talent".to_string(),
+    };
     Some(match kind {
         Missing => DuplicateClaimId { first_line: 2 },
         DuplicateClaimId { .. } => UnknownItem {
@@ -41,7 +44,7 @@ fn problem_after(kind: &ProblemKind) -> Option<ProblemKind> {
         },
         UnknownItem { suggestions, .. } if suggestions.is_empty() => UnknownItem {
             written: written(),
-            suggestions: vec![item(), "ip_insurance".into()],
+            suggestions: vec!["ip_talent".into(), "ip_insurance".into()],
         },
         UnknownItem { .. } => UnknownType { written: written() },
         UnknownType { .. } => BadDate { written: written() },

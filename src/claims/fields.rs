@@ -292,7 +292,7 @@ fn check_item_rules(
             problems.push(Problem::at(
                 Column::Quantity,
                 ProblemKind::QuantityNotOne {
-                    item: it.id.clone(),
+                    item: item_name(it),
                     quantity: q,
                 },
             ));
@@ -302,7 +302,7 @@ fn check_item_rules(
         problems.push(Problem::at(
             Column::Amount,
             ProblemKind::AmountNeeded {
-                item: it.id.clone(),
+                item: item_name(it),
             },
         ));
     }
@@ -310,7 +310,7 @@ fn check_item_rules(
         problems.push(Problem::at(
             Column::Ref,
             ProblemKind::RefNeeded {
-                item: it.id.clone(),
+                item: item_name(it),
             },
         ));
     }
@@ -432,7 +432,7 @@ fn read_refs(
         }
         Err(RefFault::OnlyOne) => {
             problems.push(fault(ProblemKind::OneRefOnly {
-                item: it.id.clone(),
+                item: item_name(it),
             }));
             CellRefs::None
         }
@@ -467,5 +467,13 @@ mod tests {
             assert_eq!(parse_yes_no(no), Some(false), "{no}");
         }
         assert_eq!(parse_yes_no("maybe"), None);
+    }
+}
+
+/// An item as a row's problem names it: its Chinese name, its id in English.
+fn item_name(it: &crate::policy::Item) -> crate::words::Text {
+    crate::words::Text {
+        zh: it.name.zh.clone(),
+        en: it.id.clone(),
     }
 }

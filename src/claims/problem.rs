@@ -4,6 +4,7 @@
 use super::Column;
 use crate::money::AmountError;
 use crate::words::Lang;
+use crate::words::Text;
 
 /// One thing wrong with one cell (or the whole row) of a claims file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,14 +39,14 @@ pub enum ProblemKind {
         written: String,
     },
     QuantityNotOne {
-        item: String,
+        item: Text,
         quantity: u32,
     },
     AmountNeeded {
-        item: String,
+        item: Text,
     },
     RefNeeded {
-        item: String,
+        item: Text,
     },
     BadYesNo {
         written: String,
@@ -70,7 +71,7 @@ pub enum ProblemKind {
     },
     /// Several references on an item that takes one.
     OneRefOnly {
-        item: String,
+        item: Text,
     },
 }
 

@@ -38,11 +38,13 @@ impl ClaimsWords for English {
                 format!("`{written}` is not a whole number from 1 to 1000000")
             }
             QuantityNotOne { item, quantity } => format!(
-                "item {item} is not priced per unit, so the quantity must be 1 (not {quantity})"
+                "item {} is not priced per unit, so the quantity must be 1 (not {quantity})",
+                item.en
             ),
-            AmountNeeded { item } => format!("item {item} needs an amount"),
+            AmountNeeded { item } => format!("item {} needs an amount", item.en),
             RefNeeded { item } => format!(
-                "item {item} needs a ref (patent, certificate or case number) to prevent paying it twice"
+                "item {} needs a ref (patent, certificate or case number) to prevent paying it twice",
+                item.en
             ),
             BadYesNo { written } => format!("`{written}` is not yes/no, true/false, 1/0 or 是/否"),
             ExtraCells { count } => {
@@ -56,7 +58,7 @@ impl ClaimsWords for English {
                 "quantity {quantity} but {refs} reference(s): list one reference per unit (separated by ; or ,)"
             ),
             RefRepeated { reference } => format!("reference `{reference}` appears twice in the cell"),
-            OneRefOnly { item } => format!("item {item} takes one reference per claim"),
+            OneRefOnly { item } => format!("item {} takes one reference per claim", item.en),
         }
     }
 

@@ -38,11 +38,14 @@ impl ClaimsWords for Chinese {
             },
             BadQuantity { written } => format!("“{written}”不是 1 到 1000000 之间的整数"),
             QuantityNotOne { item, quantity } => {
-                format!("项目 {item} 不按件计，数量应为 1（填了 {quantity}）")
+                format!("项目“{}”不按件计，数量应为 1（填了 {quantity}）", item.zh)
             }
-            AmountNeeded { item } => format!("项目 {item} 需要填写金额"),
+            AmountNeeded { item } => format!("项目“{}”需要填写金额", item.zh),
             RefNeeded { item } => {
-                format!("项目 {item} 需要填写编号（专利号、证书号或案号）以防重复资助")
+                format!(
+                    "项目“{}”需要填写编号（专利号、证书号或案号）以防重复资助",
+                    item.zh
+                )
             }
             BadYesNo { written } => format!("“{written}”应为 是/否、yes/no、true/false 或 1/0"),
             ExtraCells { count } => format!("本行比表头多出 {count} 个非空单元格"),
@@ -54,7 +57,7 @@ impl ClaimsWords for Chinese {
                 "数量 {quantity} 与编号个数 {refs} 不一致：按件计的项目每件列一个编号（用；或、分隔）"
             ),
             RefRepeated { reference } => format!("编号“{reference}”在同一单元格中重复"),
-            OneRefOnly { item } => format!("项目 {item} 每笔申报只填一个编号"),
+            OneRefOnly { item } => format!("项目“{}”每笔申报只填一个编号", item.zh),
         }
     }
 
