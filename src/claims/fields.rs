@@ -439,6 +439,14 @@ fn read_refs(
     }
 }
 
+/// An item as a row's problem names it: its Chinese name, its id in English.
+fn item_name(it: &crate::policy::Item) -> crate::words::Text {
+    crate::words::Text {
+        zh: it.name.zh.clone(),
+        en: it.id.clone(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -467,13 +475,5 @@ mod tests {
             assert_eq!(parse_yes_no(no), Some(false), "{no}");
         }
         assert_eq!(parse_yes_no("maybe"), None);
-    }
-}
-
-/// An item as a row's problem names it: its Chinese name, its id in English.
-fn item_name(it: &crate::policy::Item) -> crate::words::Text {
-    crate::words::Text {
-        zh: it.name.zh.clone(),
-        en: it.id.clone(),
     }
 }
