@@ -772,7 +772,7 @@ impl Generator {
             push_date(buf, rng);
         }
         buf.push(b',');
-        push_quantity(buf, rng, it.qty);
+        let units = push_quantity(buf, rng, it.qty);
         buf.push(b',');
         push_amount(buf, rng, it.amount, bad == 1);
         buf.push(b',');
@@ -781,9 +781,15 @@ impl Generator {
             style => style,
         };
         if !matches!(style, Ref::None) {
-            let serial = self.refs.serial(rng, idx);
-            let gi = rng.below(GI_NAMES.len() as u64) as usize;
-            push_ref(buf, style, serial, gi);
+            // A per-unit item lists one reference per unit (SPEC §6).
+            for n in 0..units {
+                if n > 0 {
+                    buf.extend_from_slice("；".as_bytes());
+                }
+                let serial = self.refs.serial(rng, idx);
+                let gi = rng.below(GI_NAMES.len() as u64) as usize;
+                push_ref(buf, style, serial, gi);
+            }
         }
         buf.push(b',');
         push_extras(buf, rng, applicant, it);
@@ -858,7 +864,9 @@ fn main() -> ExitCode {
     }
 }
 
-fn push_quantity(buf: &mut Vec<u8>, rng: &mut Rng, qty: Qty) {
+/// The quantity cell; returns the units of a per-unit item (one reference
+/// each, SPEC revision 2), else 1.
+fn push_quantity(buf: &mut Vec<u8>, rng: &mut Rng, qty: Qty) -> u64 {
     match qty {
         Qty::One => {
             if rng.chance(50) {
@@ -868,6 +876,7 @@ fn push_quantity(buf: &mut Vec<u8>, rng: &mut Rng, qty: Qty) {
         Qty::PerUnit => {
             let q = if rng.chance(600) { 1 } else { rng.range(2, 20) };
             push_uint(buf, q);
+            return q;
         }
         Qty::Copyright => {
             let q = if rng.chance(50) {
@@ -879,6 +888,7 @@ fn push_quantity(buf: &mut Vec<u8>, rng: &mut Rng, qty: Qty) {
         }
         Qty::Grants => push_uint(buf, rng.range(5, 30)),
     }
+    1
 }
 
 fn push_amount(buf: &mut Vec<u8>, rng: &mut Rng, amount: Amount, bad: bool) {
