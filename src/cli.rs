@@ -19,6 +19,11 @@ pub struct Cli {
     #[arg(long, global = true, value_enum)]
     pub lang: Option<Lang>,
 
+    /// Print individuals' ID numbers whole in tables, derivations and
+    /// messages (the payout always carries them whole)
+    #[arg(long, global = true)]
+    pub show_ids: bool,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -494,6 +499,7 @@ pub fn main() -> i32 {
         }
     };
     let lang = cli.lang.unwrap_or(lang);
+    crate::text::show_ids(cli.show_ids);
     let result: Result<(), Error> = match cli.command {
         Command::Calc(args) => cmd::calc::run(&args, lang),
         Command::Check(args) => cmd::check::run(&args, lang),

@@ -119,6 +119,7 @@ impl Error {
             Error::Input { path, stop } => words.notice(&Notice::InputStopped { path, stop }),
             Error::Usage(u) => Error::render_usage(u, lang),
             Error::Found(Found::NoClaimsOfApplicant { file, applicant }) => {
+                let applicant = &crate::text::shown_id(applicant);
                 words.notice(&Notice::NoClaimsOfApplicant { file, applicant })
             }
             Error::Found(Found::NoSuchClaims { file, ids }) => {

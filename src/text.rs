@@ -132,6 +132,40 @@ impl<R: Read> Read for LoneCrAsLf<R> {
     }
 }
 
+/// Whether an individual's 身份证号码 may be printed whole (`--show-ids`).
+static SHOW_IDS: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Prints ID numbers whole from now on (`--show-ids`, for an official who
+/// needs them); by default they are masked everywhere but the payout.
+pub fn show_ids(yes: bool) {
+    SHOW_IDS.store(yes, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// An individual's 身份证号码 (GB 11643: 17 digits, a digit or X, a birth
+/// date in places 7–14). A 统一社会信用代码 is public and never one.
+pub fn is_person_id(id: &str) -> bool {
+    let b = id.as_bytes();
+    if b.len() != 18 || !b[..17].iter().all(u8::is_ascii_digit) {
+        return false;
+    }
+    if !(b[17].is_ascii_digit() || b[17] == b'X' || b[17] == b'x') {
+        return false;
+    }
+    let number = |r: std::ops::Range<usize>| id[r].parse::<u32>().unwrap_or(0);
+    let (year, month, day) = (number(6..10), number(10..12), number(12..14));
+    (1900..=2100).contains(&year) && (1..=12).contains(&month) && (1..=31).contains(&day)
+}
+
+/// An id as tables, derivations and messages show it: an individual's ID
+/// number masked to its first 6 and last 4 characters (个人信息保护法),
+/// unless `--show-ids`.
+pub fn shown_id(id: &str) -> Cow<'_, str> {
+    if SHOW_IDS.load(std::sync::atomic::Ordering::Relaxed) || !is_person_id(id) {
+        return Cow::Borrowed(id);
+    }
+    Cow::Owned(format!("{}********{}", &id[..6], &id[14..]))
+}
+
 /// `str::trim`, quicker on the usual case of ASCII ends; a byte-order mark
 /// (left inside a cell when files are joined) is trimmed too.
 pub fn trim(text: &str) -> &str {
@@ -240,6 +274,16 @@ mod tests {
             let lines = String::from_utf8_lossy(&out).replace("\r\n", "\n");
             assert_eq!(lines, "a\nb\nc\nd\n", "chunk {chunk}");
         }
+    }
+
+    #[test]
+    fn an_individuals_id_number_is_masked_and_a_credit_code_is_not() {
+        assert_eq!(shown_id("441882199001011234"), "441882********1234");
+        assert_eq!(shown_id("44188219900101123X"), "441882********123X");
+        assert_eq!(shown_id("91441882MA51234567"), "91441882MA51234567");
+        // 18 digits whose places 7–14 are no date: a code, not a person.
+        assert_eq!(shown_id("124418824567890123"), "124418824567890123");
+        assert_eq!(shown_id("4.41882E+17"), "4.41882E+17");
     }
 
     #[test]

@@ -352,3 +352,76 @@ fn a_full_width_or_indented_formula_ran_in_the_spreadsheet() {
     );
     second.expect("F3", "rejected", "2000", "0");
 }
+
+#[test]
+fn individuals_id_numbers_were_printed_whole_in_tables_derivations_and_messages() {
+    // 张三 441882199001011234 and 李四 441882199205052345 are individuals of
+    // the sample: their ID numbers are personal information.
+    let whole = ["441882199001011234", "441882199205052345"];
+    let runs: [&[&str]; 4] = [
+        &[
+            "calc",
+            "samples/claims-2024.csv",
+            "--ledger",
+            "samples/ledger-2024.csv",
+        ],
+        &[
+            "explain",
+            "samples/claims-2024.csv",
+            "--applicant",
+            "441882199001011234",
+        ],
+        &[
+            "explain",
+            "samples/claims-2024.csv",
+            "--applicant",
+            "441882199205052345",
+        ],
+        &[
+            "check",
+            "--item",
+            "ip_talent",
+            "--type",
+            "个人",
+            "--applicant",
+            "441882199001011234",
+            "--fact",
+            "service_years=3",
+            "--date",
+            "2024-05-01",
+        ],
+    ];
+    for args in runs {
+        for lang in ["zh", "en"] {
+            let out = subsidy()
+                .args(["--lang", lang])
+                .args(args)
+                .output()
+                .expect("runs");
+            let text = format!(
+                "{}{}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            );
+            for id in whole {
+                assert!(!text.contains(id), "{args:?} {lang} prints {id}");
+            }
+            assert!(
+                text.contains("441882********"),
+                "{args:?} {lang}: no masked id"
+            );
+        }
+    }
+    // The payout for the finance bureau carries them whole, and --show-ids
+    // prints them where an official needs them.
+    let payout = subsidy()
+        .args(["calc", "samples/claims-2024.csv", "--format", "csv"])
+        .output()
+        .expect("runs");
+    assert!(String::from_utf8_lossy(&payout.stdout).contains(whole[0]));
+    let shown = subsidy()
+        .args(["--show-ids", "calc", "samples/claims-2024.csv"])
+        .output()
+        .expect("runs");
+    assert!(String::from_utf8_lossy(&shown.stdout).contains(whole[0]));
+}

@@ -70,6 +70,12 @@ pub fn derivation(
     dry_run: Option<DryRun>,
     lang: Lang,
 ) -> String {
+    // An individual's ID number is personal information: masked here.
+    let id = crate::text::shown_id(applicant.id);
+    let applicant = Applicant {
+        id: &id,
+        name: applicant.name,
+    };
     let d = Derivation {
         claim,
         applicant,

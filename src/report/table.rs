@@ -89,7 +89,7 @@ pub fn write_tables(decided: &Decided, out: &mut dyn Write, lang: Lang) -> io::R
     );
     for a in &summary.applicants {
         let mut row = vec![
-            a.applicant_id.clone(),
+            crate::text::shown_id(&a.applicant_id).into_owned(),
             a.applicant_name.clone(),
             a.tally.rows().to_string(),
         ];
