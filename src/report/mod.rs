@@ -241,3 +241,14 @@ pub fn fact_line(policy: &Policy, claim: &Claim, fact: u8, lang: Lang) -> String
         minimum.normalize()
     )
 }
+
+/// The claims that paid a list of references, each named once, in order.
+pub fn payers(paid: &[(Box<str>, Box<str>)]) -> Vec<&str> {
+    let mut names: Vec<&str> = Vec::new();
+    for (_, by) in paid {
+        if !names.contains(&by.as_ref()) {
+            names.push(by);
+        }
+    }
+    names
+}

@@ -187,7 +187,7 @@ impl ReportWords for English {
                     .map(|(r, _)| r.as_ref())
                     .collect::<Vec<_>>()
                     .join(", "),
-                paid_by(paid),
+                crate::report::payers(paid).join(", "),
                 policy.item(*item).id,
                 paid.len(),
                 short(step.before - step.after),
@@ -643,17 +643,6 @@ impl ReportWords for English {
 
 fn percent(rate: Decimal) -> String {
     format!("{}%", (rate * Decimal::ONE_HUNDRED).normalize())
-}
-
-/// `C-001, L-003`: who paid the references, each once.
-fn paid_by(paid: &[(Box<str>, Box<str>)]) -> String {
-    let mut names: Vec<&str> = Vec::new();
-    for (_, by) in paid {
-        if !names.contains(&by.as_ref()) {
-            names.push(by);
-        }
-    }
-    names.join(", ")
 }
 
 /// `duplicate: every reference was already paid (ZL1 by claim C-001, …)`.

@@ -157,7 +157,7 @@ impl ReportWords for Chinese {
             Cap::RefsPaid { item, paid } => format!(
                 "编号 {} 此前已获资助（{}），项目“{}”每个编号仅资助一次：核减 {} 件 {}",
                 paid_refs(paid),
-                paid_by(paid),
+                crate::report::payers(paid).join("、"),
                 policy.item(*item).name.zh,
                 paid.len(),
                 short(step.before - step.after),
@@ -661,15 +661,4 @@ fn paid_refs(paid: &[(Box<str>, Box<str>)]) -> String {
         .map(|(r, _)| r.as_ref())
         .collect::<Vec<_>>()
         .join("、")
-}
-
-/// `C-001、L-003`: who paid them, each once.
-fn paid_by(paid: &[(Box<str>, Box<str>)]) -> String {
-    let mut names: Vec<&str> = Vec::new();
-    for (_, by) in paid {
-        if !names.contains(&by.as_ref()) {
-            names.push(by);
-        }
-    }
-    names.join("、")
 }
