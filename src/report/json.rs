@@ -2,9 +2,11 @@
 //! every claim. Money is a string with two decimals, so no reader turns it
 //! into a float.
 
+use std::cell::RefCell;
 use std::io::{self, Write};
 
-use serde::Serialize;
+use serde::ser::{SerializeMap, SerializeSeq};
+use serde::{Serialize, Serializer};
 
 use super::summary::{Summary, Tally};
 use super::{Decided, PayoutColumn};
@@ -21,7 +23,7 @@ struct Report<'a> {
     totals: Totals,
     applicants: Vec<Applicant<'a>>,
     clauses: Vec<Clause<'a>>,
-    claims: Vec<serde_json::Map<String, serde_json::Value>>,
+    claims: ClaimsJson<'a>,
 }
 
 #[derive(Serialize)]
@@ -118,19 +120,88 @@ pub fn write_json(decided: &Decided, out: &mut dyn Write, lang: Lang) -> io::Res
                 }
             })
             .collect(),
-        claims: decided
-            .lines()
-            .map(|line| {
-                let cells = line.cells(policy, lang);
-                let mut map = serde_json::Map::new();
-                map.insert("line".into(), line.row.line.into());
-                for (column, cell) in PayoutColumn::ALL.iter().zip(cells) {
-                    map.insert(column.name().into(), cell.into());
-                }
-                map
-            })
-            .collect(),
+        claims: ClaimsJson::new(decided, lang),
     };
     serde_json::to_writer_pretty(&mut *out, &report)?;
     out.write_all(b"\n")
+}
+
+/// Every claim, serialised as it is written: a million claims never stand
+/// in memory as JSON values. Each claim is an object of its payout cells
+/// and its line, keys in alphabetical order.
+struct ClaimsJson<'a> {
+    decided: &'a Decided<'a>,
+    lang: Lang,
+    /// The keys in the order written; `None` is the row's line.
+    keys: Vec<(&'static str, Option<usize>)>,
+    /// One row's cells, end to end, and where each ends: filled anew for
+    /// every row, never reallocated once large enough.
+    cells: RefCell<(String, Vec<usize>)>,
+}
+
+impl<'a> ClaimsJson<'a> {
+    fn new(decided: &'a Decided<'a>, lang: Lang) -> Self {
+        let mut keys: Vec<(&'static str, Option<usize>)> = (PayoutColumn::ALL.iter())
+            .enumerate()
+            .map(|(i, c)| (c.name(), Some(i)))
+            .collect();
+        keys.push(("line", None));
+        keys.sort_unstable_by_key(|(name, _)| *name);
+        ClaimsJson {
+            decided,
+            lang,
+            keys,
+            cells: RefCell::default(),
+        }
+    }
+}
+
+impl Serialize for ClaimsJson<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let decided = self.decided;
+        let mut seq = serializer.serialize_seq(Some(decided.batch.rows.len()))?;
+        let mut scratch = String::new();
+        for line in decided.lines() {
+            let mut cells = self.cells.borrow_mut();
+            let (text, ends) = &mut *cells;
+            text.clear();
+            ends.clear();
+            let _ = line.each_cell(decided.policy, self.lang, &mut scratch, &mut |_, cell| {
+                text.push_str(cell);
+                ends.push(text.len());
+                Ok(())
+            });
+            drop(cells);
+            seq.serialize_element(&ClaimJson {
+                keys: &self.keys,
+                cells: &self.cells,
+                line: line.row.line,
+            })?;
+        }
+        seq.end()
+    }
+}
+
+struct ClaimJson<'c> {
+    keys: &'c [(&'static str, Option<usize>)],
+    cells: &'c RefCell<(String, Vec<usize>)>,
+    line: u64,
+}
+
+impl Serialize for ClaimJson<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let cells = self.cells.borrow();
+        let (text, ends) = &*cells;
+        let mut map = serializer.serialize_map(Some(self.keys.len()))?;
+        for &(key, column) in self.keys {
+            match column {
+                None => map.serialize_entry(key, &self.line)?,
+                Some(i) => {
+                    let start = if i == 0 { 0 } else { ends[i - 1] };
+                    map.serialize_entry(key, &text[start..ends[i]])?
+                }
+            }
+        }
+        map.end()
+    }
 }
