@@ -24,6 +24,10 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub show_ids: bool,
 
+    /// No progress bar on stderr, however long the batch
+    #[arg(long, global = true)]
+    pub quiet: bool,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -500,6 +504,7 @@ pub fn main() -> i32 {
     };
     let lang = cli.lang.unwrap_or(lang);
     crate::text::show_ids(cli.show_ids);
+    crate::progress::set_quiet(cli.quiet);
     let result: Result<(), Error> = match cli.command {
         Command::Calc(args) => cmd::calc::run(&args, lang),
         Command::Check(args) => cmd::check::run(&args, lang),

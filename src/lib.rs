@@ -24,6 +24,7 @@ pub mod ledger;
 pub mod money;
 pub mod output;
 pub mod policy;
+pub mod progress;
 pub mod report;
 pub mod serve;
 pub mod sheet;

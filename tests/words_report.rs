@@ -14,7 +14,7 @@ use subsidy::claims::{parse_claim, Keys, RawClaim};
 use subsidy::engine::{Basis, Cap, CapStep, Check, NoPlace, OutOfRange, Rejection, Status, Tier};
 use subsidy::money::short;
 use subsidy::policy::{bundled, Bound, Measured, Policy, Side, TagSet, TypeSet, Unique};
-use subsidy::words::{Label, Lang, Notice, Rule, Topic};
+use subsidy::words::{Label, Lang, Notice, Rule, Stage, Topic};
 
 fn walk<T: std::fmt::Debug>(first: T, after: fn(&T) -> Option<T>) -> Vec<T> {
     let mut samples = vec![first];
@@ -354,6 +354,10 @@ fn every_notice_is_said_in_both_languages() {
             columns: &ids,
         },
         Notice::RankingUnsettled { passes: 16 },
+        Notice::Rows {
+            rows: 120_000,
+            per_second: 400_000,
+        },
         Notice::LangIgnored { value: "fr" },
         Notice::UnknownTag {
             file: "a.csv",
@@ -424,6 +428,7 @@ fn every_notice_is_said_in_both_languages() {
             Notice::QuotaTie { .. } => 14,
             Notice::InputStopped { .. } => 15,
             Notice::UnknownColumns { .. } => 16,
+            Notice::Rows { .. } => 17,
         };
         seen.insert(index);
         let say = |lang: Lang| lang.words().notice(n);
@@ -438,6 +443,14 @@ fn every_label_status_rule_and_help_text_is_said_in_both_languages() {
     for label in Label::ALL {
         let (zh, en) = (Lang::Zh.words().label(label), Lang::En.words().label(label));
         both_said(zh, en, &label);
+    }
+    for stage in Stage::ALL {
+        // A new stage does not compile until it is listed here.
+        match stage {
+            Stage::Reading | Stage::Deciding | Stage::Writing => {}
+        }
+        let (zh, en) = (Lang::Zh.words().stage(stage), Lang::En.words().stage(stage));
+        both_said(zh, en, &stage);
     }
     for status in Status::ALL {
         let (zh, en) = (

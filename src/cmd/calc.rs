@@ -7,21 +7,25 @@ use crate::claims::{Batch, Entry};
 use crate::cli::{CalcArgs, Format, Headers};
 use crate::engine;
 use crate::error::Error;
+use crate::progress::Progress;
 use crate::report::{
     payout_workbook, write_json, write_payout_headed, write_tables, Decided, Provenance,
 };
-use crate::words::{Lang, Notice};
+use crate::words::{Lang, Notice, Stage};
 
 pub fn run(args: &CalcArgs, lang: Lang) -> Result<(), Error> {
     let (policy, overrides) =
         super::whatif::load_with(args.sources.measures.path(), &args.sources.set)?;
     let fund = super::budget::fund_asked(args.budget.as_deref())?;
-    let (batch, prior) = super::read_batch(
+    let progress = Progress::for_input(input_size(args.claims.as_deref()), lang);
+    let (batch, prior) = super::read_batch_shown(
         args.claims.as_deref(),
         &args.sources,
         &policy,
         args.limits.get(),
+        &progress,
     )?;
+    progress.stage(Stage::Deciding, batch.claims.len() as u64);
     if !batch.unknown_columns.is_empty() {
         let notice = Notice::UnknownColumns {
             path: &batch.source,
@@ -30,7 +34,7 @@ pub fn run(args: &CalcArgs, lang: Lang) -> Result<(), Error> {
         let _ = writeln!(std::io::stderr(), "{}", lang.words().notice(&notice));
     }
 
-    let invalid = report_invalid_rows(&batch, lang);
+    let invalid = progress.suspend(|| report_invalid_rows(&batch, lang));
     if args.strict && invalid > 0 {
         return Err(Error::Strict {
             file: batch.source.clone(),
@@ -38,7 +42,7 @@ pub fn run(args: &CalcArgs, lang: Lang) -> Result<(), Error> {
         });
     }
 
-    let outcomes = decide(&batch, &policy, &prior, lang);
+    let outcomes = progress.suspend(|| decide(&batch, &policy, &prior, lang));
     let mut extras = super::budget::Extras {
         overrides,
         budget: None,
@@ -71,6 +75,7 @@ pub fn run(args: &CalcArgs, lang: Lang) -> Result<(), Error> {
         }
         _ => None,
     };
+    progress.stage(Stage::Writing, batch.rows.len() as u64 + 1);
     let write = |out: &mut dyn Write| match (&workbook, format) {
         (Some(bytes), _) => out.write_all(bytes),
         (None, _) if extras.any() => {
@@ -80,15 +85,23 @@ pub fn run(args: &CalcArgs, lang: Lang) -> Result<(), Error> {
         (None, Format::Csv) => write_payout_headed(&decided, out, bom, chinese, lang),
         (None, Format::Json) => write_json(&decided, out, lang),
     };
+    let shown = |out: &mut dyn Write| write(&mut progress.writing(out));
     let written = match &args.out {
-        Some(path) => super::write_file_atomically(path, write),
-        None => super::write_stdout(write),
+        Some(path) => super::write_file_atomically(path, shown),
+        None => super::write_stdout(shown),
     };
+    progress.finish();
     // The process ends next: freeing a million rows one by one would cost a
     // tenth of a second for nothing.
     std::mem::forget(outcomes);
     std::mem::forget(batch);
     written
+}
+
+/// The size of the claims file, when it is a file (not standard input).
+fn input_size(path: Option<&Path>) -> Option<u64> {
+    let path = path.filter(|p| *p != Path::new("-"))?;
+    std::fs::metadata(path).ok().map(|m| m.len())
 }
 
 /// Whether `--out` asks for an Excel workbook.

@@ -27,6 +27,7 @@ use crate::error::Error;
 use crate::ledger::{read_ledger, LedgerError, LedgerProblem};
 pub use crate::output::write_file_atomically;
 use crate::policy::{bundled, load, Policy};
+use crate::progress::Progress;
 use crate::report::BookSheet;
 use crate::sheet::{is_spreadsheet, sheet_as_csv, Choice, ZIP_MAGIC};
 
@@ -124,9 +125,20 @@ pub fn read_batch(
     policy: &Policy,
     limits: Limits,
 ) -> Result<(Batch, Vec<Prior>), Error> {
+    read_batch_shown(claims, sources, policy, limits, &Progress::none())
+}
+
+/// As `read_batch`, the claims file's bytes counted into `progress`.
+pub fn read_batch_shown(
+    claims: Option<&Path>,
+    sources: &Sources,
+    policy: &Policy,
+    limits: Limits,
+    progress: &Progress,
+) -> Result<(Batch, Vec<Prior>), Error> {
     let mut keys = Keys::default();
     let (label, input) = open_input(claims, &sources.reading)?;
-    let (input, stopped) = guard(input, limits);
+    let (input, stopped) = guard(progress.reading(input), limits);
     let batch = read_claims(&label, input, policy, &mut keys)
         .map_err(|e| stopped_or(&label, &stopped, e.into()))?;
     let prior = read_ledgers(&sources.ledger, &sources.reading, policy, &mut keys, limits)?;

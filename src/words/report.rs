@@ -20,6 +20,8 @@ pub trait ReportWords {
     fn label(&self, label: Label) -> &'static str;
     /// Between the parts of a reason; between the names of a list.
     fn separator(&self, sep: Sep) -> &'static str;
+    /// The name of a stage on the progress bar.
+    fn stage(&self, stage: Stage) -> &'static str;
 
     /// How the amount before caps was found: `2000 × 3 = 6000`.
     fn basis(&self, policy: &Policy, basis: &Basis, computed: Decimal, figures: Figures) -> String;
@@ -98,6 +100,18 @@ impl BookLabel {
     ];
 }
 
+/// A stage of a long batch, as its progress bar names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Reading,
+    Deciding,
+    Writing,
+}
+
+impl Stage {
+    pub const ALL: [Stage; 3] = [Stage::Reading, Stage::Deciding, Stage::Writing];
+}
+
 /// Separators between parts of a sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Sep {
@@ -161,6 +175,11 @@ pub enum Rule {
 /// The sentences of the commands themselves.
 #[derive(Debug)]
 pub enum Notice<'a> {
+    /// How far a long batch has come: rows so far and rows per second.
+    Rows {
+        rows: u64,
+        per_second: u64,
+    },
     /// The quota ranking did not settle within the engine's pass limit.
     RankingUnsettled {
         passes: usize,

@@ -11,7 +11,7 @@ use crate::engine::{Basis, Cap, CapStep, Check, Outcome, Rejection, Status};
 use crate::money::{short, short_grouped};
 use crate::policy::{Policy, Unique};
 use crate::report::{who, yuan, Derivation, Tally};
-use crate::words::report::{BookLabel, Figures, Label, Notice, Rule, Sep};
+use crate::words::report::{BookLabel, Figures, Label, Notice, Rule, Sep, Stage};
 use crate::words::{chinese_numeral, Lang, ReportWords};
 
 const EN: Lang = Lang::En;
@@ -88,6 +88,14 @@ impl ReportWords for English {
             Label::CapsHeading => "caps, in the order applied:",
             Label::ReasonHeading => "reason: ",
             Label::FigureInRules => "see rules",
+        }
+    }
+
+    fn stage(&self, stage: Stage) -> &'static str {
+        match stage {
+            Stage::Reading => "reading",
+            Stage::Deciding => "deciding",
+            Stage::Writing => "writing",
         }
     }
 
@@ -567,6 +575,7 @@ impl ReportWords for English {
 
     fn notice(&self, notice: &Notice) -> String {
         match notice {
+            Notice::Rows { rows, per_second } => format!("{rows} rows, {per_second} rows/s"),
             Notice::RankingUnsettled { passes } => format!("the city-wide ranking had not settled after {passes} passes; the last pass stands; the office should check the claims under a quota"),
             Notice::LangIgnored { value } => format!("SUBSIDY_LANG={value} is not a language of this tool (zh, en); ignored"),
             Notice::NoLedgerGiven => "No --ledger given: earlier payouts are not checked, and the caps count nothing as used.".to_string(),

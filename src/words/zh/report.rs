@@ -11,7 +11,7 @@ use crate::engine::{Basis, Cap, CapStep, Check, Outcome, Rejection, Status};
 use crate::money::{short, short_grouped};
 use crate::policy::{Policy, Unique};
 use crate::report::{who, yuan, Derivation, Tally};
-use crate::words::report::{BookLabel, Figures, Label, Notice, Rule, Sep};
+use crate::words::report::{BookLabel, Figures, Label, Notice, Rule, Sep, Stage};
 use crate::words::{Lang, ReportWords};
 
 const ZH: Lang = Lang::Zh;
@@ -94,6 +94,14 @@ impl ReportWords for Chinese {
             Label::CapsHeading => "上限（依次适用）：",
             Label::ReasonHeading => "理由：",
             Label::FigureInRules => "见规则",
+        }
+    }
+
+    fn stage(&self, stage: Stage) -> &'static str {
+        match stage {
+            Stage::Reading => "读取",
+            Stage::Deciding => "计算",
+            Stage::Writing => "写出",
         }
     }
 
@@ -556,6 +564,7 @@ impl ReportWords for Chinese {
 
     fn notice(&self, notice: &Notice) -> String {
         match notice {
+            Notice::Rows { rows, per_second } => format!("{rows} 行，每秒 {per_second} 行"),
             Notice::RankingUnsettled { passes } => format!("本批城市名额排名经 {passes} 轮仍未稳定，以最后一轮为准；请受理窗口核对名额内的申报"),
             Notice::LangIgnored { value } => format!("环境变量 SUBSIDY_LANG=“{value}”不是本工具支持的语言（zh、en），已忽略"),
             Notice::NoLedgerGiven => "未给出 --ledger：未核对此前的拨付，年度上限的已用额度按零计。".to_string(),
