@@ -306,7 +306,7 @@ pub struct CompareArgs {
     #[arg(long, value_enum)]
     pub format: Option<Format>,
 
-    /// Write the cost sheet to FILE (CSV)
+    /// Write the cost sheet to FILE: .xlsx gets a workbook with a chart, anything else CSV
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
 
@@ -329,7 +329,8 @@ pub struct ReportArgs {
     #[arg(long, value_enum)]
     pub format: Option<Format>,
 
-    /// Write the output to FILE instead of standard output
+    /// Write the output to FILE instead of standard output: .xlsx gets a
+    /// workbook with charts, anything else CSV
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
 

@@ -892,3 +892,152 @@ fn the_clerks_own_columns_come_back_in_the_payout_after_the_standard_ones() {
             "this claim_id is already in a ledger",
         ));
 }
+
+/// LibreOffice: SUBSIDY_SOFFICE, else `soffice` or `libreoffice` on PATH.
+fn soffice() -> Option<String> {
+    let named = std::env::var("SUBSIDY_SOFFICE")
+        .ok()
+        .filter(|s| !s.is_empty());
+    named
+        .into_iter()
+        .chain(["soffice", "libreoffice"].map(String::from))
+        .find(|name| {
+            std::process::Command::new(name)
+                .arg("--version")
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .status()
+                .is_ok_and(|s| s.success())
+        })
+}
+
+/// Sheet `n` (from 1) of `book` as LibreOffice converts it to CSV: UTF-8,
+/// values as stored (not as shown). Killed after two minutes.
+fn converted_by_libreoffice(soffice: &str, book: &Path, n: usize) -> Vec<Vec<String>> {
+    use std::time::{Duration, Instant};
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let filter =
+        format!("csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,{n}");
+    let mut child = std::process::Command::new(soffice)
+        .env("HOME", dir.path().join("home"))
+        .args(["--headless", "--convert-to", &filter, "--outdir"])
+        .arg(dir.path().join("out"))
+        .arg(book)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap_or_else(|e| panic!("{soffice}: {e}"));
+    let start = Instant::now();
+    while child.try_wait().unwrap_or_else(|e| panic!("{e}")).is_none() {
+        if start.elapsed() > Duration::from_secs(120) {
+            let _ = child.kill();
+            panic!(
+                "LibreOffice did not convert {} within two minutes",
+                book.display()
+            );
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let file = std::fs::read_dir(dir.path().join("out"))
+        .unwrap_or_else(|e| panic!("LibreOffice wrote nothing: {e}"))
+        .next()
+        .unwrap_or_else(|| panic!("LibreOffice wrote nothing"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let text = std::fs::read_to_string(file.path()).unwrap_or_else(|e| panic!("{e}"));
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes())
+        .records()
+        .map(|r| {
+            r.unwrap_or_else(|e| panic!("{e}"))
+                .iter()
+                .map(String::from)
+                .collect()
+        })
+        .collect()
+}
+
+/// A figure as LibreOffice writes it (`2000`, `50005.01`), to the fen.
+fn fen(cell: Option<&String>) -> String {
+    let value: rust_decimal::Decimal = cell
+        .and_then(|c| c.parse().ok())
+        .unwrap_or_else(|| panic!("{cell:?} is not a number"));
+    format!("{value:.2}")
+}
+
+/// The sum, to the fen, of column `col` of the rows after title and header.
+fn column_sum(rows: &[Vec<String>], col: usize) -> String {
+    let sum: rust_decimal::Decimal = rows
+        .iter()
+        .skip(2)
+        .map(|r| {
+            fen(r.get(col))
+                .parse::<rust_decimal::Decimal>()
+                .unwrap_or_default()
+        })
+        .sum();
+    format!("{sum:.2}")
+}
+
+/// LibreOffice opens the cost workbook of `compare` and the review
+/// workbook of `report` and reads our totals: 1,749,505.01 against
+/// 1,751,505.01 for the cap of 80,000 (README), and the year's
+/// 1,751,505.01 payable of 2,246,005.01 computed over 70 rows; the clause
+/// sheets add up to the same. Without LibreOffice the test says so and
+/// passes, unless SUBSIDY_LIBREOFFICE_REQUIRED=1.
+#[test]
+fn libreoffice_reads_the_cost_and_review_workbooks_totals() {
+    let Some(soffice) = soffice() else {
+        let required = std::env::var("SUBSIDY_LIBREOFFICE_REQUIRED").is_ok_and(|v| v == "1");
+        assert!(
+            !required,
+            "SUBSIDY_LIBREOFFICE_REQUIRED=1 but no soffice was found"
+        );
+        eprintln!("skipped: LibreOffice check of the what-if workbooks: no soffice on PATH");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let (cost, payout, review) = (
+        dir.path().join("cost.xlsx"),
+        dir.path().join("payout.csv"),
+        dir.path().join("review.xlsx"),
+    );
+    subsidy()
+        .args([
+            "compare",
+            SAMPLE,
+            "--alt-set",
+            "clause.1.annual_cap=80000",
+            "--out",
+        ])
+        .arg(&cost)
+        .assert()
+        .success();
+    calc_into(&payout, &[]);
+    subsidy()
+        .args(["report", LEDGER])
+        .arg(&payout)
+        .arg("--out")
+        .arg(&review)
+        .assert()
+        .success();
+    let summary = converted_by_libreoffice(&soffice, &cost, 1);
+    let total = summary
+        .iter()
+        .find(|r| r[0] == "合计" && r.get(1).is_some_and(|c| !c.is_empty()))
+        .unwrap_or_else(|| panic!("no total: {summary:?}"));
+    let figures = [fen(total.get(1)), fen(total.get(2)), fen(total.get(3))];
+    assert_eq!(figures, ["1749505.01", "1751505.01", "2000.00"]);
+    let clauses = converted_by_libreoffice(&soffice, &cost, 2);
+    assert_eq!(column_sum(&clauses, 2), "1749505.01");
+    assert_eq!(column_sum(&clauses, 3), "1751505.01");
+    let summary = converted_by_libreoffice(&soffice, &review, 1);
+    let total = &summary[2];
+    assert_eq!(total[0], "合计");
+    let figures = [fen(total.get(2)), fen(total.get(3)), fen(total.get(4))];
+    assert_eq!(total[1], "70");
+    assert_eq!(figures, ["2246005.01", "1751505.01", "494500.00"]);
+    let clauses = converted_by_libreoffice(&soffice, &review, 2);
+    assert_eq!(column_sum(&clauses, 3), "1751505.01");
+}

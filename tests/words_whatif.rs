@@ -44,6 +44,7 @@ fn fact_samples(overrides: &[Override]) -> Vec<WhatIfFact<'_>> {
         },
         WhatIfFact::NoDifference,
         WhatIfFact::NoStatusChange,
+        WhatIfFact::NoPayoutChange,
     ];
     for f in &all {
         match f {
@@ -54,7 +55,8 @@ fn fact_samples(overrides: &[Override]) -> Vec<WhatIfFact<'_>> {
             | WhatIfFact::FundUsed { .. }
             | WhatIfFact::Sides { .. }
             | WhatIfFact::NoDifference
-            | WhatIfFact::NoStatusChange => {}
+            | WhatIfFact::NoStatusChange
+            | WhatIfFact::NoPayoutChange => {}
         }
     }
     all
@@ -99,9 +101,6 @@ fn error_samples() -> Vec<WhatIfError> {
             priority: d(200),
             fund: d(100),
         },
-        WhatIfError::NoWorkbookWriter {
-            path: "cost.xlsx".into(),
-        },
         WhatIfError::LedgerColumns {
             file: "f.csv".into(),
             missing: vec!["payable".into()],
@@ -121,7 +120,6 @@ fn error_samples() -> Vec<WhatIfError> {
             | WhatIfError::BadBudget { .. }
             | WhatIfError::UnknownClause { .. }
             | WhatIfError::PriorityOverFund { .. }
-            | WhatIfError::NoWorkbookWriter { .. }
             | WhatIfError::LedgerColumns { .. }
             | WhatIfError::LedgerCell { .. } => {}
         }
@@ -142,6 +140,61 @@ fn every_label_is_said_in_both_languages() {
         let en = Lang::En.words().whatif_label(label);
         differ(&format!("{label:?}"), zh, en);
     }
+}
+
+/// Every label is in `WhatIfLabel::ALL`, once: the chain has no wildcard,
+/// so a new variant does not compile here until it is walked and counted.
+#[test]
+fn every_label_is_walked_once() {
+    let mut seen = std::collections::HashSet::new();
+    for label in WhatIfLabel::ALL {
+        match label {
+            WhatIfLabel::Base
+            | WhatIfLabel::Alt
+            | WhatIfLabel::Difference
+            | WhatIfLabel::Total
+            | WhatIfLabel::Clause
+            | WhatIfLabel::Title
+            | WhatIfLabel::ApplicantId
+            | WhatIfLabel::ApplicantName
+            | WhatIfLabel::ClaimId
+            | WhatIfLabel::Key
+            | WhatIfLabel::CostByClause
+            | WhatIfLabel::TopApplicants
+            | WhatIfLabel::StatusChanges
+            | WhatIfLabel::PolicyDiff
+            | WhatIfLabel::Rows
+            | WhatIfLabel::Computed
+            | WhatIfLabel::Payable
+            | WhatIfLabel::Cut
+            | WhatIfLabel::ByClause
+            | WhatIfLabel::ByApplicantType
+            | WhatIfLabel::ByMonth
+            | WhatIfLabel::ByBatch
+            | WhatIfLabel::RejectedByReason
+            | WhatIfLabel::Reason
+            | WhatIfLabel::Batch
+            | WhatIfLabel::Month
+            | WhatIfLabel::ApplicantType
+            | WhatIfLabel::Unscaled
+            | WhatIfLabel::Factor
+            | WhatIfLabel::Absent
+            | WhatIfLabel::SummarySheet
+            | WhatIfLabel::ApplicantsSheet
+            | WhatIfLabel::FiguresSheet
+            | WhatIfLabel::RejectedSheet
+            | WhatIfLabel::PolicyFile
+            | WhatIfLabel::SetForRun
+            | WhatIfLabel::Fund
+            | WhatIfLabel::Left
+            | WhatIfLabel::ShareUsed
+            | WhatIfLabel::BaseAgainstAlt
+            | WhatIfLabel::PayableByMonth
+            | WhatIfLabel::Yuan => {}
+        }
+        seen.insert(format!("{label:?}"));
+    }
+    assert_eq!(seen.len(), 42);
 }
 
 #[test]

@@ -1,5 +1,7 @@
 //! `subsidy compare CLAIMS --base P1 --alt P2`: one batch under two
-//! policies, side by side; `--out cost.csv` writes the cost sheet.
+//! policies, side by side; `--out cost.csv` writes the cost sheet, and
+//! `--out cost.xlsx` the cost workbook (with a chart of both sides by
+//! clause and the figures that differ).
 
 use std::io::Write;
 use std::path::Path;
@@ -11,20 +13,27 @@ use crate::error::Error;
 use crate::money::plain;
 use crate::policy::Policy;
 use crate::report::{yuan, Decided};
+use crate::whatif::book::{workbook, Cell, ChartKind, ChartPlan, Tab, Table};
 use crate::whatif::compare::{compare, results, Comparison, Pair, RowResult};
-use crate::whatif::{Override, WhatIfError, WhatIfFact, WhatIfLabel};
+use crate::whatif::figures::{figures, FigureSlot};
+use crate::whatif::{overrides_list, Override, WhatIfFact, WhatIfLabel};
 use crate::words::Lang;
 
-/// One side: its policy file's name, its overrides, its policy and rows.
+/// One side: its policy file's name, its overrides, its policy, its
+/// figures (with the overrides written in) and rows.
 struct Side {
     name: String,
     overrides: Vec<Override>,
     policy: Policy,
+    figures: Vec<FigureSlot>,
     rows: Vec<RowResult>,
 }
 
 fn run_side(args: &CompareArgs, path: Option<&Path>, sets: &[String]) -> Result<Side, Error> {
-    let (policy, overrides) = super::whatif::load_with(path, sets)?;
+    let (label, text) = super::whatif::policy_text(path)?;
+    let (text, overrides) = crate::whatif::overrides::apply(&text, sets).map_err(Error::WhatIf)?;
+    let policy = crate::policy::load(&label, &text)?;
+    let figures = figures(&text).unwrap_or_default();
     let sources = crate::cli::Sources {
         measures: crate::cli::PolicyFile {
             policy: path.map(Path::to_path_buf),
@@ -49,6 +58,7 @@ fn run_side(args: &CompareArgs, path: Option<&Path>, sets: &[String]) -> Result<
         name,
         overrides,
         policy,
+        figures,
         rows,
     })
 }
@@ -64,8 +74,20 @@ pub fn run(args: &CompareArgs, lang: Lang) -> Result<(), Error> {
     } else {
         Format::Table
     };
-    let write = |out: &mut dyn Write| match args.format.unwrap_or(default) {
-        Format::Table => {
+    let format = args.format.unwrap_or(default);
+    let book = match &args.out {
+        Some(path) if format == Format::Csv && is_workbook(path) => {
+            let tabs = cost_book(&comparison, &base, &alt, lang);
+            Some(workbook(&tabs).map_err(|e| Error::Write {
+                path: path.display().to_string(),
+                source: std::io::Error::other(e.to_string()),
+            })?)
+        }
+        _ => None,
+    };
+    let write = |out: &mut dyn Write| match (&book, format) {
+        (Some(bytes), _) => out.write_all(bytes),
+        (None, Format::Table) => {
             let words = lang.words();
             let sides = WhatIfFact::Sides {
                 base: &base.name,
@@ -76,21 +98,19 @@ pub fn run(args: &CompareArgs, lang: Lang) -> Result<(), Error> {
             writeln!(out, "{}", words.whatif_fact(&sides))?;
             write_sections(&sections(&comparison, &base, lang), out)
         }
-        Format::Csv => write_csv(&sheet, out, bom),
-        Format::Json => write_json(&sheet, &base, &alt, out),
+        (None, Format::Csv) => write_csv(&sheet, out, bom),
+        (None, Format::Json) => write_json(&sheet, &base, &alt, out),
     };
     match &args.out {
-        // The seam for a workbook: an XLSX writer takes the same `Sheet`.
-        Some(path) if is_workbook(path) => Err(Error::WhatIf(WhatIfError::NoWorkbookWriter {
-            path: path.display().to_string(),
-        })),
         Some(path) => super::write_file_atomically(path, write),
         None => super::write_stdout(write),
     }
 }
 
+/// Whether `--out` asks for an Excel workbook.
 fn is_workbook(path: &Path) -> bool {
     path.extension()
+        .and_then(|e| e.to_str())
         .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
 }
 
@@ -178,7 +198,8 @@ fn sections(c: &Comparison, base: &Side, lang: Lang) -> Vec<Section> {
         .applicants
         .iter()
         .map(|a| {
-            let mut row = vec![a.applicant_id.clone(), a.applicant_name.clone()];
+            let id = crate::text::shown_id(&a.applicant_id).into_owned();
+            let mut row = vec![id, a.applicant_name.clone()];
             row.extend(table_money(&a.payable));
             row
         })
@@ -227,7 +248,7 @@ fn status_section(c: &Comparison, lang: Lang) -> Section {
         .map(|s| {
             vec![
                 s.claim_id.clone(),
-                s.applicant_id.clone(),
+                crate::text::shown_id(&s.applicant_id).into_owned(),
                 words.status(s.base).to_string(),
                 words.status(s.alt).to_string(),
                 yuan(s.payable.base),
@@ -287,6 +308,200 @@ fn cost_sheet(c: &Comparison, base: &Side, lang: Lang) -> Sheet {
             "base_status",
             "alt_status",
         ],
+        rows,
+    }
+}
+
+/// The cost workbook: a summary (the two sides and the totals), the cost
+/// by clause with a clustered bar chart of both sides, the applicants whose
+/// payout changes most, the claims whose status changes, and the figures
+/// that differ between the two policies.
+fn cost_book(c: &Comparison, base: &Side, alt: &Side, lang: Lang) -> Vec<Tab> {
+    let words = lang.words();
+    let l = |label| words.whatif_label(label).to_string();
+    let tab = |name: WhatIfLabel, table: Table| Tab {
+        name: l(name),
+        tables: vec![table],
+        chart: None,
+    };
+    let mut clauses = tab(WhatIfLabel::ByClause, clause_table(c, base, lang));
+    clauses.chart = Some(ChartPlan {
+        kind: ChartKind::Bar,
+        title: l(WhatIfLabel::BaseAgainstAlt),
+        category_axis: l(WhatIfLabel::Clause),
+        value_axis: l(WhatIfLabel::Yuan),
+        categories: 0,
+        values: vec![2, 3],
+    });
+    vec![
+        Tab {
+            name: l(WhatIfLabel::SummarySheet),
+            tables: vec![sides_table(base, alt, lang), total_table(c, lang)],
+            chart: None,
+        },
+        clauses,
+        tab(WhatIfLabel::ApplicantsSheet, applicants_table(c, lang)),
+        tab(WhatIfLabel::StatusChanges, status_table(c, lang)),
+        tab(WhatIfLabel::FiguresSheet, figures_table(base, alt, lang)),
+    ]
+}
+
+/// Base, alternative and difference as cells.
+fn pair_cells(pair: &Pair) -> [Cell; 3] {
+    [
+        Cell::Money(pair.base),
+        Cell::Money(pair.alt),
+        Cell::Signed(pair.difference()),
+    ]
+}
+
+fn labels(lang: Lang, labels: &[WhatIfLabel]) -> Vec<String> {
+    let words = lang.words();
+    labels
+        .iter()
+        .map(|l| words.whatif_label(*l).to_string())
+        .collect()
+}
+
+const MONEY_HEADER: [WhatIfLabel; 3] =
+    [WhatIfLabel::Base, WhatIfLabel::Alt, WhatIfLabel::Difference];
+
+/// Each side's policy file and what was changed in it for this run.
+fn sides_table(base: &Side, alt: &Side, lang: Lang) -> Table {
+    let words = lang.words();
+    let l = |label| words.whatif_label(label).to_string();
+    let row = |label, side: &Side| {
+        let set = if side.overrides.is_empty() {
+            l(WhatIfLabel::Absent)
+        } else {
+            overrides_list(&side.overrides, "; ")
+        };
+        vec![
+            Cell::Text(l(label)),
+            Cell::Text(side.name.clone()),
+            Cell::Text(set),
+        ]
+    };
+    let mut header = vec![String::new()];
+    header.extend(labels(
+        lang,
+        &[WhatIfLabel::PolicyFile, WhatIfLabel::SetForRun],
+    ));
+    Table {
+        title: l(WhatIfLabel::SummarySheet),
+        header,
+        rows: vec![row(WhatIfLabel::Base, base), row(WhatIfLabel::Alt, alt)],
+        note: None,
+    }
+}
+
+fn total_table(c: &Comparison, lang: Lang) -> Table {
+    let total = lang.words().whatif_label(WhatIfLabel::Total).to_string();
+    let mut header = vec![String::new()];
+    header.extend(labels(lang, &MONEY_HEADER));
+    let mut row = vec![Cell::Text(total.clone())];
+    row.extend(pair_cells(&c.total));
+    Table {
+        title: total,
+        header,
+        rows: vec![row],
+        note: None,
+    }
+}
+
+fn clause_table(c: &Comparison, base: &Side, lang: Lang) -> Table {
+    let mut header = labels(lang, &[WhatIfLabel::Clause, WhatIfLabel::Title]);
+    header.extend(labels(lang, &MONEY_HEADER));
+    let rows = c
+        .clauses
+        .iter()
+        .map(|(n, pair)| {
+            let (label, title) = clause_names(*n, base, lang);
+            let mut row = vec![Cell::Text(label), Cell::Text(title)];
+            row.extend(pair_cells(pair));
+            row
+        })
+        .collect();
+    Table {
+        title: lang.words().whatif_label(WhatIfLabel::CostByClause).into(),
+        header,
+        rows,
+        note: None,
+    }
+}
+
+fn applicants_table(c: &Comparison, lang: Lang) -> Table {
+    let words = lang.words();
+    let mut header = labels(
+        lang,
+        &[WhatIfLabel::ApplicantId, WhatIfLabel::ApplicantName],
+    );
+    header.extend(labels(lang, &MONEY_HEADER));
+    let rows: Vec<Vec<Cell>> = c
+        .applicants
+        .iter()
+        .map(|a| {
+            let id = crate::text::shown_id(&a.applicant_id).into_owned();
+            let mut row = vec![Cell::Text(id), Cell::Text(a.applicant_name.clone())];
+            row.extend(pair_cells(&a.payable));
+            row
+        })
+        .collect();
+    Table {
+        title: words.whatif_label(WhatIfLabel::TopApplicants).into(),
+        header,
+        note: rows
+            .is_empty()
+            .then(|| words.whatif_fact(&WhatIfFact::NoPayoutChange)),
+        rows,
+    }
+}
+
+fn status_table(c: &Comparison, lang: Lang) -> Table {
+    let words = lang.words();
+    let rows: Vec<Vec<Cell>> = c
+        .status_changes
+        .iter()
+        .map(|s| {
+            vec![
+                Cell::Text(s.claim_id.clone()),
+                Cell::Text(crate::text::shown_id(&s.applicant_id).into_owned()),
+                Cell::Text(words.status(s.base).into()),
+                Cell::Text(words.status(s.alt).into()),
+                Cell::Money(s.payable.base),
+                Cell::Money(s.payable.alt),
+            ]
+        })
+        .collect();
+    Table {
+        title: words.whatif_label(WhatIfLabel::StatusChanges).into(),
+        header: status_section(c, lang).header,
+        note: rows
+            .is_empty()
+            .then(|| words.whatif_fact(&WhatIfFact::NoStatusChange)),
+        rows,
+    }
+}
+
+/// The figures that differ between the two sides' policies (with their
+/// overrides), as `policy diff` lists them.
+fn figures_table(base: &Side, alt: &Side, lang: Lang) -> Table {
+    let words = lang.words();
+    let absent = words.whatif_label(WhatIfLabel::Absent);
+    let shown = |v: Option<String>| Cell::Text(v.unwrap_or_else(|| absent.to_string()));
+    let rows: Vec<Vec<Cell>> = super::diff::differing(&base.figures, &alt.figures)
+        .into_iter()
+        .map(|(key, b, a)| vec![Cell::Text(key), shown(b), shown(a)])
+        .collect();
+    Table {
+        title: words.whatif_label(WhatIfLabel::PolicyDiff).into(),
+        header: labels(
+            lang,
+            &[WhatIfLabel::Key, WhatIfLabel::Base, WhatIfLabel::Alt],
+        ),
+        note: rows
+            .is_empty()
+            .then(|| words.whatif_fact(&WhatIfFact::NoDifference)),
         rows,
     }
 }

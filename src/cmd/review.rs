@@ -1,6 +1,7 @@
 //! `subsidy report LEDGER...`: what a year's payout files paid, per clause,
 //! applicant type, month and batch, the rejected rows by reason, and the
-//! fund used.
+//! fund used; `--out review.xlsx` writes them as a workbook, with charts
+//! of the payable by clause and by month.
 
 use std::io::Read;
 use std::io::Write;
@@ -13,6 +14,7 @@ use crate::cli::{Format, ReportArgs};
 use crate::error::Error;
 use crate::money::plain;
 use crate::report::yuan;
+use crate::whatif::book::{workbook, Cell, ChartKind, ChartPlan, Tab, Table};
 use crate::whatif::review::{review, PayoutRow, Review, Sum};
 use crate::whatif::{WhatIfError, WhatIfFact, WhatIfLabel};
 use crate::words::Lang;
@@ -111,8 +113,19 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<(), Error> {
     } else {
         Format::Table
     });
-    let write = |out: &mut dyn Write| match format {
-        Format::Table => {
+    let book = match &args.out {
+        Some(path) if format == Format::Csv && is_workbook(path) => {
+            let tabs = review_book(&r, &names, fund, lang);
+            Some(workbook(&tabs).map_err(|e| Error::Write {
+                path: path.display().to_string(),
+                source: std::io::Error::other(e.to_string()),
+            })?)
+        }
+        _ => None,
+    };
+    let write = |out: &mut dyn Write| match (&book, format) {
+        (Some(bytes), _) => out.write_all(bytes),
+        (None, Format::Table) => {
             write_sections(&sections(&r, &names, lang), out)?;
             if let Some(fund) = fund {
                 let used = WhatIfFact::FundUsed {
@@ -123,8 +136,8 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<(), Error> {
             }
             Ok(())
         }
-        Format::Csv => write_csv(&sheet, out, bom),
-        Format::Json => {
+        (None, Format::Csv) => write_csv(&sheet, out, bom),
+        (None, Format::Json) => {
             serde_json::to_writer_pretty(&mut *out, &sheet_json(&sheet))
                 .map_err(std::io::Error::other)?;
             writeln!(out)
@@ -134,6 +147,13 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<(), Error> {
         Some(path) => super::write_file_atomically(path, write),
         None => super::write_stdout(write),
     }
+}
+
+/// Whether `--out` asks for an Excel workbook.
+fn is_workbook(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
 }
 
 fn sum_cells(s: &Sum, shown: fn(Decimal) -> String) -> [String; 4] {
@@ -249,4 +269,162 @@ fn sections(r: &Review, names: &[String], lang: Lang) -> Vec<Section> {
             "rejected",
         ),
     ]
+}
+
+/// The review workbook: a summary (the total and the fund used), then one
+/// sheet per table, with a bar chart of the payable by clause and a column
+/// chart of the payable by month. The cells are the CSV's figures.
+fn review_book(r: &Review, names: &[String], fund: Option<Decimal>, lang: Lang) -> Vec<Tab> {
+    let words = lang.words();
+    let l = |label| words.whatif_label(label).to_string();
+    let tab = |name, title, key, section| Tab {
+        name: l(name),
+        tables: vec![group_table(r, names, l(title), l(key), section, lang)],
+        chart: None,
+    };
+    let chart = |kind, title, key| ChartPlan {
+        kind,
+        title: l(title),
+        category_axis: l(key),
+        value_axis: l(WhatIfLabel::Yuan),
+        categories: 0,
+        values: vec![3],
+    };
+    let mut summary = vec![group_table(
+        r,
+        names,
+        l(WhatIfLabel::Total),
+        String::new(),
+        "total",
+        lang,
+    )];
+    summary.extend(fund.map(|fund| fund_table(r, fund, lang)));
+    let mut clauses = tab(
+        WhatIfLabel::ByClause,
+        WhatIfLabel::ByClause,
+        WhatIfLabel::Clause,
+        "clause",
+    );
+    clauses.chart = Some(chart(
+        ChartKind::Bar,
+        WhatIfLabel::CostByClause,
+        WhatIfLabel::Clause,
+    ));
+    let mut months = tab(
+        WhatIfLabel::ByMonth,
+        WhatIfLabel::ByMonth,
+        WhatIfLabel::Month,
+        "month",
+    );
+    months.chart = Some(chart(
+        ChartKind::Column,
+        WhatIfLabel::PayableByMonth,
+        WhatIfLabel::Month,
+    ));
+    vec![
+        Tab {
+            name: l(WhatIfLabel::SummarySheet),
+            tables: summary,
+            chart: None,
+        },
+        clauses,
+        tab(
+            WhatIfLabel::ByApplicantType,
+            WhatIfLabel::ByApplicantType,
+            WhatIfLabel::ApplicantType,
+            "applicant_type",
+        ),
+        months,
+        tab(
+            WhatIfLabel::ByBatch,
+            WhatIfLabel::ByBatch,
+            WhatIfLabel::Batch,
+            "batch",
+        ),
+        tab(
+            WhatIfLabel::RejectedSheet,
+            WhatIfLabel::RejectedByReason,
+            WhatIfLabel::Reason,
+            "rejected",
+        ),
+    ]
+}
+
+/// The groups of one section as a table: key, rows, computed, payable,
+/// cut. The total's key is the word for it.
+fn group_table(
+    r: &Review,
+    names: &[String],
+    title: String,
+    key: String,
+    section: &str,
+    lang: Lang,
+) -> Table {
+    let words = lang.words();
+    let l = |label| words.whatif_label(label).to_string();
+    let rows = groups(r, names)
+        .into_iter()
+        .filter(|(s, _, _)| *s == section)
+        .map(|(s, k, sum)| {
+            let key = match (s, k) {
+                ("total", _) => l(WhatIfLabel::Total),
+                (_, "") => "—".to_string(),
+                (_, k) => k.to_string(),
+            };
+            vec![
+                Cell::Text(key),
+                Cell::Count(sum.rows),
+                Cell::Money(sum.computed),
+                Cell::Money(sum.payable),
+                Cell::Money(sum.cut),
+            ]
+        })
+        .collect();
+    let mut header = vec![key];
+    header.extend(
+        [
+            WhatIfLabel::Rows,
+            WhatIfLabel::Computed,
+            WhatIfLabel::Payable,
+            WhatIfLabel::Cut,
+        ]
+        .map(l),
+    );
+    Table {
+        title,
+        header,
+        rows,
+        note: None,
+    }
+}
+
+/// The fund, what the files paid, what is left and the share used.
+fn fund_table(r: &Review, fund: Decimal, lang: Lang) -> Table {
+    let words = lang.words();
+    let l = |label| words.whatif_label(label).to_string();
+    let paid = r.total.payable;
+    let mut row = vec![
+        Cell::Money(fund),
+        Cell::Money(paid),
+        Cell::Money(fund - paid),
+    ];
+    if !fund.is_zero() {
+        row.push(Cell::Share((paid / fund).round_dp(6)));
+    }
+    Table {
+        title: l(WhatIfLabel::Fund),
+        header: [
+            WhatIfLabel::Fund,
+            WhatIfLabel::Payable,
+            WhatIfLabel::Left,
+            WhatIfLabel::ShareUsed,
+        ]
+        .map(l)
+        .to_vec(),
+        rows: vec![row],
+        note: Some(words.whatif_fact(&WhatIfFact::FundUsed {
+            payable: paid,
+            fund,
+        })),
+    }
 }

@@ -1,6 +1,7 @@
 //! The tables and CSV of the what-if commands: sections of rows, printed
-//! as terminal tables or written as one CSV (and, later, as a workbook: a
-//! `Sheet` is what an XLSX writer takes too).
+//! as terminal tables or written as one CSV. Their workbooks (`--out
+//! *.xlsx`) are tables of typed cells, `whatif::book`, built from the same
+//! figures.
 
 use std::io::{self, Write};
 
@@ -19,7 +20,7 @@ pub struct Section {
 }
 
 /// The rows a script reads: one header, every row with its section's key
-/// first. The seam for a workbook writer: it takes the same rows.
+/// first.
 #[derive(Debug, Clone, Default)]
 pub struct Sheet {
     pub header: Vec<&'static str>,

@@ -4,6 +4,7 @@
 //! (`report`). Pure functions over the engine's outcomes; the words are the
 //! words layer's (`words/whatif.rs`).
 
+pub mod book;
 pub mod budget;
 pub mod compare;
 pub mod figures;
@@ -34,8 +35,6 @@ pub enum WhatIfError {
     UnknownClause { written: String },
     /// The clauses paid first need more than the fund.
     PriorityOverFund { priority: Decimal, fund: Decimal },
-    /// `--out` names a workbook, and no workbook writer is built in yet.
-    NoWorkbookWriter { path: String },
     /// A payout file for `report` lacks columns it needs.
     LedgerColumns { file: String, missing: Vec<String> },
     /// A payout file's row has a cell that is not what its column holds.
@@ -52,7 +51,6 @@ impl WhatIfError {
     pub fn exit_code(&self) -> i32 {
         match self {
             WhatIfError::LedgerColumns { .. } | WhatIfError::LedgerCell { .. } => 1,
-            WhatIfError::NoWorkbookWriter { .. } => 2,
             _ => 2,
         }
     }
@@ -108,10 +106,24 @@ pub enum WhatIfLabel {
     Unscaled,
     Factor,
     Absent,
+    // The workbooks': sheet names (at most 31 characters, none of
+    // `[]:*?/\`), headers, chart titles and axis names.
+    SummarySheet,
+    ApplicantsSheet,
+    FiguresSheet,
+    RejectedSheet,
+    PolicyFile,
+    SetForRun,
+    Fund,
+    Left,
+    ShareUsed,
+    BaseAgainstAlt,
+    PayableByMonth,
+    Yuan,
 }
 
 impl WhatIfLabel {
-    pub const ALL: [WhatIfLabel; 30] = [
+    pub const ALL: [WhatIfLabel; 42] = [
         WhatIfLabel::Base,
         WhatIfLabel::Alt,
         WhatIfLabel::Difference,
@@ -142,6 +154,18 @@ impl WhatIfLabel {
         WhatIfLabel::Unscaled,
         WhatIfLabel::Factor,
         WhatIfLabel::Absent,
+        WhatIfLabel::SummarySheet,
+        WhatIfLabel::ApplicantsSheet,
+        WhatIfLabel::FiguresSheet,
+        WhatIfLabel::RejectedSheet,
+        WhatIfLabel::PolicyFile,
+        WhatIfLabel::SetForRun,
+        WhatIfLabel::Fund,
+        WhatIfLabel::Left,
+        WhatIfLabel::ShareUsed,
+        WhatIfLabel::BaseAgainstAlt,
+        WhatIfLabel::PayableByMonth,
+        WhatIfLabel::Yuan,
     ];
 }
 
@@ -179,6 +203,8 @@ pub enum WhatIfFact<'a> {
     NoDifference,
     /// `compare`: no claim changes its status.
     NoStatusChange,
+    /// `compare`: no applicant's payout changes.
+    NoPayoutChange,
 }
 
 /// The digits of a scale factor as shown: six decimals, half-up.

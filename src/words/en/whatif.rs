@@ -43,6 +43,18 @@ impl WhatIfWords for English {
             WhatIfLabel::Unscaled => "unscaled",
             WhatIfLabel::Factor => "factor",
             WhatIfLabel::Absent => "(none)",
+            WhatIfLabel::SummarySheet => "Summary",
+            WhatIfLabel::ApplicantsSheet => "Applicants",
+            WhatIfLabel::FiguresSheet => "Figures that differ",
+            WhatIfLabel::RejectedSheet => "Rejections by reason",
+            WhatIfLabel::PolicyFile => "policy file",
+            WhatIfLabel::SetForRun => "changed for this run",
+            WhatIfLabel::Fund => "fund",
+            WhatIfLabel::Left => "left",
+            WhatIfLabel::ShareUsed => "share used",
+            WhatIfLabel::BaseAgainstAlt => "Payable by clause: baseline and alternative",
+            WhatIfLabel::PayableByMonth => "Payable by month",
+            WhatIfLabel::Yuan => "amount (yuan)",
         }
     }
 
@@ -113,6 +125,7 @@ impl WhatIfWords for English {
             }
             WhatIfFact::NoDifference => "The two files agree on every figure.".into(),
             WhatIfFact::NoStatusChange => "No claim changes its status.".into(),
+            WhatIfFact::NoPayoutChange => "No applicant's payout changes.".into(),
         }
     }
 
@@ -122,13 +135,15 @@ impl WhatIfWords for English {
                 "Examples:
   subsidy compare samples/claims-2024.csv --alt-set clause.1.annual_cap=80000
   subsidy compare claims.csv --base policy/lianzhou-2024.toml --alt draft-2.toml --ledger payout-2024.csv
-  subsidy compare claims.csv --alt draft-2.toml --out cost.csv"
+  subsidy compare claims.csv --alt draft-2.toml --out cost.csv
+  subsidy compare claims.csv --alt draft-2.toml --out cost.xlsx"
             }
             WhatIfTopic::Report => {
                 "Examples:
   subsidy report samples/ledger-2024.csv payout-2024.csv
   subsidy report payout-*.csv --budget 2000000
-  subsidy report payout-*.csv --format csv --out review-2024.csv"
+  subsidy report payout-*.csv --format csv --out review-2024.csv
+  subsidy report payout-*.csv --budget 2000000 --out review-2024.xlsx"
             }
             WhatIfTopic::PolicyDiff => {
                 "Examples:
@@ -165,9 +180,6 @@ impl WhatIfWords for English {
                 "--budget-priority: the priority clauses alone need ¥{}, more than the fund ¥{}",
                 grouped(*priority),
                 grouped(*fund)
-            ),
-            WhatIfError::NoWorkbookWriter { path } => format!(
-                "--out {path}: workbooks cannot be written yet; use .csv (Excel and WPS open it)"
             ),
             WhatIfError::LedgerColumns { file, missing } => format!(
                 "{file}: not a payout file of this tool; columns missing: {}",

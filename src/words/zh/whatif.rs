@@ -43,6 +43,18 @@ impl WhatIfWords for Chinese {
             WhatIfLabel::Unscaled => "调整前",
             WhatIfLabel::Factor => "系数",
             WhatIfLabel::Absent => "（无）",
+            WhatIfLabel::SummarySheet => "汇总",
+            WhatIfLabel::ApplicantsSheet => "拨付变化的申请人",
+            WhatIfLabel::FiguresSheet => "不同的数字",
+            WhatIfLabel::RejectedSheet => "驳回理由",
+            WhatIfLabel::PolicyFile => "政策文件",
+            WhatIfLabel::SetForRun => "本次临时改动",
+            WhatIfLabel::Fund => "资金总额",
+            WhatIfLabel::Left => "剩余",
+            WhatIfLabel::ShareUsed => "使用比例",
+            WhatIfLabel::BaseAgainstAlt => "各条款拨付金额：基准与方案",
+            WhatIfLabel::PayableByMonth => "各月拨付金额",
+            WhatIfLabel::Yuan => "金额（元）",
         }
     }
 
@@ -107,6 +119,7 @@ impl WhatIfWords for Chinese {
             }
             WhatIfFact::NoDifference => "两份文件的数字完全相同。".into(),
             WhatIfFact::NoStatusChange => "没有申报改变状态。".into(),
+            WhatIfFact::NoPayoutChange => "没有申请人的拨付金额改变。".into(),
         }
     }
 
@@ -116,13 +129,15 @@ impl WhatIfWords for Chinese {
                 "示例：
   subsidy compare samples/claims-2024.csv --alt-set clause.1.annual_cap=80000
   subsidy compare claims.csv --base policy/lianzhou-2024.toml --alt draft-2.toml --ledger payout-2024.csv
-  subsidy compare claims.csv --alt draft-2.toml --out cost.csv"
+  subsidy compare claims.csv --alt draft-2.toml --out cost.csv
+  subsidy compare claims.csv --alt draft-2.toml --out cost.xlsx"
             }
             WhatIfTopic::Report => {
                 "示例：
   subsidy report samples/ledger-2024.csv payout-2024.csv
   subsidy report payout-*.csv --budget 2000000
-  subsidy report payout-*.csv --format csv --out review-2024.csv"
+  subsidy report payout-*.csv --format csv --out review-2024.csv
+  subsidy report payout-*.csv --budget 2000000 --out review-2024.xlsx"
             }
             WhatIfTopic::PolicyDiff => {
                 "示例：
@@ -160,9 +175,6 @@ impl WhatIfWords for Chinese {
                 grouped(*priority),
                 grouped(*fund)
             ),
-            WhatIfError::NoWorkbookWriter { path } => {
-                format!("--out {path}：暂不能写 Excel 工作簿，请用 .csv（Excel 与 WPS 均可打开）")
-            }
             WhatIfError::LedgerColumns { file, missing } => {
                 format!("{file}：不是本工具的拨付表，缺少列 {}", missing.join("、"))
             }
