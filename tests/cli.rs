@@ -462,3 +462,233 @@ fn tables_fit_a_width_of_100_columns_and_long_names_wrap() {
     let rows = text.lines().filter(|l| l.starts_with('│')).count();
     assert_eq!(rows, 1 + 43, "a header and one line per item");
 }
+
+/// The words clap says by itself, which must not reach a Chinese page.
+const CLAP_ENGLISH: [&str; 10] = [
+    "Usage",
+    "Options",
+    "Arguments",
+    "Commands",
+    "[default",
+    "possible values",
+    "Print help",
+    "error:",
+    "tip:",
+    "For more information",
+];
+
+fn run(args: &[&str], lang_env: Option<&str>) -> (Option<i32>, String, String) {
+    let mut cmd = subsidy();
+    if let Some(value) = lang_env {
+        cmd.env("SUBSIDY_LANG", value);
+    }
+    let out = cmd.args(args).output().unwrap_or_else(|e| panic!("{e}"));
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn no_clap_english(text: &str) {
+    for word in CLAP_ENGLISH {
+        assert!(!text.contains(word), "`{word}` in:\n{text}");
+    }
+}
+
+#[test]
+fn calc_help_is_chinese_under_lang_zh_headings_flags_defaults_and_values() {
+    let (code, help, _) = run(&["--lang", "zh", "calc", "--help"], None);
+    assert_eq!(code, Some(0));
+    for said in [
+        "计算一批申报：汇总表、拨付 CSV 或 JSON",
+        "用法：subsidy calc [选项] [CLAIMS]",
+        "参数：\n  [CLAIMS]  申报 CSV；`-` 或省略则读标准输入",
+        "选项：",
+        "--strict                     有任何无效行即以退出码 1 结束，且不写出任何内容",
+        "输出格式 [默认：table，有 --out 时为 csv] [可选值：table、csv、json]",
+        "[默认：en] [可选值：en、zh]",
+        "单元格超过此字节数即拒绝 [默认：1000000]",
+        "-h, --help                       显示帮助",
+        "示例：",
+    ] {
+        assert!(help.contains(said), "`{said}` not in:\n{help}");
+    }
+    no_clap_english(&help);
+}
+
+#[test]
+fn calc_help_is_english_under_lang_en() {
+    let (code, help, _) = run(&["--lang", "en", "calc", "--help"], None);
+    assert_eq!(code, Some(0));
+    for said in [
+        "Usage: subsidy calc [OPTIONS] [CLAIMS]",
+        "Arguments:",
+        "Options:",
+        "Any invalid row: exit 1 and write nothing",
+        "[default: en] [possible values: en, zh]",
+        "Print help",
+        "Examples:",
+    ] {
+        assert!(help.contains(said), "`{said}` not in:\n{help}");
+    }
+    assert!(!help.contains("用法") && !help.contains("选项"), "{help}");
+}
+
+#[test]
+fn every_help_page_is_chinese_by_default_and_help_command_gives_the_same() {
+    let (_, top, _) = run(&["--help"], None);
+    assert!(top.contains("命令：\n  calc         计算一批申报"), "{top}");
+    assert!(top.contains("-V, --version"), "{top}");
+    no_clap_english(&top);
+    for command in [
+        vec!["check"],
+        vec!["explain"],
+        vec!["compare"],
+        vec!["report"],
+        vec!["policy"],
+        vec!["policy", "list"],
+        vec!["policy", "show"],
+        vec!["policy", "validate"],
+        vec!["policy", "diff"],
+        vec!["policy", "test"],
+        vec!["template"],
+        vec!["serve"],
+        vec!["completions"],
+    ] {
+        let mut args = command.clone();
+        args.push("--help");
+        let (code, help, _) = run(&args, None);
+        assert_eq!(code, Some(0), "{command:?}");
+        assert!(help.contains("用法：subsidy"), "{command:?}:\n{help}");
+        no_clap_english(&help);
+        let mut asked = vec!["help"];
+        asked.extend(&command);
+        assert_eq!(run(&asked, None).1, help, "help {command:?}");
+    }
+}
+
+#[test]
+fn an_unknown_flag_is_a_usage_error_in_the_chosen_language() {
+    let (code, out, err) = run(&["--lang", "zh", "calc", "--frobnicate"], None);
+    assert_eq!((code, out.as_str()), (Some(2), ""));
+    assert!(
+        err.starts_with("错误：无法识别的参数 '--frobnicate'"),
+        "{err}"
+    );
+    assert!(err.contains("用法：subsidy calc [选项] [CLAIMS]"), "{err}");
+    no_clap_english(&err);
+    let (code, _, err) = run(&["--lang", "en", "calc", "--frobnicate"], None);
+    assert_eq!(code, Some(2));
+    assert!(
+        err.starts_with("error: unknown argument '--frobnicate'"),
+        "{err}"
+    );
+    assert!(
+        err.contains("Usage: subsidy calc [OPTIONS] [CLAIMS]"),
+        "{err}"
+    );
+    assert!(!err.contains("错误"), "{err}");
+}
+
+#[test]
+fn usage_errors_name_the_nearest_flag_value_or_command_in_chinese() {
+    let cases: [(&[&str], &str); 5] = [
+        (&["calc", "--fromat", "csv"], "提示：是否想用 '--format'？"),
+        (
+            &["calc", SAMPLE, "--format", "xml"],
+            "错误：'xml' 不是 '--format <FORMAT>' 可用的值\n  可选值：table、csv、json",
+        ),
+        (
+            &["calc", "--out"],
+            "错误：'--out <FILE>' 需要一个值，但没有给出",
+        ),
+        (
+            &["calk"],
+            "错误：无法识别的命令 'calk'\n\n  提示：是否想用 'calc'？",
+        ),
+        (
+            &["check", "--item", "x"],
+            "错误：缺少必需的参数：\n  --type <TYPE>",
+        ),
+    ];
+    for (args, said) in cases {
+        let (code, _, err) = run(args, None);
+        assert_eq!(code, Some(2), "{args:?}");
+        assert!(err.contains(said), "{args:?}: `{said}` not in:\n{err}");
+        no_clap_english(&err);
+    }
+}
+
+#[test]
+fn subsidy_lang_is_read_by_its_language_part_and_a_bad_one_is_ignored() {
+    let (code, help, err) = run(&["calc", "--help"], Some("EN"));
+    assert_eq!(code, Some(0));
+    assert!(help.contains("Options:") && err.is_empty(), "{help}{err}");
+    let (_, help, err) = run(&["calc", "--help"], Some("zh_CN.UTF-8"));
+    assert!(help.contains("选项：") && err.is_empty(), "{help}{err}");
+    let (code, help, err) = run(&["calc", "--help"], Some("fr"));
+    assert_eq!(code, Some(0));
+    assert!(help.contains("选项："), "{help}");
+    assert!(
+        err.contains("SUBSIDY_LANG=“fr”") && err.contains("已忽略"),
+        "{err}"
+    );
+    let (code, _, err) = run(&["--lang", "en", "calc", "--frobnicate"], Some("fr"));
+    assert_eq!(code, Some(2));
+    assert!(
+        err.contains("error: unknown argument '--frobnicate'"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_policy_file_that_is_not_toml_is_said_in_chinese_with_file_line_and_column() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let policy = dir.path().join("broken.toml");
+    // Line 2, column 6: the table header is never closed.
+    fs::write(&policy, "id = \"x\"\n[item\nfoo = 1\n").expect("test set-up");
+    let path = policy.display().to_string();
+    let (code, _, err) = run(&["calc", SAMPLE, "--policy", &path], None);
+    assert_eq!(code, Some(1));
+    assert!(
+        err.contains(&format!(
+            "{path}:2:6: 不是有效的 TOML，无法读取（语法错误）"
+        )),
+        "{err}"
+    );
+    assert!(err.contains("toml 的说明：“unclosed table"), "{err}");
+    // `policy validate` lists the problems on standard output.
+    let (code, out, _) = run(&["--lang", "en", "policy", "validate", &path], None);
+    assert_eq!(code, Some(1));
+    assert!(
+        out.contains(&format!("{path}:2:6: not valid TOML")),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_policy_file_of_the_wrong_shape_is_said_in_chinese() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let policy = dir.path().join("shape.toml");
+    let text = fs::read_to_string("policy/lianzhou-2024.toml").expect("test set-up");
+    let line = text
+        .lines()
+        .position(|l| l.starts_with("id = "))
+        .expect("an id line")
+        + 1;
+    fs::write(
+        &policy,
+        text.replacen("id = \"lianzhou-2024\"", "id = 2024", 1),
+    )
+    .expect("write a test file");
+    let path = policy.display().to_string();
+    let (code, out, _) = run(&["policy", "validate", &path], None);
+    assert_eq!(code, Some(1));
+    assert!(
+        out.contains(&format!(
+            "{path}:{line}:6: 此处应为字符串，文件中写的是整数"
+        )),
+        "{out}"
+    );
+}

@@ -4,7 +4,7 @@
 
 use rust_decimal::Decimal;
 use subsidy::date::Date;
-use subsidy::policy::{FigureName, KindName, PolicyFault, RuleFault};
+use subsidy::policy::{FigureName, KindName, PolicyFault, RuleFault, ShapeFault, TomlType};
 use subsidy::words::Lang;
 
 fn samples() -> Vec<PolicyFault> {
@@ -100,6 +100,14 @@ fn samples() -> Vec<PolicyFault> {
             written: written(),
             nearest: Some("y".to_string()),
         }),
+        PolicyFault::Shape(ShapeFault::MissingKey { key: written() }),
+        PolicyFault::Shape(ShapeFault::WrongType {
+            found: TomlType::Integer,
+            expected: TomlType::String,
+        }),
+        PolicyFault::Shape(ShapeFault::Other {
+            message: "expected `=`".to_string(),
+        }),
     ]
 }
 
@@ -151,6 +159,15 @@ fn place(fault: &PolicyFault) -> usize {
         PolicyFault::QuotaOverflow { .. } => 40,
         PolicyFault::AliasTaken { .. } => 41,
         PolicyFault::Rule(rule) => 42 + rule_place(rule),
+        PolicyFault::Shape(shape) => 54 + shape_place(shape),
+    }
+}
+
+fn shape_place(fault: &ShapeFault) -> usize {
+    match fault {
+        ShapeFault::MissingKey { .. } => 0,
+        ShapeFault::WrongType { .. } => 1,
+        ShapeFault::Other { .. } => 2,
     }
 }
 
@@ -171,7 +188,7 @@ fn rule_place(fault: &RuleFault) -> usize {
     }
 }
 
-const VARIANTS: usize = 54;
+const VARIANTS: usize = 57;
 
 #[test]
 fn there_is_one_sample_of_every_fault_in_order() {
@@ -204,4 +221,43 @@ fn every_kind_is_named_in_the_unknown_kind_sentence() {
             assert!(said.contains(kind.name()), "{said} lacks {}", kind.name());
         }
     }
+}
+
+#[test]
+fn every_toml_type_is_named_in_both_languages_differently() {
+    let types = [
+        TomlType::String,
+        TomlType::Integer,
+        TomlType::Float,
+        TomlType::Boolean,
+        TomlType::Datetime,
+        TomlType::Array,
+        TomlType::Table,
+        TomlType::Figure,
+    ];
+    for t in types {
+        match t {
+            TomlType::String
+            | TomlType::Integer
+            | TomlType::Float
+            | TomlType::Boolean
+            | TomlType::Datetime
+            | TomlType::Array
+            | TomlType::Table
+            | TomlType::Figure => {}
+        }
+    }
+    let mut said = std::collections::HashSet::new();
+    for found in types {
+        let fault = PolicyFault::Shape(ShapeFault::WrongType {
+            found,
+            expected: TomlType::Table,
+        });
+        let zh = Lang::Zh.words().policy_fault(&fault);
+        let en = Lang::En.words().policy_fault(&fault);
+        assert_ne!(zh, en, "{found:?}");
+        said.insert(zh);
+        said.insert(en);
+    }
+    assert_eq!(said.len(), 2 * types.len(), "each type its own words");
 }

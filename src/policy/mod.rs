@@ -7,7 +7,9 @@ pub(crate) mod raw;
 
 pub use load::load;
 pub use model::*;
-pub use problem::{FigureName, KindName, PolicyError, PolicyFault, PolicyProblem, RuleFault};
+pub use problem::{
+    FigureName, KindName, PolicyError, PolicyFault, PolicyProblem, RuleFault, ShapeFault, TomlType,
+};
 
 /// The bundled policy, used when `--policy` is absent.
 pub const BUNDLED: &str = include_str!("../../policy/lianzhou-2024.toml");

@@ -48,11 +48,36 @@ impl fmt::Display for PolicyError {
 
 impl std::error::Error for PolicyError {}
 
+/// Valid TOML, but not the shape of a policy file.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ShapeFault {
+    /// A key the policy needs is absent from its table.
+    MissingKey { key: String },
+    /// A value of another type than the key takes.
+    WrongType { found: TomlType, expected: TomlType },
+    /// Any other mismatch; the toml crate's own description, in English.
+    Other { message: String },
+}
+
+/// The type of a TOML value, as a shape mistake names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TomlType {
+    String,
+    Integer,
+    Float,
+    Boolean,
+    Datetime,
+    Array,
+    Table,
+    /// A figure: an integer, or a quoted decimal or percentage.
+    Figure,
+}
+
 /// Each kind of mistake the loader finds.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PolicyFault {
-    /// The file is not valid TOML or does not have the policy's shape; the
-    /// toml crate's own message.
+    /// The file is not valid TOML; the toml crate's own description, in
+    /// English, kept as a detail.
     Syntax {
         message: String,
     },
@@ -183,6 +208,8 @@ pub enum PolicyFault {
     /// A mistake in one of the rules of issue 8 (caps over the measure,
     /// maxima per claim, ranges, tiers, groups).
     Rule(RuleFault),
+    /// Valid TOML that does not have the shape of a policy file.
+    Shape(ShapeFault),
 }
 
 /// The mistakes of the rules added for any city's measures.

@@ -346,11 +346,10 @@ impl<'de> Deserialize<'de> for Figure {
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Figure, E> {
                 Ok(Figure(v.to_string()))
             }
-            fn visit_f64<E: de::Error>(self, _: f64) -> Result<Figure, E> {
-                Err(E::custom(
-                    "write a decimal figure as a quoted string (\"0.05\" or \"5%\"), \
-                     so that it is read exactly",
-                ))
+            // A float is refused (the words layer says to quote it, so
+            // that it is read exactly).
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Figure, E> {
+                Err(E::invalid_type(de::Unexpected::Float(v), &self))
             }
         }
         deserializer.deserialize_any(FigureVisitor)

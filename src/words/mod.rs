@@ -15,7 +15,7 @@ mod whatif;
 mod zh;
 
 pub use claims::ClaimsWords;
-pub use help::{HelpWords, Topic};
+pub use help::{Cmd, Flag, HelpWord, HelpWords, Topic, UsageError};
 pub use page::{PageWord, PageWords};
 pub use policy::PolicyWords;
 pub use report::ReportWords;

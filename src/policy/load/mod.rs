@@ -14,6 +14,7 @@ mod measure;
 mod named;
 mod ranges;
 mod tiers;
+mod toml_error;
 mod top;
 
 use std::ops::Range;
@@ -32,9 +33,7 @@ pub fn load(file: &str, text: &str) -> Result<Policy, PolicyError> {
         Ok(raw) => raw,
         Err(e) => {
             let span = e.span().unwrap_or(0..0);
-            let message = e.message().trim().to_string();
-            let fault = unknown_key(&message).unwrap_or(PolicyFault::Syntax { message });
-            check.problem(span, "", fault);
+            check.problem(span, "", toml_error::fault(text, e.message()));
             return Err(check.into_error(file));
         }
     };
@@ -44,26 +43,6 @@ pub fn load(file: &str, text: &str) -> Result<Policy, PolicyError> {
     } else {
         Err(check.into_error(file))
     }
-}
-
-/// An unknown key, from the toml crate's message (`unknown field `anual`,
-/// expected one of `annual`, `except_clauses`…`), with the nearest of the
-/// keys it lists.
-fn unknown_key(message: &str) -> Option<PolicyFault> {
-    let rest = message.strip_prefix("unknown field `")?;
-    let (written, known) = rest.split_once('`')?;
-    let nearest = known
-        .split('`')
-        .skip(1)
-        .step_by(2)
-        .map(|k| (strsim::levenshtein(written, k), k))
-        .filter(|(d, k)| *d <= 3.max(k.len() / 3))
-        .min()
-        .map(|(_, k)| k.to_string());
-    Some(PolicyFault::Rule(super::problem::RuleFault::UnknownKey {
-        written: written.to_string(),
-        nearest,
-    }))
 }
 
 /// Collects the problems of one file as the sections are read.

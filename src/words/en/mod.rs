@@ -2,6 +2,7 @@
 
 mod claims;
 mod help;
+mod help_flags;
 mod page;
 mod policy;
 mod report;

@@ -2,7 +2,9 @@
 
 use super::English;
 use crate::cases::{CaseMismatch, CasesError};
-use crate::policy::{KindName, Policy, PolicyFault, PolicyProblem, RuleFault};
+use crate::policy::{
+    KindName, Policy, PolicyFault, PolicyProblem, RuleFault, ShapeFault, TomlType,
+};
 use crate::words::policy::{actual_figures, expected_figures, why};
 use crate::words::{clause_label, Lang, PolicyWords};
 
@@ -12,7 +14,9 @@ impl PolicyWords for English {
     #[allow(clippy::too_many_lines)]
     fn policy_fault(&self, fault: &PolicyFault) -> String {
         match fault {
-            PolicyFault::Syntax { message } => message.clone(),
+            PolicyFault::Syntax { message } => {
+                format!("not valid TOML, cannot be read (a syntax error)\n    toml says: \"{message}\"")
+            }
             PolicyFault::Status { written } => format!("status `{written}` is not draft or final"),
             PolicyFault::EmptyPolicyId => "the policy id must not be empty".into(),
             PolicyFault::EndsBeforeStart { from, until } => {
@@ -93,6 +97,7 @@ impl PolicyWords for English {
                 format!("alias `{alias}` is already the id, name or alias of item {other}")
             }
             PolicyFault::Rule(rule) => rule_fault(rule),
+            PolicyFault::Shape(shape) => shape_fault(shape),
         }
     }
 
@@ -236,5 +241,37 @@ fn rule_fault(fault: &RuleFault) -> String {
             None => format!("unknown key `{written}` (the keys are listed in policy/FORMAT.md)"),
         },
         RuleFault::EmptyRange => "an empty range: give min or max, with min not above max (equal only when both are inclusive)".into(),
+    }
+}
+
+/// Valid TOML without the shape of a policy file.
+fn shape_fault(fault: &ShapeFault) -> String {
+    match fault {
+        ShapeFault::MissingKey { key } => format!("the required key `{key}` is missing"),
+        ShapeFault::WrongType {
+            found: TomlType::Float,
+            expected: TomlType::Figure,
+        } => "write a decimal figure as a quoted string (\"0.05\" or \"5%\"), so that it is read exactly".into(),
+        ShapeFault::WrongType { found, expected } => format!(
+            "expected {} here, found {}",
+            toml_type(*expected),
+            toml_type(*found)
+        ),
+        ShapeFault::Other { message } => {
+            format!("valid TOML, but not the shape of a policy file here\n    toml says: \"{message}\"")
+        }
+    }
+}
+
+fn toml_type(t: TomlType) -> &'static str {
+    match t {
+        TomlType::String => "a string",
+        TomlType::Integer => "an integer",
+        TomlType::Float => "a float",
+        TomlType::Boolean => "a boolean (true or false)",
+        TomlType::Datetime => "a date",
+        TomlType::Array => "an array ([…])",
+        TomlType::Table => "a table (a [section] or {…})",
+        TomlType::Figure => "a figure (an integer such as 2000, or a quoted decimal or percentage such as \"0.05\" or \"5%\")",
     }
 }

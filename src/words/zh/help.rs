@@ -1,7 +1,8 @@
 //! `--help` in Chinese.
 
+use super::help_flags;
 use super::Chinese;
-use crate::words::help::{HelpWords, Topic};
+use crate::words::help::{Cmd, Flag, HelpWord, HelpWords, Topic, UsageError};
 
 impl HelpWords for Chinese {
     fn about(&self) -> &'static str {
@@ -93,5 +94,33 @@ impl HelpWords for Chinese {
             out.push_str(&format!("\n  {id}  {name}"));
         }
         out
+    }
+
+    fn flag(&self, flag: Flag) -> &'static str {
+        help_flags::flag(flag)
+    }
+
+    fn command_about(&self, command: Cmd) -> &'static str {
+        help_flags::command_about(command)
+    }
+
+    fn help_word(&self, word: HelpWord) -> &'static str {
+        help_flags::help_word(word)
+    }
+
+    fn default_value(&self, value: &str) -> String {
+        format!("[默认：{value}]")
+    }
+
+    fn possible_values(&self, values: &[String]) -> String {
+        format!("[可选值：{}]", values.join("、"))
+    }
+
+    fn usage_error(&self, error: &UsageError) -> String {
+        help_flags::usage_error(error)
+    }
+
+    fn usage_hint(&self, usage: Option<&str>) -> String {
+        help_flags::usage_hint(usage)
     }
 }

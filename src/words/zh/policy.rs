@@ -2,14 +2,18 @@
 
 use super::Chinese;
 use crate::cases::{CaseMismatch, CasesError};
-use crate::policy::{KindName, Policy, PolicyFault, PolicyProblem, RuleFault};
+use crate::policy::{
+    KindName, Policy, PolicyFault, PolicyProblem, RuleFault, ShapeFault, TomlType,
+};
 use crate::words::policy::{actual_figures, expected_figures, why};
 use crate::words::{clause_label, Lang, PolicyWords};
 
 impl PolicyWords for Chinese {
     fn policy_fault(&self, fault: &PolicyFault) -> String {
         match fault {
-            PolicyFault::Syntax { message } => format!("无法读取：{message}"),
+            PolicyFault::Syntax { message } => {
+                format!("不是有效的 TOML，无法读取（语法错误）\n    toml 的说明：“{message}”")
+            }
             PolicyFault::Status { written } => {
                 format!("状态“{written}”无效，应为 draft 或 final")
             }
@@ -84,6 +88,7 @@ impl PolicyWords for Chinese {
                 format!("别名“{alias}”已是项目 {other} 的编号、名称或别名")
             }
             PolicyFault::Rule(rule) => rule_fault(rule),
+            PolicyFault::Shape(shape) => shape_fault(shape),
         }
     }
 
@@ -227,5 +232,37 @@ fn rule_fault(fault: &RuleFault) -> String {
         RuleFault::EmptyRange => {
             "范围为空：须至少有 min 或 max，且 min 不高于 max（相等时两端都须含本数）".into()
         }
+    }
+}
+
+/// Valid TOML without the shape of a policy file.
+fn shape_fault(fault: &ShapeFault) -> String {
+    match fault {
+        ShapeFault::MissingKey { key } => format!("缺少必需的键“{key}”"),
+        ShapeFault::WrongType {
+            found: TomlType::Float,
+            expected: TomlType::Figure,
+        } => "小数须加引号写作字符串（如 \"0.05\" 或 \"5%\"），才能精确读取".into(),
+        ShapeFault::WrongType { found, expected } => format!(
+            "此处应为{}，文件中写的是{}",
+            toml_type(*expected),
+            toml_type(*found)
+        ),
+        ShapeFault::Other { message } => {
+            format!("文件是有效的 TOML，但此处不符合政策文件的格式\n    toml 的说明：“{message}”")
+        }
+    }
+}
+
+fn toml_type(t: TomlType) -> &'static str {
+    match t {
+        TomlType::String => "字符串",
+        TomlType::Integer => "整数",
+        TomlType::Float => "浮点数",
+        TomlType::Boolean => "布尔值（true 或 false）",
+        TomlType::Datetime => "日期",
+        TomlType::Array => "数组（[…]）",
+        TomlType::Table => "表（[…] 小节或 {…}）",
+        TomlType::Figure => "数值（整数如 2000，或加引号的小数、百分比如 \"0.05\"、\"5%\"）",
     }
 }
