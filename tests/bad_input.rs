@@ -201,7 +201,7 @@ fn a_10_mb_cell_is_refused_unless_the_limits_are_raised() {
     let file = dir.path().join("big-cell.csv");
     let name = "名".repeat(10 * 1024 * 1024 / 3);
     let text = format!(
-        "{}\nB-1,91441882MA51234567,{name},enterprise,high_value_patent,2024-03-15,1,,ZL1\n",
+        "{}\nB-1,91441882MA5123456M,{name},enterprise,high_value_patent,2024-03-15,1,,ZL1\n",
         common::HEADER
     );
     std::fs::write(&file, text).unwrap_or_else(|e| panic!("{e}"));
@@ -381,7 +381,7 @@ fn rows_text(rows: usize) -> String {
     let mut text = format!("{}\n", common::HEADER);
     for i in 0..rows {
         text.push_str(&format!(
-            "R-{i},91441882MA51234567,华创,enterprise,high_value_patent,2024-03-15,1,,ZL{i},,,,,\n"
+            "R-{i},91441882MA5123456M,华创,enterprise,high_value_patent,2024-03-15,1,,ZL{i},,,,,\n"
         ));
     }
     text

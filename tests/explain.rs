@@ -68,7 +68,7 @@ fn explain_names_the_references_already_paid_and_who_paid_them() {
 
 #[test]
 fn explain_an_applicant_and_an_unknown_claim() {
-    let text = stdout(subsidy().args(["explain", SAMPLE, "--applicant", "91441882ma51234567"]));
+    let text = stdout(subsidy().args(["explain", SAMPLE, "--applicant", "91441882ma5123456m"]));
     assert_eq!(text.matches("== 申报 ").count(), 9);
     subsidy()
         .args(["explain", SAMPLE, "--claim", "C-999"])
@@ -95,7 +95,7 @@ fn check_dry_runs_a_claim_and_counts_a_ledger() {
             "--ref",
             "ZL-NEW",
             "--applicant",
-            "91441882MA5ABCDE12",
+            "91441882MA5ABCDE1G",
             "--ledger",
             LEDGER,
         ])

@@ -70,47 +70,47 @@ struct Applicant {
 
 const APPLICANTS: [Applicant; 9] = [
     Applicant {
-        id: "91441882MA51A0001X",
+        id: "91441882MA51A0001J",
         name: "连州市甲科技有限公司",
         kind: "enterprise",
     },
     Applicant {
-        id: "91441882MA51B0002Y",
+        id: "91441882MA51B0002D",
         name: "连州市乙制造有限公司",
         kind: "企业",
     },
     Applicant {
-        id: "12441882MB2C00003Z",
+        id: "12441882MB2C00003C",
         name: "连州市某研究院",
         kind: "institution",
     },
     Applicant {
-        id: "91441882MA51D0004K",
+        id: "91441882MA51D00043",
         name: "连州市某专利代理事务所",
         kind: "专利代理机构",
     },
     Applicant {
-        id: "11441882PE0000005A",
+        id: "11441882PE00000057",
         name: "连州高新技术产业园",
         kind: "park",
     },
     Applicant {
-        id: "11441882PF0000006B",
+        id: "11441882PF0000006C",
         name: "连州经济开发区",
         kind: "园区",
     },
     Applicant {
-        id: "51441882MJ0000007C",
+        id: "51441882MJ0000007T",
         name: "连州市知识产权协会",
         kind: "organization",
     },
     Applicant {
-        id: "51441882MJ0000008D",
+        id: "51441882MJ0000008X",
         name: "连州市知识产权纠纷人民调解委员会",
         kind: "调解组织",
     },
     Applicant {
-        id: "441882199001010018",
+        id: "441882199001010019",
         name: "张三",
         kind: "individual",
     },

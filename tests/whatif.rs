@@ -370,7 +370,7 @@ fn raising_the_clause_one_cap_changes_only_its_capped_claim() {
         vec![
             ("total", "", "2000.00"),
             ("clause", "（一）", "2000.00"),
-            ("applicant", "91441882MA51234567", "2000.00"),
+            ("applicant", "91441882MA5123456M", "2000.00"),
             ("status", "C-003", "2000.00"),
         ]
     );

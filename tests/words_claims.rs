@@ -7,7 +7,8 @@
 use std::collections::HashSet;
 use std::mem::discriminant;
 
-use subsidy::claims::{ClaimsError, Column, Problem, ProblemKind};
+use subsidy::claims::checkchar::fault;
+use subsidy::claims::{CheckWarning, ClaimsError, Column, IdKind, Problem, ProblemKind};
 use subsidy::ledger::{LedgerColumn, LedgerError, LedgerProblem};
 use subsidy::money::AmountError;
 use subsidy::words::Lang;
@@ -109,6 +110,61 @@ fn every_problem_of_a_row_is_said_in_both_languages() {
             let line = words.invalid_row_line("f.csv", 3, &zh);
             assert_eq!(line, format!("f.csv:3: {}", zh.message(lang)));
             assert_eq!(zh.describe(lang), zh.message(lang));
+        }
+    }
+}
+
+/// A written id whose check character is wrong, of each kind in turn.
+fn wrong_id_after(id: &&'static str) -> Option<&'static str> {
+    let kind = fault(id).map(|f| f.kind)?;
+    match kind {
+        // 91441882MA5123456M with its last character mistyped.
+        IdKind::CreditCode => Some("441882199001011234"),
+        // 441882199001011230 with its last character mistyped.
+        IdKind::IdNumber => None,
+    }
+}
+
+#[test]
+fn every_wrong_check_character_is_said_in_both_languages() {
+    let samples = walk("91441882MA51234567", wrong_id_after);
+    let kinds: HashSet<_> = (samples.iter().filter_map(|id| fault(id)))
+        .map(|f| discriminant(&f.kind))
+        .collect();
+    assert_eq!(kinds.len(), 2, "a kind of id is missing from the chain");
+    for id in samples {
+        let Some(fault) = fault(id) else {
+            panic!("{id} has no wrong check character");
+        };
+        let warning = CheckWarning {
+            file: "f.csv",
+            line: 3,
+            column: Column::ApplicantId,
+            id,
+            fault,
+        };
+        let note = |lang: Lang| lang.words().check_char_note(&fault);
+        let said = |lang: Lang| lang.words().check_char_warning(&warning);
+        both_said(&note(Lang::Zh), &note(Lang::En), &fault);
+        both_said(&said(Lang::Zh), &said(Lang::En), &fault);
+        for lang in [Lang::Zh, Lang::En] {
+            // Where, as every row's message says it; the note names the column.
+            assert!(said(lang).starts_with("f.csv:3: column applicant_id: "));
+            assert!(note(lang).starts_with("applicant_id: "));
+            // The check character written and the one expected.
+            let (written, expected) = (fault.written(), fault.expected());
+            for text in [note(lang), said(lang)] {
+                assert!(text.contains(&format!(" {written}")), "{text}");
+                assert!(text.contains(&format!(" {expected}")), "{text}");
+            }
+            // An individual's ID number is masked; a credit code is public.
+            match fault.kind {
+                IdKind::CreditCode => assert!(said(lang).contains(id)),
+                IdKind::IdNumber => {
+                    assert!(!said(lang).contains(id));
+                    assert!(said(lang).contains("441882********1234"));
+                }
+            }
         }
     }
 }

@@ -42,7 +42,7 @@ fn policy() -> Policy {
 fn claim(policy: &Policy) -> subsidy::claims::Claim {
     let raw = RawClaim {
         claim_id: "C-1",
-        applicant_id: "91441882MA51234567",
+        applicant_id: "91441882MA5123456M",
         applicant_name: "甲",
         applicant_type: "enterprise",
         item: "ip_management_standard",

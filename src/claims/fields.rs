@@ -102,6 +102,7 @@ impl Cells {
             other_city_support: self.other_city_support,
             score: self.score,
             facts: self.facts,
+            id_check: super::checkchar::fault(raw.applicant_id),
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Claims: the rows of a batch as read from the claims CSV, each either a
 //! valid claim for the engine or an invalid row kept with its problems.
 
+pub mod checkchar;
 mod fields;
 pub mod limits;
 mod problem;
@@ -9,6 +10,8 @@ mod refs;
 mod strings;
 
 use strings::Strings;
+
+pub use checkchar::{CheckFault, CheckWarning, IdKind};
 
 use rust_decimal::Decimal;
 
@@ -44,6 +47,8 @@ pub struct Claim {
     pub score: Option<Decimal>,
     /// Indexed by the policy's facts; `None` when the cell is empty.
     pub facts: Vec<Option<Decimal>>,
+    /// The applicant id's check character is wrong: noted, not refused.
+    pub id_check: Option<CheckFault>,
 }
 
 /// The references of a claim: none, one, or one per unit of a per-unit item

@@ -132,6 +132,7 @@ fn decide(
     lang: Lang,
 ) -> Vec<engine::Outcome> {
     warn_of_rows(batch, policy, lang);
+    warn_of_check_chars(batch, lang);
     let (outcomes, settled) = engine::run_within(policy, &batch.claims, prior, engine::MAX_PASSES);
     warn_of_ties(batch, &outcomes, lang);
     if !settled {
@@ -207,6 +208,32 @@ fn warn_of_rows(batch: &Batch, policy: &crate::policy::Policy, lang: Lang) {
             };
             let _ = writeln!(err, "{}", words.notice(&notice));
         }
+    }
+}
+
+/// Applicant ids whose check character is wrong: once per id as written,
+/// at its first row (the reason of each of its claims notes it too).
+fn warn_of_check_chars(batch: &Batch, lang: Lang) {
+    let mut warned = rustc_hash::FxHashSet::default();
+    let stderr = std::io::stderr();
+    let mut err = stderr.lock();
+    for row in &batch.rows {
+        let fault = match &row.entry {
+            Entry::Valid(i) => batch.claims[*i as usize].id_check,
+            Entry::Invalid(_) => crate::claims::checkchar::fault(batch.applicant_id(row)),
+        };
+        let Some(fault) = fault else { continue };
+        if !warned.insert(row.applicant_id) {
+            continue;
+        }
+        let warning = crate::claims::CheckWarning {
+            file: &batch.source,
+            line: row.line,
+            column: crate::claims::Column::ApplicantId,
+            id: batch.applicant_id(row),
+            fault,
+        };
+        let _ = writeln!(err, "{}", lang.words().check_char_warning(&warning));
     }
 }
 

@@ -11,6 +11,22 @@ use crate::words::{Lang, Sep};
 /// The reason cell of a decided claim.
 pub fn reason(policy: &Policy, claim: &Claim, outcome: &Outcome, lang: Lang) -> String {
     let words = lang.words();
+    let said = decided_reason(policy, claim, outcome, lang);
+    // A wrong check character of the applicant id is noted, whatever the
+    // status: the claim was computed as written.
+    match &claim.id_check {
+        None => said,
+        Some(fault) if said.is_empty() => words.check_char_note(fault),
+        Some(fault) => {
+            let note = words.check_char_note(fault);
+            format!("{said}{}{note}", words.separator(Sep::Parts))
+        }
+    }
+}
+
+/// The reason of a decided claim, as its status and the pass give it.
+fn decided_reason(policy: &Policy, claim: &Claim, outcome: &Outcome, lang: Lang) -> String {
+    let words = lang.words();
     match outcome.status {
         Status::Rejected => match &outcome.rejection {
             Some(r) => words.rejection(policy, claim, r),

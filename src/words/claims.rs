@@ -1,7 +1,7 @@
 //! The words of the claims facts: what is wrong with a row of a claims file,
 //! a claims file that cannot be read, a ledger that cannot be read.
 
-use crate::claims::{ClaimsError, Problem, ProblemKind};
+use crate::claims::{CheckFault, CheckWarning, ClaimsError, Problem, ProblemKind};
 use crate::ledger::{LedgerError, LedgerProblem};
 
 pub trait ClaimsWords {
@@ -16,6 +16,15 @@ pub trait ClaimsWords {
     /// One line on stderr for one problem of an invalid row:
     /// `FILE:LINE: column COLUMN: what`.
     fn invalid_row_line(&self, file: &str, line: u64, problem: &Problem) -> String;
+
+    /// The part of a claim's reason that says its applicant id's check
+    /// character is wrong (the claim is computed all the same).
+    fn check_char_note(&self, fault: &CheckFault) -> String;
+
+    /// One line on stderr for an applicant id whose check character is
+    /// wrong: `FILE:LINE: column COLUMN: what`, the id masked if it is an
+    /// individual's (unless `--show-ids`).
+    fn check_char_warning(&self, warning: &CheckWarning) -> String;
 
     /// A claims file that cannot be read at all, with its file and line.
     fn claims_error(&self, error: &ClaimsError) -> String;

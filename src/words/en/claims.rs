@@ -1,7 +1,7 @@
 //! The claims facts in English.
 
 use super::English;
-use crate::claims::{ClaimsError, Problem, ProblemKind};
+use crate::claims::{CheckFault, CheckWarning, ClaimsError, Column, IdKind, Problem, ProblemKind};
 use crate::ledger::{LedgerError, LedgerProblem};
 use crate::money::AmountError;
 use crate::words::ClaimsWords;
@@ -77,6 +77,46 @@ impl ClaimsWords for English {
                 self.problem(&problem.kind)
             ),
         }
+    }
+
+    fn check_char_note(&self, fault: &CheckFault) -> String {
+        let (w, e) = (fault.written(), fault.expected());
+        let said = match fault.kind {
+            IdKind::CreditCode => format!(
+                "the credit code's check character is {w}, its first 17 characters give {e}"
+            ),
+            IdKind::IdNumber => {
+                format!("the ID number's check digit is {w}, its first 17 digits give {e}")
+            }
+        };
+        format!(
+            "{}: {said}: compare it with the paper application",
+            Column::ApplicantId.name()
+        )
+    }
+
+    fn check_char_warning(&self, warning: &CheckWarning) -> String {
+        let CheckWarning {
+            file,
+            line,
+            column,
+            id,
+            fault,
+        } = warning;
+        let id = crate::text::shown_id(id);
+        let (w, e) = (fault.written(), fault.expected());
+        let said = match fault.kind {
+            IdKind::CreditCode => format!(
+                "the check character of credit code {id} is {w}, but its first 17 characters give {e} (GB 32100-2015)"
+            ),
+            IdKind::IdNumber => format!(
+                "the check digit of ID number {id} is {w}, but its first 17 digits give {e} (GB 11643-1999)"
+            ),
+        };
+        format!(
+            "{file}:{line}: column {}: {said}; a character is mistyped somewhere. The claim is computed as written: compare the number with the paper application",
+            column.name()
+        )
     }
 
     fn claims_error(&self, error: &ClaimsError) -> String {

@@ -39,13 +39,13 @@ Exit codes: 0 done; 1 invalid data under --strict, unreadable input, bad policy;
   subsidy check --item 首次获得高价值发明专利认定 --type enterprise --tags srdi
   subsidy check --item ip_management_standard --type enterprise --fact valid_invention_patents=2
   subsidy check --item patent_transfer --type enterprise --amount 1,200,000 \\
-                --applicant 91441882MA5ABCDE12 --ledger payout-2024.csv"
+                --applicant 91441882MA5ABCDE1G --ledger payout-2024.csv"
             }
             Topic::Explain => {
                 "Examples:
   subsidy explain samples/claims-2024.csv --claim C-003
   subsidy explain samples/claims-2024.csv --claim C-003 --claim C-040 --lang en
-  subsidy explain samples/claims-2024.csv --applicant 91441882MA51234567 --ledger samples/ledger-2024.csv"
+  subsidy explain samples/claims-2024.csv --applicant 91441882MA5123456M --ledger samples/ledger-2024.csv"
             }
             Topic::PolicyList => {
                 "Examples:

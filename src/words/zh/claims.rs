@@ -1,7 +1,7 @@
 //! The claims facts in Chinese.
 
 use super::Chinese;
-use crate::claims::{ClaimsError, Column, Problem, ProblemKind};
+use crate::claims::{CheckFault, CheckWarning, ClaimsError, Column, IdKind, Problem, ProblemKind};
 use crate::ledger::{LedgerError, LedgerProblem};
 use crate::money::AmountError;
 use crate::words::ClaimsWords;
@@ -78,6 +78,38 @@ impl ClaimsWords for Chinese {
                 self.problem(&problem.kind)
             ),
         }
+    }
+
+    fn check_char_note(&self, fault: &CheckFault) -> String {
+        let (w, e) = (fault.written(), fault.expected());
+        let kind = match fault.kind {
+            IdKind::CreditCode => "统一社会信用代码",
+            IdKind::IdNumber => "身份证号码",
+        };
+        format!(
+            "{}: {kind}校验码为 {w}，按前 17 位应为 {e}，请与纸质申报材料核对",
+            Column::ApplicantId.name()
+        )
+    }
+
+    fn check_char_warning(&self, warning: &CheckWarning) -> String {
+        let CheckWarning {
+            file,
+            line,
+            column,
+            id,
+            fault,
+        } = warning;
+        let id = crate::text::shown_id(id);
+        let (w, e) = (fault.written(), fault.expected());
+        let (kind, standard) = match fault.kind {
+            IdKind::CreditCode => ("统一社会信用代码", "GB 32100-2015"),
+            IdKind::IdNumber => ("身份证号码", "GB 11643-1999"),
+        };
+        format!(
+            "{file}:{line}: column {}: {kind} {id} 的校验码为 {w}，按前 17 位应为 {e}（{standard}），号码中有字符填错；本条仍按所填号码计算，请与纸质申报材料核对",
+            column.name()
+        )
     }
 
     fn claims_error(&self, error: &ClaimsError) -> String {
