@@ -842,7 +842,12 @@ fn parse_args() -> Result<(u64, u64), String> {
 
 fn generate(rows: u64, seed: u64) -> io::Result<()> {
     let stdout = io::stdout();
-    let mut out = BufWriter::with_capacity(1 << 20, stdout.lock());
+    generate_into(BufWriter::with_capacity(1 << 20, stdout.lock()), rows, seed)
+}
+
+/// The claims file of `rows` rows for `seed`, written to `out` (the
+/// checksum tests call this through `#[path]`).
+pub fn generate_into<W: Write>(mut out: W, rows: u64, seed: u64) -> io::Result<()> {
     out.write_all(HEADER.as_bytes())?;
     let mut generator = Generator::new(seed);
     let mut buf = Vec::with_capacity(1 << 16);

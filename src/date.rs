@@ -151,6 +151,35 @@ fn days_in_month(year: u32, month: u32) -> u32 {
     }
 }
 
+impl Date {
+    /// `2024-05-01` appended to `out`, without the formatting machinery:
+    /// the payout prints a date on every row.
+    pub fn write_iso(&self, out: &mut String) {
+        let year = self.year.clamp(0, 9999) as u32;
+        if year != self.year as u32 {
+            use fmt::Write as _;
+            let _ = write!(out, "{self}");
+            return;
+        }
+        let digits = [
+            year / 1000,
+            year / 100 % 10,
+            year / 10 % 10,
+            year % 10,
+            u32::from(self.month) / 10,
+            u32::from(self.month) % 10,
+            u32::from(self.day) / 10,
+            u32::from(self.day) % 10,
+        ]
+        .map(|d| char::from(b'0' + d as u8));
+        out.extend(&digits[..4]);
+        out.push('-');
+        out.extend(&digits[4..6]);
+        out.push('-');
+        out.extend(&digits[6..]);
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -160,6 +189,25 @@ impl fmt::Display for Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_written_for_the_payout_is_its_iso_text() {
+        for text in [
+            "2024-01-01",
+            "2024-12-31",
+            "2026-02-28",
+            "1999-09-09",
+            "0999-10-10",
+        ] {
+            let Some(date) = Date::parse(text) else {
+                continue;
+            };
+            let mut out = String::new();
+            date.write_iso(&mut out);
+            assert_eq!(out, date.to_string());
+            assert_eq!(out, text);
+        }
+    }
 
     fn d(s: &str) -> Option<String> {
         Date::parse(s).map(|d| d.to_string())

@@ -425,3 +425,29 @@ fn individuals_id_numbers_were_printed_whole_in_tables_derivations_and_messages(
         .expect("runs");
     assert!(String::from_utf8_lossy(&shown.stdout).contains(whole[0]));
 }
+
+#[test]
+fn the_two_names_warning_printed_an_individuals_id_number_whole() {
+    // One ID number (441882199001011230, a valid check digit) written with
+    // two names in one batch: the warning named it whole on stderr.
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let claims = dir.path().join("claims.csv");
+    let text = format!(
+        "{HEADER}\nN1,441882199001011230,张三,个人,copyright_registration,2024-03-01,1,,,,,,,\nN2,441882199001011230,张叁,个人,copyright_registration,2024-03-02,1,,,,,,,\n"
+    );
+    std::fs::write(&claims, text).expect("writes");
+    for lang in ["zh", "en"] {
+        let out = subsidy()
+            .args(["--lang", lang, "calc"])
+            .arg(&claims)
+            .output()
+            .expect("runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains("张叁"),
+            "{lang}: no two-names warning: {stderr}"
+        );
+        assert!(!stderr.contains("441882199001011230"), "{lang}: {stderr}");
+        assert!(stderr.contains("441882********1230"), "{lang}: {stderr}");
+    }
+}

@@ -202,7 +202,7 @@ fn warn_of_rows(batch: &Batch, policy: &crate::policy::Policy, lang: Lang) {
             let notice = Notice::TwoNames {
                 file,
                 line,
-                id,
+                id: &crate::text::shown_id(id),
                 first,
                 second: name,
             };

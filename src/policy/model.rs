@@ -205,15 +205,22 @@ pub struct Clause {
     pub items: Vec<ItemIdx>,
     /// How the measures number clauses (from `wording.clause_style`).
     pub style: ClauseStyle,
+    /// `label`, made once: the payout prints it on every row.
+    pub label_made: std::sync::OnceLock<String>,
 }
 
 impl Clause {
     /// The clause's number as the measures print it: （九） or 第九条.
     pub fn label(&self) -> String {
-        match self.style {
+        self.label_str().to_string()
+    }
+
+    /// As `label`, without a string of its own.
+    pub fn label_str(&self) -> &str {
+        self.label_made.get_or_init(|| match self.style {
             ClauseStyle::Paren => clause_label(self.number),
             ClauseStyle::Article => format!("第{}条", crate::words::chinese_numeral(self.number)),
-        }
+        })
     }
 
     /// The clause cited in a sentence: 第（九）条 or 第九条.

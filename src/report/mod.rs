@@ -156,7 +156,6 @@ impl<'a> Line<'a> {
 
     /// The text of one cell of the payout, appended to `s`.
     fn write_cell(&self, column: PayoutColumn, policy: &Policy, lang: Lang, s: &mut String) {
-        use std::fmt::Write as _;
         use PayoutColumn as C;
         let (computed, payable, cut) = self.money();
         match (column, &self.what) {
@@ -169,7 +168,7 @@ impl<'a> Line<'a> {
             (C::ApplicantType, What::Invalid(bad)) => s.push_str(&bad.applicant_type),
             (C::Clause, _) => {
                 if let Some(i) = self.item() {
-                    s.push_str(&policy.clause_of(i).label());
+                    s.push_str(policy.clause_of(i).label_str());
                 }
             }
             (C::Item, What::Invalid(bad)) if bad.item.is_none() => s.push_str(&bad.item_written),
@@ -179,16 +178,14 @@ impl<'a> Line<'a> {
                 }
             }
             (C::Ref, _) => s.push_str(self.batch.reference(self.row)),
-            (C::Date, What::Decided(c, _)) => {
-                let _ = write!(s, "{}", c.date);
-            }
+            (C::Date, What::Decided(c, _)) => c.date.write_iso(s),
             (C::Date, What::Invalid(bad)) => s.push_str(&bad.date),
             (C::Year, What::Decided(c, _)) => {
-                let _ = write!(s, "{}", c.date.year());
+                s.push_str(itoa::Buffer::new().format(c.date.year()));
             }
             (C::Year, What::Invalid(_)) => {}
             (C::Quantity, What::Decided(c, _)) => {
-                let _ = write!(s, "{}", c.quantity);
+                s.push_str(itoa::Buffer::new().format(c.quantity));
             }
             (C::Quantity, What::Invalid(bad)) => s.push_str(&bad.quantity),
             (C::Amount, What::Decided(c, _)) => {
@@ -201,7 +198,8 @@ impl<'a> Line<'a> {
             (C::Payable, _) => write_plain(s, payable),
             (C::Cut, _) => write_plain(s, cut),
             (C::Status, _) => s.push_str(self.status().as_str()),
-            (C::Reason, _) => s.push_str(&self.reason(policy, lang)),
+            (C::Reason, What::Decided(c, o)) => reason::write_reason(policy, c, o, lang, s),
+            (C::Reason, What::Invalid(bad)) => reason::write_invalid_reason(bad, lang, s),
         }
     }
 }

@@ -10,46 +10,71 @@ use crate::words::{Lang, Sep};
 
 /// The reason cell of a decided claim.
 pub fn reason(policy: &Policy, claim: &Claim, outcome: &Outcome, lang: Lang) -> String {
+    let mut out = String::new();
+    write_reason(policy, claim, outcome, lang, &mut out);
+    out
+}
+
+/// As `reason`, appended to `out`: the payout writes a million reasons
+/// straight into its row buffer.
+pub fn write_reason(
+    policy: &Policy,
+    claim: &Claim,
+    outcome: &Outcome,
+    lang: Lang,
+    out: &mut String,
+) {
     let words = lang.words();
-    let said = decided_reason(policy, claim, outcome, lang);
+    let start = out.len();
+    write_decided(policy, claim, outcome, lang, out);
     // A wrong check character of the applicant id is noted, whatever the
     // status: the claim was computed as written.
-    match &claim.id_check {
-        None => said,
-        Some(fault) if said.is_empty() => words.check_char_note(fault),
-        Some(fault) => {
-            let note = words.check_char_note(fault);
-            format!("{said}{}{note}", words.separator(Sep::Parts))
+    if let Some(fault) = &claim.id_check {
+        if out.len() > start {
+            out.push_str(words.separator(Sep::Parts));
         }
+        out.push_str(&words.check_char_note(fault));
     }
 }
 
 /// The reason of a decided claim, as its status and the pass give it.
-fn decided_reason(policy: &Policy, claim: &Claim, outcome: &Outcome, lang: Lang) -> String {
+fn write_decided(policy: &Policy, claim: &Claim, outcome: &Outcome, lang: Lang, out: &mut String) {
     let words = lang.words();
     match outcome.status {
-        Status::Rejected => match &outcome.rejection {
-            Some(r) => words.rejection(policy, claim, r),
-            None => String::new(),
-        },
-        Status::Manual => policy
-            .item(claim.item)
-            .manual_reason(lang)
-            .unwrap_or_default()
-            .to_string(),
+        Status::Rejected => {
+            if let Some(r) = &outcome.rejection {
+                out.push_str(&words.rejection(policy, claim, r));
+            }
+        }
+        Status::Manual => out.push_str(
+            policy
+                .item(claim.item)
+                .manual_reason(lang)
+                .unwrap_or_default(),
+        ),
         Status::Paid | Status::Capped | Status::Invalid => {
-            let mut parts = vec![words.basis(policy, &outcome.basis, outcome.computed, short)];
-            parts.extend(outcome.cuts.iter().map(|s| words.cap_step(policy, s)));
-            parts.join(words.separator(Sep::Parts))
+            out.push_str(&words.basis(policy, &outcome.basis, outcome.computed, short));
+            for step in &outcome.cuts {
+                out.push_str(words.separator(Sep::Parts));
+                out.push_str(&words.cap_step(policy, step));
+            }
         }
     }
 }
 
 /// The reason cell of an invalid row: every problem, column first.
 pub fn invalid_reason(bad: &InvalidRow, lang: Lang) -> String {
-    bad.problems
-        .iter()
-        .map(|p| p.describe(lang))
-        .collect::<Vec<_>>()
-        .join(lang.words().separator(Sep::Parts))
+    let mut out = String::new();
+    write_invalid_reason(bad, lang, &mut out);
+    out
+}
+
+/// As `invalid_reason`, appended to `out`.
+pub fn write_invalid_reason(bad: &InvalidRow, lang: Lang, out: &mut String) {
+    for (n, problem) in bad.problems.iter().enumerate() {
+        if n > 0 {
+            out.push_str(lang.words().separator(Sep::Parts));
+        }
+        out.push_str(&problem.describe(lang));
+    }
 }

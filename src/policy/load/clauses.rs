@@ -86,6 +86,7 @@ impl Checker<'_> {
             note: note(&rc.note, &rc.note_en),
             items: clause_items,
             style: crate::policy::model::ClauseStyle::Paren,
+            label_made: std::sync::OnceLock::new(),
         }
     }
 

@@ -33,6 +33,7 @@ impl Checker<'_> {
         let wording = self.wording(raw.wording.as_ref());
         for c in &mut clauses {
             c.style = wording.clause_style;
+            c.label_made = std::sync::OnceLock::new();
         }
         let mut items = self.items(items, &mut lookup);
         let measure_cap = self.measure_cap(raw.measure_cap.as_ref(), &clauses, &items);

@@ -1,0 +1,86 @@
+//! The outputs of generated batches, byte for byte, as stored checksums:
+//! work on speed must not change a single figure or word. The batches come
+//! from the benchmark's own generator (`examples/gen_claims.rs`, a fixed
+//! seed), so a checksum changes only when the output does. When a change of
+//! output is meant (new words, a new rule), the new checksums are printed
+//! by the failing assertion and replace the old ones in the same commit.
+
+#[allow(dead_code)]
+#[path = "../examples/gen_claims.rs"]
+mod gen;
+
+mod common;
+use common::subsidy;
+
+use sha2::{Digest, Sha256};
+
+const SEED: u64 = 7;
+
+fn batch(rows: u64) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let path = dir.path().join(format!("claims-{rows}.csv"));
+    let file = std::fs::File::create(&path).expect("creates the batch");
+    gen::generate_into(std::io::BufWriter::new(file), rows, SEED).expect("generates");
+    (dir, path)
+}
+
+fn sha256(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The output of `calc` on `claims` with `args`, the commit it was built
+/// from blanked (JSON names it).
+fn output(lang: &str, claims: &std::path::Path, args: &[&str]) -> Vec<u8> {
+    let out = subsidy()
+        .args(["--lang", lang, "calc"])
+        .arg(claims)
+        .args(args)
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    let commit = format!("\"commit\": \"{}\"", env!("SUBSIDY_GIT_COMMIT"));
+    text.replacen(&commit, "\"commit\": \"-\"", 1).into_bytes()
+}
+
+#[test]
+fn the_payout_of_100000_generated_claims_is_unchanged_in_both_languages() {
+    let (_dir, claims) = batch(100_000);
+    let zh = output("zh", &claims, &["--format", "csv", "--no-bom"]);
+    assert_eq!(zh.iter().filter(|&&b| b == b'\n').count(), 100_001);
+    assert_eq!(
+        sha256(&zh),
+        "4157194d65fd907e4816439bc6f7dd366de6bdb7e215b42be648de4c3e896e2a",
+        "the Chinese payout changed"
+    );
+    let en = output("en", &claims, &["--format", "csv", "--no-bom"]);
+    assert_eq!(
+        sha256(&en),
+        "89b387c585f3129f5d52510f8687ef5d04af48135dcdb1cd1c348a110d217e03",
+        "the English payout changed"
+    );
+}
+
+#[test]
+fn the_json_of_10000_generated_claims_is_unchanged_in_both_languages() {
+    let (_dir, claims) = batch(10_000);
+    let zh = output("zh", &claims, &["--format", "json"]);
+    assert_eq!(
+        sha256(&zh),
+        "b0fe7a750ccf7589b1767d4b2bd7ce5ce905816d2e7b51e2c64c6aa90b85abc5",
+        "the Chinese JSON changed"
+    );
+    let en = output("en", &claims, &["--format", "json"]);
+    assert_eq!(
+        sha256(&en),
+        "9056739299aab15daa70b4bd63d1806dd016471f6d8608ae359c2ad52c663a68",
+        "the English JSON changed"
+    );
+}
