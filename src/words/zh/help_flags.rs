@@ -65,7 +65,9 @@ pub(super) fn flag(flag: Flag) -> &'static str {
         Flag::CompareOut => "成本对比表写入 FILE：扩展名 .xlsx 写成带图表的工作簿，其余写成 CSV",
         Flag::ReportLedgers => "本年度本工具生成的拨付 CSV，每批一个",
         Flag::ReportBudget => "本年度资金总额，用于显示已用与剩余",
-        Flag::ReportOut => "输出写入 FILE 而非标准输出：扩展名 .xlsx 写成带图表的工作簿，其余写成 CSV",
+        Flag::ReportOut => {
+            "输出写入 FILE 而非标准输出：扩展名 .xlsx 写成带图表的工作簿，其余写成 CSV"
+        }
         Flag::TemplateOut => {
             "模板写入 FILE：.xlsx 生成工作簿，其他为 CSV [默认：CSV 输出到标准输出]"
         }
