@@ -36,6 +36,22 @@ pub enum Choice<'a> {
 /// lines stand for the empty rows above the sheet's first cell, so
 /// `FILE:LINE` is the sheet's row.
 pub fn sheet_as_csv(path: &Path, choice: Choice) -> Result<Vec<u8>, ClaimsError> {
+    read_sheet(path, choice).map(|sheet| sheet.text)
+}
+
+/// A sheet read as CSV text, with what names its cells.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SheetText {
+    /// The sheet's name, as the workbook has it.
+    pub name: String,
+    /// The sheet's column (from 0) of the text's first column.
+    pub first_col: usize,
+    /// As `sheet_as_csv` gives it.
+    pub text: Vec<u8>,
+}
+
+/// As `sheet_as_csv`, with the sheet's name and first column.
+pub fn read_sheet(path: &Path, choice: Choice) -> Result<SheetText, ClaimsError> {
     let file = path.display().to_string();
     let unreadable = |e: &dyn std::fmt::Display| ClaimsError::Workbook {
         file: file.clone(),
@@ -84,7 +100,11 @@ pub fn sheet_as_csv(path: &Path, choice: Choice) -> Result<Vec<u8>, ClaimsError>
     }
     writer.flush().map_err(|e| unreadable(&e))?;
     drop(writer);
-    Ok(out)
+    Ok(SheetText {
+        name,
+        first_col: first_col as usize,
+        text: out,
+    })
 }
 
 /// A cell as the text a person reads in it, or the error it shows.

@@ -450,4 +450,32 @@ fn the_two_names_warning_printed_an_individuals_id_number_whole() {
         assert!(!stderr.contains("441882199001011230"), "{lang}: {stderr}");
         assert!(stderr.contains("441882********1230"), "{lang}: {stderr}");
     }
+
+fn compare_did_not_say_an_invalid_row_exactly_once() {
+    // compare reads the claims once for each side. Reported as each invalid
+    // row's warning said twice; here it was not said at all. One row with
+    // one problem (an item the policy does not have) is one line on stderr,
+    // the line calc says for it.
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("claims.csv");
+    let text = format!(
+        "{HEADER}\nV1,E1,甲,企业,high_value_patent,2024-04-01,1,,ZL-V1,,,,,\nX1,E1,甲,企业,no_such_item,2024-04-02,1,,,,,,,\n"
+    );
+    std::fs::write(&path, text).expect("write a test file");
+    let stderr = |args: &[&str]| {
+        let out = subsidy()
+            .args(["--lang", "en"])
+            .args(args)
+            .arg(&path)
+            .args(["--format", "csv"])
+            .output()
+            .expect("the binary runs");
+        assert!(out.status.success());
+        String::from_utf8(out.stderr).expect("UTF-8")
+    };
+    let compared = stderr(&["compare"]);
+    let lines: Vec<&str> = compared.lines().collect();
+    assert_eq!(lines.len(), 1, "{compared}");
+    assert!(lines[0].contains("claims.csv:3: column item"), "{compared}");
+    assert!(stderr(&["calc"]).lines().any(|l| l == lines[0]));
 }

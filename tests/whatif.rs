@@ -873,3 +873,228 @@ proptest! {
         }
     }
 }
+
+/// The sample ledger as a clerk's workbook saved from Excel: on sheet
+/// `Sheet1` from cell C2 (a title row and a margin column left empty),
+/// money and years in number cells, dates in date cells. `bad` replaces
+/// one cell (CSV row from 1, column name): `=` text becomes a formula
+/// showing `#DIV/0!`, other text a text cell.
+fn clerks_ledger_workbook(path: &Path, bad: Option<(usize, &str, &str)>) {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Formula, Workbook};
+    let text = std::fs::read_to_string(sample("ledger-2024.csv")).unwrap_or_else(|e| panic!("{e}"));
+    let text = text.trim_start_matches('\u{feff}');
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(text.as_bytes());
+    let rows: Vec<Vec<String>> = reader
+        .records()
+        .map(|r| {
+            r.unwrap_or_else(|e| panic!("{e}"))
+                .iter()
+                .map(String::from)
+                .collect()
+        })
+        .collect();
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("Sheet1").unwrap_or_else(|e| panic!("{e}"));
+    let date_format = Format::new().set_num_format("yyyy/m/d");
+    let header = rows[0].clone();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            let (at_row, at_col) = (r as u32 + 1, c as u16 + 2);
+            let column = header[c].as_str();
+            let date = ExcelDateTime::parse_from_str(cell).ok();
+            let written = match (bad, date, cell.parse::<f64>()) {
+                (Some((br, bc, new)), _, _) if br == r && bc == column => match new {
+                    f if f.starts_with('=') => {
+                        sheet.write_formula(at_row, at_col, Formula::new(f).set_result("#DIV/0!"))
+                    }
+                    t => sheet.write_string(at_row, at_col, t),
+                },
+                _ if cell.is_empty() => continue,
+                (_, Some(d), _) if r > 0 && column == "date" => {
+                    sheet.write_datetime_with_format(at_row, at_col, d, &date_format)
+                }
+                (_, _, Ok(n))
+                    if r > 0 && ["year", "computed", "payable", "cut"].contains(&column) =>
+                {
+                    sheet.write_number(at_row, at_col, n)
+                }
+                _ => sheet.write_string(at_row, at_col, cell),
+            };
+            written.unwrap_or_else(|e| panic!("{e}"));
+        }
+    }
+    book.save(path).unwrap_or_else(|e| panic!("{e}"));
+}
+
+/// `report --format csv` of some files.
+fn review_csv(files: &[&Path]) -> String {
+    stdout(
+        subsidy()
+            .args([
+                "report", "--format", "csv", "--no-bom", "--budget", "2000000",
+            ])
+            .args(files),
+    )
+}
+
+/// The same payout written by `calc --out x.csv` and `calc --out x.xlsx`
+/// reviews to the same CSV, to the fen (only the file's name in its batch
+/// row differs). By hand as in the CSV review: the batch's payout 66 rows,
+/// computed 2,154,005.01, payable 1,709,505.01, cut 444,500.00; with the
+/// ledger's 42,000 paid, 1,751,505.01 of the 2,000,000 fund.
+#[test]
+fn a_payout_workbook_reviews_to_the_same_figures_as_its_csv() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let (ledger, payout_csv) = year_of_payouts(&dir);
+    let payout_book = dir.path().join("payout.xlsx");
+    subsidy()
+        .args(["calc", "--out"])
+        .arg(&payout_book)
+        .arg(sample("claims-2024.csv"))
+        .arg("--ledger")
+        .arg(&ledger)
+        .assert()
+        .success();
+    let from_csv = review_csv(&[&ledger, &payout_csv]);
+    let from_book = review_csv(&[&ledger, &payout_book]);
+    let (csv_name, book_name) = (
+        payout_csv.display().to_string(),
+        payout_book.display().to_string(),
+    );
+    assert!(from_book.contains(&book_name), "{from_book}");
+    assert_eq!(from_book.replace(&book_name, &csv_name), from_csv);
+    let rows = sheet(&from_book);
+    let r = sheet_row(&rows, "batch", &book_name);
+    assert_eq!(
+        [&r["rows"], &r["computed"], &r["payable"], &r["cut"]],
+        ["66", "2154005.01", "1709505.01", "444500.00"]
+    );
+    assert_eq!(sheet_row(&rows, "fund", "")["payable"], "1751505.01");
+}
+
+/// `report --out review.xlsx` of a payout workbook: its summary and its
+/// clauses are the sums by hand of the CSV payout's rows.
+#[test]
+fn a_review_workbook_of_a_payout_workbook_has_the_csv_payouts_sums() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let (ledger, payout_csv) = year_of_payouts(&dir);
+    let (payout_book, review) = (
+        dir.path().join("payout.xlsx"),
+        dir.path().join("review.xlsx"),
+    );
+    subsidy()
+        .args(["calc", "--out"])
+        .arg(&payout_book)
+        .arg(sample("claims-2024.csv"))
+        .arg("--ledger")
+        .arg(&ledger)
+        .assert()
+        .success();
+    subsidy()
+        .args(["--lang", "en", "report", "--out"])
+        .arg(&review)
+        .arg(&ledger)
+        .arg(&payout_book)
+        .assert()
+        .success();
+    let summary = book_sheet(&review, "Summary");
+    assert_eq!(money(summary.get_value((2, 3))), "1751505.01");
+    let (by_clause, rejected) = summed_by_hand(&[&ledger, &payout_csv]);
+    let clauses = table_rows(&book_sheet(&review, "By clause"));
+    assert_eq!(clauses.len(), by_clause.len());
+    for cells in clauses {
+        let key = text(cells.first());
+        let key = if key == "—" { String::new() } else { key };
+        assert_eq!(
+            money(cells.get(3)),
+            format!("{:.2}", by_clause[&key]),
+            "{key}"
+        );
+    }
+    let counted: f64 = table_rows(&book_sheet(&review, "Rejections by reason"))
+        .iter()
+        .map(|r| match r.get(1) {
+            Some(calamine::Data::Float(n)) => *n,
+            other => panic!("{other:?}"),
+        })
+        .sum();
+    assert_eq!(counted as usize, rejected);
+}
+
+/// A clerk's workbook of the sample ledger (English headers on Sheet1,
+/// from C2, number and date cells) reviews as the CSV: 4 rows, computed
+/// 20,000 + 20,000 + 2,000 + 50,000 = 92,000, payable 42,000, cut 50,000;
+/// by month 2024-01: 2,000, 2024-02: 40,000.
+#[test]
+fn a_clerks_ledger_workbook_reviews_as_the_csv_ledger() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let book = dir.path().join("ledger.xlsx");
+    clerks_ledger_workbook(&book, None);
+    let ledger = sample("ledger-2024.csv");
+    let from_book = review_csv(&[&book]);
+    let from_csv = review_csv(&[&ledger]);
+    let rows = sheet(&from_book);
+    let total = sheet_row(&rows, "total", "");
+    assert_eq!(
+        [
+            &total["rows"],
+            &total["computed"],
+            &total["payable"],
+            &total["cut"]
+        ],
+        ["4", "92000.00", "42000.00", "50000.00"]
+    );
+    assert_eq!(sheet_row(&rows, "month", "2024-01")["payable"], "2000.00");
+    assert_eq!(sheet_row(&rows, "month", "2024-02")["payable"], "40000.00");
+    let (book_name, csv_name) = (book.display().to_string(), ledger.display().to_string());
+    assert_eq!(from_book.replace(&book_name, &csv_name), from_csv);
+}
+
+/// A workbook whose sheet is not a payout (the review's own workbook,
+/// whose first sheet is its summary) is refused naming the file and the
+/// sheet; a cell showing an error, or text in a money column, is named by
+/// its cell. In the clerk's workbook (from C2) L-001's payable is O3.
+#[test]
+fn a_ledger_workbooks_errors_name_the_file_and_the_sheet_or_cell() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let (ledger, _) = year_of_payouts(&dir);
+    let review = dir.path().join("review.xlsx");
+    subsidy()
+        .args(["--lang", "en", "report", "--out"])
+        .arg(&review)
+        .arg(&ledger)
+        .assert()
+        .success();
+    let stderr = |book: &Path| {
+        let out = subsidy()
+            .args(["--lang", "en", "report"])
+            .arg(book)
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(out.status.code(), Some(1));
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let said = stderr(&review);
+    let name = review.display().to_string();
+    assert!(said.contains(&format!("{name}: sheet Summary ")), "{said}");
+    assert!(said.contains("columns missing: clause,"), "{said}");
+    let formula = dir.path().join("formula.xlsx");
+    clerks_ledger_workbook(&formula, Some((1, "payable", "=1/0")));
+    let said = stderr(&formula);
+    let name = formula.display().to_string();
+    assert!(said.contains(&format!("{name}: cell Sheet1!O3 ")), "{said}");
+    assert!(said.contains("#DIV/0!"), "{said}");
+    let typed = dir.path().join("typed.xlsx");
+    clerks_ledger_workbook(&typed, Some((1, "payable", "twenty")));
+    let said = stderr(&typed);
+    let name = typed.display().to_string();
+    assert!(
+        said.contains(&format!(
+            "{name}: cell Sheet1!O3 (column payable): `twenty`"
+        )),
+        "{said}"
+    );
+}

@@ -103,11 +103,25 @@ fn error_samples() -> Vec<WhatIfError> {
         },
         WhatIfError::LedgerColumns {
             file: "f.csv".into(),
+            sheet: None,
+            missing: vec!["payable".into()],
+        },
+        WhatIfError::LedgerColumns {
+            file: "f.xlsx".into(),
+            sheet: Some("汇总".into()),
             missing: vec!["payable".into()],
         },
         WhatIfError::LedgerCell {
             file: "f.csv".into(),
             line: 3,
+            cell: None,
+            column: "payable".into(),
+            written: "x".into(),
+        },
+        WhatIfError::LedgerCell {
+            file: "f.xlsx".into(),
+            line: 3,
+            cell: Some("明细!M3".into()),
             column: "payable".into(),
             written: "x".into(),
         },

@@ -7,6 +7,7 @@ use std::io::Write;
 use std::path::Path;
 
 use super::sheet::{sheet_json, write_csv, write_sections, Section, Sheet};
+use crate::claims::{Batch, Entry};
 use crate::cli::{CompareArgs, Format};
 use crate::engine;
 use crate::error::Error;
@@ -20,16 +21,23 @@ use crate::whatif::{overrides_list, Override, WhatIfFact, WhatIfLabel};
 use crate::words::Lang;
 
 /// One side: its policy file's name, its overrides, its policy, its
-/// figures (with the overrides written in) and rows.
+/// figures (with the overrides written in) and rows, and what its reading
+/// of the claims found wrong (one line per problem of an invalid row).
 struct Side {
     name: String,
     overrides: Vec<Override>,
     policy: Policy,
     figures: Vec<FigureSlot>,
     rows: Vec<RowResult>,
+    invalid: Vec<String>,
 }
 
-fn run_side(args: &CompareArgs, path: Option<&Path>, sets: &[String]) -> Result<Side, Error> {
+fn run_side(
+    args: &CompareArgs,
+    path: Option<&Path>,
+    sets: &[String],
+    lang: Lang,
+) -> Result<Side, Error> {
     let (label, text) = super::whatif::policy_text(path)?;
     let (text, overrides) = crate::whatif::overrides::apply(&text, sets).map_err(Error::WhatIf)?;
     let policy = crate::policy::load(&label, &text)?;
@@ -50,6 +58,7 @@ fn run_side(args: &CompareArgs, path: Option<&Path>, sets: &[String]) -> Result<
         batch: &batch,
         outcomes: &outcomes,
     });
+    let invalid = invalid_lines(&batch, lang);
     let name = match path {
         Some(p) => p.display().to_string(),
         None => crate::policy::BUNDLED_NAME.to_string(),
@@ -60,12 +69,42 @@ fn run_side(args: &CompareArgs, path: Option<&Path>, sets: &[String]) -> Result<
         policy,
         figures,
         rows,
+        invalid,
     })
 }
 
+/// One line per problem of each invalid row, as `calc` says them.
+fn invalid_lines(batch: &Batch, lang: Lang) -> Vec<String> {
+    let words = lang.words();
+    let mut lines = Vec::new();
+    for row in &batch.rows {
+        if let Entry::Invalid(bad) = &row.entry {
+            for p in &bad.problems {
+                lines.push(words.invalid_row_line(&batch.source, row.line, p));
+            }
+        }
+    }
+    lines
+}
+
+/// Each side reads the claims, but each problem is said once on stderr:
+/// the base side's, then any only the alternative's policy finds (an item
+/// only its file has).
+fn warn_of_invalid_rows(base: &Side, alt: &Side) {
+    let stderr = std::io::stderr();
+    let mut err = stderr.lock();
+    let mut said = std::collections::HashSet::new();
+    for line in base.invalid.iter().chain(&alt.invalid) {
+        if said.insert(line.as_str()) {
+            let _ = writeln!(err, "{line}");
+        }
+    }
+}
+
 pub fn run(args: &CompareArgs, lang: Lang) -> Result<(), Error> {
-    let base = run_side(args, args.base.as_deref(), &args.base_set)?;
-    let alt = run_side(args, args.alt.as_deref(), &args.alt_set)?;
+    let base = run_side(args, args.base.as_deref(), &args.base_set, lang)?;
+    let alt = run_side(args, args.alt.as_deref(), &args.alt_set, lang)?;
+    warn_of_invalid_rows(&base, &alt);
     let comparison = compare(&base.rows, &alt.rows);
     let sheet = cost_sheet(&comparison, &base, lang);
     let bom = !args.no_bom;

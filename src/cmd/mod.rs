@@ -29,7 +29,7 @@ pub use crate::output::write_file_atomically;
 use crate::policy::{bundled, load, Policy};
 use crate::progress::Progress;
 use crate::report::BookSheet;
-use crate::sheet::{is_spreadsheet, sheet_as_csv, Choice, ZIP_MAGIC};
+use crate::sheet::{is_spreadsheet, read_sheet, sheet_as_csv, Choice, ZIP_MAGIC};
 
 /// The policy of `--policy`, or the bundled one.
 pub fn load_policy(path: Option<&Path>) -> Result<Policy, Error> {
@@ -166,33 +166,54 @@ pub fn read_ledgers(
 ) -> Result<Vec<Prior>, Error> {
     let mut prior = Vec::new();
     for path in ledgers {
-        let label = path.display().to_string();
-        let text = if is_spreadsheet(path) {
-            let claims = BookSheet::Claims.name();
-            match reading.sheet.as_deref() {
-                Some(wanted) => sheet_as_csv(path, Choice::Preferred(&[wanted, claims]))?,
-                None => sheet_as_csv(path, Choice::Preferred(&[claims]))?,
-            }
-        } else {
-            let (_, bytes) = read_input(Some(path))?;
-            if bytes.starts_with(ZIP_MAGIC) {
-                return Err(ClaimsError::Zipped { file: label }.into());
-            }
-            decode_ledger(&label, &bytes, reading.encoding)?
-        };
-        // The reader's limits hold for a ledger as for the claims.
-        let (mut input, stopped) = guard(io::Cursor::new(text), limits);
-        let mut text = Vec::new();
-        input.read_to_end(&mut text).map_err(|source| {
-            let read = Error::Read {
-                path: label.clone(),
-                source,
-            };
-            stopped_or(&label, &stopped, read)
-        })?;
-        prior.extend(read_ledger(&label, &text, policy, keys)?);
+        let ledger = ledger_text(path, reading, limits)?;
+        prior.extend(read_ledger(&ledger.label, &ledger.text, policy, keys)?);
     }
     Ok(prior)
+}
+
+/// A ledger (a payout of this tool, or a clerk's copy of one) as UTF-8
+/// CSV text, the one way `calc --ledger` and `report` read it.
+#[derive(Debug, Clone)]
+pub struct LedgerText {
+    /// The file, as errors name it.
+    pub label: String,
+    /// For a workbook, the sheet read: its name and first column, to name
+    /// a cell (`明细!M5`).
+    pub sheet: Option<(String, usize)>,
+    pub text: Vec<u8>,
+}
+
+/// A ledger file as CSV text: of a workbook, the sheet `--sheet` names if
+/// it has it, else the payout's claims sheet (明细), else its first sheet;
+/// a CSV decoded from `--encoding`. The reader's limits hold for a ledger
+/// as for the claims.
+pub fn ledger_text(path: &Path, reading: &Reading, limits: Limits) -> Result<LedgerText, Error> {
+    let label = path.display().to_string();
+    let (sheet, text) = if is_spreadsheet(path) {
+        let claims = BookSheet::Claims.name();
+        let read = match reading.sheet.as_deref() {
+            Some(wanted) => read_sheet(path, Choice::Preferred(&[wanted, claims]))?,
+            None => read_sheet(path, Choice::Preferred(&[claims]))?,
+        };
+        (Some((read.name, read.first_col)), read.text)
+    } else {
+        let (_, bytes) = read_input(Some(path))?;
+        if bytes.starts_with(ZIP_MAGIC) {
+            return Err(ClaimsError::Zipped { file: label }.into());
+        }
+        (None, decode_ledger(&label, &bytes, reading.encoding)?)
+    };
+    let (mut input, stopped) = guard(io::Cursor::new(text), limits);
+    let mut text = Vec::new();
+    input.read_to_end(&mut text).map_err(|source| {
+        let read = Error::Read {
+            path: label.clone(),
+            source,
+        };
+        stopped_or(&label, &stopped, read)
+    })?;
+    Ok(LedgerText { label, sheet, text })
 }
 
 /// A ledger's bytes as UTF-8.

@@ -1,97 +1,144 @@
 //! `subsidy report LEDGER...`: what a year's payout files paid, per clause,
 //! applicant type, month and batch, the rejected rows by reason, and the
 //! fund used; `--out review.xlsx` writes them as a workbook, with charts
-//! of the payable by clause and by month.
+//! of the payable by clause and by month. A payout file is a CSV or a
+//! workbook (the payout's 明细, or a clerk's copy), read as `--ledger` is.
 
-use std::io::Read;
 use std::io::Write;
 use std::path::Path;
 
 use rust_decimal::Decimal;
 
 use super::sheet::{sheet_json, write_csv, write_sections, Section, Sheet};
-use crate::cli::{Format, ReportArgs};
+use super::LedgerText;
+use crate::claims::limits::Limits;
+use crate::cli::{Format, Reading, ReportArgs};
 use crate::error::Error;
-use crate::money::plain;
-use crate::report::yuan;
+use crate::headers::header_key;
+use crate::money::{parse_number, plain};
+use crate::report::{yuan, PayoutColumn};
+use crate::sheet::cell_name;
 use crate::whatif::book::{workbook, Cell, ChartKind, ChartPlan, Tab, Table};
 use crate::whatif::review::{review, PayoutRow, Review, Sum};
 use crate::whatif::{WhatIfError, WhatIfFact, WhatIfLabel};
 use crate::words::Lang;
 
-const NEEDED: [&str; 8] = [
-    "clause",
-    "applicant_type",
-    "date",
-    "computed",
-    "payable",
-    "cut",
-    "status",
-    "reason",
+/// The columns `report` reads, by the payout's headers, English or
+/// Chinese (as `calc --headers zh` and the payout workbook write them).
+const NEEDED: [PayoutColumn; 8] = [
+    PayoutColumn::Clause,
+    PayoutColumn::ApplicantType,
+    PayoutColumn::Date,
+    PayoutColumn::Computed,
+    PayoutColumn::Payable,
+    PayoutColumn::Cut,
+    PayoutColumn::Status,
+    PayoutColumn::Reason,
 ];
 
-/// The rows of one payout file.
+/// Where each needed column is in a file's header row.
+struct Columns(Vec<(PayoutColumn, usize)>);
+
+impl Columns {
+    /// The needed columns of `header` (keys as `header_key` makes them),
+    /// or the error naming those missing.
+    fn find(header: &[String], ledger: &LedgerText) -> Result<Columns, Error> {
+        let at = |c: PayoutColumn| {
+            header
+                .iter()
+                .position(|h| h == c.name() || *h == header_key(c.name_zh()))
+        };
+        let missing: Vec<String> = NEEDED
+            .iter()
+            .filter(|c| at(**c).is_none())
+            .map(|c| c.name().to_string())
+            .collect();
+        if !missing.is_empty() {
+            return Err(Error::WhatIf(WhatIfError::LedgerColumns {
+                file: ledger.label.clone(),
+                sheet: ledger.sheet.as_ref().map(|(name, _)| name.clone()),
+                missing,
+            }));
+        }
+        Ok(Columns(
+            NEEDED
+                .iter()
+                .filter_map(|c| at(*c).map(|i| (*c, i)))
+                .collect(),
+        ))
+    }
+
+    fn of(&self, column: PayoutColumn) -> usize {
+        self.0
+            .iter()
+            .find(|(c, _)| *c == column)
+            .map_or(0, |(_, i)| *i)
+    }
+}
+
+/// The rows of one payout file: a CSV, or a workbook's payout sheet (明细),
+/// read to text as `calc --ledger` reads a ledger.
 fn read_rows(batch: usize, path: &Path) -> Result<Vec<PayoutRow>, Error> {
-    let (file, mut input) = super::open_input(Some(path), &Default::default())?;
-    let mut bytes = Vec::new();
-    input
-        .read_to_end(&mut bytes)
-        .map_err(|source| Error::Read {
-            path: file.clone(),
-            source,
-        })?;
-    let bytes = bytes.strip_prefix(crate::text::BOM).unwrap_or(&bytes);
+    let ledger = super::ledger_text(path, &Reading::default(), Limits::default())?;
+    let bytes = ledger
+        .text
+        .strip_prefix(crate::text::BOM)
+        .unwrap_or(&ledger.text);
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
     let header: Vec<String> = reader
         .headers()
-        .map(|h| h.iter().map(|c| c.trim().to_ascii_lowercase()).collect())
+        .map(|h| h.iter().map(header_key).collect())
         .unwrap_or_default();
-    let at = |name: &str| header.iter().position(|h| h == name);
-    let missing: Vec<String> = NEEDED
-        .iter()
-        .filter(|n| at(n).is_none())
-        .map(|n| n.to_string())
-        .collect();
-    if !missing.is_empty() {
-        return Err(Error::WhatIf(WhatIfError::LedgerColumns { file, missing }));
-    }
-    let col = |name: &str| at(name).unwrap_or(0);
+    let columns = Columns::find(&header, &ledger)?;
     let mut rows = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| Error::Read {
-            path: file.clone(),
+            path: ledger.label.clone(),
             source: std::io::Error::other(e),
         })?;
-        let line = record.position().map(|p| p.line()).unwrap_or(0);
-        let cell = |name: &str| record.get(col(name)).unwrap_or("").trim();
-        let money = |name: &str| -> Result<Decimal, Error> {
-            let written = cell(name);
-            written.parse().map_err(|_| {
-                Error::WhatIf(WhatIfError::LedgerCell {
-                    file: file.clone(),
-                    line,
-                    column: name.to_string(),
-                    written: written.to_string(),
-                })
-            })
-        };
-        let date = cell("date");
-        let month = crate::date::Date::parse(date)
-            .map(|d| d.to_string().chars().take(7).collect())
-            .unwrap_or_default();
-        rows.push(PayoutRow {
-            batch,
-            clause: cell("clause").to_string(),
-            applicant_type: cell("applicant_type").to_string(),
-            month,
-            status: cell("status").to_string(),
-            reason: cell("reason").to_string(),
-            computed: money("computed")?,
-            payable: money("payable")?,
-            cut: money("cut")?,
-        });
+        rows.push(payout_row(batch, &record, &columns, &ledger)?);
     }
     Ok(rows)
+}
+
+/// One row of a payout file; its money read as the ledger reader reads it.
+fn payout_row(
+    batch: usize,
+    record: &csv::StringRecord,
+    columns: &Columns,
+    ledger: &LedgerText,
+) -> Result<PayoutRow, Error> {
+    let line = record.position().map(|p| p.line()).unwrap_or(0);
+    let cell = |c: PayoutColumn| record.get(columns.of(c)).unwrap_or("").trim();
+    let money = |c: PayoutColumn| -> Result<Decimal, Error> {
+        let written = cell(c);
+        parse_number(written).map_err(|_| {
+            Error::WhatIf(WhatIfError::LedgerCell {
+                file: ledger.label.clone(),
+                line,
+                cell: ledger.sheet.as_ref().map(|(name, first)| {
+                    let row = usize::try_from(line.saturating_sub(1)).unwrap_or(0);
+                    cell_name(name, row, first + columns.of(c))
+                }),
+                column: c.name().to_string(),
+                written: written.to_string(),
+            })
+        })
+    };
+    let month = crate::date::Date::parse(cell(PayoutColumn::Date))
+        .map(|d| d.to_string().chars().take(7).collect())
+        .unwrap_or_default();
+    Ok(PayoutRow {
+        batch,
+        clause: cell(PayoutColumn::Clause).to_string(),
+        applicant_type: cell(PayoutColumn::ApplicantType).to_string(),
+        month,
+        status: cell(PayoutColumn::Status).to_string(),
+        reason: cell(PayoutColumn::Reason).to_string(),
+        computed: money(PayoutColumn::Computed)?,
+        payable: money(PayoutColumn::Payable)?,
+        cut: money(PayoutColumn::Cut)?,
+    })
 }
 
 pub fn run(args: &ReportArgs, lang: Lang) -> Result<(), Error> {

@@ -35,12 +35,19 @@ pub enum WhatIfError {
     UnknownClause { written: String },
     /// The clauses paid first need more than the fund.
     PriorityOverFund { priority: Decimal, fund: Decimal },
-    /// A payout file for `report` lacks columns it needs.
-    LedgerColumns { file: String, missing: Vec<String> },
-    /// A payout file's row has a cell that is not what its column holds.
+    /// A payout file for `report` lacks columns it needs; `sheet` is the
+    /// sheet read when the file is a workbook.
+    LedgerColumns {
+        file: String,
+        sheet: Option<String>,
+        missing: Vec<String>,
+    },
+    /// A payout file's row has a cell that is not what its column holds;
+    /// `cell` names it (`明细!M5`) when the file is a workbook.
     LedgerCell {
         file: String,
         line: u64,
+        cell: Option<String>,
         column: String,
         written: String,
     },

@@ -75,7 +75,9 @@ pub(super) fn flag(flag: Flag) -> &'static str {
             "An earlier payout CSV, counted as already paid on both sides (repeatable)"
         }
         Flag::CompareOut => "Write the cost sheet to FILE: .xlsx gets a workbook with a chart, anything else CSV",
-        Flag::ReportLedgers => "The year's payout CSVs of this tool, one per batch",
+        Flag::ReportLedgers => {
+            "The year's payouts of this tool, one file per batch: CSV, or a workbook (.xlsx, .xls, .ods) read from its sheet 明细, else its first sheet"
+        }
         Flag::ReportBudget => "The year's fund, to show what was used and what is left",
         Flag::ReportOut => "Write the output to FILE instead of standard output: .xlsx gets a workbook with charts, anything else CSV",
         Flag::TemplateOut => {

@@ -181,16 +181,38 @@ impl WhatIfWords for English {
                 grouped(*priority),
                 grouped(*fund)
             ),
-            WhatIfError::LedgerColumns { file, missing } => format!(
+            WhatIfError::LedgerColumns {
+                file,
+                sheet: None,
+                missing,
+            } => format!(
                 "{file}: not a payout file of this tool; columns missing: {}",
                 missing.join(", ")
+            ),
+            WhatIfError::LedgerColumns {
+                file,
+                sheet: Some(sheet),
+                missing,
+            } => format!(
+                "{file}: sheet {sheet} is not a payout of this tool (columns missing: {}); \
+                 the payout workbook's claims are on sheet {}",
+                missing.join(", "),
+                crate::report::BookSheet::Claims.name()
             ),
             WhatIfError::LedgerCell {
                 file,
                 line,
+                cell: None,
                 column,
                 written,
             } => format!("{file}:{line}: column {column}: `{written}` cannot be read"),
+            WhatIfError::LedgerCell {
+                file,
+                cell: Some(cell),
+                column,
+                written,
+                ..
+            } => format!("{file}: cell {cell} (column {column}): `{written}` is not an amount"),
         }
     }
 }

@@ -63,7 +63,9 @@ pub(super) fn flag(flag: Flag) -> &'static str {
         Flag::AltSet => "改动对比政策的一个数值（可重复）",
         Flag::CompareLedger => "此前的拨付 CSV，两边均计为已拨付（可重复）",
         Flag::CompareOut => "成本对比表写入 FILE：扩展名 .xlsx 写成带图表的工作簿，其余写成 CSV",
-        Flag::ReportLedgers => "本年度本工具生成的拨付 CSV，每批一个",
+        Flag::ReportLedgers => {
+            "本年度本工具生成的拨付表，每批一个：CSV，或工作簿（.xlsx、.xls、.ods），有“明细”表则读此表，否则读第一个表"
+        }
         Flag::ReportBudget => "本年度资金总额，用于显示已用与剩余",
         Flag::ReportOut => {
             "输出写入 FILE 而非标准输出：扩展名 .xlsx 写成带图表的工作簿，其余写成 CSV"

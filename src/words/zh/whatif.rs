@@ -175,15 +175,36 @@ impl WhatIfWords for Chinese {
                 grouped(*priority),
                 grouped(*fund)
             ),
-            WhatIfError::LedgerColumns { file, missing } => {
+            WhatIfError::LedgerColumns {
+                file,
+                sheet: None,
+                missing,
+            } => {
                 format!("{file}：不是本工具的拨付表，缺少列 {}", missing.join("、"))
             }
+            WhatIfError::LedgerColumns {
+                file,
+                sheet: Some(sheet),
+                missing,
+            } => format!(
+                "{file}：工作表“{sheet}”不是本工具的拨付表（缺少列 {}）；本工具拨付工作簿的逐笔记录在工作表“{}”",
+                missing.join("、"),
+                crate::report::BookSheet::Claims.name()
+            ),
             WhatIfError::LedgerCell {
                 file,
                 line,
+                cell: None,
                 column,
                 written,
             } => format!("{file}:{line}: column {column}: “{written}”无法读取"),
+            WhatIfError::LedgerCell {
+                file,
+                cell: Some(cell),
+                column,
+                written,
+                ..
+            } => format!("{file}：单元格 {cell}（{column} 列）：“{written}”不是金额"),
         }
     }
 }
