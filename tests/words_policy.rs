@@ -100,6 +100,13 @@ fn samples() -> Vec<PolicyFault> {
             written: written(),
             nearest: Some("y".to_string()),
         }),
+        PolicyFault::Rule(RuleFault::MeasureCapMissing {
+            applicant_type: written(),
+        }),
+        PolicyFault::Rule(RuleFault::UnknownType {
+            written: written(),
+            nearest: Some("individual".to_string()),
+        }),
         PolicyFault::Shape(ShapeFault::MissingKey { key: written() }),
         PolicyFault::Shape(ShapeFault::WrongType {
             found: TomlType::Integer,
@@ -159,7 +166,7 @@ fn place(fault: &PolicyFault) -> usize {
         PolicyFault::QuotaOverflow { .. } => 40,
         PolicyFault::AliasTaken { .. } => 41,
         PolicyFault::Rule(rule) => 42 + rule_place(rule),
-        PolicyFault::Shape(shape) => 54 + shape_place(shape),
+        PolicyFault::Shape(shape) => 56 + shape_place(shape),
     }
 }
 
@@ -185,10 +192,12 @@ fn rule_place(fault: &RuleFault) -> usize {
         RuleFault::GroupItem { .. } => 9,
         RuleFault::ClauseStyle { .. } => 10,
         RuleFault::UnknownKey { .. } => 11,
+        RuleFault::MeasureCapMissing { .. } => 12,
+        RuleFault::UnknownType { .. } => 13,
     }
 }
 
-const VARIANTS: usize = 57;
+const VARIANTS: usize = 59;
 
 #[test]
 fn there_is_one_sample_of_every_fault_in_order() {

@@ -159,8 +159,10 @@ fn cap_after(c: &Cap) -> Option<Cap> {
         Cap::RefsPaid { .. } => Cap::ProjectMax { item: 0 },
         Cap::ProjectMax { .. } => Cap::ItemAnnual { item: 0 },
         Cap::ItemAnnual { .. } => Cap::ClauseAnnual { clause: 0 },
-        Cap::ClauseAnnual { .. } => Cap::MeasureAnnual,
-        Cap::MeasureAnnual => Cap::PerRef { item: 0 },
+        Cap::ClauseAnnual { .. } => Cap::MeasureAnnual { of_type: None },
+        // The figure for every type, then a type's own figure (by_type).
+        Cap::MeasureAnnual { of_type: None } => Cap::MeasureAnnual { of_type: Some(0) },
+        Cap::MeasureAnnual { of_type: Some(_) } => Cap::PerRef { item: 0 },
         Cap::PerRef { .. } => Cap::HigherAward { group: 0 },
         Cap::HigherAward { .. } => return None,
     })
@@ -174,7 +176,7 @@ fn every_cap_step_is_said_in_both_languages_in_a_reason_and_a_derivation() {
         unit_amount: dec("2000"),
     };
     let samples = walk(first, cap_after);
-    assert_eq!(samples.len(), 9);
+    assert_eq!(samples.len(), 10);
     for cap in samples {
         let s = step(cap);
         let reason = |lang: Lang| lang.words().cap_step(&policy, &s);
@@ -513,7 +515,18 @@ fn every_label_status_rule_and_help_text_is_said_in_both_languages() {
                 max: None,
             },
         },
-        Rule::MeasureCap(dec("500000")),
+        Rule::MeasureCap {
+            annual: Some(dec("500000")),
+            by_type: Vec::new(),
+        },
+        Rule::MeasureCap {
+            annual: Some(dec("500000")),
+            by_type: vec![(0, dec("200000"))],
+        },
+        Rule::MeasureCap {
+            annual: None,
+            by_type: vec![(0, dec("200000"))],
+        },
     ];
     for rule in &rules {
         let say = |lang: Lang| lang.words().rule(&policy, rule);

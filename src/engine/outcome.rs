@@ -297,8 +297,11 @@ pub enum Cap {
     /// A clause's cap per applicant per year, over all its items.
     ClauseAnnual { clause: ClauseIdx },
     /// The whole measure's cap per applicant per year (同一申请人年度资助总额),
-    /// applied after the clause caps.
-    MeasureAnnual,
+    /// applied after the clause caps; `of_type` when the figure is the
+    /// applicant type's own (`by_type`) rather than the one for every type.
+    MeasureAnnual {
+        of_type: Option<crate::policy::TypeIdx>,
+    },
 }
 
 /// The full derivation of one claim, recorded when asked for (explain).

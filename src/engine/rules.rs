@@ -472,6 +472,10 @@ fn money_caps(
         });
         payable = after;
     }
+    // The whole measure's figure for the applicant's own type.
+    let measure = policy
+        .measure_cap_of(claim.item)
+        .and_then(|m| m.limit_for(claim.applicant_type));
     let annual = [
         (
             item.annual_cap.zip(rooms.item),
@@ -484,11 +488,10 @@ fn money_caps(
             },
         ),
         (
-            policy
-                .measure_cap_of(claim.item)
-                .map(|m| m.annual)
-                .zip(rooms.measure),
-            Cap::MeasureAnnual,
+            measure.map(|(limit, _)| limit).zip(rooms.measure),
+            Cap::MeasureAnnual {
+                of_type: measure.and_then(|(_, t)| t),
+            },
         ),
     ];
     for (cap, kind) in annual {

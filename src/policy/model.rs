@@ -144,7 +144,11 @@ impl ClauseStyle {
 /// to every item it does not leave out.
 #[derive(Debug, Clone)]
 pub struct MeasureCap {
-    pub annual: Decimal,
+    /// The figure for every applicant type not in `by_type`; `None` when
+    /// `by_type` lists every type.
+    pub annual: Option<Decimal>,
+    /// The applicant types with a figure of their own, in type order.
+    pub by_type: Vec<(TypeIdx, Decimal)>,
     /// The clauses left out, by number, as written.
     pub except_clauses: Vec<u32>,
     /// The items left out: those named and those of the clauses left out.
@@ -166,6 +170,16 @@ pub struct AwardGroup {
 impl MeasureCap {
     pub fn covers(&self, item: ItemIdx) -> bool {
         !self.excluded.contains(&item)
+    }
+
+    /// The figure an applicant of type `t` is capped at, with `Some(t)`
+    /// when it is the type's own figure rather than `annual`. `None` only
+    /// for a type the loader saw no figure for (it refuses such a file).
+    pub fn limit_for(&self, t: TypeIdx) -> Option<(Decimal, Option<TypeIdx>)> {
+        match self.by_type.iter().find(|(k, _)| *k == t) {
+            Some((_, figure)) => Some((*figure, Some(t))),
+            None => self.annual.map(|a| (a, None)),
+        }
     }
 }
 

@@ -234,6 +234,15 @@ pub enum RuleFault {
     /// An applicant type that may claim the item and has no figure in
     /// `by_type`.
     ByTypeMissing { applicant_type: String },
+    /// An applicant type with no figure under the whole-measure cap: not
+    /// in its `by_type`, and no `annual` for the rest.
+    MeasureCapMissing { applicant_type: String },
+    /// A key of `measure_cap.by_type` that names no applicant type, with
+    /// the nearest type id when one is near.
+    UnknownType {
+        written: String,
+        nearest: Option<String>,
+    },
     /// Tiers or `by_type` on a kind with no one figure to vary (approved,
     /// floor, manual), on an item with both, or on an item with a quantity
     /// cap (which counts units at one figure).

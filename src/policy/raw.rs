@@ -63,7 +63,7 @@ pub struct RawPolicy {
     /// 同一申请人年度资助总额不超过N: a cap per applicant per year over the
     /// whole measure, applied after the clause caps.
     #[serde(default)]
-    pub measure_cap: Option<RawMeasureCap>,
+    pub measure_cap: Option<Spanned<RawMeasureCap>>,
     /// Items of which the same reference is paid only the highest figure
     /// (按最高奖项奖励，不重复奖励).
     #[serde(rename = "award_group", default)]
@@ -105,7 +105,13 @@ pub struct RawAwardGroup {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawMeasureCap {
-    pub annual: Spanned<Figure>,
+    /// The figure for every applicant type `by_type` does not list; may be
+    /// left out when `by_type` lists every type.
+    #[serde(default)]
+    pub annual: Option<Spanned<Figure>>,
+    /// A figure of its own for some applicant types (非职务发明 5万元).
+    #[serde(default)]
+    pub by_type: Option<Spanned<BTreeMap<String, Figure>>>,
     #[serde(default)]
     pub except_clauses: Vec<Spanned<i64>>,
     #[serde(default)]

@@ -105,7 +105,10 @@ pub fn rules(policy: &Policy, item: &Item) -> Vec<Rule> {
     }
     let index = policy.find_item(&item.id);
     if let Some(cap) = index.and_then(|i| policy.measure_cap_of(i)) {
-        out.push(Rule::MeasureCap(cap.annual));
+        out.push(Rule::MeasureCap {
+            annual: cap.annual,
+            by_type: cap.by_type.clone(),
+        });
     }
     out
 }

@@ -1,6 +1,6 @@
 //! The figures of a policy file by the keys an official writes on the
 //! command line (`clause.1.annual_cap`, `item.high_value_patent.amount`,
-//! `valid_until`), each with where its value is written. An override
+//! `measure_cap.by_type.individual`, `valid_until`), each with where its value is written. An override
 //! rewrites that value in the file's text, so the loader's checks (and its
 //! line numbers) still apply to the changed policy.
 
@@ -42,8 +42,16 @@ struct Top {
     in_force_from: Option<Spanned<Value>>,
     applies_from: Option<Spanned<Value>>,
     term_years: Option<Spanned<Value>>,
+    measure_cap: Option<MeasureCap>,
     #[serde(default)]
     clause: Vec<Clause>,
+}
+
+#[derive(Deserialize)]
+struct MeasureCap {
+    annual: Option<Spanned<Value>>,
+    #[serde(default)]
+    by_type: BTreeMap<String, Spanned<Value>>,
 }
 
 #[derive(Deserialize)]
@@ -96,6 +104,13 @@ pub fn figures(text: &str) -> Option<Vec<FigureSlot>> {
     push("applies_from".into(), FigureKind::Day, &top.applies_from);
     push("valid_from".into(), FigureKind::Day, &top.valid_from);
     push("valid_until".into(), FigureKind::Day, &top.valid_until);
+    if let Some(cap) = &top.measure_cap {
+        push("measure_cap.annual".into(), FigureKind::Money, &cap.annual);
+        for (t, value) in &cap.by_type {
+            let key = format!("measure_cap.by_type.{t}");
+            push(key, FigureKind::Money, &Some(value.clone()));
+        }
+    }
     for clause in &top.clause {
         let number = written(clause.number.get_ref());
         push(

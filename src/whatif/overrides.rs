@@ -143,6 +143,32 @@ mod tests {
     }
 
     #[test]
+    fn the_measure_caps_figures_are_set_per_applicant_type() {
+        let text = include_str!("../../policy/zhenghe-undated.toml");
+        let sets = [
+            "measure_cap.annual=120000".to_string(),
+            "measure_cap.by_type.individual=60000".to_string(),
+        ];
+        let (changed, overrides) = apply(text, &sets).unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(overrides[1].was, "50000");
+        let policy = load("x", &changed).unwrap_or_else(|e| panic!("{e}"));
+        let cap = policy.measure_cap.as_ref().expect("a measure cap");
+        let individual = policy.find_type("individual").expect("individual");
+        let enterprise = policy.find_type("enterprise").expect("enterprise");
+        assert_eq!(
+            cap.limit_for(individual),
+            Some((60000.into(), Some(individual)))
+        );
+        assert_eq!(cap.limit_for(enterprise), Some((120000.into(), None)));
+        // A type the file gives no figure of its own has no key to set.
+        let unwritten = ["measure_cap.by_type.enterprise=1".to_string()];
+        assert!(matches!(
+            apply(text, &unwritten),
+            Err(WhatIfError::UnknownKey { .. })
+        ));
+    }
+
+    #[test]
     fn the_loader_still_checks_a_changed_figure() {
         assert!(
             set(&["item.high_value_patent.rate=5%"]).is_err(),

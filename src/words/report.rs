@@ -168,8 +168,12 @@ pub enum Rule {
     ItemCap(Decimal),
     ClauseCap(Decimal),
     ClauseOneAward,
-    /// The whole measure's cap per applicant per year covers the item.
-    MeasureCap(Decimal),
+    /// The whole measure's cap per applicant per year covers the item:
+    /// `annual` for every type not in `by_type` (none when all are).
+    MeasureCap {
+        annual: Option<Decimal>,
+        by_type: Vec<(crate::policy::TypeIdx, Decimal)>,
+    },
 }
 
 /// The sentences of the commands themselves.

@@ -1,20 +1,106 @@
 //! The rules over the whole measure: the annual cap per applicant across
-//! all clauses, with the clauses and items it leaves out.
+//! all clauses (one figure, or a figure per applicant type), with the
+//! clauses and items it leaves out.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+use toml::Spanned;
 
 use super::Checker;
-use crate::policy::model::{AwardGroup, Clause, ClauseStyle, Item, ItemIdx, MeasureCap, Wording};
+use crate::policy::model::{
+    name_key, AwardGroup, Clause, ClauseStyle, Item, ItemIdx, Lookup, MeasureCap, Named, TypeIdx,
+    Wording,
+};
 use crate::policy::problem::{PolicyFault, RuleFault};
-use crate::policy::raw::{RawAwardGroup, RawMeasureCap, RawWording};
+use crate::policy::raw::{Figure, RawAwardGroup, RawMeasureCap, RawWording};
 
 impl Checker<'_> {
     pub(super) fn measure_cap(
         &mut self,
-        raw: Option<&RawMeasureCap>,
+        raw: Option<&Spanned<RawMeasureCap>>,
         clauses: &[Clause],
         items: &[Item],
+        types: (&[Named], &Lookup),
     ) -> Option<MeasureCap> {
-        let raw = raw?;
-        let annual = self.figure(&raw.annual, "measure_cap.annual", false);
+        let span = raw?.span();
+        let raw = raw?.get_ref();
+        let annual = raw
+            .annual
+            .as_ref()
+            .map(|a| self.figure(a, "measure_cap.annual", false));
+        let by_type = match &raw.by_type {
+            Some(table) => self.measure_by_type(table, types),
+            None => Some(Vec::new()),
+        };
+        let (except_clauses, excluded) = self.measure_except(raw, clauses, items);
+        let annual = match annual {
+            Some(a) => Some(a?),
+            None => None,
+        };
+        let by_type = by_type?;
+        if annual.is_none() {
+            let at = raw.by_type.as_ref().map_or(span, |t| t.span());
+            for (t, named) in types.0.iter().enumerate() {
+                if !by_type.iter().any(|(k, _)| usize::from(*k) == t) {
+                    let applicant_type = named.id.clone();
+                    let fault = PolicyFault::Rule(RuleFault::MeasureCapMissing { applicant_type });
+                    self.problem(at.clone(), "measure_cap.by_type", fault);
+                }
+            }
+        }
+        Some(MeasureCap {
+            annual,
+            by_type,
+            except_clauses,
+            excluded,
+            source: raw.source.clone(),
+        })
+    }
+
+    /// The figure of each applicant type `by_type` names, in type order;
+    /// a key that names no type is refused with the nearest type id.
+    fn measure_by_type(
+        &mut self,
+        table: &Spanned<BTreeMap<String, Figure>>,
+        (types, lookup): (&[Named], &Lookup),
+    ) -> Option<Vec<(TypeIdx, Decimal)>> {
+        let at = "measure_cap.by_type";
+        let mut out: Vec<(TypeIdx, Decimal)> = Vec::new();
+        let mut whole = true;
+        for (name, figure) in table.get_ref() {
+            let Some(t) = lookup.types.get(name_key(name).as_ref()).copied() else {
+                let fault = RuleFault::UnknownType {
+                    written: name.clone(),
+                    nearest: nearest_id(types, name),
+                };
+                self.problem(table.span(), at, PolicyFault::Rule(fault));
+                whole = false;
+                continue;
+            };
+            if out.iter().any(|(k, _)| *k == t) {
+                let fault = PolicyFault::BadId { id: name.clone() };
+                self.problem(table.span(), at, fault);
+                whole = false;
+                continue;
+            }
+            let spanned = Spanned::new(table.span(), figure.clone());
+            match self.figure(&spanned, at, false) {
+                Some(d) => out.push((t, d)),
+                None => whole = false,
+            }
+        }
+        out.sort_unstable_by_key(|(t, _)| *t);
+        whole.then_some(out)
+    }
+
+    /// The clauses and items the cap leaves out (……除外), each checked.
+    fn measure_except(
+        &mut self,
+        raw: &RawMeasureCap,
+        clauses: &[Clause],
+        items: &[Item],
+    ) -> (Vec<u32>, Vec<ItemIdx>) {
         let mut excluded: Vec<ItemIdx> = Vec::new();
         let mut except_clauses = Vec::new();
         for n in &raw.except_clauses {
@@ -42,12 +128,7 @@ impl Checker<'_> {
         }
         excluded.sort_unstable();
         excluded.dedup();
-        Some(MeasureCap {
-            annual: annual?,
-            except_clauses,
-            excluded,
-            source: raw.source.clone(),
-        })
+        (except_clauses, excluded)
     }
 
     /// The award groups, each item in at most one.
@@ -109,4 +190,14 @@ impl Checker<'_> {
         }
         wording
     }
+}
+
+/// The type id nearest a misspelt one, when one is near.
+fn nearest_id(types: &[Named], written: &str) -> Option<String> {
+    types
+        .iter()
+        .map(|t| (strsim::levenshtein(written, &t.id), t.id.as_str()))
+        .filter(|(d, id)| *d <= 3.max(id.len() / 3))
+        .min()
+        .map(|(_, id)| id.to_string())
 }

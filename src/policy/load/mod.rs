@@ -316,7 +316,7 @@ source = "原文"
         let policy =
             load("t.toml", &format!("{HEAD}\n{cap}\n{item}")).unwrap_or_else(|e| panic!("{e}"));
         let m = policy.measure_cap.as_ref().expect("a measure cap");
-        assert_eq!((m.annual, m.excluded.clone()), (100.into(), vec![0]));
+        assert_eq!((m.annual, m.excluded.clone()), (Some(100.into()), vec![0]));
         let cap = "[measure_cap]\nannual = 100\nexcept_clauses = [7]\nexcept_items = [\"b\"]\n";
         let found = faults_of(load("t.toml", &format!("{HEAD}\n{cap}\n{item}")));
         let unknown = |w: &str| {
@@ -325,6 +325,68 @@ source = "原文"
             })
         };
         assert_eq!(found, [(25, unknown("7")), (26, unknown("b"))]);
+    }
+
+    /// `HEAD` with a second applicant type, a measure cap and one item
+    /// both types may claim.
+    fn with_measure_cap(cap: &str) -> Result<Policy, PolicyError> {
+        let head = HEAD.replace(
+            "[[clause]]",
+            "[[applicant_type]]\nid = \"individual\"\nname = \"个人\"\n\n[[clause]]",
+        );
+        let item = "[[clause.item]]\nid = \"a\"\nname = \"甲\"\nkind = \"fixed\"\namount = 1\napplicants = [\"enterprise\", \"individual\"]\n";
+        load("t.toml", &format!("{head}\n[measure_cap]\n{cap}\n{item}"))
+    }
+
+    #[test]
+    fn a_measure_cap_takes_a_figure_per_applicant_type() {
+        use crate::policy::RuleFault;
+        // 10万 for every type, 5万 for an individual (keyed by id or name).
+        for cap in [
+            "annual = 100000\nby_type = { individual = 50000 }",
+            "annual = 100000\nby_type = { \"个人\" = 50000 }",
+        ] {
+            let policy = with_measure_cap(cap).unwrap_or_else(|e| panic!("{e}"));
+            let m = policy.measure_cap.as_ref().expect("a measure cap");
+            assert_eq!(m.limit_for(0), Some((100000.into(), None)), "{cap}");
+            assert_eq!(m.limit_for(1), Some((50000.into(), Some(1))), "{cap}");
+        }
+        // `annual` may be left out when every type has its own figure.
+        let all = "by_type = { enterprise = 100000, individual = 50000 }";
+        let policy = with_measure_cap(all).unwrap_or_else(|e| panic!("{e}"));
+        let m = policy.measure_cap.as_ref().expect("a measure cap");
+        assert_eq!(m.annual, None);
+        assert_eq!(m.limit_for(0), Some((100000.into(), Some(0))));
+        // Not otherwise: the type without a figure is named.
+        let missing = |t: &str| {
+            PolicyFault::Rule(RuleFault::MeasureCapMissing {
+                applicant_type: t.to_string(),
+            })
+        };
+        let found = faults_of(with_measure_cap("by_type = { individual = 50000 }"));
+        assert_eq!(found, [(28, missing("enterprise"))]);
+        let found = faults_of(with_measure_cap("source = \"总额\""));
+        assert_eq!(
+            found,
+            [(27, missing("enterprise")), (27, missing("individual"))]
+        );
+        // A key that is no type is refused with the nearest type id.
+        let found = faults_of(with_measure_cap(
+            "annual = 100000\nby_type = { individaul = 50000, unit = 1 }",
+        ));
+        let unknown = |w: &str, n: Option<&str>| {
+            PolicyFault::Rule(RuleFault::UnknownType {
+                written: w.to_string(),
+                nearest: n.map(str::to_string),
+            })
+        };
+        assert_eq!(
+            found,
+            [
+                (29, unknown("individaul", Some("individual"))),
+                (29, unknown("unit", None))
+            ]
+        );
     }
 
     #[test]

@@ -36,7 +36,12 @@ impl Checker<'_> {
             c.label_made = std::sync::OnceLock::new();
         }
         let mut items = self.items(items, &mut lookup);
-        let measure_cap = self.measure_cap(raw.measure_cap.as_ref(), &clauses, &items);
+        let measure_cap = self.measure_cap(
+            raw.measure_cap.as_ref(),
+            &clauses,
+            &items,
+            (&applicant_types, &lookup),
+        );
         let award_groups = self.award_groups(&raw.award_groups, &mut items);
         Policy {
             id: raw.id.into_inner(),

@@ -232,6 +232,11 @@ fn rule_fault(fault: &RuleFault) -> String {
         RuleFault::TierOverlap { band } => format!("band {band} of the tiers overlaps the band before it, or is out of order"),
         RuleFault::TierOn { written } => format!("tiers on `{written}`: neither amount nor a declared fact"),
         RuleFault::ByTypeMissing { applicant_type } => format!("applicant type `{applicant_type}` may claim the item and has no figure in by_type"),
+        RuleFault::MeasureCapMissing { applicant_type } => format!("applicant type `{applicant_type}` has no figure under the whole-measure cap: write annual, or list the type in by_type"),
+        RuleFault::UnknownType { written, nearest } => match nearest {
+            Some(n) => format!("`{written}` is no applicant type: did you mean `{n}`?"),
+            None => format!("`{written}` is no applicant type (the types are the file's [[applicant_type]])"),
+        },
         RuleFault::FigureByKind => "tiers and by_type fit fixed, percent and matching items, not both at once, and not with a quantity_cap".into(),
         RuleFault::MaxPerRef => "max_per_ref must be a positive whole number on a per-unit fixed item with one figure".into(),
         RuleFault::GroupItem { written } => format!("`{written}` of an award group is no item of this file, or is in another group"),

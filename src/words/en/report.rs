@@ -219,8 +219,9 @@ impl ReportWords for English {
                 policy.item(*item).id,
                 short(step.used)
             ),
-            Cap::MeasureAnnual => format!(
-                "annual cap {limit} per applicant over the whole measure{}: {left} left",
+            Cap::MeasureAnnual { of_type } => format!(
+                "annual cap {limit} per applicant{} over the whole measure{}: {left} left",
+                super::rules::measure_type(policy, *of_type),
                 measure_except(policy)
             ),
         }
@@ -374,9 +375,10 @@ impl ReportWords for English {
                 policy.item(*item).id,
                 step.limit.normalize()
             ),
-            Cap::MeasureAnnual => format!(
-                "annual cap {} per applicant over the whole measure{}",
+            Cap::MeasureAnnual { of_type } => format!(
+                "annual cap {} per applicant{} over the whole measure{}",
                 g(step.limit),
+                super::rules::measure_type(policy, *of_type),
                 measure_except(policy)
             ),
             Cap::Quantity { item, .. } => format!(
@@ -556,10 +558,9 @@ impl ReportWords for English {
             Rule::PerRef(n) => super::rules::per_ref(*n),
             Rule::AwardGroup(g) => super::rules::award_group(policy, *g),
             Rule::ClaimMax(max) => format!("at most {} per claim", short_grouped(*max)),
-            Rule::MeasureCap(cap) => format!(
-                "annual cap {} per applicant over the whole measure",
-                short_grouped(*cap)
-            ),
+            Rule::MeasureCap { annual, by_type } => {
+                super::rules::measure_cap(policy, *annual, by_type)
+            }
         }
     }
 

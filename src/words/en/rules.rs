@@ -3,7 +3,7 @@
 
 use crate::claims::Claim;
 use crate::engine::{NoPlace, OutOfRange, Tier};
-use crate::money::short;
+use crate::money::{short, short_grouped};
 use rust_decimal::Decimal;
 
 use crate::policy::{Band, Bound, Measured, Policy, Range, Side};
@@ -148,4 +148,47 @@ pub(super) fn in_range(policy: &Policy, claim: &Claim, on: Measured) -> String {
         actual.map(short).unwrap_or_default(),
         r.map(|r| range(&r)).unwrap_or_default()
     )
+}
+
+/// The applicant type whose own figure the whole-measure cap applied:
+/// ` (individual)`, nothing when it was the figure for every type.
+pub(super) fn measure_type(policy: &Policy, of_type: Option<u8>) -> String {
+    of_type
+        .and_then(|t| policy.applicant_types.get(usize::from(t)))
+        .map(|n| format!(" ({})", n.label(Lang::En)))
+        .unwrap_or_default()
+}
+
+/// The whole-measure cap in the catalogue: `annual cap 100,000 … (individual
+/// 50,000)`, or every type's figure when there is none for the rest.
+pub(super) fn measure_cap(
+    policy: &Policy,
+    annual: Option<Decimal>,
+    by_type: &[(u8, Decimal)],
+) -> String {
+    let each: Vec<String> = by_type
+        .iter()
+        .map(|(t, f)| {
+            let name = policy
+                .applicant_types
+                .get(usize::from(*t))
+                .map(|n| n.label(Lang::En));
+            format!("{} {}", name.unwrap_or_default(), short_grouped(*f))
+        })
+        .collect();
+    match (annual, each.is_empty()) {
+        (Some(a), true) => format!(
+            "annual cap {} per applicant over the whole measure",
+            short_grouped(a)
+        ),
+        (Some(a), false) => format!(
+            "annual cap {} per applicant over the whole measure ({})",
+            short_grouped(a),
+            each.join(", ")
+        ),
+        (None, _) => format!(
+            "annual cap per applicant over the whole measure: {}",
+            each.join(", ")
+        ),
+    }
 }

@@ -221,6 +221,11 @@ fn rule_fault(fault: &RuleFault) -> String {
         RuleFault::TierOverlap { band } => format!("第 {band} 档与上一档重叠或未按从小到大排列"),
         RuleFault::TierOn { written } => format!("分档依据“{written}”既不是 amount，也不是已声明的 fact"),
         RuleFault::ByTypeMissing { applicant_type } => format!("可申报的申请人类型“{applicant_type}”在 by_type 中没有金额"),
+        RuleFault::MeasureCapMissing { applicant_type } => format!("申请人类型“{applicant_type}”在年度资助总额上限中没有金额：写 annual，或在 by_type 中列出该类型"),
+        RuleFault::UnknownType { written, nearest } => match nearest {
+            Some(n) => format!("“{written}”不是申请人类型：是否应为“{n}”？"),
+            None => format!("“{written}”不是申请人类型（可用的类型见 [[applicant_type]]）"),
+        },
         RuleFault::FigureByKind => "tiers / by_type 只用于 fixed、percent、matching 项目，二者不能同用，也不能与 quantity_cap 同用".into(),
         RuleFault::MaxPerRef => "max_per_ref 须为正整数，且只用于按件计、金额单一的 fixed 项目".into(),
         RuleFault::GroupItem { written } => format!("不重复奖励组中的项目“{written}”不存在，或已在另一组中"),

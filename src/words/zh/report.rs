@@ -226,8 +226,9 @@ impl ReportWords for Chinese {
                 policy.item(*item).name.zh,
                 short(step.used)
             ),
-            Cap::MeasureAnnual => format!(
-                "同一申请人年度资助总额上限 {limit}{}：剩余 {left}",
+            Cap::MeasureAnnual { of_type } => format!(
+                "同一申请人{}年度资助总额上限 {limit}{}：剩余 {left}",
+                super::rules::measure_type(policy, *of_type),
                 measure_except(policy)
             ),
         }
@@ -378,8 +379,9 @@ impl ReportWords for Chinese {
                 policy.item(*item).name.zh,
                 step.limit.normalize()
             ),
-            Cap::MeasureAnnual => format!(
-                "同一申请人年度资助总额上限 {}{}",
+            Cap::MeasureAnnual { of_type } => format!(
+                "同一申请人{}年度资助总额上限 {}{}",
+                super::rules::measure_type(policy, *of_type),
                 g(step.limit),
                 measure_except(policy)
             ),
@@ -548,7 +550,9 @@ impl ReportWords for Chinese {
             Rule::PerRef(n) => super::rules::per_ref(*n),
             Rule::AwardGroup(g) => super::rules::award_group(policy, *g),
             Rule::ClaimMax(max) => format!("每笔最高 {}", short_grouped(*max)),
-            Rule::MeasureCap(cap) => format!("同一申请人年度资助总额上限 {}", short_grouped(*cap)),
+            Rule::MeasureCap { annual, by_type } => {
+                super::rules::measure_cap(policy, *annual, by_type)
+            }
         }
     }
 
