@@ -450,7 +450,9 @@ fn the_two_names_warning_printed_an_individuals_id_number_whole() {
         assert!(!stderr.contains("441882199001011230"), "{lang}: {stderr}");
         assert!(stderr.contains("441882********1230"), "{lang}: {stderr}");
     }
+}
 
+#[test]
 fn compare_did_not_say_an_invalid_row_exactly_once() {
     // compare reads the claims once for each side. Reported as each invalid
     // row's warning said twice; here it was not said at all. One row with
