@@ -11,6 +11,10 @@ use rustc_hash::FxHasher;
 pub struct Strings {
     text: String,
     spans: Vec<(u32, u32)>,
+    /// Each string's hash, by number: growing the table rehashes from
+    /// here rather than reading every string again (a million references
+    /// are scattered over a hundred megabytes).
+    hashes: Vec<u64>,
     table: HashTable<u32>,
 }
 
@@ -33,22 +37,25 @@ impl Strings {
     /// The number of `s`, storing it the first time it is seen.
     pub fn intern(&mut self, s: &str) -> u32 {
         let h = hash(s);
-        let Strings { text, spans, table } = self;
-        let get = |id: u32| {
+        let Strings {
+            text,
+            spans,
+            hashes,
+            table,
+        } = self;
+        let same = |id: u32| {
             let (start, len) = spans[id as usize];
-            &text[start as usize..(start + len) as usize]
+            hashes[id as usize] == h && &text[start as usize..(start + len) as usize] == s
         };
-        if let Some(id) = table.find(h, |&id| get(id) == s) {
+        if let Some(id) = table.find(h, |&id| same(id)) {
             return *id;
         }
         let id = spans.len() as u32;
         spans.push((text.len() as u32, s.len() as u32));
+        hashes.push(h);
         text.push_str(s);
-        let (text, spans) = (&*text, &*spans);
-        table.insert_unique(h, id, |&id| {
-            let (start, len) = spans[id as usize];
-            hash(&text[start as usize..(start + len) as usize])
-        });
+        let hashes = &*hashes;
+        table.insert_unique(h, id, |&id| hashes[id as usize]);
         id
     }
 }

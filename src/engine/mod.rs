@@ -107,10 +107,14 @@ fn settle(
     let mut placings = FxHashMap::default();
     let mut ranked: Option<Vec<u32>> = None;
     let mut passes = 0;
+    // A later pass overwrites the outcomes of the one before, in place: a
+    // million outcomes are not allocated, faulted in and freed twice.
+    let mut spare = Vec::new();
     loop {
         passes += 1;
+        let ranking = (&order[..], &placings);
         let (mut outcomes, mut traces) =
-            pass(policy, claims, prior, &order, &computed, &placings, trace);
+            pass(policy, claims, prior, ranking, &computed, spare, trace);
         let candidates: Vec<u32> = order
             .iter()
             .copied()
@@ -150,6 +154,7 @@ fn settle(
             return (outcomes, traces, true);
         }
         ranked = Some(candidates);
+        spare = outcomes;
     }
 }
 
@@ -309,17 +314,22 @@ fn opening_books<'a>(
     books
 }
 
+/// One pass over every claim in `order` (which holds each claim once),
+/// with the quota `placings` so far. `outcomes` is the previous pass's, to
+/// be overwritten, or empty.
 fn pass(
     policy: &Policy,
     claims: &[Claim],
     prior: &[Prior],
-    order: &[u32],
+    (order, placings): (&[u32], &FxHashMap<u32, Placing>),
     computed: &[(Decimal, Basis)],
-    placings: &FxHashMap<u32, Placing>,
+    mut outcomes: Vec<Outcome>,
     trace: bool,
 ) -> PassResult {
     let mut books = opening_books(policy, claims, prior, trace);
-    let mut outcomes = vec![Outcome::blank(); claims.len()];
+    if outcomes.len() != claims.len() {
+        outcomes = vec![Outcome::blank(); claims.len()];
+    }
     let mut traces = if trace {
         vec![Trace::default(); claims.len()]
     } else {
