@@ -70,7 +70,7 @@ pub fn run(args: &CalcArgs, lang: Lang) -> Result<(), Error> {
     let bom = !args.no_bom;
     let chinese = args.headers == Headers::Zh;
     let workbook = match &args.out {
-        Some(path) if format == Format::Csv && is_workbook(path) => {
+        Some(path) if format == Format::Csv && super::is_workbook(path) => {
             Some(workbook(&decided, args.sources.measures.path(), lang)?)
         }
         _ => None,
@@ -102,13 +102,6 @@ pub fn run(args: &CalcArgs, lang: Lang) -> Result<(), Error> {
 fn input_size(path: Option<&Path>) -> Option<u64> {
     let path = path.filter(|p| *p != Path::new("-"))?;
     std::fs::metadata(path).ok().map(|m| m.len())
-}
-
-/// Whether `--out` asks for an Excel workbook.
-fn is_workbook(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
 }
 
 /// The payout workbook's bytes.

@@ -14,7 +14,7 @@ use crate::error::Error;
 use crate::money::plain;
 use crate::policy::Policy;
 use crate::report::{yuan, Decided};
-use crate::whatif::book::{workbook, Cell, ChartKind, ChartPlan, Tab, Table};
+use crate::whatif::book::{Cell, ChartKind, ChartPlan, Tab, Table};
 use crate::whatif::compare::{compare, results, Comparison, Pair, RowResult};
 use crate::whatif::figures::{figures, FigureSlot};
 use crate::whatif::{overrides_list, Override, WhatIfFact, WhatIfLabel};
@@ -115,13 +115,9 @@ pub fn run(args: &CompareArgs, lang: Lang) -> Result<(), Error> {
     };
     let format = args.format.unwrap_or(default);
     let book = match &args.out {
-        Some(path) if format == Format::Csv && is_workbook(path) => {
-            let tabs = cost_book(&comparison, &base, &alt, lang);
-            Some(workbook(&tabs).map_err(|e| Error::Write {
-                path: path.display().to_string(),
-                source: std::io::Error::other(e.to_string()),
-            })?)
-        }
+        Some(path) if format == Format::Csv && super::is_workbook(path) => Some(
+            super::workbook_bytes(path, &cost_book(&comparison, &base, &alt, lang))?,
+        ),
         _ => None,
     };
     let write = |out: &mut dyn Write| match (&book, format) {
@@ -144,13 +140,6 @@ pub fn run(args: &CompareArgs, lang: Lang) -> Result<(), Error> {
         Some(path) => super::write_file_atomically(path, write),
         None => super::write_stdout(write),
     }
-}
-
-/// Whether `--out` asks for an Excel workbook.
-fn is_workbook(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
 }
 
 fn write_json(sheet: &Sheet, base: &Side, alt: &Side, out: &mut dyn Write) -> std::io::Result<()> {

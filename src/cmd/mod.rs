@@ -245,3 +245,18 @@ pub fn write_stdout(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Res
             source,
         })
 }
+
+/// Whether `--out` asks for an Excel workbook.
+pub fn is_workbook(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
+}
+
+/// The bytes of a workbook of `tabs`, to be written to `path`.
+pub fn workbook_bytes(path: &Path, tabs: &[crate::whatif::book::Tab]) -> Result<Vec<u8>, Error> {
+    crate::whatif::book::workbook(tabs).map_err(|e| Error::Write {
+        path: path.display().to_string(),
+        source: io::Error::other(e.to_string()),
+    })
+}

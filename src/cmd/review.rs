@@ -18,7 +18,7 @@ use crate::headers::header_key;
 use crate::money::{parse_number, plain};
 use crate::report::{yuan, PayoutColumn};
 use crate::sheet::cell_name;
-use crate::whatif::book::{workbook, Cell, ChartKind, ChartPlan, Tab, Table};
+use crate::whatif::book::{Cell, ChartKind, ChartPlan, Tab, Table};
 use crate::whatif::review::{review, PayoutRow, Review, Sum};
 use crate::whatif::{WhatIfError, WhatIfFact, WhatIfLabel};
 use crate::words::Lang;
@@ -161,13 +161,9 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<(), Error> {
         Format::Table
     });
     let book = match &args.out {
-        Some(path) if format == Format::Csv && is_workbook(path) => {
-            let tabs = review_book(&r, &names, fund, lang);
-            Some(workbook(&tabs).map_err(|e| Error::Write {
-                path: path.display().to_string(),
-                source: std::io::Error::other(e.to_string()),
-            })?)
-        }
+        Some(path) if format == Format::Csv && super::is_workbook(path) => Some(
+            super::workbook_bytes(path, &review_book(&r, &names, fund, lang))?,
+        ),
         _ => None,
     };
     let write = |out: &mut dyn Write| match (&book, format) {
@@ -194,13 +190,6 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<(), Error> {
         Some(path) => super::write_file_atomically(path, write),
         None => super::write_stdout(write),
     }
-}
-
-/// Whether `--out` asks for an Excel workbook.
-fn is_workbook(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
 }
 
 fn sum_cells(s: &Sum, shown: fn(Decimal) -> String) -> [String; 4] {
