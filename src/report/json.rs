@@ -2,7 +2,6 @@
 //! every claim. Money is a string with two decimals, so no reader turns it
 //! into a float.
 
-use std::cell::RefCell;
 use std::io::{self, Write};
 
 use serde::ser::{SerializeMap, SerializeSeq};
@@ -23,7 +22,8 @@ struct Report<'a> {
     totals: Totals,
     applicants: Vec<Applicant<'a>>,
     clauses: Vec<Clause<'a>>,
-    claims: ClaimsJson<'a>,
+    /// Written as `[]` here; the claims themselves follow (`write_json`).
+    claims: NoClaims,
 }
 
 #[derive(Serialize)]
@@ -120,85 +120,116 @@ pub fn write_json(decided: &Decided, out: &mut dyn Write, lang: Lang) -> io::Res
                 }
             })
             .collect(),
-        claims: ClaimsJson::new(decided, lang),
+        claims: NoClaims,
     };
-    serde_json::to_writer_pretty(&mut *out, &report)?;
-    out.write_all(b"\n")
-}
-
-/// Every claim, serialised as it is written: a million claims never stand
-/// in memory as JSON values. Each claim is an object of its payout cells
-/// and its line, keys in alphabetical order.
-struct ClaimsJson<'a> {
-    decided: &'a Decided<'a>,
-    lang: Lang,
-    /// The keys in the order written; `None` is the row's line.
-    keys: Vec<(&'static str, Option<usize>)>,
-    /// One row's cells, end to end, and where each ends: filled anew for
-    /// every row, never reallocated once large enough.
-    cells: RefCell<(String, Vec<usize>)>,
-}
-
-impl<'a> ClaimsJson<'a> {
-    fn new(decided: &'a Decided<'a>, lang: Lang) -> Self {
-        let mut keys: Vec<(&'static str, Option<usize>)> = (PayoutColumn::ALL.iter())
-            .enumerate()
-            .map(|(i, c)| (c.name(), Some(i)))
-            .collect();
-        keys.push(("line", None));
-        keys.sort_unstable_by_key(|(name, _)| *name);
-        ClaimsJson {
-            decided,
-            lang,
-            keys,
-            cells: RefCell::default(),
-        }
+    let mut head = Vec::new();
+    serde_json::to_writer_pretty(&mut head, &report)?;
+    // The claims are the last member: the report is written up to its
+    // opening bracket, then the claims, formatted on two threads at the
+    // depth and in the layout serde_json's pretty printer gives them.
+    let rows = decided.batch.rows.len();
+    let Some(open) = head.strip_suffix(EMPTY_CLAIMS) else {
+        return Err(io::Error::other(
+            "the JSON report does not end with its claims",
+        ));
+    };
+    if rows == 0 {
+        out.write_all(&head)?;
+        return out.write_all(b"\n");
     }
+    out.write_all(open)?;
+    out.write_all(b"[")?;
+    let keys = claim_keys();
+    super::chunks::write_in_chunks(rows, out, |range, buffer| {
+        write_claims(decided, lang, &keys, range, buffer)
+    })?;
+    out.write_all(b"\n  ]\n}\n")
 }
 
-impl Serialize for ClaimsJson<'_> {
+/// The end of the report as serde_json writes it with no claims.
+const EMPTY_CLAIMS: &[u8] = b"[]\n}";
+
+struct NoClaims;
+
+impl Serialize for NoClaims {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let decided = self.decided;
-        let mut seq = serializer.serialize_seq(Some(decided.batch.rows.len()))?;
-        let mut scratch = String::new();
-        for line in decided.lines() {
-            let mut cells = self.cells.borrow_mut();
-            let (text, ends) = &mut *cells;
-            text.clear();
-            ends.clear();
-            let _ = line.each_cell(decided.policy, self.lang, &mut scratch, &mut |_, cell| {
-                text.push_str(cell);
-                ends.push(text.len());
-                Ok(())
-            });
-            drop(cells);
-            seq.serialize_element(&ClaimJson {
-                keys: &self.keys,
-                cells: &self.cells,
-                line: line.row.line,
-            })?;
-        }
-        seq.end()
+        serializer.serialize_seq(Some(0))?.end()
     }
+}
+
+/// The keys of a claim in the order written (alphabetical, as a JSON map
+/// sorts them); `None` is the row's line.
+fn claim_keys() -> Vec<(&'static str, Option<usize>)> {
+    let mut keys: Vec<(&'static str, Option<usize>)> = (PayoutColumn::ALL.iter())
+        .enumerate()
+        .map(|(i, c)| (c.name(), Some(i)))
+        .collect();
+    keys.push(("line", None));
+    keys.sort_unstable_by_key(|(name, _)| *name);
+    keys
+}
+
+/// The claims of `range`, each an object of its payout cells and its line,
+/// serialised as it is written (borrowed strings, no map of values), and
+/// indented as the elements of the report's `claims` array.
+fn write_claims(
+    decided: &Decided,
+    lang: Lang,
+    keys: &[(&'static str, Option<usize>)],
+    range: std::ops::Range<usize>,
+    buffer: &mut Vec<u8>,
+) -> io::Result<()> {
+    let (mut scratch, mut text, mut ends, mut one) =
+        (String::new(), String::new(), Vec::new(), Vec::new());
+    for line in decided.lines_in(range) {
+        text.clear();
+        ends.clear();
+        line.each_cell(decided.policy, lang, &mut scratch, &mut |_, cell| {
+            text.push_str(cell);
+            ends.push(text.len());
+            Ok(())
+        })?;
+        one.clear();
+        let claim = ClaimJson {
+            keys,
+            text: &text,
+            ends: &ends,
+            line: line.row.line,
+        };
+        serde_json::to_writer_pretty(&mut one, &claim)?;
+        buffer.extend_from_slice(if line.index == 0 {
+            b"\n    "
+        } else {
+            b",\n    "
+        });
+        // Two levels deeper than written: a line break inside a value is
+        // escaped, so every raw one starts a line of the object.
+        for piece in one.split_inclusive(|&b| b == b'\n') {
+            buffer.extend_from_slice(piece);
+            if piece.ends_with(b"\n") {
+                buffer.extend_from_slice(b"    ");
+            }
+        }
+    }
+    Ok(())
 }
 
 struct ClaimJson<'c> {
     keys: &'c [(&'static str, Option<usize>)],
-    cells: &'c RefCell<(String, Vec<usize>)>,
+    text: &'c str,
+    ends: &'c [usize],
     line: u64,
 }
 
 impl Serialize for ClaimJson<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let cells = self.cells.borrow();
-        let (text, ends) = &*cells;
         let mut map = serializer.serialize_map(Some(self.keys.len()))?;
         for &(key, column) in self.keys {
             match column {
                 None => map.serialize_entry(key, &self.line)?,
                 Some(i) => {
-                    let start = if i == 0 { 0 } else { ends[i - 1] };
-                    map.serialize_entry(key, &text[start..ends[i]])?
+                    let start = if i == 0 { 0 } else { self.ends[i - 1] };
+                    map.serialize_entry(key, &self.text[start..self.ends[i]])?
                 }
             }
         }

@@ -2,6 +2,7 @@
 //! JSON. All of it is read off the engine's outcomes, never recomputed.
 
 mod catalogue;
+mod chunks;
 mod derivation;
 mod json;
 mod payout;

@@ -133,56 +133,10 @@ pub fn write_payout_headed(
     let clerk = decided.batch.unknown_columns.iter().map(String::as_str);
     header.write_record(PayoutColumn::ALL.map(name).into_iter().chain(clerk))?;
     out.write_all(&header.into_inner().map_err(|e| e.into_error())?)?;
-    if rows < 2 * CHUNK {
-        let mut writer = csv::Writer::from_writer(out);
-        write_rows(decided, 0..rows, &mut writer, lang)?;
-        return writer.flush();
-    }
-    write_rows_on_two_threads(decided, out, lang)
-}
-
-/// Rows formatted together, in order, by one thread or the other.
-const CHUNK: usize = 8192;
-
-/// Formatting the rows is most of writing a payout: a second thread
-/// formats every other chunk of rows into a buffer while this one formats
-/// and writes the rest, and takes the second thread's buffers in turn. At
-/// most a few chunks are held at once.
-fn write_rows_on_two_threads(decided: &Decided, out: &mut dyn Write, lang: Lang) -> io::Result<()> {
-    let rows = decided.batch.rows.len();
-    let chunks = rows.div_ceil(CHUNK);
-    let range = |k: usize| k * CHUNK..((k + 1) * CHUNK).min(rows);
-    std::thread::scope(|scope| {
-        let (full_tx, full_rx) = std::sync::mpsc::sync_channel::<io::Result<Vec<u8>>>(2);
-        let (empty_tx, empty_rx) = std::sync::mpsc::channel::<Vec<u8>>();
-        scope.spawn(move || {
-            for k in (1..chunks).step_by(2) {
-                let buffer = empty_rx.try_recv().unwrap_or_default();
-                let mut writer = csv::Writer::from_writer(buffer);
-                let formatted = write_rows(decided, range(k), &mut writer, lang)
-                    .and_then(|()| writer.into_inner().map_err(|e| e.into_error()));
-                if full_tx.send(formatted).is_err() {
-                    return;
-                }
-            }
-        });
-        let mut own = Vec::new();
-        for k in 0..chunks {
-            if k % 2 == 0 {
-                let mut writer = csv::Writer::from_writer(std::mem::take(&mut own));
-                write_rows(decided, range(k), &mut writer, lang)?;
-                own = writer.into_inner().map_err(|e| e.into_error())?;
-                out.write_all(&own)?;
-                own.clear();
-                continue;
-            }
-            let mut buffer = full_rx
-                .recv()
-                .map_err(|_| io::Error::other("the formatting thread stopped"))??;
-            out.write_all(&buffer)?;
-            buffer.clear();
-            let _ = empty_tx.send(buffer);
-        }
+    super::chunks::write_in_chunks(rows, out, |range, buffer| {
+        let mut writer = csv::Writer::from_writer(std::mem::take(buffer));
+        write_rows(decided, range, &mut writer, lang)?;
+        *buffer = writer.into_inner().map_err(|e| e.into_error())?;
         Ok(())
     })
 }
