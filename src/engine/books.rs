@@ -150,6 +150,9 @@ pub struct Books<'a> {
     used: FxHashMap<Room, Decimal>,
     /// Who used each room, kept only when a derivation is asked for.
     users: Option<FxHashMap<Room, Vec<(Payer, Decimal)>>>,
+    /// The references of a payment not yet paid, reused from payment to
+    /// payment: recording allocates nothing per claim.
+    unpaid: Vec<RefId>,
 }
 
 impl<'a> Books<'a> {
@@ -161,6 +164,7 @@ impl<'a> Books<'a> {
             paid: FxHashMap::default(),
             used: FxHashMap::default(),
             users: trace.then(FxHashMap::default),
+            unpaid: Vec::new(),
         }
     }
 
@@ -211,24 +215,23 @@ impl<'a> Books<'a> {
         let item = policy.item(p.item);
         match p.refs {
             Refs::PerUnit(list) => {
-                let unpaid: Vec<RefId> = list
-                    .iter()
-                    .map(|(r, _)| *r)
-                    .filter(|r| {
-                        once_key(policy, p.item, p.applicant, Some(*r), p.year)
-                            .is_some_and(|k| !self.paid.contains_key(&k))
-                    })
-                    .collect();
+                let mut unpaid = std::mem::take(&mut self.unpaid);
+                unpaid.clear();
+                unpaid.extend(list.iter().map(|(r, _)| *r).filter(|r| {
+                    once_key(policy, p.item, p.applicant, Some(*r), p.year)
+                        .is_some_and(|k| !self.paid.contains_key(&k))
+                }));
                 let covered = match item.unit_amount() {
                     Some(unit) if unit > Decimal::ZERO => (p.payable / unit).ceil(),
                     _ => Decimal::from(unpaid.len()),
                 };
                 let covered = covered.to_usize().unwrap_or(usize::MAX);
-                for r in unpaid.into_iter().take(covered) {
+                for &r in unpaid.iter().take(covered) {
                     if let Some(key) = once_key(policy, p.item, p.applicant, Some(r), p.year) {
                         self.paid.entry(key).or_insert(p.payer);
                     }
                 }
+                self.unpaid = unpaid;
             }
             Refs::None | Refs::One(_) => {
                 if let Some(key) = once_key(policy, p.item, p.applicant, p.refs.first(), p.year) {
