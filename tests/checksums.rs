@@ -84,3 +84,74 @@ fn the_json_of_10000_generated_claims_is_unchanged_in_both_languages() {
         "the English JSON changed"
     );
 }
+
+/// A batch over the progress bar's threshold (20 MB): 150,000 generated
+/// claims make about 23 MB.
+fn large_batch() -> (tempfile::TempDir, std::path::PathBuf) {
+    let (dir, claims) = batch(150_000);
+    let size = std::fs::metadata(&claims).expect("the batch").len();
+    assert!(size > subsidy::progress::THRESHOLD, "{size} bytes");
+    (dir, claims)
+}
+
+#[test]
+fn a_long_batch_shows_no_progress_bar_when_stderr_is_not_a_terminal() {
+    let (_dir, claims) = large_batch();
+    let out = subsidy()
+        .args(["--lang", "zh", "calc"])
+        .arg(&claims)
+        .args(["--format", "csv", "--no-bom"])
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    for sign in ["读取", "写出", "\u{1b}[", "\r"] {
+        assert!(!stderr.contains(sign), "{sign:?} on stderr");
+    }
+    assert_eq!(out.stdout.iter().filter(|&&b| b == b'\n').count(), 150_001);
+}
+
+#[test]
+fn a_long_batch_shows_its_progress_on_a_terminal_unless_quiet() {
+    // `script` (util-linux) gives the run a terminal; without it the test
+    // says so and stops.
+    if std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("skipped: no `script` to give the run a terminal");
+        return;
+    }
+    let (dir, claims) = large_batch();
+    let bin = assert_cmd::cargo::cargo_bin("subsidy");
+    let run = |quiet: &str| {
+        let payout = dir.path().join(format!("payout{quiet}.csv"));
+        let command = format!(
+            "{} --lang zh {quiet} calc {} --out {}",
+            bin.display(),
+            claims.display(),
+            payout.display()
+        );
+        let typescript = dir.path().join(format!("typescript{quiet}"));
+        let out = std::process::Command::new("script")
+            .args(["-qec", &command])
+            .arg(&typescript)
+            .env_remove("SUBSIDY_LANG")
+            .output()
+            .expect("script runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+        let payout = std::fs::read(&payout).expect("the payout is written");
+        assert_eq!(payout.iter().filter(|&&b| b == b'\n').count(), 150_001);
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let shown = run("");
+    assert!(shown.contains("读取"), "no bar while reading: {shown:?}");
+    assert!(shown.contains("行，每秒"), "no rows per second: {shown:?}");
+    let quiet = run("--quiet");
+    assert!(!quiet.contains("读取"), "a bar under --quiet: {quiet:?}");
+}
