@@ -481,3 +481,26 @@ fn compare_did_not_say_an_invalid_row_exactly_once() {
     assert!(lines[0].contains("claims.csv:3: column item"), "{compared}");
     assert!(stderr(&["calc"]).lines().any(|l| l == lines[0]));
 }
+
+#[test]
+fn compare_printed_an_individuals_id_number_whole_in_its_tables() {
+    // 张三 (441882199001011230) is paid 5,000 under clause （十八）; with the
+    // figure set to 6,000 her payout changes by 1,000, and compare's table
+    // of changed applicants printed her ID number whole.
+    let out = subsidy()
+        .args([
+            "--lang",
+            "en",
+            "compare",
+            "--alt-set",
+            "item.ip_talent.amount=6000",
+        ])
+        .arg("samples/claims-2024.csv")
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let table = String::from_utf8_lossy(&out.stdout);
+    assert!(!table.contains("441882199001011230"), "{table}");
+    assert!(table.contains("441882********1230"), "{table}");
+    assert!(table.contains("1,000.00"), "{table}");
+}

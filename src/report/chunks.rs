@@ -43,9 +43,15 @@ where
                 format(range(k), &mut own)?;
                 std::mem::take(&mut own)
             } else {
-                full_rx
-                    .recv()
-                    .map_err(|_| io::Error::other("the formatting thread stopped"))??
+                match full_rx.recv() {
+                    Ok(formatted) => formatted?,
+                    // The second thread is gone (it can only have panicked,
+                    // which the scope reports): this one formats the chunk.
+                    Err(_) => {
+                        format(range(k), &mut own)?;
+                        std::mem::take(&mut own)
+                    }
+                }
             };
             out.write_all(&buffer)?;
             buffer.clear();
