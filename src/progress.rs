@@ -88,7 +88,10 @@ impl Progress {
 
     fn advance(&self, position: u64, rows: u64) {
         if let Some(bar) = &self.bar {
-            bar.set_position(position);
+            // The bar's length is the file's size; a GB18030 or UTF-16 file
+            // is counted after decoding, which can be longer.
+            let end = bar.length().unwrap_or(position);
+            bar.set_position(position.min(end));
             let seconds = bar.elapsed().as_secs_f64().max(1e-3);
             let notice = Notice::Rows {
                 rows,
