@@ -504,3 +504,68 @@ fn compare_printed_an_individuals_id_number_whole_in_its_tables() {
     assert!(table.contains("441882********1230"), "{table}");
     assert!(table.contains("1,000.00"), "{table}");
 }
+
+#[test]
+fn a_separator_typed_after_a_reference_paid_the_same_patent_twice() {
+    // 同一项专利仅资助一次: `ZL-1;` and `ZL-1、` are the patent ZL-1 with a
+    // separator after it, as clerks type lists. Keyed as the whole cell,
+    // each was another patent and was paid 2,000 again: 6,000 for one.
+    let r = run(&[
+        claim("S1", "E1", "high_value_patent", "2024-03-15").reference("ZL-1"),
+        claim("S2", "E1", "high_value_patent", "2024-04-15").reference("ZL-1;"),
+        claim("S3", "E1", "high_value_patent", "2024-05-15").reference("ZL-1、"),
+    ]);
+    r.expect("S1", "paid", "2000", "2000");
+    r.expect("S2", "rejected", "2000", "0");
+    r.expect("S3", "rejected", "2000", "0");
+    r.reason_has("S2", "S1");
+    // A ledger row keyed the same way already: the part, not the cell.
+    let later = run_with(
+        &[claim("S4", "E2", "high_value_patent", "2025-01-10").reference("ZL-1;")],
+        &[&r.payout],
+    );
+    later.expect("S4", "rejected", "2000", "0");
+}
+
+#[test]
+fn a_separator_typed_after_a_reference_let_a_pct_invention_past_two_countries() {
+    // 政和县 (四): 每件给予20000元奖励，最多不超过两个国家（地区）. The item
+    // pays per reference without being once-only, so its cell was keyed
+    // whole: `PCT/CN2022/000002；` was a second invention and two more
+    // countries were paid. Now D2 finds both countries used: 0 of 40,000.
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let claims = dir.path().join("pct.csv");
+    std::fs::write(
+        &claims,
+        "claim_id,applicant_id,applicant_name,applicant_type,item,date,quantity,ref\n\
+         D1,91350725MA0000001X,政和县示例茶业有限公司,企业,pct_invention,2024-03-01,2,PCT/CN2022/000002\n\
+         D2,91350725MA0000001X,政和县示例茶业有限公司,企业,pct_invention,2024-08-01,2,PCT/CN2022/000002；\n",
+    )
+    .expect("write a test file");
+    let out = subsidy()
+        .args(["calc", "--policy", "policy/zhenghe-undated.toml"])
+        .arg(&claims)
+        .args(["--format", "csv", "--no-bom"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).expect("UTF-8");
+    let row = |id: &str| {
+        text.lines()
+            .find(|l| l.starts_with(&format!("{id},")))
+            .unwrap_or_else(|| panic!("no row {id} in\n{text}"))
+            .to_string()
+    };
+    assert!(
+        row("D1").contains(",40000.00,40000.00,0.00,paid,"),
+        "{}",
+        row("D1")
+    );
+    assert!(
+        row("D2").contains(",40000.00,0.00,40000.00,capped,"),
+        "{}",
+        row("D2")
+    );
+}

@@ -61,7 +61,8 @@ pub struct Cells {
 }
 
 /// The references of a row before they are given keys: each with its key
-/// form when that differs from the text (`claims::reference_key`).
+/// form (`claims::reference_key`) when that differs from the text; for one
+/// reference, the text is the whole cell.
 #[derive(Debug, Clone)]
 enum CellRefs {
     None,
@@ -399,10 +400,15 @@ fn read_refs(
     problems: &mut Vec<Problem>,
 ) -> CellRefs {
     let key = |t: &str| super::reference_key(t).map(String::into_boxed_str);
+    // `ZL1;` is the reference `ZL1` with a separator typed after it: keyed
+    // as the whole cell, it was another patent, paid again.
+    let key_of_part = |r: &str| key(r).or_else(|| (r != raw.reference).then(|| r.into()));
     if !it.needs_ref() {
-        return match raw.reference {
-            "" => CellRefs::None,
-            written => CellRefs::One(key(written)),
+        // Read as the ledger reads it; a list stays one reference, as written.
+        return match split_refs(it, raw.reference) {
+            Ok(RefCell::Empty) if raw.reference.is_empty() => CellRefs::None,
+            Ok(RefCell::One(r)) => CellRefs::One(key_of_part(r)),
+            _ => CellRefs::One(key(raw.reference)),
         };
     }
     let fault = |kind| Problem::at(Column::Ref, kind);
@@ -415,7 +421,7 @@ fn read_refs(
                     refs: 1,
                 }));
             }
-            CellRefs::One(key(r))
+            CellRefs::One(key_of_part(r))
         }
         Ok(RefCell::PerUnit(list)) => {
             let count = list.len() as u32;
