@@ -337,7 +337,13 @@ fn pass(
     };
     let mut checks = Vec::new();
     let mut steps = Vec::new();
-    for &i in order {
+    for (k, &i) in order.iter().enumerate() {
+        if let Some(&ahead) = order.get(k + AHEAD) {
+            let ahead = ahead as usize;
+            prefetch(&claims[ahead]);
+            prefetch(&computed[ahead]);
+            prefetch(&outcomes[ahead]);
+        }
         let (amount, basis) = &computed[i as usize];
         let placing = placings.get(&i).copied();
         let claim = Decision {
@@ -421,4 +427,29 @@ fn decide(
     );
     let cuts = steps.iter().filter(|s| s.is_noted()).cloned().collect();
     Outcome::decided(d.amount, payable, basis.clone(), cuts)
+}
+
+/// How many claims ahead of the one being decided the pass asks for: claims
+/// are decided in date order but stored in file order, so each is a read
+/// from far away in memory, and waiting for it was a third of the pass.
+const AHEAD: usize = 12;
+
+/// Asks the processor to start fetching `value` into its cache; it changes
+/// nothing else.
+#[inline(always)]
+fn prefetch<T>(value: &T) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch is a hint: it reads nothing into the program,
+    // cannot fault, and the address is that of a live reference.
+    unsafe {
+        use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+        let start = (value as *const T).cast::<i8>();
+        let mut line = 0;
+        while line < std::mem::size_of::<T>() {
+            _mm_prefetch::<_MM_HINT_T0>(start.wrapping_add(line));
+            line += 64;
+        }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = value;
 }
