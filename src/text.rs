@@ -169,6 +169,12 @@ pub fn shown_id(id: &str) -> Cow<'_, str> {
 /// `str::trim`, quicker on the usual case of ASCII ends; a byte-order mark
 /// (left inside a cell when files are joined) is trimmed too.
 pub fn trim(text: &str) -> &str {
+    // Most cells begin and end with a letter or digit: nothing to trim.
+    if let (Some(first), Some(last)) = (text.as_bytes().first(), text.as_bytes().last()) {
+        if first.is_ascii_graphic() && last.is_ascii_graphic() {
+            return text;
+        }
+    }
     let t = text.trim_ascii();
     let unicode_ends =
         t.starts_with(|c: char| !c.is_ascii()) || t.ends_with(|c: char| !c.is_ascii());

@@ -503,7 +503,9 @@ fn is_blank_line(record: &csv::StringRecord) -> bool {
 }
 
 fn is_empty(record: &csv::StringRecord) -> bool {
-    record.iter().all(|c| crate::text::trim(c).is_empty())
+    // A letter or digit anywhere is a cell that trimming cannot empty.
+    !record.as_slice().bytes().any(|b| b.is_ascii_graphic())
+        && record.iter().all(|c| crate::text::trim(c).is_empty())
 }
 
 /// One record of the file into the batch: a claim, or an invalid row.

@@ -56,16 +56,31 @@ pub fn split_refs<'a>(item: &Item, cell: &'a str) -> Result<RefCell<'a>, RefFaul
         1 if !per_unit => Ok(RefCell::One(parts[0])),
         _ if !per_unit => Err(RefFault::OnlyOne),
         1 => Ok(RefCell::One(parts[0])),
-        _ => {
-            let mut seen = std::collections::HashSet::new();
-            for p in &parts {
-                if !seen.insert(crate::text::reference_key(p)) {
-                    return Err(RefFault::Repeated(p.to_string()));
-                }
-            }
-            Ok(RefCell::PerUnit(parts))
-        }
+        _ => match repeated(&parts) {
+            Some(p) => Err(RefFault::Repeated(p.to_string())),
+            None => Ok(RefCell::PerUnit(parts)),
+        },
     }
+}
+
+/// The first reference of a list that an earlier one already names, as
+/// references are keyed (`claims::reference_key`).
+fn repeated<'a>(parts: &[&'a str]) -> Option<&'a str> {
+    let keys: Vec<std::borrow::Cow<str>> = parts
+        .iter()
+        .map(|p| super::reference_key(p).map_or(std::borrow::Cow::Borrowed(*p), Into::into))
+        .collect();
+    // A list is usually a few references: comparing each with those before
+    // it is quicker than a table, up to a few dozen.
+    if keys.len() <= 32 {
+        return (1..keys.len())
+            .find(|&i| keys[..i].contains(&keys[i]))
+            .map(|i| parts[i]);
+    }
+    let mut seen = rustc_hash::FxHashSet::default();
+    (0..keys.len())
+        .find(|&i| !seen.insert(keys[i].as_ref()))
+        .map(|i| parts[i])
 }
 
 /// An id that Excel has turned into a number (`4.41882E+17`,
@@ -91,6 +106,19 @@ pub fn is_mangled_id(written: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_reference_written_twice_in_a_list_is_found_in_a_short_list_and_a_long_one() {
+        // The same patent in another case and width is the same reference.
+        assert_eq!(repeated(&["ZL1", "ZL2", "zl1"]), Some("zl1"));
+        assert_eq!(repeated(&["ZL1", "ZL 2", "ＺＬ２"]), Some("ＺＬ２"));
+        assert_eq!(repeated(&["ZL1", "ZL2", "ZL3"]), None);
+        let long: Vec<String> = (0..40).map(|i| format!("ZL{i}")).collect();
+        let mut parts: Vec<&str> = long.iter().map(String::as_str).collect();
+        assert_eq!(repeated(&parts), None);
+        parts.push("zl 39");
+        assert_eq!(repeated(&parts), Some("zl 39"));
+    }
 
     #[test]
     fn ids_that_excel_made_numbers_are_told_apart() {
