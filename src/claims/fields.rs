@@ -78,9 +78,19 @@ impl Cells {
     /// The claim, with the applicant and reference of `raw` (the same cells
     /// `check_cells` read) given their keys.
     pub fn into_claim(self, raw: &RawClaim, keys: &mut Keys) -> Claim {
+        let applicant = Applicant {
+            key: keys.applicant(raw.applicant_id),
+            id_check: super::checkchar::fault(raw.applicant_id),
+        };
+        self.into_claim_of(applicant, raw, keys)
+    }
+
+    /// As `into_claim`, for an applicant already keyed and checked (a
+    /// million rows name a few thousand applicants).
+    pub fn into_claim_of(self, applicant: Applicant, raw: &RawClaim, keys: &mut Keys) -> Claim {
         Claim {
             claim_id: self.claim_id,
-            applicant: keys.applicant(raw.applicant_id),
+            applicant: applicant.key,
             refs: match self.refs {
                 CellRefs::None => Refs::None,
                 CellRefs::One(key) => {
@@ -103,9 +113,17 @@ impl Cells {
             other_city_support: self.other_city_support,
             score: self.score,
             facts: self.facts,
-            id_check: super::checkchar::fault(raw.applicant_id),
+            id_check: applicant.id_check,
         }
     }
+}
+
+/// An applicant id as the engine knows it: its key, and whether its check
+/// character is wrong.
+#[derive(Debug, Clone, Copy)]
+pub struct Applicant {
+    pub key: super::ApplicantId,
+    pub id_check: Option<super::CheckFault>,
 }
 
 /// Reads and checks every cell of a row; every problem is collected.

@@ -7,6 +7,7 @@ use std::sync::mpsc;
 
 use rustc_hash::{FxHashMap, FxHasher};
 
+use super::fields::Applicant;
 use super::{
     check_cells, Batch, Cells, Entry, InvalidRow, Keys, Problem, ProblemKind, RawClaim, Refusal,
     Row, MAX_FACTS,
@@ -542,9 +543,13 @@ fn add_row(
             }
         }
     }
+    let applicant_id = batch.keep_shared(raw.applicant_id);
     let entry = match checked {
         Some(Ok(cells)) if problems.is_empty() => {
-            batch.claims.push(cells.into_claim(&raw, keys));
+            let applicant = first_seen.applicant(applicant_id, raw.applicant_id, keys);
+            batch
+                .claims
+                .push(cells.into_claim_of(applicant, &raw, keys));
             Entry::Valid((batch.claims.len() - 1) as u32)
         }
         Some(Ok(cells)) => invalid(&raw, Some(cells.item()), problems),
@@ -554,8 +559,7 @@ fn add_row(
         }
         None => invalid(&raw, None, problems),
     };
-    let applicant_id = batch.keep_shared(raw.applicant_id);
-    let applicant_name = batch.keep_shared(raw.applicant_name);
+    let applicant_name = first_seen.name(batch, applicant_id, raw.applicant_name);
     let reference = batch.keep(raw.reference);
     batch.rows.push(Row {
         line,
@@ -568,15 +572,48 @@ fn add_row(
 
 /// Remembers the first row of each claim_id without copying every id: rows
 /// are keyed by a hash of the id, and the id itself is compared only when
-/// two rows share a hash.
+/// two rows share a hash. Remembers too, by the number the batch keeps an
+/// applicant id under, its key and check and the name last written with
+/// it: most rows repeat an applicant already seen.
 #[derive(Default)]
 struct FirstSeen {
     by_hash: FxHashMap<u64, u32>,
     /// Ids whose hash another id already had (practically never).
     collided: FxHashMap<String, u64>,
+    applicants: Vec<Option<Applicant>>,
+    names: Vec<Option<u32>>,
 }
 
 impl FirstSeen {
+    /// The key and check of the applicant id kept under `number`.
+    fn applicant(&mut self, number: u32, id: &str, keys: &mut Keys) -> Applicant {
+        let at = number as usize;
+        if self.applicants.len() <= at {
+            self.applicants.resize(at + 1, None);
+        }
+        *self.applicants[at].get_or_insert_with(|| Applicant {
+            key: keys.applicant(id),
+            id_check: super::checkchar::fault(id),
+        })
+    }
+
+    /// The number of `name`, written beside the applicant id kept under
+    /// `number`: the name that id came with last time, unless it differs.
+    fn name(&mut self, batch: &mut Batch, number: u32, name: &str) -> u32 {
+        let at = number as usize;
+        if self.names.len() <= at {
+            self.names.resize(at + 1, None);
+        }
+        match self.names[at] {
+            Some(known) if batch.shared_text(known) == name => known,
+            _ => {
+                let known = batch.keep_shared(name);
+                self.names[at] = Some(known);
+                known
+            }
+        }
+    }
+
     /// The line of an earlier row with this id, or `None` for the first.
     fn check(&mut self, batch: &Batch, id: &str, hash: u64, line: u64) -> Option<u64> {
         match self.by_hash.get(&hash) {
