@@ -2,9 +2,10 @@
 # Speed benchmark of `subsidy calc` (SPEC §9, issue 9), end to end, release
 # build, data generated from a fixed seed. Prints, from one run on one
 # machine: the machine; the floor (examples/floor.rs: read every record,
-# write it back, nothing else); calc's CSV, table, JSON and --out payout on
-# 1,000,000 claims as multiples of the floor; and the growth from 10k to 5M
-# rows. Usage: bench/run.sh   (RUNS=N runs per figure, default 5;
+# write it back, nothing else); the bound (examples/bound.rs: the least work
+# SPEC's batch cannot do without); calc's CSV, table, JSON and --out payout
+# on 1,000,000 claims as multiples of the floor; and the growth from 10k to
+# 5M rows. Usage: bench/run.sh   (RUNS=N runs per figure, default 5;
 # SIZES="10000 100000" to change the growth table). See bench/README.md.
 set -euo pipefail
 
@@ -19,6 +20,7 @@ DATA=bench/data
 BIN="$TARGET/release/subsidy"
 GEN="$TARGET/release/examples/gen_claims"
 FLOOR="$TARGET/release/examples/floor"
+BOUND="$TARGET/release/examples/bound"
 
 if [[ ! -x /usr/bin/time ]]; then
     echo "bench: /usr/bin/time (GNU time) is needed: apt-get install time" >&2
@@ -26,7 +28,7 @@ if [[ ! -x /usr/bin/time ]]; then
 fi
 
 echo "== building (release)" >&2
-cargo build --release --quiet --bin subsidy --example gen_claims --example floor
+cargo build --release --quiet --bin subsidy --example gen_claims --example floor --example bound
 
 mkdir -p "$DATA"
 # data ROWS: the claims file of that many rows, generated when missing or
@@ -84,6 +86,12 @@ row() {
     measure "$@"
     printf '%-40s %7ss %7ss %8s %6s MiB\n' "$label" "$BEST" "$MEDIAN" "$(ratio "$MEDIAN" "$floor")" "$RSS"
 }
+row "bound (least work of SPEC's batch)" "$BOUND" "$main"
+# The bound's own account of its last run: each part on one thread.
+read -r bound_read bound_pass bound_write < <(grep -o '[0-9.]* s' "$DATA/stderr.log" | tr -d ' s' | tr '\n' ' ')
+ideal=$(awk -v r="$bound_read" -v p="$bound_pass" -v w="$bound_write" 'BEGIN { printf "%.2f", (r + w) / 2 + p }')
+echo "  bound's parts, one thread each: read and key ${bound_read} s, sort and pass ${bound_pass} s, write ${bound_write} s;"
+echo "  with reading and writing split perfectly over two cores: ${ideal} s = $(ratio "$ideal" "$floor") x floor"
 row "calc --format csv --no-bom" "$BIN" --quiet calc "$main" --format csv --no-bom
 csv=$MEDIAN csv_rss=$RSS
 row "calc --format table" "$BIN" --quiet calc "$main" --format table
