@@ -90,7 +90,7 @@ row "bound (least work of SPEC's batch)" "$BOUND" "$main"
 # The bound's own account of its last run: each part on one thread.
 read -r bound_read bound_pass bound_write <<<"$(grep -o '[0-9][0-9.]* s' "$DATA/stderr.log" | tr -d ' s' | tr '\n' ' ')"
 ideal=$(awk -v r="$bound_read" -v p="$bound_pass" -v w="$bound_write" 'BEGIN { printf "%.2f", (r + w) / 2 + p }')
-echo "  bound's parts, one thread each: read and key ${bound_read} s, sort and pass ${bound_pass} s, write ${bound_write} s;"
+echo "  the bound's parts, on one thread: read and key ${bound_read} s, sort and pass ${bound_pass} s, write ${bound_write} s;"
 echo "  with reading and writing split perfectly over two cores: ${ideal} s = $(ratio "$ideal" "$floor") x floor"
 row "calc --format csv --no-bom" "$BIN" --quiet calc "$main" --format csv --no-bom
 csv=$MEDIAN csv_rss=$RSS
