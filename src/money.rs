@@ -184,63 +184,60 @@ enum Decimals {
 fn push_decimal(out: &mut String, value: Decimal, decimals: Decimals) {
     // Every sum of money fits 64 bits, where division is a few cycles
     // rather than a call: the payout prints four figures a row.
-    match u64::try_from(value.mantissa().unsigned_abs()) {
-        Ok(mantissa) => push_narrow(out, value, mantissa, decimals),
-        Err(_) => push_wide(out, value, decimals),
+    let mantissa = value.mantissa().unsigned_abs();
+    match u64::try_from(mantissa) {
+        Ok(narrow) => push_mantissa(out, value, narrow, decimals),
+        Err(_) => push_mantissa(out, value, mantissa, decimals),
     }
 }
 
-fn push_narrow(out: &mut String, value: Decimal, mut mantissa: u64, decimals: Decimals) {
+/// An unsigned mantissa whose decimal digits can be read off one by one.
+trait Mantissa: Copy {
+    /// The number divided by ten, and the digit that falls off.
+    fn tenth(self) -> (Self, u8);
+    /// Ten times the number, if it fits.
+    fn times_ten(self) -> Option<Self>;
+    fn is_zero(self) -> bool;
+}
+
+impl Mantissa for u64 {
+    fn tenth(self) -> (u64, u8) {
+        (self / 10, (self % 10) as u8)
+    }
+    fn times_ten(self) -> Option<u64> {
+        self.checked_mul(10)
+    }
+    fn is_zero(self) -> bool {
+        self == 0
+    }
+}
+
+impl Mantissa for u128 {
+    fn tenth(self) -> (u128, u8) {
+        (self / 10, (self % 10) as u8)
+    }
+    fn times_ten(self) -> Option<u128> {
+        self.checked_mul(10)
+    }
+    fn is_zero(self) -> bool {
+        self == 0
+    }
+}
+
+/// The sign, then the digits of `mantissa` with the point `value`'s scale
+/// puts in them: trailing zeros dropped, then padded as `decimals` says.
+fn push_mantissa<M: Mantissa>(
+    out: &mut String,
+    value: Decimal,
+    mut mantissa: M,
+    decimals: Decimals,
+) {
     let mut scale = value.scale();
-    while scale > 0 && mantissa % 10 == 0 {
-        mantissa /= 10;
-        scale -= 1;
-    }
-    let wanted = match decimals {
-        Decimals::AtLeastTwo => 2,
-        Decimals::Short if scale == 0 => 0,
-        Decimals::Short => 2,
-    };
-    let mut wide = u128::from(mantissa);
-    while scale < wanted {
-        wide *= 10;
-        scale += 1;
-    }
-    let Ok(mut mantissa) = u64::try_from(wide) else {
-        return push_wide(out, value, decimals);
-    };
-    let mut digits = [0u8; 24];
-    let mut n = 0;
-    loop {
-        digits[n] = b'0' + (mantissa % 10) as u8;
-        mantissa /= 10;
-        n += 1;
-        if mantissa == 0 && n > scale as usize {
-            break;
+    while scale > 0 {
+        match mantissa.tenth() {
+            (shorter, 0) => mantissa = shorter,
+            _ => break,
         }
-    }
-    push_digits(out, value, &digits[..n], scale as usize);
-}
-
-/// The digits (least significant first) with the point before the last
-/// `scale` of them, and the sign.
-fn push_digits(out: &mut String, value: Decimal, digits: &[u8], scale: usize) {
-    if value.is_sign_negative() && !value.is_zero() {
-        out.push('-');
-    }
-    for i in (0..digits.len()).rev() {
-        out.push(char::from(digits[i]));
-        if i == scale && i > 0 {
-            out.push('.');
-        }
-    }
-}
-
-fn push_wide(out: &mut String, value: Decimal, decimals: Decimals) {
-    let mut mantissa = value.mantissa().unsigned_abs();
-    let mut scale = value.scale();
-    while scale > 0 && mantissa % 10 == 0 {
-        mantissa /= 10;
         scale -= 1;
     }
     let wanted = match decimals {
@@ -249,20 +246,35 @@ fn push_wide(out: &mut String, value: Decimal, decimals: Decimals) {
         Decimals::Short => 2,
     };
     while scale < wanted {
-        mantissa *= 10;
+        match mantissa.times_ten() {
+            Some(longer) => mantissa = longer,
+            // Padding took it past 64 bits: the wide path (a 96-bit
+            // mantissa times 100 fits 128 bits).
+            None => return push_mantissa(out, value, value.mantissa().unsigned_abs(), decimals),
+        }
         scale += 1;
     }
     let mut digits = [0u8; 40];
     let mut n = 0;
     loop {
-        digits[n] = b'0' + (mantissa % 10) as u8;
-        mantissa /= 10;
+        let (rest, digit) = mantissa.tenth();
+        digits[n] = b'0' + digit;
+        mantissa = rest;
         n += 1;
-        if mantissa == 0 && n > scale as usize {
+        if n > scale as usize && rest.is_zero() {
             break;
         }
     }
-    push_digits(out, value, &digits[..n], scale as usize);
+    if value.is_sign_negative() && !value.is_zero() {
+        out.push('-');
+    }
+    let scale = scale as usize;
+    for i in (0..n).rev() {
+        out.push(char::from(digits[i]));
+        if i == scale && i > 0 {
+            out.push('.');
+        }
+    }
 }
 
 /// `12345.6` → `12,345.60`, for tables people read.
