@@ -603,6 +603,15 @@ impl Policy {
         &self.items[usize::from(idx)]
     }
 
+    /// An applicant type's name in `lang` (empty for a number the policy
+    /// does not have).
+    pub fn type_label(&self, t: TypeIdx, lang: Lang) -> &str {
+        self.applicant_types
+            .get(usize::from(t))
+            .map(|n| n.label(lang))
+            .unwrap_or_default()
+    }
+
     /// The whole-measure cap, when it covers this item.
     pub fn measure_cap_of(&self, idx: ItemIdx) -> Option<&MeasureCap> {
         self.measure_cap.as_ref().filter(|m| m.covers(idx))

@@ -244,11 +244,7 @@ impl ReportWords for English {
                 "the project already has support under another city-level policy".to_string()
             }
             Rejection::ApplicantType { allowed } => {
-                let written = policy
-                    .applicant_types
-                    .get(usize::from(claim.applicant_type))
-                    .map(|t| t.label(EN).to_string())
-                    .unwrap_or_default();
+                let written = policy.type_label(claim.applicant_type, EN).to_string();
                 format!(
                     "applicant type {written} may not claim this item (only {})",
                     who(policy, *allowed, EN)
@@ -318,7 +314,7 @@ impl ReportWords for English {
             Check::OtherCitySupport => "no support under another city-level policy".to_string(),
             Check::ApplicantType => format!(
                 "applicant type {} may claim (allowed: {})",
-                policy.applicant_types[usize::from(claim.applicant_type)].label(EN),
+                policy.type_label(claim.applicant_type, EN),
                 who(policy, item.applicants, EN)
             ),
             Check::Tags => format!(
@@ -416,7 +412,7 @@ impl ReportWords for English {
         let claim = d.claim;
         let item = policy.item(claim.item);
         let clause = policy.clause_of(claim.item);
-        let kind = policy.applicant_types[usize::from(claim.applicant_type)].label(EN);
+        let kind = policy.type_label(claim.applicant_type, EN);
         match d.dry_run {
             Some(_) => {
                 let _ = writeln!(&mut out, "== dry run: {} · {kind} ==", item.name(EN));

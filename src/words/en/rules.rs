@@ -47,14 +47,7 @@ pub(super) fn tier(policy: &Policy, tier: &Tier) -> String {
         Tier::Band { on, band, range: r } => {
             format!(" (band {band}: {} {})", measured(policy, *on), range(r))
         }
-        Tier::Type(t) => format!(
-            " (the figure for {})",
-            policy
-                .applicant_types
-                .get(usize::from(*t))
-                .map(|n| n.label(Lang::En))
-                .unwrap_or_default()
-        ),
+        Tier::Type(t) => format!(" (the figure for {})", policy.type_label(*t, Lang::En)),
     }
 }
 
@@ -93,11 +86,11 @@ pub(super) fn by_type(policy: &Policy, table: &[(u8, Decimal)], percent: bool) -
     let each: Vec<String> = table
         .iter()
         .map(|(t, f)| {
-            let name = policy
-                .applicant_types
-                .get(usize::from(*t))
-                .map(|n| n.label(Lang::En));
-            format!("{} {}", name.unwrap_or_default(), table_figure(*f, percent))
+            format!(
+                "{} {}",
+                policy.type_label(*t, Lang::En),
+                table_figure(*f, percent)
+            )
         })
         .collect();
     format!("by applicant type: {}", each.join(", "))
@@ -154,8 +147,7 @@ pub(super) fn in_range(policy: &Policy, claim: &Claim, on: Measured) -> String {
 /// ` (individual)`, nothing when it was the figure for every type.
 pub(super) fn measure_type(policy: &Policy, of_type: Option<u8>) -> String {
     of_type
-        .and_then(|t| policy.applicant_types.get(usize::from(t)))
-        .map(|n| format!(" ({})", n.label(Lang::En)))
+        .map(|t| format!(" ({})", policy.type_label(t, Lang::En)))
         .unwrap_or_default()
 }
 
@@ -168,13 +160,7 @@ pub(super) fn measure_cap(
 ) -> String {
     let each: Vec<String> = by_type
         .iter()
-        .map(|(t, f)| {
-            let name = policy
-                .applicant_types
-                .get(usize::from(*t))
-                .map(|n| n.label(Lang::En));
-            format!("{} {}", name.unwrap_or_default(), short_grouped(*f))
-        })
+        .map(|(t, f)| format!("{} {}", policy.type_label(*t, Lang::En), short_grouped(*f)))
         .collect();
     match (annual, each.is_empty()) {
         (Some(a), true) => format!(

@@ -254,11 +254,7 @@ impl ReportWords for Chinese {
                 )
             }),
             Rejection::ApplicantType { allowed } => {
-                let written = policy
-                    .applicant_types
-                    .get(usize::from(claim.applicant_type))
-                    .map(|t| t.label(ZH).to_string())
-                    .unwrap_or_default();
+                let written = policy.type_label(claim.applicant_type, ZH).to_string();
                 format!(
                     "申请人类型“{written}”不符，本项目限：{}",
                     who(policy, *allowed, ZH)
@@ -324,7 +320,7 @@ impl ReportWords for Chinese {
             Check::OtherCitySupport => format!("未获{}其它政策扶持", policy.wording.level),
             Check::ApplicantType => format!(
                 "申请人类型 {} 可以申报（限：{}）",
-                policy.applicant_types[usize::from(claim.applicant_type)].label(ZH),
+                policy.type_label(claim.applicant_type, ZH),
                 who(policy, item.applicants, ZH)
             ),
             Check::Tags => format!(
@@ -420,7 +416,7 @@ impl ReportWords for Chinese {
         let claim = d.claim;
         let item = policy.item(claim.item);
         let clause = policy.clause_of(claim.item);
-        let kind = policy.applicant_types[usize::from(claim.applicant_type)].label(ZH);
+        let kind = policy.type_label(claim.applicant_type, ZH);
         match d.dry_run {
             Some(_) => {
                 let _ = writeln!(&mut out, "== 试算：{} · {kind} ==", item.name.zh);

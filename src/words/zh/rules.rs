@@ -47,14 +47,7 @@ pub(super) fn tier(policy: &Policy, tier: &Tier) -> String {
         Tier::Band { on, band, range: r } => {
             format!("（第 {band} 档：{}{}）", measured(policy, *on), range(r))
         }
-        Tier::Type(t) => format!(
-            "（{}标准）",
-            policy
-                .applicant_types
-                .get(usize::from(*t))
-                .map(|n| n.label(Lang::Zh))
-                .unwrap_or_default()
-        ),
+        Tier::Type(t) => format!("（{}标准）", policy.type_label(*t, Lang::Zh)),
     }
 }
 
@@ -94,11 +87,11 @@ pub(super) fn by_type(policy: &Policy, table: &[(u8, Decimal)], percent: bool) -
     let each: Vec<String> = table
         .iter()
         .map(|(t, f)| {
-            let name = policy
-                .applicant_types
-                .get(usize::from(*t))
-                .map(|n| n.label(Lang::Zh));
-            format!("{} {}", name.unwrap_or_default(), table_figure(*f, percent))
+            format!(
+                "{} {}",
+                policy.type_label(*t, Lang::Zh),
+                table_figure(*f, percent)
+            )
         })
         .collect();
     format!("按申请人类型：{}", each.join("，"))
@@ -155,8 +148,7 @@ pub(super) fn in_range(policy: &Policy, claim: &Claim, on: Measured) -> String {
 /// `（个人）`, nothing when it was the figure for every type.
 pub(super) fn measure_type(policy: &Policy, of_type: Option<u8>) -> String {
     of_type
-        .and_then(|t| policy.applicant_types.get(usize::from(t)))
-        .map(|n| format!("（{}）", n.label(Lang::Zh)))
+        .map(|t| format!("（{}）", policy.type_label(t, Lang::Zh)))
         .unwrap_or_default()
 }
 
@@ -169,13 +161,7 @@ pub(super) fn measure_cap(
 ) -> String {
     let each: Vec<String> = by_type
         .iter()
-        .map(|(t, f)| {
-            let name = policy
-                .applicant_types
-                .get(usize::from(*t))
-                .map(|n| n.label(Lang::Zh));
-            format!("{} {}", name.unwrap_or_default(), short_grouped(*f))
-        })
+        .map(|(t, f)| format!("{} {}", policy.type_label(*t, Lang::Zh), short_grouped(*f)))
         .collect();
     match (annual, each.is_empty()) {
         (Some(a), true) => format!("同一申请人年度资助总额上限 {}", short_grouped(a)),
