@@ -239,7 +239,7 @@ pub fn read_claims<R: Read + Send>(
         unknown_columns,
         ..Batch::default()
     };
-    let mut first_seen = FirstSeen::default();
+    let mut seen = Seen::default();
     let mut failure = None;
     std::thread::scope(|scope| {
         let (full_tx, full_rx) = mpsc::sync_channel::<(Chunk, usize)>(4);
@@ -275,13 +275,7 @@ pub fn read_claims<R: Read + Send>(
             for (record, checked, id_hash) in &mut chunk[..filled] {
                 let checked = checked.take();
                 add_row(
-                    &mut batch,
-                    &mut first_seen,
-                    record,
-                    checked,
-                    *id_hash,
-                    &cols,
-                    keys,
+                    &mut batch, &mut seen, record, checked, *id_hash, &cols, keys,
                 );
                 for &at in &unknown_at {
                     let span = batch.keep(crate::text::trim(record.get(at).unwrap_or("")));
@@ -512,7 +506,7 @@ fn is_empty(record: &csv::StringRecord) -> bool {
 /// One record of the file into the batch: a claim, or an invalid row.
 fn add_row(
     batch: &mut Batch,
-    first_seen: &mut FirstSeen,
+    seen: &mut Seen,
     record: &csv::StringRecord,
     checked: Option<Result<Cells, Refusal>>,
     id_hash: u64,
@@ -534,7 +528,7 @@ fn add_row(
                 problems.push(Problem::of_row(ProblemKind::ExtraCells { count: extra }));
             }
             if !raw.claim_id.is_empty() {
-                if let Some(first_line) = first_seen.check(batch, raw.claim_id, id_hash, line) {
+                if let Some(first_line) = seen.check(batch, raw.claim_id, id_hash, line) {
                     problems.push(Problem::at(
                         Column::ClaimId,
                         ProblemKind::DuplicateClaimId { first_line },
@@ -546,7 +540,7 @@ fn add_row(
     let applicant_id = batch.keep_shared(raw.applicant_id);
     let entry = match checked {
         Some(Ok(cells)) if problems.is_empty() => {
-            let applicant = first_seen.applicant(applicant_id, raw.applicant_id, keys);
+            let applicant = seen.applicant(applicant_id, raw.applicant_id, keys);
             batch
                 .claims
                 .push(cells.into_claim_of(applicant, &raw, keys));
@@ -559,7 +553,7 @@ fn add_row(
         }
         None => invalid(&raw, None, problems),
     };
-    let applicant_name = first_seen.name(batch, applicant_id, raw.applicant_name);
+    let applicant_name = seen.name(batch, applicant_id, raw.applicant_name);
     let reference = batch.keep(raw.reference);
     batch.rows.push(Row {
         line,
@@ -570,13 +564,13 @@ fn add_row(
     });
 }
 
-/// Remembers the first row of each claim_id without copying every id: rows
-/// are keyed by a hash of the id, and the id itself is compared only when
-/// two rows share a hash. Remembers too, by the number the batch keeps an
-/// applicant id under, its key and check and the name last written with
-/// it: most rows repeat an applicant already seen.
+/// What the reader has seen so far. The first row of each claim_id, without
+/// copying every id: rows are keyed by a hash of the id, and the id itself
+/// is compared only when two rows share a hash. And, by the number the
+/// batch keeps an applicant id under, its key and check and the name last
+/// written with it: most rows repeat an applicant already seen.
 #[derive(Default)]
-struct FirstSeen {
+struct Seen {
     by_hash: FxHashMap<u64, u32>,
     /// Ids whose hash another id already had (practically never).
     collided: FxHashMap<String, u64>,
@@ -584,7 +578,7 @@ struct FirstSeen {
     names: Vec<Option<u32>>,
 }
 
-impl FirstSeen {
+impl Seen {
     /// The key and check of the applicant id kept under `number`.
     fn applicant(&mut self, number: u32, id: &str, keys: &mut Keys) -> Applicant {
         let at = number as usize;
