@@ -219,20 +219,30 @@ pub fn run(claims: &[C]) -> Results {
 }
 
 pub fn run_text(text: &str, ledgers: &[&str]) -> Results {
-    let policy = bundled();
+    run_under(&bundled(), text, ledgers)
+}
+
+/// The policy file at `path` (relative to the crate), loaded.
+pub fn policy_file(path: &str) -> Policy {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    policy::load(path, &text).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// As `run_text`, under another city's measures.
+pub fn run_under(policy: &Policy, text: &str, ledgers: &[&str]) -> Results {
     let mut keys = Keys::default();
-    let batch = read_claims("test.csv", text.as_bytes(), &policy, &mut keys)
+    let batch = read_claims("test.csv", text.as_bytes(), policy, &mut keys)
         .unwrap_or_else(|e| panic!("{e}"));
     let mut prior = Vec::new();
     for l in ledgers {
         prior.extend(
-            read_ledger("ledger.csv", l.as_bytes(), &policy, &mut keys)
+            read_ledger("ledger.csv", l.as_bytes(), policy, &mut keys)
                 .unwrap_or_else(|e| panic!("{e}")),
         );
     }
-    let outcomes: Vec<Outcome> = engine::run(&policy, &batch.claims, &prior);
+    let outcomes: Vec<Outcome> = engine::run(policy, &batch.claims, &prior);
     let decided = Decided {
-        policy: &policy,
+        policy,
         batch: &batch,
         outcomes: &outcomes,
     };
@@ -247,7 +257,7 @@ pub fn run_text(text: &str, ledgers: &[&str]) -> Results {
             computed,
             payable,
             cut,
-            reason: line.reason(&policy, subsidy::words::Lang::En),
+            reason: line.reason(policy, subsidy::words::Lang::En),
         });
     }
     Results {
