@@ -24,6 +24,22 @@ fn the_rules_demo_policy_is_valid() {
         .success();
 }
 
+#[test]
+fn clauses_are_numbered_as_the_file_says_they_are_printed() {
+    // rules.toml writes `clause_style = "article"`: its clause 1 is 第一条;
+    // the bundled measures number theirs （一）.
+    subsidy()
+        .args(["policy", "show", "1", "--policy", "tests/policies/rules.toml"])
+        .assert()
+        .success()
+        .stdout(predicates::str::starts_with("第一条 专利"));
+    subsidy()
+        .args(["policy", "show", "1"])
+        .assert()
+        .success()
+        .stdout(predicates::str::starts_with("（一） "));
+}
+
 /// policy/FORMAT.md names every key the loader reads (src/policy/raw.rs),
 /// under the name the file writes it.
 #[test]

@@ -217,24 +217,36 @@ pub struct Clause {
     pub one_award_per_year: bool,
     pub note: Option<Text>,
     pub items: Vec<ItemIdx>,
-    /// How the measures number clauses (from `wording.clause_style`).
-    pub style: ClauseStyle,
-    /// `label`, made once: the payout prints it on every row.
-    pub label_made: std::sync::OnceLock<String>,
+    /// How the measures number clauses (from `wording.clause_style`); set
+    /// with `set_style`, which makes `label` agree.
+    pub(super) style: ClauseStyle,
+    /// The number as the style prints it (`label_in`), made once: the
+    /// payout prints it on every row.
+    pub(super) label: String,
 }
 
 impl Clause {
     /// The clause's number as the measures print it: （九） or 第九条.
     pub fn label(&self) -> String {
-        self.label_str().to_string()
+        self.label.clone()
     }
 
     /// As `label`, without a string of its own.
     pub fn label_str(&self) -> &str {
-        self.label_made.get_or_init(|| match self.style {
-            ClauseStyle::Paren => clause_label(self.number),
-            ClauseStyle::Article => format!("第{}条", crate::words::chinese_numeral(self.number)),
-        })
+        &self.label
+    }
+
+    pub fn set_style(&mut self, style: ClauseStyle) {
+        self.style = style;
+        self.label = Clause::label_in(self.number, style);
+    }
+
+    /// A clause number as a style prints it.
+    pub(super) fn label_in(number: u32, style: ClauseStyle) -> String {
+        match style {
+            ClauseStyle::Paren => clause_label(number),
+            ClauseStyle::Article => format!("第{}条", crate::words::chinese_numeral(number)),
+        }
     }
 
     /// The clause cited in a sentence: 第（九）条 or 第九条.

@@ -9,7 +9,9 @@ use toml::Spanned;
 
 use super::named::Names;
 use super::{note, text, Checker};
-use crate::policy::model::{item_key, Clause, ClauseIdx, Item, ItemIdx, Kind, Lookup, Quota};
+use crate::policy::model::{
+    item_key, Clause, ClauseIdx, ClauseStyle, Item, ItemIdx, Kind, Lookup, Quota,
+};
 use crate::policy::problem::PolicyFault;
 use crate::policy::raw::{Figure, RawClause, RawQuota};
 
@@ -77,16 +79,17 @@ impl Checker<'_> {
             clause_items.push(idx);
             read.items.push(item);
         }
+        let number = number.clamp(0, 99) as u32;
         Clause {
-            number: number.clamp(0, 99) as u32,
+            number,
             title: text(&rc.title, &rc.title_en, &rc.title),
             source: rc.source.clone(),
             annual_cap,
             one_award_per_year: rc.one_award_per_year,
             note: note(&rc.note, &rc.note_en),
             items: clause_items,
-            style: crate::policy::model::ClauseStyle::Paren,
-            label_made: std::sync::OnceLock::new(),
+            style: ClauseStyle::Paren,
+            label: Clause::label_in(number, ClauseStyle::Paren),
         }
     }
 

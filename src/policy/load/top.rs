@@ -32,8 +32,7 @@ impl Checker<'_> {
         let (mut clauses, items) = self.clauses(&raw.clauses, &names);
         let wording = self.wording(raw.wording.as_ref());
         for c in &mut clauses {
-            c.style = wording.clause_style;
-            c.label_made = std::sync::OnceLock::new();
+            c.set_style(wording.clause_style);
         }
         let mut items = self.items(items, &mut lookup);
         let measure_cap = self.measure_cap(
