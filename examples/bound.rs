@@ -62,8 +62,14 @@ struct Claim {
     fen: u64,
 }
 
-/// The yearly cap per applicant, in fen (100,000 yuan).
+/// The one yearly cap per applicant, in fen: a round figure of the size
+/// the measures set (100,000 yuan), standing for all of them; it is not
+/// any clause's cap, and the bound's payouts are not anyone's subsidy.
 const CAP: u64 = 10_000_000;
+
+/// A reason of the length the payout's reasons have, citing no clause: the
+/// bound writes about as many bytes a row as `calc`, and means nothing by them.
+const REASON: &str = "下限程序的固定理由，长度与一般理由相当，不对应任何条款";
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let path = std::env::args_os()
@@ -142,7 +148,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let (yuan, fen) = (payable / 100, payable % 100);
         writeln!(
             out,
-            "{},{},{},{},（十）,{},{},{},{},{},{},{yuan}.{fen:02},{yuan}.{fen:02},0.00,paid,按第（十）项每件2000元计，未超过年度上限",
+            "{},{},{},{},—,{},{},{},{},{},{},{yuan}.{fen:02},{yuan}.{fen:02},0.00,paid,{REASON}",
             c[0], c[1], c[2], c[3], c[4], c[8], c[5], year, c[6], c[7],
         )?;
     }
