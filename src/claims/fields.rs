@@ -87,7 +87,12 @@ impl Cells {
 
     /// As `into_claim`, for an applicant already keyed and checked (a
     /// million rows name a few thousand applicants).
-    pub fn into_claim_of(self, applicant: Applicant, raw: &RawClaim, keys: &mut Keys) -> Claim {
+    pub(super) fn into_claim_of(
+        self,
+        applicant: Applicant,
+        raw: &RawClaim,
+        keys: &mut Keys,
+    ) -> Claim {
         Claim {
             claim_id: self.claim_id,
             applicant: applicant.key,
@@ -121,7 +126,7 @@ impl Cells {
 /// An applicant id as the engine knows it: its key, and whether its check
 /// character is wrong.
 #[derive(Debug, Clone, Copy)]
-pub struct Applicant {
+pub(super) struct Applicant {
     pub key: super::ApplicantId,
     pub id_check: Option<super::CheckFault>,
 }
