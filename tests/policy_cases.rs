@@ -29,7 +29,13 @@ fn clauses_are_numbered_as_the_file_says_they_are_printed() {
     // rules.toml writes `clause_style = "article"`: its clause 1 is 第一条;
     // the bundled measures number theirs （一）.
     subsidy()
-        .args(["policy", "show", "1", "--policy", "tests/policies/rules.toml"])
+        .args([
+            "policy",
+            "show",
+            "1",
+            "--policy",
+            "tests/policies/rules.toml",
+        ])
         .assert()
         .success()
         .stdout(predicates::str::starts_with("第一条 专利"));

@@ -544,3 +544,39 @@ fn a_separator_typed_after_a_reference_let_a_pct_invention_past_two_countries() 
     r.expect("D1", "paid", "40000", "40000");
     r.expect("D2", "capped", "40000", "0");
 }
+
+#[test]
+fn compare_did_not_say_an_unknown_tag_two_names_or_a_wrong_check_character() {
+    // compare told the office of invalid rows only. A tag the policy does
+    // not know does not count, and calc says so; compare, which costs the
+    // same claims, was silent, as it was of an id with two names and an id
+    // whose check character is wrong. Now it says what calc says, once.
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("claims.csv");
+    let text = format!(
+        "{HEADER}\n\
+         T1,91441882MA5123456M,甲公司,企业,high_value_patent,2024-04-01,1,,ZL-T1,国高,,,,\n\
+         T2,91441882MA5123456M,甲有限公司,企业,high_value_patent,2024-04-02,1,,ZL-T2,,,,,\n\
+         T3,91441882MA5123456X,乙公司,企业,high_value_patent,2024-04-03,1,,ZL-T3,,,,,\n"
+    );
+    std::fs::write(&path, text).expect("write a test file");
+    let stderr = |command: &str| {
+        let out = subsidy()
+            .args(["--lang", "en", command])
+            .arg(&path)
+            .args(["--format", "csv"])
+            .output()
+            .expect("the binary runs");
+        assert!(out.status.success());
+        String::from_utf8(out.stderr).expect("UTF-8")
+    };
+    let (calc, compare) = (stderr("calc"), stderr("compare"));
+    assert_eq!(calc.lines().count(), 3, "{calc}");
+    assert_eq!(compare, calc);
+    for (line, what) in [(2, "国高"), (3, "甲有限公司"), (4, "check character")] {
+        assert!(
+            compare.contains(&format!("claims.csv:{line}")) && compare.contains(what),
+            "{compare}"
+        );
+    }
+}

@@ -26,12 +26,8 @@ pub fn run(args: &CalcArgs, lang: Lang) -> Result<(), Error> {
         &progress,
     )?;
     progress.stage(Stage::Deciding, batch.claims.len() as u64);
-    if !batch.unknown_columns.is_empty() {
-        let notice = Notice::UnknownColumns {
-            path: &batch.source,
-            columns: &batch.unknown_columns,
-        };
-        let _ = writeln!(std::io::stderr(), "{}", lang.words().notice(&notice));
+    if let Some(notice) = super::notices::unknown_columns(&batch, lang) {
+        let _ = writeln!(std::io::stderr(), "{notice}");
     }
 
     let invalid = progress.suspend(|| report_invalid_rows(&batch, lang));
@@ -124,8 +120,12 @@ fn decide(
     prior: &[engine::Prior],
     lang: Lang,
 ) -> Vec<engine::Outcome> {
-    warn_of_rows(batch, policy, lang);
-    warn_of_check_chars(batch, lang);
+    let stderr = std::io::stderr();
+    let mut err = stderr.lock();
+    for notice in super::notices::of_rows(batch, policy, lang) {
+        let _ = writeln!(err, "{notice}");
+    }
+    drop(err);
     let (outcomes, settled) = engine::run_within(policy, &batch.claims, prior, engine::MAX_PASSES);
     warn_of_ties(batch, &outcomes, lang);
     if !settled {
@@ -153,81 +153,6 @@ fn report_invalid_rows(batch: &Batch, lang: Lang) -> usize {
         }
     }
     count
-}
-
-/// What the office should look at though nothing is invalid: tags the
-/// policy does not know (they do not count), and an applicant_id written
-/// with two names (read as written, it is one applicant).
-fn warn_of_rows(batch: &Batch, policy: &crate::policy::Policy, lang: Lang) {
-    let words = lang.words();
-    let known = policy
-        .tags
-        .iter()
-        .map(|t| t.label(lang).to_string())
-        .collect::<Vec<_>>()
-        .join(words.separator(crate::words::Sep::List));
-    // Keyed by the batch's own numbers for an id and a name as written: a
-    // million rows, no string copied.
-    let mut names: rustc_hash::FxHashMap<u32, u32> = rustc_hash::FxHashMap::default();
-    let mut warned = rustc_hash::FxHashSet::default();
-    let stderr = std::io::stderr();
-    let mut err = stderr.lock();
-    for row in &batch.rows {
-        let (file, line) = (batch.source.as_str(), row.line);
-        if let Entry::Valid(i) = &row.entry {
-            for tag in batch.claims[*i as usize].unknown_tags.iter().flatten() {
-                let notice = Notice::UnknownTag {
-                    file,
-                    line,
-                    tag,
-                    known: &known,
-                };
-                let _ = writeln!(err, "{}", words.notice(&notice));
-            }
-        }
-        let (id, name) = (batch.applicant_id(row), batch.applicant_name(row));
-        if id.is_empty() || name.is_empty() {
-            continue;
-        }
-        let first = *names.entry(row.applicant_id).or_insert(row.applicant_name);
-        if first != row.applicant_name && warned.insert(row.applicant_id) {
-            let first = batch.shared_text(first);
-            let notice = Notice::TwoNames {
-                file,
-                line,
-                id: &crate::text::shown_id(id),
-                first,
-                second: name,
-            };
-            let _ = writeln!(err, "{}", words.notice(&notice));
-        }
-    }
-}
-
-/// Applicant ids whose check character is wrong: once per id as written,
-/// at its first row (the reason of each of its claims notes it too).
-fn warn_of_check_chars(batch: &Batch, lang: Lang) {
-    let mut warned = rustc_hash::FxHashSet::default();
-    let stderr = std::io::stderr();
-    let mut err = stderr.lock();
-    for row in &batch.rows {
-        let fault = match &row.entry {
-            Entry::Valid(i) => batch.claims[*i as usize].id_check,
-            Entry::Invalid(_) => crate::claims::checkchar::fault(batch.applicant_id(row)),
-        };
-        let Some(fault) = fault else { continue };
-        if !warned.insert(row.applicant_id) {
-            continue;
-        }
-        let warning = crate::claims::CheckWarning {
-            file: &batch.source,
-            line: row.line,
-            column: crate::claims::Column::ApplicantId,
-            id: batch.applicant_id(row),
-            fault,
-        };
-        let _ = writeln!(err, "{}", lang.words().check_char_warning(&warning));
-    }
 }
 
 /// Claims placed by claim_id on a score tied across a quota's boundary.

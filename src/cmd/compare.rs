@@ -22,14 +22,15 @@ use crate::words::Lang;
 
 /// One side: its policy file's name, its overrides, its policy, its
 /// figures (with the overrides written in) and rows, and what its reading
-/// of the claims found wrong (one line per problem of an invalid row).
+/// of the claims had to say (each invalid row's problems, and the notices).
 struct Side {
     name: String,
     overrides: Vec<Override>,
     policy: Policy,
     figures: Vec<FigureSlot>,
     rows: Vec<RowResult>,
-    invalid: Vec<String>,
+    /// As `calc` says it on stderr.
+    said: Vec<String>,
 }
 
 fn run_side(
@@ -58,7 +59,11 @@ fn run_side(
         batch: &batch,
         outcomes: &outcomes,
     });
-    let invalid = invalid_lines(&batch, lang);
+    let mut said: Vec<String> = super::notices::unknown_columns(&batch, lang)
+        .into_iter()
+        .collect();
+    said.extend(invalid_lines(&batch, lang));
+    said.extend(super::notices::of_rows(&batch, &policy, lang));
     let name = match path {
         Some(p) => p.display().to_string(),
         None => crate::policy::BUNDLED_NAME.to_string(),
@@ -69,7 +74,7 @@ fn run_side(
         policy,
         figures,
         rows,
-        invalid,
+        said,
     })
 }
 
@@ -87,14 +92,14 @@ fn invalid_lines(batch: &Batch, lang: Lang) -> Vec<String> {
     lines
 }
 
-/// Each side reads the claims, but each problem is said once on stderr:
-/// the base side's, then any only the alternative's policy finds (an item
-/// only its file has).
-fn warn_of_invalid_rows(base: &Side, alt: &Side) {
+/// Each side reads the claims, but each problem and notice is said once on
+/// stderr: the base side's, then any only the alternative's policy finds
+/// (an item or a tag only its file has).
+fn say_once(base: &Side, alt: &Side) {
     let stderr = std::io::stderr();
     let mut err = stderr.lock();
     let mut said = std::collections::HashSet::new();
-    for line in base.invalid.iter().chain(&alt.invalid) {
+    for line in base.said.iter().chain(&alt.said) {
         if said.insert(line.as_str()) {
             let _ = writeln!(err, "{line}");
         }
@@ -104,7 +109,7 @@ fn warn_of_invalid_rows(base: &Side, alt: &Side) {
 pub fn run(args: &CompareArgs, lang: Lang) -> Result<(), Error> {
     let base = run_side(args, args.base.as_deref(), &args.base_set, lang)?;
     let alt = run_side(args, args.alt.as_deref(), &args.alt_set, lang)?;
-    warn_of_invalid_rows(&base, &alt);
+    say_once(&base, &alt);
     let comparison = compare(&base.rows, &alt.rows);
     let sheet = cost_sheet(&comparison, &base, lang);
     let bom = !args.no_bom;

@@ -7,6 +7,7 @@ pub mod check;
 pub mod compare;
 pub mod diff;
 pub mod explain;
+mod notices;
 pub mod policy;
 pub mod review;
 pub mod sheet;

@@ -1,0 +1,99 @@
+//! What the office should look at in a claims file though no row is
+//! invalid: columns the tool does not read, tags the policy does not know
+//! (they do not count), an applicant_id written with two names (read as
+//! written, it is one applicant), and ids whose check character is wrong.
+//! `calc` and `compare` say the same things from here.
+
+use crate::claims::{Batch, Entry};
+use crate::policy::Policy;
+use crate::words::{Lang, Notice};
+
+/// The header names no column of the contract or the policy reads.
+pub fn unknown_columns(batch: &Batch, lang: Lang) -> Option<String> {
+    (!batch.unknown_columns.is_empty()).then(|| {
+        let notice = Notice::UnknownColumns {
+            path: &batch.source,
+            columns: &batch.unknown_columns,
+        };
+        lang.words().notice(&notice)
+    })
+}
+
+/// Unknown tags and applicant ids with two names, row by row; then each id
+/// whose check character is wrong, once, at its first row (the reason of
+/// each of its claims notes it too).
+pub fn of_rows(batch: &Batch, policy: &Policy, lang: Lang) -> Vec<String> {
+    let mut said = tags_and_names(batch, policy, lang);
+    said.extend(check_chars(batch, lang));
+    said
+}
+
+fn tags_and_names(batch: &Batch, policy: &Policy, lang: Lang) -> Vec<String> {
+    let words = lang.words();
+    let known = policy
+        .tags
+        .iter()
+        .map(|t| t.label(lang).to_string())
+        .collect::<Vec<_>>()
+        .join(words.separator(crate::words::Sep::List));
+    // Keyed by the batch's own numbers for an id and a name as written: a
+    // million rows, no string copied.
+    let mut names: rustc_hash::FxHashMap<u32, u32> = rustc_hash::FxHashMap::default();
+    let mut warned = rustc_hash::FxHashSet::default();
+    let mut said = Vec::new();
+    for row in &batch.rows {
+        let (file, line) = (batch.source.as_str(), row.line);
+        if let Entry::Valid(i) = &row.entry {
+            for tag in batch.claims[*i as usize].unknown_tags.iter().flatten() {
+                let notice = Notice::UnknownTag {
+                    file,
+                    line,
+                    tag,
+                    known: &known,
+                };
+                said.push(words.notice(&notice));
+            }
+        }
+        let (id, name) = (batch.applicant_id(row), batch.applicant_name(row));
+        if id.is_empty() || name.is_empty() {
+            continue;
+        }
+        let first = *names.entry(row.applicant_id).or_insert(row.applicant_name);
+        if first != row.applicant_name && warned.insert(row.applicant_id) {
+            let first = batch.shared_text(first);
+            let notice = Notice::TwoNames {
+                file,
+                line,
+                id: &crate::text::shown_id(id),
+                first,
+                second: name,
+            };
+            said.push(words.notice(&notice));
+        }
+    }
+    said
+}
+
+fn check_chars(batch: &Batch, lang: Lang) -> Vec<String> {
+    let mut warned = rustc_hash::FxHashSet::default();
+    let mut said = Vec::new();
+    for row in &batch.rows {
+        let fault = match &row.entry {
+            Entry::Valid(i) => batch.claims[*i as usize].id_check,
+            Entry::Invalid(_) => crate::claims::checkchar::fault(batch.applicant_id(row)),
+        };
+        let Some(fault) = fault else { continue };
+        if !warned.insert(row.applicant_id) {
+            continue;
+        }
+        let warning = crate::claims::CheckWarning {
+            file: &batch.source,
+            line: row.line,
+            column: crate::claims::Column::ApplicantId,
+            id: batch.applicant_id(row),
+            fault,
+        };
+        said.push(lang.words().check_char_warning(&warning));
+    }
+    said
+}
