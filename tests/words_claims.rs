@@ -78,7 +78,7 @@ fn problem_after(kind: &ProblemKind) -> Option<ProblemKind> {
         },
         MangledId { .. } => OneRefPerUnit {
             quantity: 3,
-            refs: 2,
+            refs: vec!["ZL1".into(), "ZL2".into()],
         },
         OneRefPerUnit { .. } => RefRepeated {
             reference: written(),

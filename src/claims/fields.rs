@@ -441,7 +441,7 @@ fn read_refs(
             if it.per_unit && quantity.is_some_and(|q| q != 1) && !raw.quantity.is_empty() {
                 problems.push(fault(ProblemKind::OneRefPerUnit {
                     quantity: quantity.unwrap_or(1),
-                    refs: 1,
+                    refs: vec![r.to_string()],
                 }));
             }
             CellRefs::One(key_of_part(r))
@@ -451,7 +451,7 @@ fn read_refs(
             if !raw.quantity.is_empty() && quantity.is_some_and(|q| q != count) {
                 problems.push(fault(ProblemKind::OneRefPerUnit {
                     quantity: quantity.unwrap_or(0),
-                    refs: count,
+                    refs: list.iter().map(|r| r.to_string()).collect(),
                 }));
             }
             CellRefs::PerUnit(list.into_iter().map(|t| (t.into(), key(t))).collect())

@@ -63,7 +63,9 @@ pub enum ProblemKind {
     /// unit: the quantity and the references disagree.
     OneRefPerUnit {
         quantity: u32,
-        refs: u32,
+        /// The references as read from the cell, so the clerk sees how it
+        /// was split.
+        refs: Vec<String>,
     },
     /// The same reference twice in one cell.
     RefRepeated {

@@ -22,40 +22,35 @@ pub enum RefFault {
     OnlyOne,
 }
 
-/// Separators of a list of references; on a per-unit item white space
-/// (a line break inside the cell included) separates too.
-const LIST: [char; 5] = [';', '；', '、', ',', '，'];
+/// Separators of a list of references: punctuation and line breaks, never
+/// spaces (SPEC §6, rev 3): patent numbers are written with spaces
+/// (`ZL 2024 1 0001234.5`), and spaces inside a reference are ignored when
+/// references are compared.
+const LIST: [char; 7] = [';', '；', '、', ',', '，', '\n', '\r'];
 
 /// Splits a `ref` cell as the item reads it: one reference per unit for a
 /// per-unit item paid once per reference, one reference otherwise (`GB/T
-/// 1234-2024` is one: only punctuation splits there).
+/// 1234-2024` is one: only punctuation and line breaks split).
 pub fn split_refs<'a>(item: &Item, cell: &'a str) -> Result<RefCell<'a>, RefFault> {
     let per_unit = item.per_unit && item.needs_ref();
     // The usual cell holds one reference and no separator: no list is built.
-    let separates = |c: char| LIST.contains(&c) || (per_unit && c.is_whitespace());
     let one = crate::text::trim(cell);
-    if !one.contains(separates) {
+    if !one.contains(LIST) {
         return Ok(if one.is_empty() {
             RefCell::Empty
         } else {
             RefCell::One(one)
         });
     }
-    let parts: Vec<&str> = if per_unit {
-        cell.split(|c: char| LIST.contains(&c) || c.is_whitespace())
-            .filter(|p| !p.is_empty())
-            .collect()
-    } else {
-        cell.split(LIST)
-            .map(crate::text::trim)
-            .filter(|p| !p.is_empty())
-            .collect()
-    };
+    let parts: Vec<&str> = cell
+        .split(LIST)
+        .map(crate::text::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
     match parts.len() {
         0 => Ok(RefCell::Empty),
-        1 if !per_unit => Ok(RefCell::One(parts[0])),
-        _ if !per_unit => Err(RefFault::OnlyOne),
         1 => Ok(RefCell::One(parts[0])),
+        _ if !per_unit => Err(RefFault::OnlyOne),
         _ => match repeated(&parts) {
             Some(p) => Err(RefFault::Repeated(p.to_string())),
             None => Ok(RefCell::PerUnit(parts)),
@@ -83,8 +78,13 @@ fn repeated<'a>(parts: &[&'a str]) -> Option<&'a str> {
         .map(|i| parts[i])
 }
 
-/// An id that Excel has turned into a number (`4.41882E+17`,
-/// `441882199001011230.0`): read as written it would merge applicants.
+/// An id that Excel has turned into a number, in the forms a spreadsheet
+/// writes (SPEC §6, rev 3): a mantissa with a decimal point and an exponent
+/// (`4.41882E+17`, `4.41882e17`), one digit and an exponent (`4E+17`),
+/// digits and a signed exponent (`441882E+12`), digits with a decimal point
+/// (`441882199001011230.0`, `441882199001011230.`). Read as written it
+/// would merge applicants. Several digits around a bare unsigned `E`
+/// (`91441882E1`) are an id as written: a real credit code may read so.
 pub fn is_mangled_id(written: &str) -> bool {
     let s = crate::text::half_width(written);
     let s = s.trim();
@@ -93,13 +93,17 @@ pub fn is_mangled_id(written: &str) -> bool {
         None => (s, None),
     };
     let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
-    let number = match mantissa.split_once('.') {
-        Some((whole, frac)) => digits(whole) && (frac.is_empty() || digits(frac)),
-        None => digits(mantissa),
+    let (number, point) = match mantissa.split_once('.') {
+        Some((whole, frac)) => (digits(whole) && (frac.is_empty() || digits(frac)), true),
+        None => (digits(mantissa), false),
     };
     match exponent {
-        Some(e) => number && digits(e.trim_start_matches(['+', '-'])),
-        None => number && mantissa.contains('.'),
+        Some(e) => {
+            let unsigned = e.strip_prefix(['+', '-']);
+            let signed = unsigned.is_some();
+            number && digits(unsigned.unwrap_or(e)) && (point || signed || mantissa.len() == 1)
+        }
+        None => number && point,
     }
 }
 
@@ -126,7 +130,13 @@ mod tests {
             "4.41882E+17",
             "4.41882e17",
             "441882199001011230.0",
+            "441882199001011230.",
             "9.14419E+17",
+            "4E+17",
+            "4e17",
+            "441882E+12",
+            "441882e-3",
+            "４.４１８８２Ｅ＋１７",
         ] {
             assert!(is_mangled_id(mangled), "{mangled}");
         }
@@ -136,6 +146,11 @@ mod tests {
             "91441882MA5123456M",
             "E1",
             "12E",
+            "91441882E1",
+            "914418821548E60499",
+            "4.4E+",
+            "1.2.3",
+            "441882E++12",
         ] {
             assert!(!is_mangled_id(fine), "{fine}");
         }

@@ -55,7 +55,9 @@ impl ClaimsWords for English {
                 "`{written}` looks like an ID that Excel turned into a number: format the column as text and type the ID again"
             ),
             OneRefPerUnit { quantity, refs } => format!(
-                "quantity {quantity} but {refs} reference(s): list one reference per unit (separated by ; or ,)"
+                "quantity {quantity} but {} reference(s) (read: {}): list one reference per unit (separated by ; , or a line break; spaces do not separate)",
+                refs.len(),
+                refs.join(" | ")
             ),
             RefRepeated { reference } => format!("reference `{reference}` appears twice in the cell"),
             OneRefOnly { item } => format!("item {} takes one reference per claim", item.en),

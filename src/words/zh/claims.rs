@@ -54,7 +54,9 @@ impl ClaimsWords for Chinese {
                 "“{written}”像是被 Excel 转成了数字的证件号码或信用代码：请把该列设为文本格式后重新输入"
             ),
             OneRefPerUnit { quantity, refs } => format!(
-                "数量 {quantity} 与编号个数 {refs} 不一致：按件计的项目每件列一个编号（用；或、分隔）"
+                "数量 {quantity} 与编号个数 {} 不一致（读到：{}）：按件计的项目每件列一个编号（用；、或换行分隔，空格不分隔）",
+                refs.len(),
+                refs.join("｜")
             ),
             RefRepeated { reference } => format!("编号“{reference}”在同一单元格中重复"),
             OneRefOnly { item } => format!("项目“{}”每笔申报只填一个编号", item.zh),
