@@ -270,8 +270,9 @@ impl<'r> LedgerRow<'r> {
     }
 
     /// The row as a payment already made, or the first problem of its cells.
-    /// An `invalid` row decided nothing: it is passed over, so the corrected
-    /// row may come back under the same claim_id.
+    /// An `invalid` or `manual` row decided nothing and paid nothing: it is
+    /// passed over, so the corrected or decided row may come back under the
+    /// same claim_id (SPEC §5.5, rev 3).
     fn prior(
         &self,
         policy: &Policy,
@@ -281,6 +282,16 @@ impl<'r> LedgerRow<'r> {
         let status = Status::from_name(self.cell(C::Status))
             .ok_or_else(|| self.bad(C::Status, |written| LedgerProblem::BadStatus { written }))?;
         if status == Status::Invalid {
+            return Ok(None);
+        }
+        if status == Status::Manual {
+            if self.money(C::Payable)? > Decimal::ZERO {
+                return Err(
+                    self.bad(C::Status, |written| LedgerProblem::PaidWithStatus {
+                        written,
+                    }),
+                );
+            }
             return Ok(None);
         }
         if crate::claims::is_mangled_id(self.cell(C::ApplicantId)) {

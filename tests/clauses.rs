@@ -336,16 +336,42 @@ fn twelve_the_two_best_scores_get_30000_and_the_third_10000() {
 }
 
 #[test]
-fn twelve_ties_go_by_claim_id_and_unscored_claims_come_last() {
+fn twelve_an_unscored_candidate_over_the_places_leaves_the_year_to_the_office() {
+    // Two places, three candidates, one without a score: the ranking cannot
+    // be decided, so none is paid on a guess (SPEC §5.6, rev 3).
     let r = run(&[
         claim("C9", "O1", "protection_station_excellent", "2024-11-01").score("90"),
-        claim("C10", "O2", "protection_station_excellent", "2024-11-01").score("90"),
+        claim("C10", "O2", "protection_station_excellent", "2024-11-01").score("80"),
         claim("C1", "O3", "protection_station_excellent", "2024-11-01"),
     ]);
-    // "C10" sorts before "C9" as plain strings.
-    r.expect("C10", "paid", "30000", "30000");
+    for id in ["C9", "C10", "C1"] {
+        r.expect(id, "manual", "0", "0");
+        r.reason_has(id, "1 without a score");
+    }
+    // Candidates that fit in the places are paid, scored or not.
+    let r = run(&[
+        claim("C9", "O1", "protection_station_excellent", "2024-11-01"),
+        claim("C10", "O2", "protection_station_excellent", "2024-11-01").score("80"),
+    ]);
     r.expect("C9", "paid", "30000", "30000");
-    r.expect("C1", "capped", "30000", "10000");
+    r.expect("C10", "paid", "30000", "30000");
+}
+
+#[test]
+fn twelve_with_no_place_left_every_candidate_gets_the_overflow_scored_or_not() {
+    let first = run(&[
+        claim("C1", "O1", "protection_station_excellent", "2024-03-01").score("60"),
+        claim("C2", "O2", "protection_station_excellent", "2024-03-01").score("50"),
+    ]);
+    let second = run_with(
+        &[
+            claim("C3", "O3", "protection_station_excellent", "2024-06-01"),
+            claim("C4", "K1", "protection_station_excellent", "2024-06-01").score("99"),
+        ],
+        &[&first.payout],
+    );
+    second.expect("C3", "capped", "30000", "10000");
+    second.expect("C4", "capped", "30000", "10000");
 }
 
 #[test]

@@ -172,8 +172,9 @@ fn a_ledger_in_file_order_changed_which_references_a_part_paid_claim_covered() {
 
 #[test]
 fn a_tie_at_the_boundary_of_the_city_wide_quota_was_settled_in_silence() {
-    // Two places a year: A and B score 90, C scores 90 too. claim_id puts C
-    // outside; every claim with the boundary score says the office decides.
+    // Two places a year and three candidates scoring 90: the tie decides
+    // both places, so no place is given on a guess and all three are left
+    // to the office (SPEC §5.6, rev 3: earlier, claim_id placed them).
     let station = |id: &str, who: &str| {
         claim(id, who, "protection_station_excellent", "2024-11-01").score("90")
     };
@@ -182,11 +183,9 @@ fn a_tie_at_the_boundary_of_the_city_wide_quota_was_settled_in_silence() {
         station("X2", "O2"),
         station("X3", "K1"),
     ]);
-    r.expect("X1", "paid", "30000", "30000");
-    r.expect("X2", "paid", "30000", "30000");
-    r.expect("X3", "capped", "30000", "10000");
     for id in ["X1", "X2", "X3"] {
-        r.reason_has(id, "the office should confirm");
+        r.expect(id, "manual", "0", "0");
+        r.reason_has(id, "3 candidates tie on score 90 for places 1 to 2");
     }
 }
 
@@ -579,4 +578,201 @@ fn compare_did_not_say_an_unknown_tag_two_names_or_a_wrong_check_character() {
             "{compare}"
         );
     }
+}
+
+// SPEC revision 3: found by running the landed binary against the contract.
+
+/// The payout rows of `input` run through the binary (English), keyed by
+/// claim_id: status, computed, payable, cut and reason.
+fn payout_through_binary(input: &str, ledgers: &[&std::path::Path]) -> PayoutRows {
+    let mut cmd = subsidy();
+    cmd.args(["--lang", "en", "calc", "-", "--format", "csv", "--no-bom"]);
+    for l in ledgers {
+        cmd.arg("--ledger").arg(l);
+    }
+    let out = cmd
+        .write_stdin(input.as_bytes().to_vec())
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    PayoutRows {
+        text: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+struct PayoutRows {
+    text: String,
+    stderr: String,
+}
+
+impl PayoutRows {
+    /// (status, computed, payable, cut, reason) of one claim.
+    fn row(&self, id: &str) -> (String, String, String, String, String) {
+        let mut reader = csv::ReaderBuilder::new().from_reader(self.text.as_bytes());
+        for record in reader.records() {
+            let r = record.unwrap_or_else(|e| panic!("{e}"));
+            if &r[0] == id {
+                return (
+                    r[14].to_string(),
+                    r[11].to_string(),
+                    r[12].to_string(),
+                    r[13].to_string(),
+                    r[15].to_string(),
+                );
+            }
+        }
+        panic!("no row {id} in\n{}", self.text)
+    }
+
+    #[track_caller]
+    fn expect(&self, id: &str, status: &str, computed: &str, payable: &str) {
+        let (s, c, p, _, reason) = self.row(id);
+        assert_eq!(
+            (s.as_str(), c.as_str(), p.as_str()),
+            (status, computed, payable),
+            "claim {id}: {reason}"
+        );
+    }
+
+    fn save(&self, dir: &std::path::Path, name: &str) -> std::path::PathBuf {
+        let path = dir.join(name);
+        std::fs::write(&path, &self.text).unwrap_or_else(|e| panic!("{e}"));
+        path
+    }
+}
+
+#[test]
+fn a_credit_code_with_a_bare_e_was_refused_as_a_number_excel_made() {
+    // 91441882E1 and 914418821548E60499 are no form a spreadsheet writes: ids
+    // as written, paid; 4E+17 and 441882E+12 are, and stay invalid.
+    let input = format!(
+        "{HEADER}\n\
+         M1,91441882E1,甲,enterprise,high_value_patent,2024-03-01,,,ZL-M1,,,,,\n\
+         M2,914418821548E60499,乙,enterprise,high_value_patent,2024-03-01,,,ZL-M2,,,,,\n\
+         M3,4E+17,丙,enterprise,high_value_patent,2024-03-01,,,ZL-M3,,,,,\n\
+         M4,441882E+12,丁,enterprise,high_value_patent,2024-03-01,,,ZL-M4,,,,,\n"
+    );
+    let r = payout_through_binary(&input, &[]);
+    r.expect("M1", "paid", "2000.00", "2000.00");
+    r.expect("M2", "paid", "2000.00", "2000.00");
+    r.expect("M3", "invalid", "0.00", "0.00");
+    r.expect("M4", "invalid", "0.00", "0.00");
+}
+
+#[test]
+fn a_patent_number_written_with_spaces_was_read_as_two_patents_and_paid_again() {
+    // P1 is paid for ZL202410001234.5; P2 writes the same patent with spaces
+    // and in lower case: one patent, already paid, so P2 is a duplicate.
+    let input = format!(
+        "{HEADER}\n\
+         P1,91441882MA5123456M,甲,enterprise,high_value_patent,2024-03-01,,,ZL202410001234.5,,,,,\n\
+         P2,91441882MA5123456M,甲,enterprise,high_value_patent,2024-03-02,,,zl 2024 1 0001234.5,,,,,\n\
+         P3,91441882MA5123456M,甲,enterprise,high_value_patent,2024-03-03,2,,ZL 2024 1 0009999.1,,,,,\n"
+    );
+    let r = payout_through_binary(&input, &[]);
+    r.expect("P1", "paid", "2000.00", "2000.00");
+    r.expect("P2", "rejected", "2000.00", "0.00");
+    // Two units and one reference (its spaces do not split it): the clerk
+    // is shown what was read.
+    r.expect("P3", "invalid", "0.00", "0.00");
+    let (_, _, _, _, reason) = r.row("P3");
+    assert!(reason.contains("ZL 2024 1 0009999.1"), "{reason}");
+    assert!(reason.contains("list one reference per unit"), "{reason}");
+}
+
+#[test]
+fn a_capped_claims_second_case_was_paid_again_to_another_applicant() {
+    // （十一）: E1 already has 90,000 of its 100,000 this year; L2 lists two
+    // cases and is capped to 10,000. It used both cases: E2's later claim of
+    // the second case is a duplicate, in this batch and in the next.
+    let input = format!(
+        "{HEADER}\n\
+         L1,91441882MA5123456M,甲,enterprise,litigation_overseas,2024-01-10,,,(2024)案-1,,,,,\n\
+         L9,91441882MA5123456M,甲,enterprise,litigation_first_instance,2024-01-11,2,,(2024)案-8；(2024)案-9,,,,,\n\
+         L2,91441882MA5123456M,甲,enterprise,litigation_first_instance,2024-02-01,2,,(2024)案-2；(2024)案-3,,,,,\n\
+         L3,91441882MA5ABCDE1G,乙,enterprise,litigation_first_instance,2024-03-01,,,(2024)案-3,,,,,\n"
+    );
+    let r = payout_through_binary(&input, &[]);
+    r.expect("L1", "paid", "50000.00", "50000.00");
+    r.expect("L9", "paid", "40000.00", "40000.00");
+    r.expect("L2", "capped", "40000.00", "10000.00");
+    r.expect("L3", "rejected", "20000.00", "0.00");
+    // Split into two batches, the first's payout as the ledger: the same.
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let lines: Vec<&str> = input.lines().collect();
+    let first = payout_through_binary(&(lines[..4].join("\n") + "\n"), &[]);
+    let ledger = first.save(dir.path(), "batch1.csv");
+    let second = payout_through_binary(&format!("{HEADER}\n{}\n", lines[4]), &[&ledger]);
+    second.expect("L3", "rejected", "20000.00", "0.00");
+}
+
+#[test]
+fn the_quota_paid_the_first_by_claim_id_when_no_scores_were_given() {
+    // Two places a year, three 优秀 stations, no scores: nothing is paid on
+    // a guess. All three are manual (0 / 0 / 0); the unit's qualified claim
+    // is decided as if it had no award.
+    let input = format!(
+        "{HEADER}\n\
+         S1,51441882MJ0XH0001N,甲,organization,protection_station_excellent,2024-11-01,,,,,,,,\n\
+         S2,51441882MJ0XH0002R,乙,organization,protection_station_excellent,2024-11-01,,,,,,,,\n\
+         S3,11441882MB2PARK01K,丙,park,protection_station_excellent,2024-11-01,,,,,,88,,\n\
+         S4,51441882MJ0XH0001N,甲,organization,protection_station_excellent,2024-11-02,,,,,,95,,\n\
+         S5,51441882MJ0XH0001N,甲,organization,protection_station_qualified,2024-11-03,,,,,,,,\n"
+    );
+    let r = payout_through_binary(&input, &[]);
+    for id in ["S1", "S2", "S3"] {
+        r.expect(id, "manual", "0.00", "0.00");
+        let (_, _, _, _, reason) = r.row(id);
+        assert!(reason.contains("2 without a score"), "{reason}");
+        assert!(reason.contains("run the batch again"), "{reason}");
+    }
+    // The unit's second excellent claim is not a second candidacy.
+    r.expect("S4", "rejected", "30000.00", "0.00");
+    r.expect("S5", "paid", "10000.00", "10000.00");
+    assert!(r.stderr.contains("S1, S2, S3"), "{}", r.stderr);
+
+    // Scored and run again, with the first payout as a ledger: its manual
+    // rows do not block their claim_ids, and the ranking decides.
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let stations: Vec<&str> = input.lines().take(4).collect();
+    let first = payout_through_binary(&(stations.join("\n") + "\n"), &[]);
+    first.expect("S1", "manual", "0.00", "0.00");
+    let ledger = first.save(dir.path(), "batch1.csv");
+    let scored = format!(
+        "{HEADER}\n\
+         S1,51441882MJ0XH0001N,甲,organization,protection_station_excellent,2024-11-01,,,,,,70,,\n\
+         S2,51441882MJ0XH0002R,乙,organization,protection_station_excellent,2024-11-01,,,,,,90,,\n\
+         S3,11441882MB2PARK01K,丙,park,protection_station_excellent,2024-11-01,,,,,,88,,\n"
+    );
+    let again = payout_through_binary(&scored, &[&ledger]);
+    again.expect("S2", "paid", "30000.00", "30000.00");
+    again.expect("S3", "paid", "30000.00", "30000.00");
+    again.expect("S1", "capped", "30000.00", "10000.00");
+}
+
+#[test]
+fn a_tie_across_the_quota_boundary_was_paid_by_claim_id() {
+    // Two places: T1 scores 95 and is in; T2 and T3 tie on 80 for the
+    // second place (60 = 60.0 counts as a tie too): both manual; T4 (70)
+    // ranks fourth and gets the overflow 10,000.
+    let input = format!(
+        "{HEADER}\n\
+         T1,51441882MJ0XH0001N,甲,organization,protection_station_excellent,2024-11-01,,,,,,95,,\n\
+         T2,51441882MJ0XH0002R,乙,organization,protection_station_excellent,2024-11-01,,,,,,80,,\n\
+         T3,11441882MB2PARK01K,丙,park,protection_station_excellent,2024-11-01,,,,,,80.0,,\n\
+         T4,11441882MB2PARK02N,丁,park,protection_station_excellent,2024-11-01,,,,,,70,,\n"
+    );
+    let r = payout_through_binary(&input, &[]);
+    r.expect("T1", "paid", "30000.00", "30000.00");
+    r.expect("T2", "manual", "0.00", "0.00");
+    r.expect("T3", "manual", "0.00", "0.00");
+    r.expect("T4", "capped", "30000.00", "10000.00");
+    let (_, _, _, _, reason) = r.row("T2");
+    assert!(reason.contains("tie on score 80"), "{reason}");
 }

@@ -116,7 +116,8 @@ fn rejection_after(r: &Rejection) -> Option<Rejection> {
             clause: 0,
             by: "C-0".into(),
         },
-        Rejection::ClauseYearPaid { .. } => return None,
+        Rejection::ClauseYearPaid { .. } => Rejection::Candidacy { by: "C-0".into() },
+        Rejection::Candidacy { .. } => return None,
     })
 }
 
@@ -125,10 +126,41 @@ fn every_rejection_is_said_in_both_languages() {
     let policy = policy();
     let claim = claim(&policy);
     let samples = walk(Rejection::OutsideValidity, rejection_after);
-    assert_eq!(samples.len(), 17);
+    assert_eq!(samples.len(), 18);
     for r in &samples {
         let say = |lang: Lang| lang.words().rejection(&policy, &claim, r);
         both_said(&say(Lang::Zh), &say(Lang::En), r);
+    }
+}
+
+#[test]
+fn every_undecided_quota_is_said_in_both_languages() {
+    use subsidy::engine::Undecided;
+    let policy = policy();
+    for why in [
+        Undecided::MissingScores {
+            item: 0,
+            per_year: 2,
+            places_left: 2,
+            candidates: 3,
+            missing: 1,
+        },
+        Undecided::Tie {
+            item: 0,
+            per_year: 2,
+            places_left: 2,
+            score: dec("80.0"),
+            tied: 2,
+            first_place: 2,
+        },
+    ] {
+        // A new kind does not compile until it is listed here.
+        match why {
+            Undecided::MissingScores { .. } | Undecided::Tie { .. } => {}
+        }
+        let say = |lang: Lang| lang.words().undecided(&policy, &why);
+        both_said(&say(Lang::Zh), &say(Lang::En), &why);
+        assert!(say(Lang::Zh).contains("重新运行"), "{}", say(Lang::Zh));
     }
 }
 
@@ -150,7 +182,6 @@ fn cap_after(c: &Cap) -> Option<Cap> {
             overflow: 1,
             rank: 3,
             taken_before: 1,
-            tie: true,
         },
         Cap::Quota { .. } => Cap::RefsPaid {
             item: 0,
@@ -374,7 +405,7 @@ fn every_notice_is_said_in_both_languages() {
             first: "甲",
             second: "乙",
         },
-        Notice::QuotaTie { ids: &ids },
+        Notice::QuotaUndecided { ids: &ids },
         Notice::DryRun,
         Notice::NoLedgerGiven,
         Notice::NoRefGiven,
@@ -427,7 +458,7 @@ fn every_notice_is_said_in_both_languages() {
             Notice::NoLedgerGiven => 11,
             Notice::UnknownTag { .. } => 12,
             Notice::TwoNames { .. } => 13,
-            Notice::QuotaTie { .. } => 14,
+            Notice::QuotaUndecided { .. } => 14,
             Notice::InputStopped { .. } => 15,
             Notice::UnknownColumns { .. } => 16,
             Notice::Rows { .. } => 17,

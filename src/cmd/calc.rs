@@ -127,7 +127,7 @@ fn decide(
     }
     drop(err);
     let (outcomes, settled) = engine::run_within(policy, &batch.claims, prior, engine::MAX_PASSES);
-    warn_of_ties(batch, &outcomes, lang);
+    warn_of_undecided(batch, &outcomes, lang);
     if !settled {
         let passes = engine::MAX_PASSES;
         let notice = Notice::RankingUnsettled { passes };
@@ -155,20 +155,19 @@ fn report_invalid_rows(batch: &Batch, lang: Lang) -> usize {
     count
 }
 
-/// Claims placed by claim_id on a score tied across a quota's boundary.
-fn warn_of_ties(batch: &Batch, outcomes: &[engine::Outcome], lang: Lang) {
+/// Quota claims the ranking left to the office: said once, with their ids.
+fn warn_of_undecided(batch: &Batch, outcomes: &[engine::Outcome], lang: Lang) {
     let ids: Vec<String> = batch
         .claims
         .iter()
         .zip(outcomes)
-        .filter(|(_, o)| {
-            o.cuts
-                .iter()
-                .any(|s| matches!(s.cap, engine::Cap::Quota { tie: true, .. }))
-        })
+        .filter(|(_, o)| o.undecided.is_some())
         .map(|(c, _)| c.claim_id.to_string())
         .collect();
     if !ids.is_empty() {
-        eprintln!("{}", lang.words().notice(&Notice::QuotaTie { ids: &ids }));
+        eprintln!(
+            "{}",
+            lang.words().notice(&Notice::QuotaUndecided { ids: &ids })
+        );
     }
 }

@@ -2,7 +2,6 @@
 //! cap. Ledger rows and this batch's claims are entered the same way, which
 //! is why two batches pay what one would.
 
-use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -38,6 +37,9 @@ pub enum Once {
     Applicant(ItemIdx, ApplicantId),
     ItemYear(ItemIdx, ApplicantId, i32),
     ClauseYear(ClauseIdx, ApplicantId, i32),
+    /// A unit's candidacy for a quota item in a year, held even when the
+    /// ranking left it to the office and it was paid nothing.
+    Candidacy(ItemIdx, ApplicantId, i32),
 }
 
 /// Room under a cap, per applicant per year.
@@ -84,6 +86,19 @@ pub fn clause_year_key(
     policy.clauses[usize::from(clause)]
         .one_award_per_year
         .then_some(Once::ClauseYear(clause, applicant, year))
+}
+
+/// A quota item under a clause of one award a year takes one candidacy per
+/// applicant a year (SPEC §5.6): the first claim that passes is it.
+pub fn candidacy_key(
+    policy: &Policy,
+    item: ItemIdx,
+    applicant: ApplicantId,
+    year: i32,
+) -> Option<Once> {
+    let it = policy.item(item);
+    (it.quota.is_some() && policy.clauses[usize::from(it.clause)].one_award_per_year)
+        .then_some(Once::Candidacy(item, applicant, year))
 }
 
 /// The rooms under caps that a payment of `item` uses, when the item or its
@@ -150,9 +165,6 @@ pub struct Books<'a> {
     used: FxHashMap<Room, Decimal>,
     /// Who used each room, kept only when a derivation is asked for.
     users: Option<FxHashMap<Room, Vec<(Payer, Decimal)>>>,
-    /// The references of a payment not yet paid, reused from payment to
-    /// payment: recording allocates nothing per claim.
-    unpaid: Vec<RefId>,
 }
 
 impl<'a> Books<'a> {
@@ -164,7 +176,6 @@ impl<'a> Books<'a> {
             paid: FxHashMap::default(),
             used: FxHashMap::default(),
             users: trace.then(FxHashMap::default),
-            unpaid: Vec::new(),
         }
     }
 
@@ -214,24 +225,14 @@ impl<'a> Books<'a> {
         }
         let item = policy.item(p.item);
         match p.refs {
+            // A row paid any money uses every reference it lists, a capped
+            // row's too: the cap cuts money, it does not defer it (SPEC §5.5).
             Refs::PerUnit(list) => {
-                let mut unpaid = std::mem::take(&mut self.unpaid);
-                unpaid.clear();
-                unpaid.extend(list.iter().map(|(r, _)| *r).filter(|r| {
-                    once_key(policy, p.item, p.applicant, Some(*r), p.year)
-                        .is_some_and(|k| !self.paid.contains_key(&k))
-                }));
-                let covered = match item.unit_amount() {
-                    Some(unit) if unit > Decimal::ZERO => (p.payable / unit).ceil(),
-                    _ => Decimal::from(unpaid.len()),
-                };
-                let covered = covered.to_usize().unwrap_or(usize::MAX);
-                for &r in unpaid.iter().take(covered) {
-                    if let Some(key) = once_key(policy, p.item, p.applicant, Some(r), p.year) {
+                for (r, _) in list.iter() {
+                    if let Some(key) = once_key(policy, p.item, p.applicant, Some(*r), p.year) {
                         self.paid.entry(key).or_insert(p.payer);
                     }
                 }
-                self.unpaid = unpaid;
             }
             Refs::None | Refs::One(_) => {
                 if let Some(key) = once_key(policy, p.item, p.applicant, p.refs.first(), p.year) {
@@ -240,6 +241,9 @@ impl<'a> Books<'a> {
             }
         }
         if let Some(key) = clause_year_key(policy, p.item, p.applicant, p.year) {
+            self.paid.entry(key).or_insert(p.payer);
+        }
+        if let Some(key) = candidacy_key(policy, p.item, p.applicant, p.year) {
             self.paid.entry(key).or_insert(p.payer);
         }
         let rooms = rooms(policy, p.item, p.applicant, p.year);
@@ -259,6 +263,14 @@ impl<'a> Books<'a> {
             .flatten()
         {
             self.use_room(room, p.payable, p.payer);
+        }
+    }
+
+    /// Enters a quota candidacy that was paid nothing: it is no award, so
+    /// it blocks only the same unit's later candidacies that year.
+    pub fn enter_candidacy(&mut self, policy: &Policy, claim: &Claim, payer: Payer) {
+        if let Some(key) = candidacy_key(policy, claim.item, claim.applicant, claim.date.year()) {
+            self.paid.entry(key).or_insert(payer);
         }
     }
 

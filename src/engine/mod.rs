@@ -12,6 +12,7 @@ use rust_decimal::Decimal;
 
 pub use outcome::{
     Basis, Cap, CapStep, Check, NoPlace, OutOfRange, Outcome, Rejection, Status, Tier, Trace,
+    Undecided,
 };
 
 use books::{Books, Payer, Payment};
@@ -134,7 +135,10 @@ fn settle(
             return (outcomes, traces, false);
         }
         placings = rank(policy, claims, &candidates, &taken);
-        if ranked.is_none() && quotas_stand_alone(policy) {
+        // A candidate left to the office pays nothing and holds no award,
+        // which can change the claims after it: only a full pass tells.
+        let all_placed = placings.values().all(|p| p.undecided.is_none());
+        if ranked.is_none() && all_placed && quotas_stand_alone(policy) {
             for (&i, &placing) in &placings {
                 let (i, claim) = (i as usize, &claims[i as usize]);
                 let step = quota_step(policy, claim.item, placing, outcomes[i].payable);
@@ -228,9 +232,13 @@ fn quotas_stand_alone(policy: &Policy) -> bool {
         })
 }
 
-/// SPEC §5 step 6: per quota item and year, score highest first, then
-/// claim_id; claims without a score after the scored ones. Places already
-/// taken by ledger rows count.
+/// SPEC §5 step 6 (rev 3): per quota item and year, the candidates are
+/// ranked by score, highest first (claim_id orders the rest, for the rank
+/// shown). Places already taken by ledger rows count. While the candidates
+/// fit in the places left, each has one; with no place left, none has; else
+/// the scores decide, and no place is given on a guess: a missing score
+/// leaves every candidate of the year to the office, a tie across the
+/// boundary leaves the tied ones.
 fn rank(
     policy: &Policy,
     claims: &[Claim],
@@ -253,16 +261,46 @@ fn rank(
         });
         let per_year = policy.item(item).quota.map(|q| q.per_year).unwrap_or(0);
         let taken_before = taken.get(&(item, year)).copied().unwrap_or(0);
-        let tied = boundary_tie(claims, &group, per_year.saturating_sub(taken_before));
-        for (position, i) in group.into_iter().enumerate() {
+        let places_left = per_year.saturating_sub(taken_before);
+        let fits = group.len() <= places_left as usize;
+        let missing = group
+            .iter()
+            .filter(|&&i| claims[i as usize].score.is_none())
+            .count() as u32;
+        let undecided_all =
+            (!fits && places_left > 0 && missing > 0).then_some(Undecided::MissingScores {
+                item,
+                per_year,
+                places_left,
+                candidates: group.len() as u32,
+                missing,
+            });
+        let tie = if fits || undecided_all.is_some() {
+            None
+        } else {
+            boundary_tie(claims, &group, places_left)
+        };
+        for (position, &i) in group.iter().enumerate() {
             let rank = position as u32 + 1;
+            let score = claims[i as usize].score;
+            let undecided = undecided_all.or_else(|| {
+                tie.filter(|t| score == Some(t.score))
+                    .map(|t| Undecided::Tie {
+                        item,
+                        per_year,
+                        places_left,
+                        score: t.score,
+                        tied: t.tied,
+                        first_place: t.first_place,
+                    })
+            });
             placings.insert(
                 i,
                 Placing {
                     rank,
                     taken_before,
-                    won: taken_before + rank <= per_year,
-                    tie: tied.is_some_and(|score| claims[i as usize].score == score),
+                    won: fits || rank <= places_left,
+                    undecided,
                 },
             );
         }
@@ -270,18 +308,36 @@ fn rank(
     placings
 }
 
-/// The score shared by the last claim inside the places left and the first
-/// outside, if they share one (two claims without a score tie too).
-fn boundary_tie(claims: &[Claim], ranked: &[u32], places: u32) -> Option<Option<Decimal>> {
+/// A score shared by the last candidate inside the places left and the
+/// first outside: how many share it and the first place they contest.
+#[derive(Debug, Clone, Copy)]
+struct Tie {
+    score: Decimal,
+    tied: u32,
+    first_place: u32,
+}
+
+/// The tie across the boundary of `places` among `ranked` (all scored,
+/// best first), if the last inside and the first outside share a score.
+fn boundary_tie(claims: &[Claim], ranked: &[u32], places: u32) -> Option<Tie> {
     let places = places as usize;
     if places == 0 || places >= ranked.len() {
         return None;
     }
-    let (inside, outside) = (
-        &claims[ranked[places - 1] as usize],
-        &claims[ranked[places] as usize],
-    );
-    (inside.score == outside.score).then_some(inside.score)
+    let score_at = |k: usize| claims[ranked[k] as usize].score;
+    let score = score_at(places - 1).filter(|s| score_at(places) == Some(*s))?;
+    let first = (0..places)
+        .find(|&k| score_at(k) == Some(score))
+        .unwrap_or(places - 1);
+    let tied = ranked
+        .iter()
+        .filter(|&&i| claims[i as usize].score == Some(score))
+        .count() as u32;
+    Some(Tie {
+        score,
+        tied,
+        first_place: first as u32 + 1,
+    })
 }
 
 type PassResult = (Vec<Outcome>, Vec<Trace>);
@@ -408,6 +464,10 @@ fn decide(
     }
     if matches!(policy.item(claim.item).kind, Kind::Manual { .. }) {
         return Outcome::manual(basis.clone());
+    }
+    if let Some(why) = d.placing.and_then(|p| p.undecided) {
+        books.enter_candidacy(policy, claim, Payer::Claim(d.index));
+        return Outcome::undecided(basis.clone(), why);
     }
     if let Some(full) = quota_refused(policy, claim.item, d.placing) {
         return Outcome::rejected(d.amount, basis.clone(), full);

@@ -52,6 +52,9 @@ pub struct Outcome {
     pub rejection: Option<Box<Rejection>>,
     /// The caps that cut this claim, in the order they were applied.
     pub cuts: Vec<CapStep>,
+    /// Why a quota claim was left to the office (`manual`): its ranking
+    /// could not be decided without a guess.
+    pub undecided: Option<Box<Undecided>>,
 }
 
 impl Outcome {
@@ -65,6 +68,16 @@ impl Outcome {
             basis: Basis::Manual,
             rejection: None,
             cuts: Vec::new(),
+            undecided: None,
+        }
+    }
+
+    /// A quota candidate whose place the ranking cannot decide without a
+    /// guess: nothing is paid until the office has scored or decided it.
+    pub fn undecided(basis: Basis, why: Undecided) -> Outcome {
+        Outcome {
+            undecided: Some(Box::new(why)),
+            ..Outcome::manual(basis)
         }
     }
 
@@ -78,6 +91,7 @@ impl Outcome {
             basis,
             rejection: Some(Box::new(why)),
             cuts: Vec::new(),
+            undecided: None,
         }
     }
 
@@ -109,6 +123,7 @@ impl Outcome {
             basis,
             rejection: None,
             cuts,
+            undecided: None,
         }
     }
 }
@@ -212,6 +227,36 @@ pub enum Rejection {
         clause: ClauseIdx,
         by: Box<str>,
     },
+    /// A unit is one candidate a year under a quota: an earlier claim of
+    /// the year is its candidacy, whatever became of it.
+    Candidacy {
+        by: Box<str>,
+    },
+}
+
+/// Why the ranking of a quota could not place a candidate without a guess
+/// (SPEC §5.6): the year's candidates do not fit in the places left, and
+/// either some have no score or scores tie across the boundary.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Undecided {
+    /// `missing` of the year's `candidates` have no score.
+    MissingScores {
+        item: ItemIdx,
+        per_year: u32,
+        places_left: u32,
+        candidates: u32,
+        missing: u32,
+    },
+    /// `tied` candidates share `score` across the boundary; they contest
+    /// the places from `first_place` to `places_left`.
+    Tie {
+        item: ItemIdx,
+        per_year: u32,
+        places_left: u32,
+        score: Decimal,
+        tied: u32,
+        first_place: u32,
+    },
 }
 
 /// A fact or the amount outside its range: the bound it breaks (or, with
@@ -257,10 +302,9 @@ impl CapStep {
         self.after < self.before
     }
 
-    /// A step the reason names: one that cut, or a quota place decided by
-    /// claim_id on a tied score, which the office should confirm.
+    /// A step the reason names: one that cut.
     pub fn is_noted(&self) -> bool {
-        self.cuts() || matches!(self.cap, Cap::Quota { tie: true, .. })
+        self.cuts()
     }
 }
 
@@ -274,8 +318,6 @@ pub enum Cap {
         overflow: ItemIdx,
         rank: u32,
         taken_before: u32,
-        /// Tied on score across the boundary of the quota (SPEC §5.6).
-        tie: bool,
     },
     /// Some references of a per-unit claim were paid before: their units
     /// are cut (each reference with the claim that paid it).

@@ -4,7 +4,9 @@
 
 use rust_decimal::Decimal;
 
-use super::books::{clause_year_key, once_key, refs_paid_before, rooms, Books, Once};
+use super::books::{
+    candidacy_key, clause_year_key, once_key, refs_paid_before, rooms, Books, Once,
+};
 use super::outcome::{Basis, Cap, CapStep, Check, OutOfRange, Rejection, Tier};
 use crate::claims::{Claim, RefId, Refs};
 use crate::policy::{FigureBy, Item, Kind, Measured, Policy};
@@ -255,7 +257,9 @@ fn unique(
             Once::Ref(..) => Rejection::RefPaid { by: by.into() },
             Once::ApplicantRef(..) => Rejection::ApplicantRefPaid { by: by.into() },
             Once::Applicant(..) => Rejection::ApplicantPaid { by: by.into() },
-            Once::ItemYear(..) | Once::ClauseYear(..) => Rejection::ItemYearPaid { by: by.into() },
+            Once::ItemYear(..) | Once::ClauseYear(..) | Once::Candidacy(..) => {
+                Rejection::ItemYearPaid { by: by.into() }
+            }
         };
         check(Check::Unique, by.is_none(), why(by.unwrap_or_default()))?;
     }
@@ -268,6 +272,16 @@ fn unique(
                 clause: item.clause,
                 by: by.unwrap_or_default().into(),
             },
+        )?;
+    }
+    // Listed only when it refuses: a candidacy passes wherever the clause's
+    // one award a year passed, save after a candidacy left to the office.
+    let candidacy = candidacy_key(policy, claim.item, claim.applicant, year);
+    if let Some(by) = candidacy.and_then(|key| books.paid_by(&key)) {
+        check(
+            Check::ClauseOneAward,
+            false,
+            Rejection::Candidacy { by: by.into() },
         )?;
     }
     Ok(())
@@ -379,9 +393,9 @@ pub struct Placing {
     pub rank: u32,
     pub taken_before: u32,
     pub won: bool,
-    /// The claim shares its score with the last place inside the quota and
-    /// the first outside: claim_id decided, and the office should confirm.
-    pub tie: bool,
+    /// The ranking could not place the claim without a guess: it is left
+    /// to the office (`manual`), and takes no place.
+    pub undecided: Option<super::outcome::Undecided>,
 }
 
 /// Steps 3 and 4: every cap that covers the claim, in order, each taking
@@ -534,7 +548,6 @@ pub fn quota_step(
             overflow,
             rank: placing.rank,
             taken_before: placing.taken_before,
-            tie: placing.tie,
         },
         limit: Decimal::from(per_year),
         used: Decimal::from(placing.taken_before + placing.rank - 1),

@@ -46,12 +46,15 @@ fn write_decided(policy: &Policy, claim: &Claim, outcome: &Outcome, lang: Lang, 
                 out.push_str(&words.rejection(policy, claim, r));
             }
         }
-        Status::Manual => out.push_str(
-            policy
-                .item(claim.item)
-                .manual_reason(lang)
-                .unwrap_or_default(),
-        ),
+        Status::Manual => match &outcome.undecided {
+            Some(why) => out.push_str(&words.undecided(policy, why)),
+            None => out.push_str(
+                policy
+                    .item(claim.item)
+                    .manual_reason(lang)
+                    .unwrap_or_default(),
+            ),
+        },
         Status::Paid | Status::Capped | Status::Invalid => {
             out.push_str(&words.basis(policy, &outcome.basis, outcome.computed, short));
             for step in &outcome.cuts {

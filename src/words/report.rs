@@ -38,6 +38,9 @@ pub trait ReportWords {
     fn derivation_head(&self, policy: &Policy, d: &Derivation) -> String;
     /// A check a dry run could not make, and why.
     fn not_checked(&self, check: Check, ledger_given: bool) -> &'static str;
+    /// Why a quota claim was left to the office: its ranking needs scores
+    /// or a decision between tied scores.
+    fn undecided(&self, policy: &Policy, why: &crate::engine::Undecided) -> String;
     /// A dry run of a quota item: the place is the batch's to decide.
     fn ranking_deferred(&self, policy: &Policy, quota: &crate::policy::Quota) -> String;
     /// The result line: status and the three figures.
@@ -217,8 +220,9 @@ pub enum Notice<'a> {
         first: &'a str,
         second: &'a str,
     },
-    /// Claims placed by claim_id on a score tied across a quota's boundary.
-    QuotaTie {
+    /// Quota claims left to the office: scores missing or tied across the
+    /// boundary.
+    QuotaUndecided {
         ids: &'a [String],
     },
     DryRun,

@@ -158,32 +158,17 @@ impl ReportWords for English {
             ),
             Cap::Quota {
                 item,
-                rank,
-                tie: true,
-                ..
-            } if !step.cuts() => format!(
-                "item {} city-wide quota {limit} per year: ranked {rank} in this batch, tied on score with a claim outside the places; claim_id decided, the office should confirm",
-                policy.item(*item).id
-            ),
-            Cap::Quota {
-                item,
                 overflow,
                 rank,
                 taken_before,
-                tie,
             } => {
                 let earlier = if *taken_before > 0 {
                     format!("{taken_before} taken in a ledger, ")
                 } else {
                     String::new()
                 };
-                let tie = if *tie {
-                    " (tied on score with a claim inside the places; claim_id decided, the office should confirm)"
-                } else {
-                    ""
-                };
                 format!(
-                    "item {} city-wide quota {limit} per year: {earlier}ranked {rank} in this batch, no place left; paid as {} {}{tie}",
+                    "item {} city-wide quota {limit} per year: {earlier}ranked {rank} in this batch, no place left; paid as {} {}",
                     policy.item(*item).id,
                     policy.item(*overflow).id,
                     short(step.after)
@@ -300,6 +285,10 @@ impl ReportWords for English {
             Rejection::ClauseYearPaid { clause, by } => format!(
                 "clause {} gives one award per applicant per year, already given (claim {by})",
                 chinese_numeral(policy.clauses[usize::from(*clause)].number)
+            ),
+            Rejection::Candidacy { by } => format!(
+                "item {} takes one candidacy per applicant a year: claim {by} is this year's",
+                policy.item(claim.item).id
             ),
         }
     }
@@ -460,6 +449,34 @@ impl ReportWords for English {
         }
     }
 
+    fn undecided(&self, policy: &Policy, why: &crate::engine::Undecided) -> String {
+        use crate::engine::Undecided;
+        match why {
+            Undecided::MissingScores {
+                item,
+                per_year,
+                places_left,
+                candidates,
+                missing,
+            } => format!(
+                "item {} quota {per_year} a year: {candidates} candidates this year for {places_left} place(s) left, {missing} without a score; the ranking cannot be decided: the office must score them and run the batch again",
+                policy.item(*item).id
+            ),
+            Undecided::Tie {
+                item,
+                per_year,
+                places_left,
+                score,
+                tied,
+                first_place,
+            } => format!(
+                "item {} quota {per_year} a year: {tied} candidates tie on score {} for places {first_place} to {places_left}, across the boundary; the office must decide and run the batch again",
+                policy.item(*item).id,
+                score.normalize()
+            ),
+        }
+    }
+
     fn ranking_deferred(&self, policy: &Policy, quota: &crate::policy::Quota) -> String {
         let rest = if quota.refuse_rest {
             "is not paid".to_string()
@@ -593,8 +610,8 @@ impl ReportWords for English {
             } => format!(
                 "{file}:{line}: column applicant_name: applicant {id} has two names in this batch, `{first}` and `{second}`: check which is right"
             ),
-            Notice::QuotaTie { ids } => format!(
-                "tied on score at a quota's boundary: {} placed by claim_id; the office should confirm",
+            Notice::QuotaUndecided { ids } => format!(
+                "a quota's ranking is undecided: {} left manual and paid nothing; score or decide them and run the batch again",
                 ids.join(", ")
             ),
             Notice::InputStopped { path, stop } => {

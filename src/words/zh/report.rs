@@ -172,33 +172,17 @@ impl ReportWords for Chinese {
             ),
             Cap::Quota {
                 item,
-                rank,
-                tie: true,
-                ..
-            } if !step.cuts() => format!(
-                "项目“{}”{}每年不超过 {limit} 个：本批排名第 {rank}，与名额线外的申报同分，按申报编号排在名额内，请受理窗口确认",
-                policy.item(*item).name.zh,
-                policy.wording.area
-            ),
-            Cap::Quota {
-                item,
                 overflow,
                 rank,
                 taken_before,
-                tie,
             } => {
                 let earlier = if *taken_before > 0 {
                     format!("往期已占 {taken_before} 个，")
                 } else {
                     String::new()
                 };
-                let tie = if *tie {
-                    "（与名额线内的申报同分，按申报编号排序，请受理窗口确认）"
-                } else {
-                    ""
-                };
                 format!(
-                    "项目“{}”{}每年不超过 {limit} 个：{earlier}本批排名第 {rank}，名额已满，按“{}”资助 {}{tie}",
+                    "项目“{}”{}每年不超过 {limit} 个：{earlier}本批排名第 {rank}，名额已满，按“{}”资助 {}",
                     policy.item(*item).name.zh,
                     policy.wording.area,
                     policy.item(*overflow).name.zh,
@@ -306,6 +290,10 @@ impl ReportWords for Chinese {
             Rejection::ClauseYearPaid { clause, by } => format!(
                 "{}每个申请人每年只资助一项，本年度已资助（{by}）",
                 policy.clauses[usize::from(*clause)].cited()
+            ),
+            Rejection::Candidacy { by } => format!(
+                "项目“{}”每个申请人每年只参评一次，本年度已以 {by} 参评",
+                policy.item(claim.item).name.zh
             ),
         }
     }
@@ -458,6 +446,36 @@ impl ReportWords for Chinese {
         }
     }
 
+    fn undecided(&self, policy: &Policy, why: &crate::engine::Undecided) -> String {
+        use crate::engine::Undecided;
+        match why {
+            Undecided::MissingScores {
+                item,
+                per_year,
+                places_left,
+                candidates,
+                missing,
+            } => format!(
+                "项目“{}”{}每年不超过 {per_year} 个：本年度 {candidates} 个候选争 {places_left} 个剩余名额，其中 {missing} 个未评分，排名无法确定；请受理窗口评分后重新运行本批",
+                policy.item(*item).name.zh,
+                policy.wording.area
+            ),
+            Undecided::Tie {
+                item,
+                per_year,
+                places_left,
+                score,
+                tied,
+                first_place,
+            } => format!(
+                "项目“{}”{}每年不超过 {per_year} 个：{tied} 个候选同为 {} 分，争第 {first_place} 至第 {places_left} 个名额，跨越名额线；请受理窗口决定后重新运行本批",
+                policy.item(*item).name.zh,
+                policy.wording.area,
+                score.normalize()
+            ),
+        }
+    }
+
     fn ranking_deferred(&self, policy: &Policy, quota: &crate::policy::Quota) -> String {
         let rest = if quota.refuse_rest {
             "不予资助".to_string()
@@ -583,8 +601,8 @@ impl ReportWords for Chinese {
             } => format!(
                 "{file}:{line}: column applicant_name: 申请人 {id} 在本批中有两个名称：“{first}”与“{second}”，请核对"
             ),
-            Notice::QuotaTie { ids } => format!(
-                "名额线上同分：{} 按申报编号排序，请受理窗口确认",
+            Notice::QuotaUndecided { ids } => format!(
+                "名额排名未定，以下申报转人工、本次不予拨付：{}；请评分或决定后重新运行本批",
                 ids.join("、")
             ),
             Notice::InputStopped { path, stop } => {
