@@ -116,7 +116,12 @@ fn rejection_after(r: &Rejection) -> Option<Rejection> {
             clause: 0,
             by: "C-0".into(),
         },
-        Rejection::ClauseYearPaid { .. } => Rejection::Candidacy { by: "C-0".into() },
+        Rejection::ClauseYearPaid { .. } => Rejection::HigherAwardPaid {
+            group: 0,
+            paid: dec("30000"),
+            by: "C-0".into(),
+        },
+        Rejection::HigherAwardPaid { .. } => Rejection::Candidacy { by: "C-0".into() },
         Rejection::Candidacy { .. } => return None,
     })
 }
@@ -126,7 +131,7 @@ fn every_rejection_is_said_in_both_languages() {
     let policy = policy();
     let claim = claim(&policy);
     let samples = walk(Rejection::OutsideValidity, rejection_after);
-    assert_eq!(samples.len(), 18);
+    assert_eq!(samples.len(), 19);
     for r in &samples {
         let say = |lang: Lang| lang.words().rejection(&policy, &claim, r);
         both_said(&say(Lang::Zh), &say(Lang::En), r);

@@ -40,6 +40,8 @@ pub enum Once {
     /// A unit's candidacy for a quota item in a year, held even when the
     /// ranking left it to the office and it was paid nothing.
     Candidacy(ItemIdx, ApplicantId, i32),
+    /// The first payment for a reference under an award group.
+    GroupRef(u16, RefId),
 }
 
 /// Room under a cap, per applicant per year.
@@ -256,6 +258,7 @@ impl<'a> Books<'a> {
             self.use_room(Room::Ref(p.item, r), units_paid(p, unit), p.payer);
         }
         if let (Some(g), Some(r)) = (item.award_group, p.refs.first()) {
+            self.paid.entry(Once::GroupRef(g, r)).or_insert(p.payer);
             self.use_room(Room::Group(g, r), p.payable, p.payer);
         }
         for room in [rooms.item, rooms.clause, rooms.measure]

@@ -459,7 +459,7 @@ fn decide(
     let claim = &claims[d.index as usize];
     checks.clear();
     steps.clear();
-    if let Err(rejection) = admit(policy, claim, books, checks) {
+    if let Err(rejection) = admit(policy, claim, d.amount, books, checks) {
         return Outcome::rejected(d.amount, basis.clone(), rejection);
     }
     if matches!(policy.item(claim.item).kind, Kind::Manual { .. }) {

@@ -227,6 +227,13 @@ pub enum Rejection {
         clause: ClauseIdx,
         by: Box<str>,
     },
+    /// 就高不重复: the award group already paid `paid` (at least this
+    /// claim's figure) for the same reference, first to claim `by`.
+    HigherAwardPaid {
+        group: u16,
+        paid: Decimal,
+        by: Box<str>,
+    },
     /// A unit is one candidate a year under a quota: an earlier claim of
     /// the year is its candidacy, whatever became of it.
     Candidacy {

@@ -117,6 +117,7 @@ fn by_kind(
 pub fn admit(
     policy: &Policy,
     claim: &Claim,
+    amount: Decimal,
     books: &Books<'_>,
     checks: &mut Vec<(Check, bool)>,
 ) -> Result<(), Rejection> {
@@ -129,7 +130,40 @@ pub fn admit(
         }
     };
     eligible(policy, claim, &mut check)?;
-    unique(policy, claim, books, &mut check)
+    unique(policy, claim, books, &mut check)?;
+    higher_award_paid(policy, claim, amount, books, &mut check)
+}
+
+/// 就高不重复: a reference the award group already paid at least this
+/// claim's figure for is a duplicate (a higher award after a lower one is
+/// paid the difference, by `higher_award_step`).
+fn higher_award_paid(
+    policy: &Policy,
+    claim: &Claim,
+    amount: Decimal,
+    books: &Books<'_>,
+    check: &mut CheckFn<'_>,
+) -> Result<(), Rejection> {
+    let (Some(group), Some(reference)) = (policy.item(claim.item).award_group, claim.refs.first())
+    else {
+        return Ok(());
+    };
+    let paid = books.used(&super::books::Room::Group(group, reference));
+    if paid > Decimal::ZERO && paid >= amount {
+        let by = books
+            .paid_by(&Once::GroupRef(group, reference))
+            .unwrap_or_default();
+        check(
+            Check::Unique,
+            false,
+            Rejection::HigherAwardPaid {
+                group,
+                paid,
+                by: by.into(),
+            },
+        )?;
+    }
+    Ok(())
 }
 
 /// A check made: its name, whether it passed, and the rejection if not.
@@ -257,7 +291,10 @@ fn unique(
             Once::Ref(..) => Rejection::RefPaid { by: by.into() },
             Once::ApplicantRef(..) => Rejection::ApplicantRefPaid { by: by.into() },
             Once::Applicant(..) => Rejection::ApplicantPaid { by: by.into() },
-            Once::ItemYear(..) | Once::ClauseYear(..) | Once::Candidacy(..) => {
+            Once::ItemYear(..)
+            | Once::ClauseYear(..)
+            | Once::Candidacy(..)
+            | Once::GroupRef(..) => {
                 Rejection::ItemYearPaid { by: by.into() }
             }
         };

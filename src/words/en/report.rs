@@ -286,6 +286,10 @@ impl ReportWords for English {
                 "clause {} gives one award per applicant per year, already given (claim {by})",
                 chinese_numeral(policy.clauses[usize::from(*clause)].number)
             ),
+            Rejection::HigherAwardPaid { paid, by, .. } => format!(
+                "only the highest award is paid: the same reference was already paid {} (claim {by}), not less than this award; nothing more is paid",
+                short(*paid)
+            ),
             Rejection::Candidacy { by } => format!(
                 "item {} takes one candidacy per applicant a year: claim {by} is this year's",
                 policy.item(claim.item).id

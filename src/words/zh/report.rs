@@ -291,6 +291,10 @@ impl ReportWords for Chinese {
                 "{}每个申请人每年只资助一项，本年度已资助（{by}）",
                 policy.clauses[usize::from(*clause)].cited()
             ),
+            Rejection::HigherAwardPaid { paid, by, .. } => format!(
+                "按最高奖项奖励，不重复奖励：同一编号已获 {}（{by}），不低于本项奖励，不再奖励",
+                short(*paid)
+            ),
             Rejection::Candidacy { by } => format!(
                 "项目“{}”每个申请人每年只参评一次，本年度已以 {by} 参评",
                 policy.item(claim.item).name.zh
