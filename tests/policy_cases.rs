@@ -17,6 +17,19 @@ fn the_rules_demo_policy_passes_its_worked_cases() {
 }
 
 #[test]
+fn the_second_rules_demo_policy_passes_its_worked_cases() {
+    passes("tests/policies/rules-2.toml");
+}
+
+#[test]
+fn the_second_rules_demo_policy_is_valid() {
+    subsidy()
+        .args(["policy", "validate", "tests/policies/rules-2.toml"])
+        .assert()
+        .success();
+}
+
+#[test]
 fn the_rules_demo_policy_is_valid() {
     subsidy()
         .args(["policy", "validate", "tests/policies/rules.toml"])

@@ -26,6 +26,9 @@ pub struct Payment<'r> {
     pub refs: &'r Refs,
     pub year: i32,
     pub quantity: u32,
+    /// The amount before caps: with the quantity, the figure per unit of
+    /// an item whose figure is the claim's own (by applicant type).
+    pub computed: Decimal,
     pub payable: Decimal,
 }
 
@@ -117,8 +120,7 @@ pub fn rooms(policy: &Policy, item: ItemIdx, applicant: ApplicantId, year: i32) 
     let it = policy.item(item);
     let clause = policy.clause_of(item);
     Rooms {
-        units: (!it.quantity_caps.is_empty() && it.unit_amount().is_some())
-            .then_some(Room::Units(item, applicant, year)),
+        units: (!it.quantity_caps.is_empty()).then_some(Room::Units(item, applicant, year)),
         item: it.annual_cap.map(|_| Room::Item(item, applicant, year)),
         clause: clause
             .annual_cap
@@ -249,11 +251,12 @@ impl<'a> Books<'a> {
             self.paid.entry(key).or_insert(p.payer);
         }
         let rooms = rooms(policy, p.item, p.applicant, p.year);
-        if let (Some(room), Some(unit)) = (rooms.units, item.unit_amount()) {
+        let unit = item.unit_figure(p.computed, p.quantity);
+        if let (Some(room), Some(unit)) = (rooms.units, unit) {
             self.use_room(room, units_paid(p, unit), p.payer);
         }
         if let (Some(_), Some(r), Some(unit)) =
-            (item.max_per_ref, p.refs.first(), item.unit_amount())
+            (item.max_per_ref, p.refs.first(), unit)
         {
             self.use_room(Room::Ref(p.item, r), units_paid(p, unit), p.payer);
         }

@@ -362,6 +362,7 @@ fn opening_books<'a>(
                 refs: &p.refs,
                 year: p.year,
                 quantity: p.quantity,
+                computed: p.computed,
                 payable: p.payable,
             };
             books.record(policy, &payment);
@@ -482,6 +483,7 @@ fn decide(
             refs: &claim.refs,
             year: claim.date.year(),
             quantity: claim.quantity,
+            computed: d.amount,
             payable,
         },
     );

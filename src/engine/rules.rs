@@ -462,7 +462,8 @@ pub fn apply_caps(
         .quantity_caps
         .iter()
         .find(|q| q.applicants.contains(claim.applicant_type));
-    if let (Some(qc), Some(unit), Some(room)) = (quantity_cap, item.unit_amount(), rooms.units) {
+    let unit = item.unit_figure(computed, claim.quantity);
+    if let (Some(qc), Some(unit), Some(room)) = (quantity_cap, unit, rooms.units) {
         let limit = Decimal::from(qc.max_per_year);
         let used = books.used(&room);
         let units = Decimal::from(claim.quantity).min((limit - used).max(Decimal::ZERO));

@@ -321,6 +321,17 @@ impl Item {
         }
     }
 
+    /// The figure per unit a per-unit claim was computed with: the item's
+    /// own, or, when the figure depends on the claim (by applicant type or
+    /// band), its amount before caps over its quantity.
+    pub fn unit_figure(&self, computed: Decimal, quantity: u32) -> Option<Decimal> {
+        if let Some(unit) = self.unit_amount() {
+            return Some(unit);
+        }
+        (self.per_unit && matches!(self.kind, Kind::Fixed { .. }) && quantity > 0)
+            .then(|| computed / Decimal::from(quantity))
+    }
+
     /// Why a manual item is not computed here, in the language asked for.
     pub fn manual_reason(&self, lang: Lang) -> Option<&str> {
         match &self.kind {

@@ -11,6 +11,16 @@ use crate::policy::model::{name_key, Band, Bound, FigureBy, Kind, Measured, Rang
 use crate::policy::problem::{PolicyFault, RuleFault};
 use crate::policy::raw::{RawBand, RawItem, RawTiers};
 
+/// The key the author wrote, for a message about either table: `by_type`
+/// when only it is written.
+fn written_key(ri: &RawItem) -> &'static str {
+    if ri.tiers.is_none() && ri.by_type.is_some() {
+        "by_type"
+    } else {
+        "tiers"
+    }
+}
+
 impl Checker<'_> {
     pub(super) fn figure_by(
         &mut self,
@@ -31,16 +41,21 @@ impl Checker<'_> {
             Kind::Approved { .. } | Kind::Floor { .. } | Kind::Manual { .. } => {
                 self.problem(
                     span,
-                    &key.at("tiers"),
+                    &key.at(written_key(ri)),
                     PolicyFault::Rule(RuleFault::FigureByKind),
                 );
                 return None;
             }
         };
-        if (ri.tiers.is_some() && ri.by_type.is_some()) || !ri.quantity_caps.is_empty() {
+        // A figure by applicant type goes with a quantity cap per type
+        // (个人每年最多5件); bands of a value do not (a band's figure per
+        // unit could differ between the claims a cap counts together).
+        if (ri.tiers.is_some() && ri.by_type.is_some())
+            || (ri.tiers.is_some() && !ri.quantity_caps.is_empty())
+        {
             self.problem(
                 span,
-                &key.at("tiers"),
+                &key.at(written_key(ri)),
                 PolicyFault::Rule(RuleFault::FigureByKind),
             );
             return None;

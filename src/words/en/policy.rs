@@ -237,7 +237,7 @@ fn rule_fault(fault: &RuleFault) -> String {
             Some(n) => format!("`{written}` is no applicant type: did you mean `{n}`?"),
             None => format!("`{written}` is no applicant type (the types are the file's [[applicant_type]])"),
         },
-        RuleFault::FigureByKind => "tiers and by_type fit fixed, percent and matching items, not both at once, and not with a quantity_cap".into(),
+        RuleFault::FigureByKind => "tiers and by_type fit fixed, percent and matching items, not both at once, and tiers not with a quantity_cap".into(),
         RuleFault::MaxPerRef => "max_per_ref must be a positive whole number on a per-unit fixed item with one figure".into(),
         RuleFault::GroupItem { written } => format!("`{written}` of an award group is no item of this file, or is in another group"),
         RuleFault::ClauseStyle { written } => format!("clause_style `{written}` is neither paren (（九）) nor article (第九条)"),

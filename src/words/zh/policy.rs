@@ -226,7 +226,7 @@ fn rule_fault(fault: &RuleFault) -> String {
             Some(n) => format!("“{written}”不是申请人类型：是否应为“{n}”？"),
             None => format!("“{written}”不是申请人类型（可用的类型见 [[applicant_type]]）"),
         },
-        RuleFault::FigureByKind => "tiers / by_type 只用于 fixed、percent、matching 项目，二者不能同用，也不能与 quantity_cap 同用".into(),
+        RuleFault::FigureByKind => "tiers / by_type 只用于 fixed、percent、matching 项目，二者不能同用，tiers 也不能与 quantity_cap 同用".into(),
         RuleFault::MaxPerRef => "max_per_ref 须为正整数，且只用于按件计、金额单一的 fixed 项目".into(),
         RuleFault::GroupItem { written } => format!("不重复奖励组中的项目“{written}”不存在，或已在另一组中"),
         RuleFault::ClauseStyle { written } => format!("条款编号样式“{written}”无效（应为 paren：（九），或 article：第九条）"),
