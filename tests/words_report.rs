@@ -11,7 +11,9 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 use subsidy::claims::limits::Stop;
 use subsidy::claims::{parse_claim, Keys, RawClaim};
-use subsidy::engine::{Basis, Cap, CapStep, Check, NoPlace, OutOfRange, Rejection, Status, Tier};
+use subsidy::engine::{
+    Basis, Cap, CapStep, Check, MaxOf, NoPlace, OutOfRange, Rejection, Status, Tier,
+};
 use subsidy::money::short;
 use subsidy::policy::{bundled, Bound, Measured, Policy, Side, TagSet, TypeSet, Unique};
 use subsidy::words::{Label, Lang, Notice, Rule, Stage, Topic};
@@ -192,7 +194,22 @@ fn cap_after(c: &Cap) -> Option<Cap> {
             item: 0,
             paid: vec![("ZL1".into(), "C-0".into())],
         },
-        Cap::RefsPaid { .. } => Cap::ProjectMax { item: 0 },
+        Cap::RefsPaid { .. } => Cap::ProjectMax {
+            item: 0,
+            of: MaxOf::Project,
+        },
+        Cap::ProjectMax {
+            of: MaxOf::Project, ..
+        } => Cap::ProjectMax {
+            item: 0,
+            of: MaxOf::Claim,
+        },
+        Cap::ProjectMax {
+            of: MaxOf::Claim, ..
+        } => Cap::ProjectMax {
+            item: 0,
+            of: MaxOf::Band(2),
+        },
         Cap::ProjectMax { .. } => Cap::ItemAnnual { item: 0 },
         Cap::ItemAnnual { .. } => Cap::ClauseAnnual { clause: 0 },
         Cap::ClauseAnnual { .. } => Cap::MeasureAnnual { of_type: None },
@@ -212,7 +229,7 @@ fn every_cap_step_is_said_in_both_languages_in_a_reason_and_a_derivation() {
         unit_amount: dec("2000"),
     };
     let samples = walk(first, cap_after);
-    assert_eq!(samples.len(), 10);
+    assert_eq!(samples.len(), 12);
     for cap in samples {
         let s = step(cap);
         let reason = |lang: Lang| lang.words().cap_step(&policy, &s);
@@ -532,6 +549,7 @@ fn every_label_status_rule_and_help_text_is_said_in_both_languages() {
                     }),
                 },
                 figure: dec("0.1"),
+                max_per_claim: Some(dec("50000")),
             }],
             percent: true,
         },

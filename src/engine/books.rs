@@ -255,9 +255,7 @@ impl<'a> Books<'a> {
         if let (Some(room), Some(unit)) = (rooms.units, unit) {
             self.use_room(room, units_paid(p, unit), p.payer);
         }
-        if let (Some(_), Some(r), Some(unit)) =
-            (item.max_per_ref, p.refs.first(), unit)
-        {
+        if let (Some(_), Some(r), Some(unit)) = (item.max_per_ref, p.refs.first(), unit) {
             self.use_room(Room::Ref(p.item, r), units_paid(p, unit), p.payer);
         }
         if let (Some(g), Some(r)) = (item.award_group, p.refs.first()) {

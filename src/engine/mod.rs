@@ -11,8 +11,8 @@ use rustc_hash::FxHashMap;
 use rust_decimal::Decimal;
 
 pub use outcome::{
-    Basis, Cap, CapStep, Check, NoPlace, OutOfRange, Outcome, Rejection, Status, Tier, Trace,
-    Undecided,
+    Basis, Cap, CapStep, Check, MaxOf, NoPlace, OutOfRange, Outcome, Rejection, Status, Tier,
+    Trace, Undecided,
 };
 
 use books::{Books, Payer, Payment};

@@ -340,7 +340,7 @@ pub enum Cap {
     PerRef { item: ItemIdx },
     /// 单项最高, 每笔/每项最高: the most one claim is paid (an approved
     /// item's per-project maximum, or any item's `max_per_claim`).
-    ProjectMax { item: ItemIdx },
+    ProjectMax { item: ItemIdx, of: MaxOf },
     /// An item's cap per applicant per year.
     ItemAnnual { item: ItemIdx },
     /// A clause's cap per applicant per year, over all its items.
@@ -351,6 +351,16 @@ pub enum Cap {
     MeasureAnnual {
         of_type: Option<crate::policy::TypeIdx>,
     },
+}
+
+/// Whose maximum per claim bound a claim: the approved item's per-project
+/// maximum (单项最高), the item's per-claim maximum (每笔/每项最高), or the
+/// band's own (numbered from 1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MaxOf {
+    Project,
+    Claim,
+    Band(usize),
 }
 
 /// The full derivation of one claim, recorded when asked for (explain).

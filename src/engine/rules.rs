@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use super::books::{
     candidacy_key, clause_year_key, once_key, refs_paid_before, rooms, Books, Once,
 };
-use super::outcome::{Basis, Cap, CapStep, Check, OutOfRange, Rejection, Tier};
+use super::outcome::{Basis, Cap, CapStep, Check, MaxOf, OutOfRange, Rejection, Tier};
 use crate::claims::{Claim, RefId, Refs};
 use crate::policy::{FigureBy, Item, Kind, Measured, Policy};
 
@@ -294,9 +294,7 @@ fn unique(
             Once::ItemYear(..)
             | Once::ClauseYear(..)
             | Once::Candidacy(..)
-            | Once::GroupRef(..) => {
-                Rejection::ItemYearPaid { by: by.into() }
-            }
+            | Once::GroupRef(..) => Rejection::ItemYearPaid { by: by.into() },
         };
         check(Check::Unique, by.is_none(), why(by.unwrap_or_default()))?;
     }
@@ -512,10 +510,13 @@ fn money_caps(
     let clause = policy.clause_of(claim.item);
     let rooms = rooms(policy, claim.item, claim.applicant, claim.date.year());
     let users = |room: &super::books::Room| if trace { books.users(room) } else { Vec::new() };
-    if let Some(max) = item.claim_max() {
+    if let Some((max, of)) = claim_max(item, claim) {
         let after = payable.min(max);
         steps.push(CapStep {
-            cap: Cap::ProjectMax { item: claim.item },
+            cap: Cap::ProjectMax {
+                item: claim.item,
+                of,
+            },
             limit: max,
             used: Decimal::ZERO,
             before: payable,
@@ -561,6 +562,29 @@ fn money_caps(
         payable = after;
     }
     payable
+}
+
+/// The most the claim may be paid, and whose maximum it is: the lowest of
+/// the item's per-project and per-claim maximums and its band's own.
+fn claim_max(item: &Item, claim: &Claim) -> Option<(Decimal, MaxOf)> {
+    let own = match item.kind {
+        Kind::Approved { max } => match item.max_per_claim {
+            Some(m) if m < max => Some((m, MaxOf::Claim)),
+            _ => Some((max, MaxOf::Project)),
+        },
+        _ => item.max_per_claim.map(|m| (m, MaxOf::Claim)),
+    };
+    let band = match (tier_of(item, claim), item.figure_by.as_ref()) {
+        (Some((_, Tier::Band { band, .. })), Some(FigureBy::Tiers { bands, .. })) => bands
+            .get(band - 1)
+            .and_then(|b| b.max_per_claim)
+            .map(|m| (m, MaxOf::Band(band))),
+        _ => None,
+    };
+    match (own, band) {
+        (Some(o), Some(b)) => Some(if b.0 < o.0 { b } else { o }),
+        (o, b) => o.or(b),
+    }
 }
 
 /// The city-wide quota applied to a ranked claim: a claim without a place

@@ -475,6 +475,8 @@ pub enum FigureBy {
 pub struct Band {
     pub range: Range,
     pub figure: Decimal,
+    /// The most one claim in the band is paid, if the band has its own.
+    pub max_per_claim: Option<Decimal>,
 }
 
 impl FigureBy {

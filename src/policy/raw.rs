@@ -299,6 +299,10 @@ pub struct RawBand {
     #[serde(default = "yes")]
     pub max_inclusive: bool,
     pub figure: Figure,
+    /// The most one claim in this band is paid (a loan band paying 10% up
+    /// to 50,000 a loan).
+    #[serde(default)]
+    pub max_per_claim: Option<Figure>,
 }
 
 fn yes() -> bool {

@@ -139,9 +139,14 @@ impl Checker<'_> {
             None => None,
         };
         let figure = value(&b.figure, percent_ok)?;
+        let max_per_claim = match &b.max_per_claim {
+            Some(f) => Some(value(f, false)?),
+            None => None,
+        };
         Some(Band {
             range: Range { min, max },
             figure,
+            max_per_claim,
         })
     }
 

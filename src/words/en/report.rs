@@ -185,7 +185,11 @@ impl ReportWords for English {
                 paid.len(),
                 short(step.before - step.after),
             ),
-            Cap::ProjectMax { .. } => format!("per-project maximum {limit}"),
+            Cap::ProjectMax { of, .. } => match of {
+                crate::engine::MaxOf::Project => format!("per-project maximum {limit}"),
+                crate::engine::MaxOf::Claim => format!("per-claim maximum {limit}"),
+                crate::engine::MaxOf::Band(n) => format!("band {n} maximum per claim {limit}"),
+            },
             Cap::ItemAnnual { item } => format!(
                 "item {} annual cap {limit}: {left} left",
                 policy.item(*item).id

@@ -77,7 +77,17 @@ fn table_figure(figure: Decimal, percent: bool) -> String {
 pub(super) fn tiers(policy: &Policy, on: Measured, bands: &[Band], percent: bool) -> String {
     let bands: Vec<String> = bands
         .iter()
-        .map(|b| format!("{}: {}", range(&b.range), table_figure(b.figure, percent)))
+        .map(|b| {
+            let max = b
+                .max_per_claim
+                .map(|m| format!(" (at most {} a claim)", crate::money::short_grouped(m)))
+                .unwrap_or_default();
+            format!(
+                "{}: {}{max}",
+                range(&b.range),
+                table_figure(b.figure, percent)
+            )
+        })
         .collect();
     format!("by band of {}: {}", measured(policy, on), bands.join("; "))
 }

@@ -189,7 +189,11 @@ impl ReportWords for Chinese {
                     short(step.after)
                 )
             }
-            Cap::ProjectMax { .. } => format!("单项最高 {limit}"),
+            Cap::ProjectMax { of, .. } => match of {
+                crate::engine::MaxOf::Project => format!("单项最高 {limit}"),
+                crate::engine::MaxOf::Claim => format!("每笔最高 {limit}"),
+                crate::engine::MaxOf::Band(n) => format!("第 {n} 档每笔最高 {limit}"),
+            },
             Cap::ItemAnnual { item } => {
                 format!(
                     "项目 {} 年度上限 {limit}：剩余 {left}",

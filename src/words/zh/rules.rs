@@ -78,7 +78,17 @@ fn table_figure(figure: Decimal, percent: bool) -> String {
 pub(super) fn tiers(policy: &Policy, on: Measured, bands: &[Band], percent: bool) -> String {
     let bands: Vec<String> = bands
         .iter()
-        .map(|b| format!("{} 为 {}", range(&b.range), table_figure(b.figure, percent)))
+        .map(|b| {
+            let max = b
+                .max_per_claim
+                .map(|m| format!("（每笔最高 {}）", crate::money::short_grouped(m)))
+                .unwrap_or_default();
+            format!(
+                "{} 为 {}{max}",
+                range(&b.range),
+                table_figure(b.figure, percent)
+            )
+        })
         .collect();
     format!("按{}分档：{}", measured(policy, on), bands.join("，"))
 }
