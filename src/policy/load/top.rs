@@ -124,7 +124,8 @@ impl Checker<'_> {
         (from, until)
     }
 
-    /// `term_years`, checked, and present only with `in_force_from`.
+    /// `term_years`, checked, and present only with `in_force_from`; a
+    /// measure that writes its end date (`valid_until`) needs no term.
     fn term_years(&mut self, raw: &RawPolicy) -> Option<u32> {
         match (&raw.term_years, &raw.in_force_from) {
             (None, None) => None,
@@ -132,6 +133,7 @@ impl Checker<'_> {
                 self.problem(t.span(), "term_years", PolicyFault::TermIncomplete);
                 None
             }
+            (None, Some(_)) if raw.valid_until.is_some() => None,
             (None, Some(f)) => {
                 self.problem(f.span(), "in_force_from", PolicyFault::TermIncomplete);
                 None

@@ -214,7 +214,7 @@ fn kinds() -> String {
 
 const VALIDITY_MISSING: &str = "the validity is missing: write this date, or applies_from / \
      in_force_from and term_years to derive it";
-const TERM_INCOMPLETE: &str = "in_force_from and term_years go together: write both or neither";
+const TERM_INCOMPLETE: &str = "in_force_from goes with term_years (有效期N年) or a written valid_until; term_years goes with in_force_from";
 const UNIT_NOT_PER_UNIT: &str =
     "a unit word (unit, unit_en) belongs to a per-unit item (per_unit = true)";
 

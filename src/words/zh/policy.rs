@@ -26,7 +26,7 @@ impl PolicyWords for Chinese {
             PolicyFault::ValidityDisagrees { written, derived } => format!(
                 "写明的日期 {written} 与按施行日和有效期推算的 {derived} 不一致"
             ),
-            PolicyFault::TermIncomplete => "in_force_from 与 term_years 须同时写明".into(),
+            PolicyFault::TermIncomplete => "in_force_from 须与 term_years（有效期N年）或 valid_until（写明的截止日期）同时写明；term_years 须与 in_force_from 同时写明".into(),
             PolicyFault::TermYears { written } => {
                 format!("有效期年数 {written} 无效，应为 1 到 100 之间的整数")
             }
