@@ -211,7 +211,8 @@ fn cap_after(c: &Cap) -> Option<Cap> {
             of: MaxOf::Band(2),
         },
         Cap::ProjectMax { .. } => Cap::ItemAnnual { item: 0 },
-        Cap::ItemAnnual { .. } => Cap::ClauseAnnual { clause: 0 },
+        Cap::ItemAnnual { .. } => Cap::ItemLifetime { item: 0 },
+        Cap::ItemLifetime { .. } => Cap::ClauseAnnual { clause: 0 },
         Cap::ClauseAnnual { .. } => Cap::MeasureAnnual { of_type: None },
         // The figure for every type, then a type's own figure (by_type).
         Cap::MeasureAnnual { of_type: None } => Cap::MeasureAnnual { of_type: Some(0) },
@@ -229,7 +230,7 @@ fn every_cap_step_is_said_in_both_languages_in_a_reason_and_a_derivation() {
         unit_amount: dec("2000"),
     };
     let samples = walk(first, cap_after);
-    assert_eq!(samples.len(), 12);
+    assert_eq!(samples.len(), 13);
     for cap in samples {
         let s = step(cap);
         let reason = |lang: Lang| lang.words().cap_step(&policy, &s);
@@ -535,6 +536,7 @@ fn every_label_status_rule_and_help_text_is_said_in_both_languages() {
         },
         Rule::QuotaOnly { per_year: 2 },
         Rule::ItemCap(dec("50000")),
+        Rule::ItemLifetimeCap(dec("500000")),
         Rule::ClauseCap(dec("100000")),
         Rule::ClauseOneAward,
         Rule::ClaimMax(dec("100000")),

@@ -52,6 +52,8 @@ pub enum Once {
 pub enum Room {
     Units(ItemIdx, ApplicantId, i32),
     Item(ItemIdx, ApplicantId, i32),
+    /// An item's cap per applicant over the life of the measures.
+    ItemLife(ItemIdx, ApplicantId),
     Clause(ClauseIdx, ApplicantId, i32),
     /// The whole measure's cap per applicant per year.
     Measure(ApplicantId, i32),
@@ -112,6 +114,7 @@ pub fn candidacy_key(
 pub struct Rooms {
     pub units: Option<Room>,
     pub item: Option<Room>,
+    pub item_life: Option<Room>,
     pub clause: Option<Room>,
     pub measure: Option<Room>,
 }
@@ -122,6 +125,7 @@ pub fn rooms(policy: &Policy, item: ItemIdx, applicant: ApplicantId, year: i32) 
     Rooms {
         units: (!it.quantity_caps.is_empty()).then_some(Room::Units(item, applicant, year)),
         item: it.annual_cap.map(|_| Room::Item(item, applicant, year)),
+        item_life: it.lifetime_cap.map(|_| Room::ItemLife(item, applicant)),
         clause: clause
             .annual_cap
             .map(|_| Room::Clause(it.clause, applicant, year)),
@@ -262,7 +266,7 @@ impl<'a> Books<'a> {
             self.paid.entry(Once::GroupRef(g, r)).or_insert(p.payer);
             self.use_room(Room::Group(g, r), p.payable, p.payer);
         }
-        for room in [rooms.item, rooms.clause, rooms.measure]
+        for room in [rooms.item, rooms.item_life, rooms.clause, rooms.measure]
             .into_iter()
             .flatten()
         {

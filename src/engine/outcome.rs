@@ -343,6 +343,8 @@ pub enum Cap {
     ProjectMax { item: ItemIdx, of: MaxOf },
     /// An item's cap per applicant per year.
     ItemAnnual { item: ItemIdx },
+    /// An item's cap per applicant over the life of the measures.
+    ItemLifetime { item: ItemIdx },
     /// A clause's cap per applicant per year, over all its items.
     ClauseAnnual { clause: ClauseIdx },
     /// The whole measure's cap per applicant per year (同一申请人年度资助总额),

@@ -535,6 +535,10 @@ fn money_caps(
             Cap::ItemAnnual { item: claim.item },
         ),
         (
+            item.lifetime_cap.zip(rooms.item_life),
+            Cap::ItemLifetime { item: claim.item },
+        ),
+        (
             clause.annual_cap.zip(rooms.clause),
             Cap::ClauseAnnual {
                 clause: item.clause,

@@ -293,6 +293,8 @@ pub struct Item {
     pub unique: Unique,
     pub quantity_caps: Vec<QuantityCap>,
     pub annual_cap: Option<Decimal>,
+    /// A cap per applicant over the life of the measures, all years together.
+    pub lifetime_cap: Option<Decimal>,
     /// 每笔/每项最高: the most one claim is paid, before the annual caps.
     pub max_per_claim: Option<Decimal>,
     pub quota: Option<Quota>,

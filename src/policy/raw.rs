@@ -239,6 +239,10 @@ pub struct RawItem {
     pub unique: Option<Spanned<String>>,
     #[serde(default)]
     pub annual_cap: Option<Spanned<Figure>>,
+    /// A cap per applicant over the life of the measures, across years
+    /// (贴息……累计最高50万元).
+    #[serde(default)]
+    pub lifetime_cap: Option<Spanned<Figure>>,
     #[serde(rename = "quantity_cap", default)]
     pub quantity_caps: Vec<RawQuantityCap>,
     #[serde(default)]

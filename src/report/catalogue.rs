@@ -97,6 +97,9 @@ pub fn rules(policy: &Policy, item: &Item) -> Vec<Rule> {
     if let Some(cap) = item.annual_cap {
         out.push(Rule::ItemCap(cap));
     }
+    if let Some(cap) = item.lifetime_cap {
+        out.push(Rule::ItemLifetimeCap(cap));
+    }
     if let Some(cap) = clause.annual_cap {
         out.push(Rule::ClauseCap(cap));
     }

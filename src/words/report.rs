@@ -169,6 +169,8 @@ pub enum Rule {
     /// 每笔/每项最高 on an item that is not `approved`.
     ClaimMax(Decimal),
     ItemCap(Decimal),
+    /// An item's cap per applicant over the life of the measures.
+    ItemLifetimeCap(Decimal),
     ClauseCap(Decimal),
     ClauseOneAward,
     /// The whole measure's cap per applicant per year covers the item:

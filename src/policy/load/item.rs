@@ -51,6 +51,10 @@ impl Checker<'_> {
             .annual_cap
             .as_ref()
             .and_then(|f| self.figure(f, &key.at("annual_cap"), false));
+        let lifetime_cap = ri
+            .lifetime_cap
+            .as_ref()
+            .and_then(|f| self.figure(f, &key.at("lifetime_cap"), false));
         let item = Item {
             id,
             name: text(&ri.name, &ri.name_en, &ri.name),
@@ -71,6 +75,7 @@ impl Checker<'_> {
             unique,
             quantity_caps,
             annual_cap,
+            lifetime_cap,
             max_per_claim,
             quota: None,
             source: ri.source.clone(),
@@ -80,6 +85,10 @@ impl Checker<'_> {
         if let Some(cap) = annual_cap {
             let at = ri.annual_cap.as_ref();
             self.cap_covers_one_award(&item, cap, at, &key.at("annual_cap"));
+        }
+        if let Some(cap) = lifetime_cap {
+            let at = ri.lifetime_cap.as_ref();
+            self.cap_covers_one_award(&item, cap, at, &key.at("lifetime_cap"));
         }
         item
     }

@@ -190,6 +190,10 @@ impl ReportWords for English {
                 crate::engine::MaxOf::Claim => format!("per-claim maximum {limit}"),
                 crate::engine::MaxOf::Band(n) => format!("band {n} maximum per claim {limit}"),
             },
+            Cap::ItemLifetime { item } => format!(
+                "item {} cap over the life of the measures {limit}: {left} left",
+                policy.item(*item).id
+            ),
             Cap::ItemAnnual { item } => format!(
                 "item {} annual cap {limit}: {left} left",
                 policy.item(*item).id
@@ -351,6 +355,11 @@ impl ReportWords for English {
         let g = short_grouped;
         let arrow = format!("payable {} → {}", g(step.before), g(step.after));
         let head = match &step.cap {
+            Cap::ItemLifetime { item } => format!(
+                "item {} cap over the life of the measures {}",
+                policy.item(*item).id,
+                g(step.limit)
+            ),
             Cap::ItemAnnual { item } => {
                 format!(
                     "item {} annual cap {}",
@@ -565,6 +574,10 @@ impl ReportWords for English {
                 policy.item(*overflow).id
             ),
             Rule::ItemCap(cap) => format!("item cap a year {}", short_grouped(*cap)),
+            Rule::ItemLifetimeCap(cap) => format!(
+                "item cap over the life of the measures {}",
+                short_grouped(*cap)
+            ),
             Rule::ClauseCap(cap) => {
                 format!("clause cap a year {} (all its items)", short_grouped(*cap))
             }

@@ -194,6 +194,10 @@ impl ReportWords for Chinese {
                 crate::engine::MaxOf::Claim => format!("每笔最高 {limit}"),
                 crate::engine::MaxOf::Band(n) => format!("第 {n} 档每笔最高 {limit}"),
             },
+            Cap::ItemLifetime { item } => format!(
+                "项目“{}”累计上限 {limit}（本办法有效期内）：剩余 {left}",
+                policy.item(*item).name.zh
+            ),
             Cap::ItemAnnual { item } => {
                 format!(
                     "项目 {} 年度上限 {limit}：剩余 {left}",
@@ -356,6 +360,11 @@ impl ReportWords for Chinese {
         let g = short_grouped;
         let arrow = format!("应付 {} → {}", g(step.before), g(step.after));
         let head = match &step.cap {
+            Cap::ItemLifetime { item } => format!(
+                "项目“{}”累计上限 {}（本办法有效期内）",
+                policy.item(*item).name.zh,
+                g(step.limit)
+            ),
             Cap::ItemAnnual { item } => format!(
                 "项目“{}”年度上限 {}",
                 policy.item(*item).name.zh,
@@ -560,6 +569,9 @@ impl ReportWords for Chinese {
                 policy.item(*overflow).id
             ),
             Rule::ItemCap(cap) => format!("项目年度上限 {}", short_grouped(*cap)),
+            Rule::ItemLifetimeCap(cap) => {
+                format!("项目累计上限 {}（本办法有效期内）", short_grouped(*cap))
+            }
             Rule::ClauseCap(cap) => format!("条款年度上限 {}（同条款合计）", short_grouped(*cap)),
             Rule::ClauseOneAward => "条款内每年一项".to_string(),
             Rule::Range { on, range } => format!(
