@@ -107,6 +107,8 @@ fn samples() -> Vec<PolicyFault> {
             written: written(),
             nearest: Some("individual".to_string()),
         }),
+        PolicyFault::Rule(RuleFault::Requires { written: written() }),
+        PolicyFault::Rule(RuleFault::RefLimit { written: written() }),
         PolicyFault::Shape(ShapeFault::MissingKey { key: written() }),
         PolicyFault::Shape(ShapeFault::WrongType {
             found: TomlType::Integer,
@@ -166,7 +168,7 @@ fn place(fault: &PolicyFault) -> usize {
         PolicyFault::QuotaOverflow { .. } => 40,
         PolicyFault::AliasTaken { .. } => 41,
         PolicyFault::Rule(rule) => 42 + rule_place(rule),
-        PolicyFault::Shape(shape) => 56 + shape_place(shape),
+        PolicyFault::Shape(shape) => 58 + shape_place(shape),
     }
 }
 
@@ -194,10 +196,12 @@ fn rule_place(fault: &RuleFault) -> usize {
         RuleFault::UnknownKey { .. } => 11,
         RuleFault::MeasureCapMissing { .. } => 12,
         RuleFault::UnknownType { .. } => 13,
+        RuleFault::Requires { .. } => 14,
+        RuleFault::RefLimit { .. } => 15,
     }
 }
 
-const VARIANTS: usize = 59;
+const VARIANTS: usize = 61;
 
 #[test]
 fn there_is_one_sample_of_every_fault_in_order() {

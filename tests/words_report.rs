@@ -123,7 +123,8 @@ fn rejection_after(r: &Rejection) -> Option<Rejection> {
             paid: dec("30000"),
             by: "C-0".into(),
         },
-        Rejection::HigherAwardPaid { .. } => Rejection::Candidacy { by: "C-0".into() },
+        Rejection::HigherAwardPaid { .. } => Rejection::EarlierAwardMissing { item: 0 },
+        Rejection::EarlierAwardMissing { .. } => Rejection::Candidacy { by: "C-0".into() },
         Rejection::Candidacy { .. } => return None,
     })
 }
@@ -133,7 +134,7 @@ fn every_rejection_is_said_in_both_languages() {
     let policy = policy();
     let claim = claim(&policy);
     let samples = walk(Rejection::OutsideValidity, rejection_after);
-    assert_eq!(samples.len(), 19);
+    assert_eq!(samples.len(), 20);
     for r in &samples {
         let say = |lang: Lang| lang.words().rejection(&policy, &claim, r);
         both_said(&say(Lang::Zh), &say(Lang::En), r);
@@ -217,7 +218,8 @@ fn cap_after(c: &Cap) -> Option<Cap> {
         // The figure for every type, then a type's own figure (by_type).
         Cap::MeasureAnnual { of_type: None } => Cap::MeasureAnnual { of_type: Some(0) },
         Cap::MeasureAnnual { of_type: Some(_) } => Cap::PerRef { item: 0 },
-        Cap::PerRef { .. } => Cap::HigherAward { group: 0 },
+        Cap::PerRef { .. } => Cap::RefLimit { group: 0 },
+        Cap::RefLimit { .. } => Cap::HigherAward { group: 0 },
         Cap::HigherAward { .. } => return None,
     })
 }
@@ -230,7 +232,7 @@ fn every_cap_step_is_said_in_both_languages_in_a_reason_and_a_derivation() {
         unit_amount: dec("2000"),
     };
     let samples = walk(first, cap_after);
-    assert_eq!(samples.len(), 13);
+    assert_eq!(samples.len(), 14);
     for cap in samples {
         let s = step(cap);
         let reason = |lang: Lang| lang.words().cap_step(&policy, &s);
@@ -252,7 +254,8 @@ fn check_after(c: &Check) -> Option<Check> {
         Check::MinQuantity => Check::LedgerClaimId,
         Check::LedgerClaimId => Check::Unique,
         Check::Unique => Check::ClauseOneAward,
-        Check::ClauseOneAward => return None,
+        Check::ClauseOneAward => Check::EarlierAward,
+        Check::EarlierAward => return None,
     })
 }
 
@@ -560,6 +563,8 @@ fn every_label_status_rule_and_help_text_is_said_in_both_languages() {
             percent: false,
         },
         Rule::PerRef(3),
+        Rule::RefLimit(0),
+        Rule::Requires(0),
         Rule::AwardGroup(0),
         Rule::Range {
             on: Measured::Amount,

@@ -45,6 +45,9 @@ pub enum Once {
     Candidacy(ItemIdx, ApplicantId, i32),
     /// The first payment for a reference under an award group.
     GroupRef(u16, RefId),
+    /// The first payment of an item that another item requires, per
+    /// applicant.
+    Awarded(ItemIdx, ApplicantId),
 }
 
 /// Room under a cap, per applicant per year.
@@ -61,6 +64,8 @@ pub enum Room {
     Ref(ItemIdx, RefId),
     /// Money paid for one reference under the items of an award group.
     Group(u16, RefId),
+    /// Units paid for one reference under the items of a `ref_limit`.
+    RefLimit(u16, RefId),
 }
 
 /// The once-only award that a claim or payment of `item` uses under the
@@ -261,6 +266,14 @@ impl<'a> Books<'a> {
         }
         if let (Some(_), Some(r), Some(unit)) = (item.max_per_ref, p.refs.first(), unit) {
             self.use_room(Room::Ref(p.item, r), units_paid(p, unit), p.payer);
+        }
+        if let (Some(g), Some(r), Some(unit)) = (item.ref_limit, p.refs.first(), unit) {
+            self.use_room(Room::RefLimit(g, r), units_paid(p, unit), p.payer);
+        }
+        if item.required {
+            self.paid
+                .entry(Once::Awarded(p.item, p.applicant))
+                .or_insert(p.payer);
         }
         if let (Some(g), Some(r)) = (item.award_group, p.refs.first()) {
             self.paid.entry(Once::GroupRef(g, r)).or_insert(p.payer);

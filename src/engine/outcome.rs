@@ -234,6 +234,12 @@ pub enum Rejection {
         paid: Decimal,
         by: Box<str>,
     },
+    /// The item is paid only after the same applicant was paid `item`
+    /// (再次认定 after the first recognition), and no such payment is
+    /// recorded.
+    EarlierAwardMissing {
+        item: ItemIdx,
+    },
     /// A unit is one candidate a year under a quota: an earlier claim of
     /// the year is its candidacy, whatever became of it.
     Candidacy {
@@ -338,6 +344,9 @@ pub enum Cap {
     HigherAward { group: u16 },
     /// At most `limit` units per reference of the item, across claims.
     PerRef { item: ItemIdx },
+    /// At most `limit` units per reference over the items of a
+    /// `ref_limit`, across claims, applicants and years.
+    RefLimit { group: u16 },
     /// 单项最高, 每笔/每项最高: the most one claim is paid (an approved
     /// item's per-project maximum, or any item's `max_per_claim`).
     ProjectMax { item: ItemIdx, of: MaxOf },
@@ -387,4 +396,6 @@ pub enum Check {
     LedgerClaimId,
     Unique,
     ClauseOneAward,
+    /// The earlier award an item requires is recorded.
+    EarlierAward,
 }

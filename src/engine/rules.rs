@@ -272,6 +272,14 @@ fn unique(
         Rejection::ClaimInLedger,
     )?;
     let year = claim.date.year();
+    if let Some(earlier) = item.requires {
+        let by = books.paid_by(&Once::Awarded(earlier, claim.applicant));
+        check(
+            Check::EarlierAward,
+            by.is_some(),
+            Rejection::EarlierAwardMissing { item: earlier },
+        )?;
+    }
     if let Refs::PerUnit(list) = &claim.refs {
         let paid = refs_paid_before(policy, claim, books);
         let all_paid = paid.len() == list.len();
@@ -294,7 +302,8 @@ fn unique(
             Once::ItemYear(..)
             | Once::ClauseYear(..)
             | Once::Candidacy(..)
-            | Once::GroupRef(..) => Rejection::ItemYearPaid { by: by.into() },
+            | Once::GroupRef(..)
+            | Once::Awarded(..) => Rejection::ItemYearPaid { by: by.into() },
         };
         check(Check::Unique, by.is_none(), why(by.unwrap_or_default()))?;
     }
@@ -415,6 +424,40 @@ fn per_ref_step(
     })
 }
 
+/// At most so many units per reference over the items of a `ref_limit`:
+/// the units left for the claim's reference are paid, at the claim's own
+/// figure per unit.
+fn ref_limit_step(
+    policy: &Policy,
+    claim: &Claim,
+    computed: Decimal,
+    books: &Books<'_>,
+    payable: Decimal,
+    trace: bool,
+) -> Option<CapStep> {
+    let item = policy.item(claim.item);
+    let group = item.ref_limit?;
+    let reference = claim.refs.first()?;
+    let unit = item.unit_figure(computed, claim.quantity)?;
+    let limit = Decimal::from(policy.ref_limits.get(usize::from(group))?.max_units);
+    let room = super::books::Room::RefLimit(group, reference);
+    let used = books.used(&room);
+    let units = Decimal::from(claim.quantity).min((limit - used).max(Decimal::ZERO));
+    let after = payable.min(policy.rounding.apply(units * unit));
+    Some(CapStep {
+        cap: Cap::RefLimit { group },
+        limit,
+        used,
+        before: payable,
+        after,
+        users: if trace {
+            books.users(&room)
+        } else {
+            Vec::new()
+        },
+    })
+}
+
 /// The references already paid, by their text, each with who paid it.
 fn named_refs(list: &[(RefId, Box<str>)], paid: &[(usize, &str)]) -> Vec<(Box<str>, Box<str>)> {
     paid.iter()
@@ -480,6 +523,10 @@ pub fn apply_caps(
         payable = after;
     }
     if let Some(step) = per_ref_step(policy, claim, books, payable, trace) {
+        payable = step.after;
+        steps.push(step);
+    }
+    if let Some(step) = ref_limit_step(policy, claim, computed, books, payable, trace) {
         payable = step.after;
         steps.push(step);
     }

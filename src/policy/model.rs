@@ -88,6 +88,8 @@ pub struct Policy {
     pub measure_cap: Option<MeasureCap>,
     /// Groups of items paid at most the highest figure per reference.
     pub award_groups: Vec<AwardGroup>,
+    /// Limits on units per reference across several items.
+    pub ref_limits: Vec<RefLimit>,
     /// The measures' own words for its place, level and clause numbers.
     pub wording: Wording,
     pub(crate) lookup: Lookup,
@@ -164,6 +166,16 @@ pub struct MeasureCap {
 pub struct AwardGroup {
     pub id: String,
     pub items: Vec<ItemIdx>,
+    pub source: Option<String>,
+}
+
+/// 同一件……最多资助N个国家或地区: at most `max_units` units per reference
+/// over the items, across claims, applicants and years.
+#[derive(Debug, Clone)]
+pub struct RefLimit {
+    pub id: String,
+    pub items: Vec<ItemIdx>,
+    pub max_units: u32,
     pub source: Option<String>,
 }
 
@@ -295,6 +307,12 @@ pub struct Item {
     pub annual_cap: Option<Decimal>,
     /// A cap per applicant over the life of the measures, all years together.
     pub lifetime_cap: Option<Decimal>,
+    /// An item the same applicant must have been paid before.
+    pub requires: Option<ItemIdx>,
+    /// Some item requires this one: its payments are remembered per applicant.
+    pub required: bool,
+    /// The limit on units per reference across items this item counts under.
+    pub ref_limit: Option<u16>,
     /// 每笔/每项最高: the most one claim is paid, before the annual caps.
     pub max_per_claim: Option<Decimal>,
     pub quota: Option<Quota>,

@@ -253,6 +253,12 @@ pub enum RuleFault {
     /// An item of an award group that the file does not have, or that is
     /// in another group already.
     GroupItem { written: String },
+    /// `requires` that names no other item of the file.
+    Requires { written: String },
+    /// An item of a `[[ref_limit]]` that the file does not have, that is
+    /// not a per-unit `fixed` item, or that is limited already; or a
+    /// `max_units` that is not a positive whole number.
+    RefLimit { written: String },
     /// `wording.clause_style` that is neither `paren` nor `article`.
     ClauseStyle { written: String },
     /// A key the file's table does not have (serde refuses unknown keys),

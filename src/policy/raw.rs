@@ -68,6 +68,10 @@ pub struct RawPolicy {
     /// (按最高奖项奖励，不重复奖励).
     #[serde(rename = "award_group", default)]
     pub award_groups: Vec<RawAwardGroup>,
+    /// Limits on units per reference across several items (同一件发明专利
+    ///最多资助3个国家或地区, counted over every figure and year).
+    #[serde(rename = "ref_limit", default)]
+    pub ref_limits: Vec<RawRefLimit>,
     /// The words of the measures' own: its place, its level, how it
     /// numbers clauses. Each key defaults to the bundled measures' usage.
     #[serde(default)]
@@ -96,6 +100,18 @@ pub struct RawWording {
 pub struct RawAwardGroup {
     pub id: String,
     pub items: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub source: Option<String>,
+}
+
+/// At most `max_units` units per reference over the items listed, across
+/// claims, applicants and years.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRefLimit {
+    pub id: String,
+    pub items: Vec<Spanned<String>>,
+    pub max_units: Spanned<i64>,
     #[serde(default)]
     pub source: Option<String>,
 }
@@ -243,6 +259,10 @@ pub struct RawItem {
     /// (贴息……累计最高50万元).
     #[serde(default)]
     pub lifetime_cap: Option<Spanned<Figure>>,
+    /// An item the same applicant must have been paid before (再次认定 pays
+    /// only after the first recognition is recorded).
+    #[serde(default)]
+    pub requires: Option<Spanned<String>>,
     #[serde(rename = "quantity_cap", default)]
     pub quantity_caps: Vec<RawQuantityCap>,
     #[serde(default)]

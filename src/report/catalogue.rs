@@ -146,6 +146,12 @@ fn ranges_and_tables(item: &Item, out: &mut Vec<Rule>) {
     if let Some(n) = item.max_per_ref {
         out.push(Rule::PerRef(n));
     }
+    if let Some(g) = item.ref_limit {
+        out.push(Rule::RefLimit(g));
+    }
+    if let Some(i) = item.requires {
+        out.push(Rule::Requires(i));
+    }
     if let Some(g) = item.award_group {
         out.push(Rule::AwardGroup(g));
     }

@@ -50,7 +50,7 @@ impl DryRun {
         match check {
             Check::LedgerClaimId => self.ledger,
             Check::Unique => self.ledger && (self.reference || !needs_ref),
-            Check::ClauseOneAward => self.ledger,
+            Check::ClauseOneAward | Check::EarlierAward => self.ledger,
             Check::Validity
             | Check::OtherCitySupport
             | Check::ApplicantType

@@ -164,6 +164,10 @@ pub enum Rule {
     },
     /// At most so many units per reference.
     PerRef(u32),
+    /// At most so many units per reference over several items.
+    RefLimit(u16),
+    /// Paid only after the same applicant was paid another item.
+    Requires(crate::policy::ItemIdx),
     /// Paid at most the highest figure of the group per reference.
     AwardGroup(u16),
     /// 每笔/每项最高 on an item that is not `approved`.

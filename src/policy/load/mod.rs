@@ -10,6 +10,7 @@
 mod clauses;
 mod item;
 mod kinds;
+mod links;
 mod measure;
 mod named;
 mod ranges;

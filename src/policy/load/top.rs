@@ -42,6 +42,8 @@ impl Checker<'_> {
             (&applicant_types, &lookup),
         );
         let award_groups = self.award_groups(&raw.award_groups, &mut items);
+        self.requirements(&raw.clauses, &mut items);
+        let ref_limits = self.ref_limits(&raw.ref_limits, &mut items);
         Policy {
             id: raw.id.into_inner(),
             title: raw.title,
@@ -66,6 +68,7 @@ impl Checker<'_> {
             items,
             measure_cap,
             award_groups,
+            ref_limits,
             wording,
             lookup,
         }

@@ -239,6 +239,8 @@ fn rule_fault(fault: &RuleFault) -> String {
         },
         RuleFault::FigureByKind => "tiers and by_type fit fixed, percent and matching items, not both at once, and tiers not with a quantity_cap".into(),
         RuleFault::MaxPerRef => "max_per_ref must be a positive whole number on a per-unit fixed item with one figure".into(),
+        RuleFault::Requires { written } => format!("requires `{written}`: no other item of this file has that id"),
+        RuleFault::RefLimit { written } => format!("`{written}` in a ref_limit: not an item of this file, not a per-unit fixed item, already limited (another ref_limit or max_per_ref), or not a positive whole number of units"),
         RuleFault::GroupItem { written } => format!("`{written}` of an award group is no item of this file, or is in another group"),
         RuleFault::ClauseStyle { written } => format!("clause_style `{written}` is neither paren (（九）) nor article (第九条)"),
         RuleFault::UnknownKey { written, nearest } => match nearest {

@@ -212,6 +212,11 @@ impl ReportWords for English {
                 policy.item(*item).id,
                 short(step.used)
             ),
+            Cap::RefLimit { group } => format!(
+                "at most {limit} per reference over {}: {} paid before, {left} left",
+                super::rules::ref_limit_items(policy, *group),
+                short(step.used)
+            ),
             Cap::MeasureAnnual { of_type } => format!(
                 "annual cap {limit} per applicant{} over the whole measure{}: {left} left",
                 super::rules::measure_type(policy, *of_type),
@@ -294,14 +299,9 @@ impl ReportWords for English {
                 "clause {} gives one award per applicant per year, already given (claim {by})",
                 chinese_numeral(policy.clauses[usize::from(*clause)].number)
             ),
-            Rejection::HigherAwardPaid { paid, by, .. } => format!(
-                "only the highest award is paid: the same reference was already paid {} (claim {by}), not less than this award; nothing more is paid",
-                short(*paid)
-            ),
-            Rejection::Candidacy { by } => format!(
-                "item {} takes one candidacy per applicant a year: claim {by} is this year's",
-                policy.item(claim.item).id
-            ),
+            Rejection::HigherAwardPaid { .. }
+            | Rejection::EarlierAwardMissing { .. }
+            | Rejection::Candidacy { .. } => award_rejection(policy, claim, why),
         }
     }
 
@@ -348,6 +348,10 @@ impl ReportWords for English {
                 "no other award of clause {} this year (one a year)",
                 policy.clause_of(claim.item).label()
             ),
+            Check::EarlierAward => format!(
+                "item {} was paid to this applicant before, as this item requires",
+                item.requires.map_or("", |i| policy.item(i).id.as_str())
+            ),
         }
     }
 
@@ -376,6 +380,11 @@ impl ReportWords for English {
                 "item {} at most {} per reference",
                 policy.item(*item).id,
                 step.limit.normalize()
+            ),
+            Cap::RefLimit { group } => format!(
+                "at most {} per reference over {}",
+                step.limit.normalize(),
+                super::rules::ref_limit_items(policy, *group)
             ),
             Cap::MeasureAnnual { of_type } => format!(
                 "annual cap {} per applicant{} over the whole measure{}",
@@ -461,6 +470,9 @@ impl ReportWords for English {
             }
             (Check::ClauseOneAward, _) => {
                 "not checked: another award of the clause this year (no --ledger given)"
+            }
+            (Check::EarlierAward, _) => {
+                "not checked: the earlier award this item requires (no --ledger given)"
             }
             _ => "not checked",
         }
@@ -590,6 +602,15 @@ impl ReportWords for English {
             Rule::Tiers { on, bands, percent } => super::rules::tiers(policy, *on, bands, *percent),
             Rule::ByType { table, percent } => super::rules::by_type(policy, table, *percent),
             Rule::PerRef(n) => super::rules::per_ref(*n),
+            Rule::RefLimit(g) => format!(
+                "at most {} per reference over {}",
+                policy
+                    .ref_limits
+                    .get(usize::from(*g))
+                    .map_or(0, |l| l.max_units),
+                super::rules::ref_limit_items(policy, *g)
+            ),
+            Rule::Requires(i) => format!("paid only after item {} was paid", policy.item(*i).id),
             Rule::AwardGroup(g) => super::rules::award_group(policy, *g),
             Rule::ClaimMax(max) => format!("at most {} per claim", short_grouped(*max)),
             Rule::MeasureCap { annual, by_type } => {
@@ -721,5 +742,25 @@ fn measure_except(policy: &Policy) -> String {
         String::new()
     } else {
         format!(" ({} excepted)", named.join(", "))
+    }
+}
+
+/// The rejections that depend on an earlier award: a higher one of the
+/// group, a required one, a candidacy.
+fn award_rejection(policy: &Policy, claim: &Claim, why: &Rejection) -> String {
+    match why {
+        Rejection::HigherAwardPaid { paid, by, .. } => format!(
+            "only the highest award is paid: the same reference was already paid {} (claim {by}), not less than this award; nothing more is paid",
+            short(*paid)
+        ),
+        Rejection::EarlierAwardMissing { item } => format!(
+            "paid only after item {} was paid to the same applicant: none is recorded in this batch, a ledger or the book",
+            policy.item(*item).id
+        ),
+        Rejection::Candidacy { by } => format!(
+            "item {} takes one candidacy per applicant a year: claim {by} is this year's",
+            policy.item(claim.item).id
+        ),
+        _ => String::new(),
     }
 }

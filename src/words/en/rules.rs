@@ -106,6 +106,21 @@ pub(super) fn by_type(policy: &Policy, table: &[(u8, Decimal)], percent: bool) -
     format!("by applicant type: {}", each.join(", "))
 }
 
+/// The items of a `ref_limit`, by id: `items pct_major, pct_other`.
+pub(super) fn ref_limit_items(policy: &Policy, group: u16) -> String {
+    let ids: Vec<&str> = policy
+        .ref_limits
+        .get(usize::from(group))
+        .map(|l| {
+            l.items
+                .iter()
+                .map(|i| policy.item(*i).id.as_str())
+                .collect()
+        })
+        .unwrap_or_default();
+    format!("items {}", ids.join(", "))
+}
+
 pub(super) fn per_ref(n: u32) -> String {
     format!("at most {n} per reference")
 }

@@ -228,6 +228,8 @@ fn rule_fault(fault: &RuleFault) -> String {
         },
         RuleFault::FigureByKind => "tiers / by_type 只用于 fixed、percent、matching 项目，二者不能同用，tiers 也不能与 quantity_cap 同用".into(),
         RuleFault::MaxPerRef => "max_per_ref 须为正整数，且只用于按件计、金额单一的 fixed 项目".into(),
+        RuleFault::Requires { written } => format!("requires 所指的“{written}”不是本文件中的另一个项目"),
+        RuleFault::RefLimit { written } => format!("ref_limit 中的“{written}”不是本文件的项目、不是按件计的 fixed 项目、已受其他编号上限约束（另一 ref_limit 或 max_per_ref），或件数不是正整数"),
         RuleFault::GroupItem { written } => format!("不重复奖励组中的项目“{written}”不存在，或已在另一组中"),
         RuleFault::ClauseStyle { written } => format!("条款编号样式“{written}”无效（应为 paren：（九），或 article：第九条）"),
         RuleFault::UnknownKey { written, nearest } => match nearest {

@@ -218,6 +218,11 @@ impl ReportWords for Chinese {
                 policy.item(*item).name.zh,
                 short(step.used)
             ),
+            Cap::RefLimit { group } => format!(
+                "{}合计同一编号最多资助 {limit} 个：已资助 {} 个，剩余 {left} 个",
+                super::rules::ref_limit_items(policy, *group),
+                short(step.used)
+            ),
             Cap::MeasureAnnual { of_type } => format!(
                 "同一申请人{}年度资助总额上限 {limit}{}：剩余 {left}",
                 super::rules::measure_type(policy, *of_type),
@@ -299,14 +304,9 @@ impl ReportWords for Chinese {
                 "{}每个申请人每年只资助一项，本年度已资助（{by}）",
                 policy.clauses[usize::from(*clause)].cited()
             ),
-            Rejection::HigherAwardPaid { paid, by, .. } => format!(
-                "按最高奖项奖励，不重复奖励：同一编号已获 {}（{by}），不低于本项奖励，不再奖励",
-                short(*paid)
-            ),
-            Rejection::Candidacy { by } => format!(
-                "项目“{}”每个申请人每年只参评一次，本年度已以 {by} 参评",
-                policy.item(claim.item).name.zh
-            ),
+            Rejection::HigherAwardPaid { .. }
+            | Rejection::EarlierAwardMissing { .. }
+            | Rejection::Candidacy { .. } => award_rejection(policy, claim, why),
         }
     }
 
@@ -353,6 +353,13 @@ impl ReportWords for Chinese {
                 "本年度未获{}其他资助（每年一项）",
                 policy.clause_of(claim.item).cited()
             ),
+            Check::EarlierAward => format!(
+                "本申请人此前已获“{}”资助（本项目须以此为前提）",
+                policy
+                    .item(claim.item)
+                    .requires
+                    .map_or("", |i| policy.item(i).name.zh.as_str())
+            ),
         }
     }
 
@@ -378,6 +385,11 @@ impl ReportWords for Chinese {
             Cap::PerRef { item } => format!(
                 "项目“{}”同一编号最多资助 {} 个",
                 policy.item(*item).name.zh,
+                step.limit.normalize()
+            ),
+            Cap::RefLimit { group } => format!(
+                "{}合计同一编号最多资助 {} 个",
+                super::rules::ref_limit_items(policy, *group),
                 step.limit.normalize()
             ),
             Cap::MeasureAnnual { of_type } => format!(
@@ -459,6 +471,7 @@ impl ReportWords for Chinese {
             (Check::Unique, true) => "未核对同一编号是否已获资助（未给出 --ref）",
             (Check::Unique, false) => "未核对此前是否已获资助（未给出 --ledger 往期拨付表）",
             (Check::ClauseOneAward, _) => "未核对本年度是否已获本条其他资助（未给出 --ledger）",
+            (Check::EarlierAward, _) => "未核对本项目所要求的此前资助（未给出 --ledger）",
             _ => "未核对",
         }
     }
@@ -582,6 +595,15 @@ impl ReportWords for Chinese {
             Rule::Tiers { on, bands, percent } => super::rules::tiers(policy, *on, bands, *percent),
             Rule::ByType { table, percent } => super::rules::by_type(policy, table, *percent),
             Rule::PerRef(n) => super::rules::per_ref(*n),
+            Rule::RefLimit(g) => format!(
+                "{}合计同一编号最多资助 {} 个",
+                super::rules::ref_limit_items(policy, *g),
+                policy
+                    .ref_limits
+                    .get(usize::from(*g))
+                    .map_or(0, |l| l.max_units)
+            ),
+            Rule::Requires(i) => format!("须此前已获“{}”资助", policy.item(*i).name.zh),
             Rule::AwardGroup(g) => super::rules::award_group(policy, *g),
             Rule::ClaimMax(max) => format!("每笔最高 {}", short_grouped(*max)),
             Rule::MeasureCap { annual, by_type } => {
@@ -708,4 +730,24 @@ fn paid_refs(paid: &[(Box<str>, Box<str>)]) -> String {
         .map(|(r, _)| r.as_ref())
         .collect::<Vec<_>>()
         .join("、")
+}
+
+/// The rejections that depend on an earlier award: a higher one of the
+/// group, a required one, a candidacy.
+fn award_rejection(policy: &Policy, claim: &Claim, why: &Rejection) -> String {
+    match why {
+        Rejection::HigherAwardPaid { paid, by, .. } => format!(
+            "按最高奖项奖励，不重复奖励：同一编号已获 {}（{by}），不低于本项奖励，不再奖励",
+            short(*paid)
+        ),
+        Rejection::EarlierAwardMissing { item } => format!(
+            "须本申请人此前已获“{}”资助，本批、往期拨付及台账中均无记录",
+            policy.item(*item).name.zh
+        ),
+        Rejection::Candidacy { by } => format!(
+            "项目“{}”每个申请人每年只参评一次，本年度已以 {by} 参评",
+            policy.item(claim.item).name.zh
+        ),
+        _ => String::new(),
+    }
 }

@@ -107,6 +107,21 @@ pub(super) fn by_type(policy: &Policy, table: &[(u8, Decimal)], percent: bool) -
     format!("按申请人类型：{}", each.join("，"))
 }
 
+/// The items of a `ref_limit`, by name: `“发明专利（美日欧）”、“发明专利（其他）”`.
+pub(super) fn ref_limit_items(policy: &Policy, group: u16) -> String {
+    let names: Vec<String> = policy
+        .ref_limits
+        .get(usize::from(group))
+        .map(|l| {
+            l.items
+                .iter()
+                .map(|i| format!("“{}”", policy.item(*i).name.zh))
+                .collect()
+        })
+        .unwrap_or_default();
+    format!("项目{}", names.join("、"))
+}
+
 pub(super) fn per_ref(n: u32) -> String {
     format!("同一编号最多资助 {n} 个")
 }
