@@ -72,6 +72,50 @@ impl Date {
         u32::from(self.year) * 10_000 + u32::from(self.month) * 100 + u32::from(self.day)
     }
 
+    /// The date an `ordinal` stands for.
+    pub fn from_ordinal(n: u32) -> Option<Date> {
+        Date::new(n / 10_000, n / 100 % 100, n % 100)
+    }
+
+    /// The same day `months` months later; a day the month lacks becomes
+    /// its last day (2024-01-31 + 1 month = 2024-02-29), as periods are
+    /// counted (民法典第二百零二条: 到期月的对应日; 没有对应日的, 月末日).
+    /// Past the last date the tool keeps, the last.
+    pub fn plus_months(self, months: u32) -> Date {
+        let index = u32::from(self.year) * 12 + u32::from(self.month) - 1 + months;
+        let (year, month) = (index / 12, index % 12 + 1);
+        if year > 2999 {
+            return Date::LATEST;
+        }
+        let day = u32::from(self.day).min(days_in_month(year, month));
+        Date::new(year, month, day).unwrap_or(Date::LATEST)
+    }
+
+    /// The day `days` days later (past the last date kept, the last).
+    pub fn plus_days(self, days: u32) -> Date {
+        let mut d = self;
+        let mut left = days;
+        while left > 0 {
+            let in_month = days_in_month(u32::from(d.year), u32::from(d.month));
+            let to_month_end = in_month - u32::from(d.day);
+            if left <= to_month_end {
+                return Date::new(
+                    u32::from(d.year),
+                    u32::from(d.month),
+                    u32::from(d.day) + left,
+                )
+                .unwrap_or(Date::LATEST);
+            }
+            left -= to_month_end + 1;
+            let next = d.plus_months(1);
+            if next == Date::LATEST && d.year == 2999 && d.month == 12 {
+                return Date::LATEST;
+            }
+            d = Date::new(u32::from(next.year), u32::from(next.month), 1).unwrap_or(Date::LATEST);
+        }
+        d
+    }
+
     pub fn year(self) -> i32 {
         i32::from(self.year)
     }
@@ -286,5 +330,29 @@ mod tests {
     fn dates_order_chronologically() {
         assert!(Date::parse("2024-01-31") < Date::parse("2024-02-01"));
         assert!(Date::parse("2023-12-31") < Date::parse("2024-01-01"));
+    }
+}
+
+#[cfg(test)]
+mod window_tests {
+    use super::Date;
+
+    fn d(s: &str) -> Date {
+        Date::parse(s).unwrap_or(Date::EARLIEST)
+    }
+
+    #[test]
+    fn periods_end_on_the_corresponding_day_or_the_month_end() {
+        assert_eq!(d("2024-03-15").plus_months(12), d("2025-03-15"));
+        assert_eq!(d("2024-02-29").plus_months(12), d("2025-02-28"));
+        assert_eq!(d("2024-01-31").plus_months(1), d("2024-02-29"));
+        assert_eq!(d("2024-11-30").plus_months(3), d("2025-02-28"));
+        assert_eq!(d("2024-12-31").plus_days(1), d("2025-01-01"));
+        assert_eq!(d("2024-02-28").plus_days(1), d("2024-02-29"));
+        assert_eq!(d("2024-03-15").plus_days(30), d("2024-04-14"));
+        assert_eq!(d("2024-01-01").plus_days(366), d("2025-01-01"));
+        assert_eq!(d("2999-12-01").plus_months(5), Date::LATEST);
+        assert_eq!(Date::from_ordinal(20240315), Some(d("2024-03-15")));
+        assert_eq!(Date::from_ordinal(20240230), None);
     }
 }

@@ -107,6 +107,14 @@ fn samples() -> Vec<PolicyFault> {
             written: written(),
             nearest: Some("individual".to_string()),
         }),
+        PolicyFault::Rule(RuleFault::FactKind { written: written() }),
+        PolicyFault::Rule(RuleFault::FactValues),
+        PolicyFault::Rule(RuleFault::FactValue { written: written() }),
+        PolicyFault::Rule(RuleFault::FactKindMismatch {
+            fact: "grant_date".into(),
+            kind: "date",
+        }),
+        PolicyFault::Rule(RuleFault::Window),
         PolicyFault::Rule(RuleFault::Requires { written: written() }),
         PolicyFault::Rule(RuleFault::RefLimit { written: written() }),
         PolicyFault::Shape(ShapeFault::MissingKey { key: written() }),
@@ -168,7 +176,7 @@ fn place(fault: &PolicyFault) -> usize {
         PolicyFault::QuotaOverflow { .. } => 40,
         PolicyFault::AliasTaken { .. } => 41,
         PolicyFault::Rule(rule) => 42 + rule_place(rule),
-        PolicyFault::Shape(shape) => 58 + shape_place(shape),
+        PolicyFault::Shape(shape) => 63 + shape_place(shape),
     }
 }
 
@@ -196,12 +204,17 @@ fn rule_place(fault: &RuleFault) -> usize {
         RuleFault::UnknownKey { .. } => 11,
         RuleFault::MeasureCapMissing { .. } => 12,
         RuleFault::UnknownType { .. } => 13,
-        RuleFault::Requires { .. } => 14,
-        RuleFault::RefLimit { .. } => 15,
+        RuleFault::FactKind { .. } => 14,
+        RuleFault::FactValues => 15,
+        RuleFault::FactValue { .. } => 16,
+        RuleFault::FactKindMismatch { .. } => 17,
+        RuleFault::Window => 18,
+        RuleFault::Requires { .. } => 19,
+        RuleFault::RefLimit { .. } => 20,
     }
 }
 
-const VARIANTS: usize = 61;
+const VARIANTS: usize = 66;
 
 #[test]
 fn there_is_one_sample_of_every_fault_in_order() {

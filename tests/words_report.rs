@@ -80,7 +80,33 @@ fn rejection_after(r: &Rejection) -> Option<Rejection> {
             minimum: 10,
             actual: 3,
         },
-        Rejection::QuantityBelow { .. } => Rejection::OutOfRange(OutOfRange {
+        Rejection::QuantityBelow { .. } => Rejection::OutsideWindow {
+            fact: 0,
+            window: subsidy::policy::Window {
+                count: 1,
+                unit: subsidy::policy::WindowUnit::Years,
+            },
+            start: subsidy::date::Date::parse("2024-03-15"),
+        },
+        Rejection::OutsideWindow { start: Some(_), .. } => Rejection::OutsideWindow {
+            fact: 0,
+            window: subsidy::policy::Window {
+                count: 30,
+                unit: subsidy::policy::WindowUnit::Days,
+            },
+            start: None,
+        },
+        Rejection::OutsideWindow { start: None, .. } => Rejection::FactNotAllowed {
+            fact: 0,
+            actual: Some(dec("0")),
+        },
+        Rejection::FactNotAllowed {
+            actual: Some(_), ..
+        } => Rejection::FactNotAllowed {
+            fact: 0,
+            actual: None,
+        },
+        Rejection::FactNotAllowed { actual: None, .. } => Rejection::OutOfRange(OutOfRange {
             on: Measured::Amount,
             side: Side::Min,
             bound: Bound {
@@ -134,7 +160,7 @@ fn every_rejection_is_said_in_both_languages() {
     let policy = policy();
     let claim = claim(&policy);
     let samples = walk(Rejection::OutsideValidity, rejection_after);
-    assert_eq!(samples.len(), 20);
+    assert_eq!(samples.len(), 24);
     for r in &samples {
         let say = |lang: Lang| lang.words().rejection(&policy, &claim, r);
         both_said(&say(Lang::Zh), &say(Lang::En), r);
@@ -251,7 +277,9 @@ fn check_after(c: &Check) -> Option<Check> {
         Check::Fact(_) => Check::Range(Measured::Fact(0)),
         Check::Range(Measured::Fact(_)) => Check::Range(Measured::Amount),
         Check::Range(Measured::Amount) => Check::MinQuantity,
-        Check::MinQuantity => Check::LedgerClaimId,
+        Check::MinQuantity => Check::FactWindow(0),
+        Check::FactWindow(_) => Check::FactOneOf(0),
+        Check::FactOneOf(_) => Check::LedgerClaimId,
         Check::LedgerClaimId => Check::Unique,
         Check::Unique => Check::ClauseOneAward,
         Check::ClauseOneAward => Check::EarlierAward,
@@ -525,6 +553,17 @@ fn every_label_status_rule_and_help_text_is_said_in_both_languages() {
             minimum: dec("1"),
         },
         Rule::QuantityAtLeast(10),
+        Rule::FactWithin {
+            fact: 0,
+            window: subsidy::policy::Window {
+                count: 3,
+                unit: subsidy::policy::WindowUnit::Months,
+            },
+        },
+        Rule::FactOneOf {
+            fact: 0,
+            codes: vec![1],
+        },
         Rule::Unique(Unique::Ref),
         Rule::Unique(Unique::ApplicantRef),
         Rule::Unique(Unique::Applicant),

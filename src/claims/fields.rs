@@ -5,7 +5,7 @@ use super::refs::{split_refs, RefCell, RefFault};
 use super::{Claim, Column, Keys, Problem, ProblemKind, Refs};
 use crate::date::Date;
 use crate::money::{parse_amount, parse_number};
-use crate::policy::{ItemIdx, Policy, TagSet};
+use crate::policy::{FactKind, ItemIdx, Policy, TagSet};
 use crate::text;
 
 /// The most facts a policy may declare (a fixed array saves an allocation
@@ -300,9 +300,42 @@ fn fact_cells(
         .enumerate()
         .map(|(i, fact)| {
             let written = raw.facts.get(i).copied().unwrap_or("");
-            number_cell(&fact.id, written, parse_number, problems)
+            let kind = policy.fact_kinds.get(i).unwrap_or(&FactKind::Number);
+            fact_cell(&fact.id, kind, written, problems)
         })
         .collect()
+}
+
+/// One fact's cell as its kind reads it, kept as a number: a date as
+/// yyyymmdd, yes 1 and no 0, a choice its place from 1.
+fn fact_cell(
+    column: &str,
+    kind: &FactKind,
+    written: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<Option<rust_decimal::Decimal>> {
+    let trimmed = crate::text::trim(written);
+    if trimmed.is_empty() {
+        return Some(None);
+    }
+    let code = match kind {
+        FactKind::Number => return number_cell(column, written, parse_number, problems),
+        FactKind::Date => crate::date::Date::parse(trimmed).map(|d| d.ordinal()),
+        FactKind::YesNo | FactKind::Choice(_) => kind.code(trimmed),
+    };
+    if code.is_none() {
+        let written = trimmed.to_string();
+        let problem = match kind {
+            FactKind::Date => ProblemKind::BadDate { written },
+            FactKind::Choice(values) => ProblemKind::BadChoice {
+                written,
+                allowed: values.clone(),
+            },
+            FactKind::Number | FactKind::YesNo => ProblemKind::BadYesNo { written },
+        };
+        problems.push(Problem::new(column, problem));
+    }
+    code.map(|c| Some(rust_decimal::Decimal::from(c)))
 }
 
 /// What the claimed item asks of the other cells.
@@ -388,12 +421,7 @@ pub fn parse_quantity(written: &str) -> Option<u32> {
 
 /// yes/no, true/false, y/n, 1/0, 是/否, 有/无 (any case).
 pub fn parse_yes_no(written: &str) -> Option<bool> {
-    let cleaned = text::clean(written).to_lowercase();
-    match cleaned.as_str() {
-        "yes" | "y" | "true" | "1" | "是" | "有" => Some(true),
-        "no" | "n" | "false" | "0" | "否" | "无" | "" => Some(false),
-        _ => None,
-    }
+    text::yes_no(written)
 }
 
 /// Tags separated by `;`, `；` or `、` (commas too), with the ones the

@@ -51,6 +51,11 @@ pub enum ProblemKind {
     BadYesNo {
         written: String,
     },
+    /// A choice fact's cell that is none of its values.
+    BadChoice {
+        written: String,
+        allowed: Vec<String>,
+    },
     ExtraCells {
         count: usize,
     },

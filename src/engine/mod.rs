@@ -16,6 +16,7 @@ pub use outcome::{
 };
 
 use books::{Books, Payer, Payment};
+pub use rules::window_end;
 use rules::{admit, apply_caps, before_caps, quota_step, Placing};
 
 use crate::claims::{ApplicantId, Claim, Refs};

@@ -194,6 +194,19 @@ pub enum Rejection {
         minimum: u32,
         actual: u32,
     },
+    /// The claim is not dated within the window after a date fact (or the
+    /// fact is not given).
+    OutsideWindow {
+        fact: u8,
+        window: crate::policy::Window,
+        start: Option<crate::date::Date>,
+    },
+    /// A yes/no or choice fact not given, or holding a value the item does
+    /// not allow (its code, as the claim is kept).
+    FactNotAllowed {
+        fact: u8,
+        actual: Option<Decimal>,
+    },
     /// A fact or the amount outside its range: the bound it breaks (or,
     /// with no value given, the first bound of the range).
     OutOfRange(OutOfRange),
@@ -393,6 +406,10 @@ pub enum Check {
     /// A fact or the amount inside its range.
     Range(Measured),
     MinQuantity,
+    /// The claim dated within the window after a date fact.
+    FactWindow(u8),
+    /// A yes/no or choice fact holding an allowed value.
+    FactOneOf(u8),
     LedgerClaimId,
     Unique,
     ClauseOneAward,

@@ -212,6 +212,7 @@ fn eligible(policy: &Policy, claim: &Claim, check: &mut CheckFn<'_>) -> Result<(
             },
         )?;
     }
+    fact_conditions(item, claim, check)?;
     ranges(item, claim, check)?;
     if let Some(minimum) = item.min_quantity {
         check(
@@ -224,6 +225,46 @@ fn eligible(policy: &Policy, claim: &Claim, check: &mut CheckFn<'_>) -> Result<(
         )?;
     }
     Ok(())
+}
+
+/// A claim dated within a window after a date fact, and yes/no or choice
+/// facts holding an allowed value: a fact not given fails its condition.
+fn fact_conditions(item: &Item, claim: &Claim, check: &mut CheckFn<'_>) -> Result<(), Rejection> {
+    use rust_decimal::prelude::ToPrimitive;
+    let fact = |f: u8| claim.facts.get(usize::from(f)).copied().flatten();
+    for (f, window) in &item.facts_within {
+        let start = fact(*f)
+            .and_then(|v| v.to_u32())
+            .and_then(crate::date::Date::from_ordinal);
+        let inside = start.is_some_and(|s| s <= claim.date && claim.date <= window_end(s, *window));
+        let why = Rejection::OutsideWindow {
+            fact: *f,
+            window: *window,
+            start,
+        };
+        check(Check::FactWindow(*f), inside, why)?;
+    }
+    for (f, allowed) in &item.facts_one_of {
+        let actual = fact(*f);
+        let ok = actual
+            .and_then(|v| v.to_u32())
+            .is_some_and(|c| allowed.contains(&c));
+        let why = Rejection::FactNotAllowed { fact: *f, actual };
+        check(Check::FactOneOf(*f), ok, why)?;
+    }
+    Ok(())
+}
+
+/// The last day of a window after `start`: the corresponding day N months
+/// or years on (or the month's end), or N days on; the start day itself
+/// is not counted (民法典第二百零一条).
+pub fn window_end(start: crate::date::Date, window: crate::policy::Window) -> crate::date::Date {
+    use crate::policy::WindowUnit;
+    match window.unit {
+        WindowUnit::Days => start.plus_days(window.count),
+        WindowUnit::Months => start.plus_months(window.count),
+        WindowUnit::Years => start.plus_months(window.count.saturating_mul(12)),
+    }
 }
 
 /// The ranges on facts and on the amount: a value missing or outside is

@@ -82,6 +82,8 @@ pub struct Policy {
     pub applicant_groups: Vec<(Named, TypeSet)>,
     pub tags: Vec<Named>,
     pub facts: Vec<Named>,
+    /// What each fact holds, one for one with `facts`.
+    pub fact_kinds: Vec<FactKind>,
     pub clauses: Vec<Clause>,
     pub items: Vec<Item>,
     /// A cap per applicant per year over the whole measure.
@@ -195,6 +197,60 @@ impl MeasureCap {
     }
 }
 
+/// What a fact holds. A claim's fact is kept as a number: a date as
+/// yyyymmdd, yes as 1 and no as 0, a choice as its place in `values` from 1.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FactKind {
+    Number,
+    Date,
+    YesNo,
+    Choice(Vec<String>),
+}
+
+impl FactKind {
+    /// The code a claim's fact is kept as, for a value written in the
+    /// policy or a claim: yes 1, no 0, a choice its place from 1 (a date
+    /// or number has none).
+    pub fn code(&self, written: &str) -> Option<u32> {
+        match self {
+            FactKind::YesNo => crate::text::yes_no(written)
+                .filter(|_| !written.trim().is_empty())
+                .map(u32::from),
+            FactKind::Choice(values) => {
+                let key = name_key(written);
+                values
+                    .iter()
+                    .position(|v| name_key(v) == key)
+                    .map(|i| i as u32 + 1)
+            }
+            FactKind::Number | FactKind::Date => None,
+        }
+    }
+
+    pub fn name(&self) -> &'static str {
+        match self {
+            FactKind::Number => "number",
+            FactKind::Date => "date",
+            FactKind::YesNo => "yes_no",
+            FactKind::Choice(_) => "choice",
+        }
+    }
+}
+
+/// A span of time after a date: 一年内, 三个月内, 30日内.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Window {
+    pub count: u32,
+    pub unit: WindowUnit,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WindowUnit {
+    Days,
+    Months,
+    Years,
+}
+
 /// An applicant type, tag or fact.
 #[derive(Debug, Clone)]
 pub struct Named {
@@ -291,6 +347,10 @@ pub struct Item {
     /// The claim needs at least one of these tags (empty: no tag needed).
     pub tags_any: TagSet,
     pub facts_min: Vec<(FactIdx, Decimal)>,
+    /// The claim's date within a window after a date fact.
+    pub facts_within: Vec<(FactIdx, Window)>,
+    /// A yes/no or choice fact that must hold one of these codes.
+    pub facts_one_of: Vec<(FactIdx, Vec<u32>)>,
     /// Bounds on declared facts.
     pub facts_range: Vec<(FactIdx, Range)>,
     /// Bounds on the claim's amount.

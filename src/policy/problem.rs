@@ -253,6 +253,19 @@ pub enum RuleFault {
     /// An item of an award group that the file does not have, or that is
     /// in another group already.
     GroupItem { written: String },
+    /// A fact's `kind` that is none of number, date, yes_no, choice.
+    FactKind { written: String },
+    /// A `choice` fact without `values`, another kind with them, or an
+    /// empty `facts_one_of`.
+    FactValues,
+    /// A value of `facts_one_of` that the fact cannot hold.
+    FactValue { written: String },
+    /// A fact used where its kind does not fit (a date in `facts_min`, a
+    /// number in `facts_within`).
+    FactKindMismatch { fact: String, kind: &'static str },
+    /// A window that is not exactly one of days, months, years, a whole
+    /// number from 1.
+    Window,
     /// `requires` that names no other item of the file.
     Requires { written: String },
     /// An item of a `[[ref_limit]]` that the file does not have, that is

@@ -57,7 +57,7 @@ pub struct RawPolicy {
     #[serde(rename = "tag", default)]
     pub tags: Vec<RawNamed>,
     #[serde(rename = "fact", default)]
-    pub facts: Vec<RawNamed>,
+    pub facts: Vec<RawFact>,
     #[serde(rename = "clause", default)]
     pub clauses: Vec<RawClause>,
     /// 同一申请人年度资助总额不超过N: a cap per applicant per year over the
@@ -163,6 +163,37 @@ pub struct RawNamed {
     pub aliases: Vec<String>,
 }
 
+/// A fact a claim declares: a number (the default), a date, yes/no, or one
+/// of a list of values.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFact {
+    pub id: Spanned<String>,
+    pub name: String,
+    #[serde(default)]
+    pub name_en: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// `number`, `date`, `yes_no` or `choice`.
+    #[serde(default)]
+    pub kind: Option<Spanned<String>>,
+    /// The values of a `choice` fact, as a claim writes them.
+    #[serde(default)]
+    pub values: Vec<String>,
+}
+
+/// A window of time after a date fact: exactly one of the three.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawWindow {
+    #[serde(default)]
+    pub days: Option<i64>,
+    #[serde(default)]
+    pub months: Option<i64>,
+    #[serde(default)]
+    pub years: Option<i64>,
+}
+
 /// A name for several applicant types at once, such as 单位 (a unit).
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -235,6 +266,14 @@ pub struct RawItem {
     /// unless said otherwise.
     #[serde(default)]
     pub facts_range: BTreeMap<String, Spanned<RawRange>>,
+    /// The claim's date within a window after a date fact (自授权公告之日起
+    /// 一年内申报).
+    #[serde(default)]
+    pub facts_within: BTreeMap<String, Spanned<RawWindow>>,
+    /// A yes/no or choice fact that must be one of the values listed
+    /// (专利权人地址在本区).
+    #[serde(default)]
+    pub facts_one_of: BTreeMap<String, Spanned<Vec<String>>>,
     /// The figure by bands of a fact or of the amount (`tiers.on`), one
     /// band's figure for the whole claim.
     #[serde(default)]

@@ -65,6 +65,18 @@ pub fn rules(policy: &Policy, item: &Item) -> Vec<Rule> {
             minimum: *minimum,
         });
     }
+    for (fact, window) in &item.facts_within {
+        out.push(Rule::FactWithin {
+            fact: *fact,
+            window: *window,
+        });
+    }
+    for (fact, codes) in &item.facts_one_of {
+        out.push(Rule::FactOneOf {
+            fact: *fact,
+            codes: codes.clone(),
+        });
+    }
     ranges_and_tables(item, &mut out);
     if let Some(m) = item.min_quantity {
         out.push(Rule::QuantityAtLeast(m));

@@ -57,6 +57,8 @@ impl DryRun {
             | Check::Tags
             | Check::Fact(_)
             | Check::Range(_)
+            | Check::FactWindow(_)
+            | Check::FactOneOf(_)
             | Check::MinQuantity => true,
         }
     }

@@ -133,6 +133,16 @@ pub enum Rule {
         minimum: Decimal,
     },
     QuantityAtLeast(u32),
+    /// The claim dated within a window after a date fact.
+    FactWithin {
+        fact: u8,
+        window: crate::policy::Window,
+    },
+    /// A yes/no or choice fact holding one of these codes.
+    FactOneOf {
+        fact: u8,
+        codes: Vec<u32>,
+    },
     Unique(Unique),
     QuantityCap {
         who: TypeSet,

@@ -38,8 +38,9 @@ impl Checker<'_> {
             names.groups,
         );
         let tags_any = self.tags_any(ri, &key, names);
-        let facts_min = self.facts_min(ri, &key, names);
-        let facts_range = self.facts_range(ri, &key, names);
+        let (facts_min, facts_range) = self.number_facts(ri, &key, names);
+        let facts_within = self.facts_within(ri, &key, names);
+        let facts_one_of = self.facts_one_of(ri, &key, names);
         let amount_range = self.amount_range(ri, &key);
         let figure_by = self.figure_by(ri, &key, &kind, names, applicants);
         let min_quantity = self.min_quantity(ri, &key, per_unit);
@@ -66,6 +67,8 @@ impl Checker<'_> {
             applicants_written: ri.applicants.get_ref().clone(),
             tags_any,
             facts_min,
+            facts_within,
+            facts_one_of,
             facts_range,
             amount_range,
             figure_by,
@@ -174,6 +177,28 @@ impl Checker<'_> {
             }
         }
         tags_any
+    }
+
+    /// The minimums and ranges on facts, each a number fact.
+    #[allow(clippy::type_complexity)]
+    fn number_facts(
+        &mut self,
+        ri: &RawItem,
+        key: &ItemKey,
+        names: &Names,
+    ) -> (
+        Vec<(FactIdx, rust_decimal::Decimal)>,
+        Vec<(FactIdx, crate::policy::model::Range)>,
+    ) {
+        let facts_min = self.facts_min(ri, key, names);
+        let facts_range = self.facts_range(ri, key, names);
+        for f in facts_min.iter().map(|(f, _)| *f) {
+            self.number_fact(f, ri.id.span(), &key.at("facts_min"), names);
+        }
+        for f in facts_range.iter().map(|(f, _)| *f) {
+            self.number_fact(f, ri.id.span(), &key.at("facts_range"), names);
+        }
+        (facts_min, facts_range)
     }
 
     fn facts_min(

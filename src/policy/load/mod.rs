@@ -8,6 +8,7 @@
 //! figures each needs (`kinds.rs`).
 
 mod clauses;
+mod facts;
 mod item;
 mod kinds;
 mod links;

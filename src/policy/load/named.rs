@@ -19,6 +19,7 @@ pub(super) struct Names<'a> {
     pub lookup: &'a Lookup,
     pub groups: &'a HashMap<String, TypeSet>,
     pub facts: &'a [Named],
+    pub fact_kinds: &'a [crate::policy::model::FactKind],
     pub types: &'a [Named],
 }
 
@@ -50,8 +51,17 @@ impl Checker<'_> {
         tags
     }
 
-    pub(super) fn facts(&mut self, raw: &[RawNamed]) -> Vec<Named> {
-        let facts = self.named_list(raw, "fact");
+    pub(super) fn facts(&mut self, raw: &[crate::policy::raw::RawFact]) -> Vec<Named> {
+        let as_named: Vec<RawNamed> = raw
+            .iter()
+            .map(|f| RawNamed {
+                id: f.id.clone(),
+                name: f.name.clone(),
+                name_en: f.name_en.clone(),
+                aliases: f.aliases.clone(),
+            })
+            .collect();
+        let facts = self.named_list(&as_named, "fact");
         let max = crate::claims::MAX_FACTS;
         if facts.len() > max {
             self.problem(0..0, "fact", PolicyFault::TooManyFacts { max });

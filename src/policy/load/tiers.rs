@@ -85,6 +85,9 @@ impl Checker<'_> {
                 .position(|f| f.id == t.on)
                 .map(|f| Measured::Fact(f as u8))
         };
+        if let Some(Measured::Fact(f)) = on {
+            self.number_fact(f, raw.span(), &at, names);
+        }
         let Some(on) = on else {
             let fault = PolicyFault::Rule(RuleFault::TierOn {
                 written: t.on.clone(),

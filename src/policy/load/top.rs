@@ -22,11 +22,13 @@ impl Checker<'_> {
         let applicant_types = self.applicant_types(&raw.applicant_types, &mut lookup);
         let tags = self.tags(&raw.tags, &mut lookup);
         let facts = self.facts(&raw.facts);
+        let fact_kinds = self.fact_kinds(&raw.facts);
         let (applicant_groups, groups) = self.applicant_groups(&raw.applicant_groups, &lookup);
         let names = Names {
             lookup: &lookup,
             groups: &groups,
             facts: &facts,
+            fact_kinds: &fact_kinds,
             types: &applicant_types,
         };
         let (mut clauses, items) = self.clauses(&raw.clauses, &names);
@@ -64,6 +66,7 @@ impl Checker<'_> {
             applicant_groups,
             tags,
             facts,
+            fact_kinds,
             clauses,
             items,
             measure_cap,

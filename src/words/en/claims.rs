@@ -47,6 +47,9 @@ impl ClaimsWords for English {
                 item.en
             ),
             BadYesNo { written } => format!("`{written}` is not yes/no, true/false, 1/0 or 是/否"),
+            BadChoice { written, allowed } => {
+                format!("`{written}` is none of: {}", allowed.join(", "))
+            }
             ExtraCells { count } => {
                 format!("the row has {count} non-empty cell(s) beyond the header")
             }

@@ -301,7 +301,9 @@ impl ReportWords for English {
             ),
             Rejection::HigherAwardPaid { .. }
             | Rejection::EarlierAwardMissing { .. }
-            | Rejection::Candidacy { .. } => award_rejection(policy, claim, why),
+            | Rejection::Candidacy { .. }
+            | Rejection::OutsideWindow { .. }
+            | Rejection::FactNotAllowed { .. } => award_rejection(policy, claim, why),
         }
     }
 
@@ -327,6 +329,8 @@ impl ReportWords for English {
                 )
             ),
             Check::Fact(f) => crate::report::fact_line(policy, claim, f, EN),
+            Check::FactWindow(f) => super::rules::window_passed(policy, claim, f),
+            Check::FactOneOf(f) => super::rules::one_of_passed(policy, claim, f),
             Check::MinQuantity => format!(
                 "quantity {} meets the threshold {}",
                 claim.quantity,
@@ -557,6 +561,8 @@ impl ReportWords for English {
                 "one of: {}",
                 crate::report::tag_names_joined(policy, *tags, EN, " / ")
             ),
+            Rule::FactWithin { fact, window } => super::rules::window_rule(policy, *fact, *window),
+            Rule::FactOneOf { fact, codes } => super::rules::one_of_rule(policy, *fact, codes),
             Rule::FactAtLeast { fact, minimum } => format!(
                 "{} ≥ {}",
                 policy.facts[usize::from(*fact)].label(EN),
@@ -745,10 +751,19 @@ fn measure_except(policy: &Policy) -> String {
     }
 }
 
-/// The rejections that depend on an earlier award: a higher one of the
-/// group, a required one, a candidacy.
+/// The rejections of the rules added for any measure: a window after a
+/// date fact, a fact's allowed values, an earlier award (a higher one of
+/// the group, a required one, a candidacy).
 fn award_rejection(policy: &Policy, claim: &Claim, why: &Rejection) -> String {
     match why {
+        Rejection::OutsideWindow {
+            fact,
+            window,
+            start,
+        } => super::rules::outside_window(policy, claim, *fact, *window, *start),
+        Rejection::FactNotAllowed { fact, actual } => {
+            super::rules::fact_not_allowed(policy, claim, *fact, *actual)
+        }
         Rejection::HigherAwardPaid { paid, by, .. } => format!(
             "only the highest award is paid: the same reference was already paid {} (claim {by}), not less than this award; nothing more is paid",
             short(*paid)

@@ -203,3 +203,126 @@ pub(super) fn measure_cap(
         ),
     }
 }
+
+/// A window of time: `1 year(s)`, `3 month(s)`, `30 day(s)`.
+pub(super) fn window(w: crate::policy::Window) -> String {
+    use crate::policy::WindowUnit;
+    match w.unit {
+        WindowUnit::Days => format!("{} day(s)", w.count),
+        WindowUnit::Months => format!("{} month(s)", w.count),
+        WindowUnit::Years => format!("{} year(s)", w.count),
+    }
+}
+
+fn fact_name(policy: &Policy, fact: u8) -> String {
+    policy
+        .facts
+        .get(usize::from(fact))
+        .map(|f| f.label(Lang::En).to_string())
+        .unwrap_or_default()
+}
+
+/// A yes/no or choice fact's value, from the code a claim keeps.
+fn fact_value(policy: &Policy, fact: u8, code: u32) -> String {
+    use crate::policy::FactKind;
+    match policy.fact_kinds.get(usize::from(fact)) {
+        Some(FactKind::YesNo) => if code == 1 { "yes" } else { "no" }.to_string(),
+        Some(FactKind::Choice(values)) => values
+            .get((code as usize).wrapping_sub(1))
+            .cloned()
+            .unwrap_or_default(),
+        _ => code.to_string(),
+    }
+}
+
+/// The values an item allows a fact, as `"本区" or "本市"`.
+fn allowed(policy: &Policy, claim: &Claim, fact: u8) -> String {
+    let item = policy.item(claim.item);
+    let codes = item
+        .facts_one_of
+        .iter()
+        .find(|(f, _)| *f == fact)
+        .map(|(_, c)| c.as_slice())
+        .unwrap_or_default();
+    allowed_codes(policy, fact, codes)
+}
+
+pub(super) fn outside_window(
+    policy: &Policy,
+    claim: &Claim,
+    fact: u8,
+    w: crate::policy::Window,
+    start: Option<crate::date::Date>,
+) -> String {
+    let name = fact_name(policy, fact);
+    match start {
+        Some(s) => format!(
+            "dated {}, not within {} of {name} ({s}; until {})",
+            claim.date,
+            window(w),
+            crate::engine::window_end(s, w)
+        ),
+        None => format!(
+            "{name} not given: the claim must be dated within {} of it",
+            window(w)
+        ),
+    }
+}
+
+pub(super) fn fact_not_allowed(
+    policy: &Policy,
+    claim: &Claim,
+    fact: u8,
+    actual: Option<Decimal>,
+) -> String {
+    use rust_decimal::prelude::ToPrimitive;
+    let name = fact_name(policy, fact);
+    let allowed = allowed(policy, claim, fact);
+    match actual.and_then(|a| a.to_u32()) {
+        Some(code) => format!(
+            "{name} is \"{}\"; it must be {allowed}",
+            fact_value(policy, fact, code)
+        ),
+        None => format!("{name} not given (it must be {allowed})"),
+    }
+}
+
+pub(super) fn window_passed(policy: &Policy, claim: &Claim, fact: u8) -> String {
+    let w = policy
+        .item(claim.item)
+        .facts_within
+        .iter()
+        .find(|(f, _)| *f == fact)
+        .map(|(_, w)| window(*w))
+        .unwrap_or_default();
+    format!("dated within {w} of {}", fact_name(policy, fact))
+}
+
+pub(super) fn one_of_passed(policy: &Policy, claim: &Claim, fact: u8) -> String {
+    format!(
+        "{} is {}",
+        fact_name(policy, fact),
+        allowed(policy, claim, fact)
+    )
+}
+
+/// The values of `codes`, as a rule names them.
+pub(super) fn allowed_codes(policy: &Policy, fact: u8, codes: &[u32]) -> String {
+    let names: Vec<String> = codes
+        .iter()
+        .map(|c| format!("\"{}\"", fact_value(policy, fact, *c)))
+        .collect();
+    names.join(" or ")
+}
+
+pub(super) fn window_rule(policy: &Policy, fact: u8, w: crate::policy::Window) -> String {
+    format!("dated within {} of {}", window(w), fact_name(policy, fact))
+}
+
+pub(super) fn one_of_rule(policy: &Policy, fact: u8, codes: &[u32]) -> String {
+    format!(
+        "{} must be {}",
+        fact_name(policy, fact),
+        allowed_codes(policy, fact, codes)
+    )
+}

@@ -48,6 +48,9 @@ impl ClaimsWords for Chinese {
                 )
             }
             BadYesNo { written } => format!("“{written}”应为 是/否、yes/no、true/false 或 1/0"),
+            BadChoice { written, allowed } => {
+                format!("“{written}”不是可选的值（{}）", allowed.join("、"))
+            }
             ExtraCells { count } => format!("本行比表头多出 {count} 个非空单元格"),
             EmptyRow => "空行".into(),
             MangledId { written } => format!(

@@ -306,7 +306,9 @@ impl ReportWords for Chinese {
             ),
             Rejection::HigherAwardPaid { .. }
             | Rejection::EarlierAwardMissing { .. }
-            | Rejection::Candidacy { .. } => award_rejection(policy, claim, why),
+            | Rejection::Candidacy { .. }
+            | Rejection::OutsideWindow { .. }
+            | Rejection::FactNotAllowed { .. } => award_rejection(policy, claim, why),
         }
     }
 
@@ -332,6 +334,8 @@ impl ReportWords for Chinese {
                 )
             ),
             Check::Fact(f) => crate::report::fact_line(policy, claim, f, ZH),
+            Check::FactWindow(f) => super::rules::window_passed(policy, claim, f),
+            Check::FactOneOf(f) => super::rules::one_of_passed(policy, claim, f),
             Check::MinQuantity => format!(
                 "数量 {} 达到门槛 {}",
                 claim.quantity,
@@ -555,6 +559,8 @@ impl ReportWords for Chinese {
                 "须为：{}",
                 crate::report::tag_names_joined(policy, *tags, ZH, " / ")
             ),
+            Rule::FactWithin { fact, window } => super::rules::window_rule(policy, *fact, *window),
+            Rule::FactOneOf { fact, codes } => super::rules::one_of_rule(policy, *fact, codes),
             Rule::FactAtLeast { fact, minimum } => format!(
                 "{} ≥ {}",
                 policy.facts[usize::from(*fact)].label(ZH),
@@ -732,10 +738,19 @@ fn paid_refs(paid: &[(Box<str>, Box<str>)]) -> String {
         .join("、")
 }
 
-/// The rejections that depend on an earlier award: a higher one of the
-/// group, a required one, a candidacy.
+/// The rejections of the rules added for any measure: a window after a
+/// date fact, a fact's allowed values, an earlier award (a higher one of
+/// the group, a required one, a candidacy).
 fn award_rejection(policy: &Policy, claim: &Claim, why: &Rejection) -> String {
     match why {
+        Rejection::OutsideWindow {
+            fact,
+            window,
+            start,
+        } => super::rules::outside_window(policy, claim, *fact, *window, *start),
+        Rejection::FactNotAllowed { fact, actual } => {
+            super::rules::fact_not_allowed(policy, claim, *fact, *actual)
+        }
         Rejection::HigherAwardPaid { paid, by, .. } => format!(
             "按最高奖项奖励，不重复奖励：同一编号已获 {}（{by}），不低于本项奖励，不再奖励",
             short(*paid)

@@ -198,3 +198,123 @@ pub(super) fn measure_cap(
         (None, _) => format!("同一申请人年度资助总额上限：{}", each.join("，")),
     }
 }
+
+/// A window of time: `1 年`, `3 个月`, `30 日`.
+pub(super) fn window(w: crate::policy::Window) -> String {
+    use crate::policy::WindowUnit;
+    match w.unit {
+        WindowUnit::Days => format!("{} 日", w.count),
+        WindowUnit::Months => format!("{} 个月", w.count),
+        WindowUnit::Years => format!("{} 年", w.count),
+    }
+}
+
+fn fact_name(policy: &Policy, fact: u8) -> String {
+    policy
+        .facts
+        .get(usize::from(fact))
+        .map(|f| f.label(Lang::Zh).to_string())
+        .unwrap_or_default()
+}
+
+/// A yes/no or choice fact's value, from the code a claim keeps.
+fn fact_value(policy: &Policy, fact: u8, code: u32) -> String {
+    use crate::policy::FactKind;
+    match policy.fact_kinds.get(usize::from(fact)) {
+        Some(FactKind::YesNo) => if code == 1 { "是" } else { "否" }.to_string(),
+        Some(FactKind::Choice(values)) => values
+            .get((code as usize).wrapping_sub(1))
+            .cloned()
+            .unwrap_or_default(),
+        _ => code.to_string(),
+    }
+}
+
+/// The values an item allows a fact, as `“本区”或“本市”`.
+fn allowed(policy: &Policy, claim: &Claim, fact: u8) -> String {
+    let item = policy.item(claim.item);
+    let codes = item
+        .facts_one_of
+        .iter()
+        .find(|(f, _)| *f == fact)
+        .map(|(_, c)| c.as_slice())
+        .unwrap_or_default();
+    allowed_codes(policy, fact, codes)
+}
+
+pub(super) fn outside_window(
+    policy: &Policy,
+    claim: &Claim,
+    fact: u8,
+    w: crate::policy::Window,
+    start: Option<crate::date::Date>,
+) -> String {
+    let name = fact_name(policy, fact);
+    match start {
+        Some(s) => format!(
+            "申报日期 {} 不在{name}（{s}）起 {} 内（截至 {}）",
+            claim.date,
+            window(w),
+            crate::engine::window_end(s, w)
+        ),
+        None => format!("未填写{name}：须自{name}起 {} 内申报", window(w)),
+    }
+}
+
+pub(super) fn fact_not_allowed(
+    policy: &Policy,
+    claim: &Claim,
+    fact: u8,
+    actual: Option<Decimal>,
+) -> String {
+    use rust_decimal::prelude::ToPrimitive;
+    let name = fact_name(policy, fact);
+    let allowed = allowed(policy, claim, fact);
+    match actual.and_then(|a| a.to_u32()) {
+        Some(code) => format!(
+            "{name}为“{}”，须为{allowed}",
+            fact_value(policy, fact, code)
+        ),
+        None => format!("未填写{name}（须为{allowed}）"),
+    }
+}
+
+pub(super) fn window_passed(policy: &Policy, claim: &Claim, fact: u8) -> String {
+    let w = policy
+        .item(claim.item)
+        .facts_within
+        .iter()
+        .find(|(f, _)| *f == fact)
+        .map(|(_, w)| window(*w))
+        .unwrap_or_default();
+    format!("申报日期在{}起 {w} 内", fact_name(policy, fact))
+}
+
+pub(super) fn one_of_passed(policy: &Policy, claim: &Claim, fact: u8) -> String {
+    format!(
+        "{}为{}",
+        fact_name(policy, fact),
+        allowed(policy, claim, fact)
+    )
+}
+
+/// The values of `codes`, as a rule names them.
+pub(super) fn allowed_codes(policy: &Policy, fact: u8, codes: &[u32]) -> String {
+    let names: Vec<String> = codes
+        .iter()
+        .map(|c| format!("“{}”", fact_value(policy, fact, *c)))
+        .collect();
+    names.join("或")
+}
+
+pub(super) fn window_rule(policy: &Policy, fact: u8, w: crate::policy::Window) -> String {
+    format!("自{}起 {} 内申报", fact_name(policy, fact), window(w))
+}
+
+pub(super) fn one_of_rule(policy: &Policy, fact: u8, codes: &[u32]) -> String {
+    format!(
+        "{}须为{}",
+        fact_name(policy, fact),
+        allowed_codes(policy, fact, codes)
+    )
+}
