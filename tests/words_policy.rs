@@ -115,6 +115,7 @@ fn samples() -> Vec<PolicyFault> {
             kind: "date",
         }),
         PolicyFault::Rule(RuleFault::Window),
+        PolicyFault::Rule(RuleFault::BasePeriod),
         PolicyFault::Rule(RuleFault::Requires { written: written() }),
         PolicyFault::Rule(RuleFault::RefLimit { written: written() }),
         PolicyFault::Shape(ShapeFault::MissingKey { key: written() }),
@@ -176,7 +177,7 @@ fn place(fault: &PolicyFault) -> usize {
         PolicyFault::QuotaOverflow { .. } => 40,
         PolicyFault::AliasTaken { .. } => 41,
         PolicyFault::Rule(rule) => 42 + rule_place(rule),
-        PolicyFault::Shape(shape) => 63 + shape_place(shape),
+        PolicyFault::Shape(shape) => 64 + shape_place(shape),
     }
 }
 
@@ -209,12 +210,13 @@ fn rule_place(fault: &RuleFault) -> usize {
         RuleFault::FactValue { .. } => 16,
         RuleFault::FactKindMismatch { .. } => 17,
         RuleFault::Window => 18,
-        RuleFault::Requires { .. } => 19,
-        RuleFault::RefLimit { .. } => 20,
+        RuleFault::BasePeriod => 19,
+        RuleFault::Requires { .. } => 20,
+        RuleFault::RefLimit { .. } => 21,
     }
 }
 
-const VARIANTS: usize = 66;
+const VARIANTS: usize = 67;
 
 #[test]
 fn there_is_one_sample_of_every_fault_in_order() {

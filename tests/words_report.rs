@@ -364,7 +364,17 @@ fn basis_after(b: &Basis) -> Option<Basis> {
         Basis::Tiered {
             tier: Tier::Type(_),
             ..
-        } => return None,
+        } => Basis::Prorated {
+            fact: 0,
+            written: dec("36000"),
+            period: dec("36"),
+            limit: dec("24"),
+            of: Box::new(Basis::Percent {
+                base: dec("24000"),
+                rate: dec("0.5"),
+            }),
+        },
+        Basis::Prorated { .. } => return None,
         Basis::Manual => return None,
     })
 }
@@ -377,7 +387,7 @@ fn every_basis_is_said_in_both_languages_and_a_manual_one_says_nothing() {
         quantity: 1,
     };
     let samples = walk(first, basis_after);
-    assert_eq!(samples.len(), 10);
+    assert_eq!(samples.len(), 11);
     for b in &samples {
         let say = |lang: Lang| lang.words().basis(&policy, b, dec("6000"), short);
         if matches!(b, Basis::Percent { .. }) {
@@ -602,6 +612,10 @@ fn every_label_status_rule_and_help_text_is_said_in_both_languages() {
             percent: false,
         },
         Rule::PerRef(3),
+        Rule::BasePeriod {
+            fact: 0,
+            max: dec("24"),
+        },
         Rule::RefLimit(0),
         Rule::Requires(0),
         Rule::AwardGroup(0),

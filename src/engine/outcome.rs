@@ -153,6 +153,15 @@ pub enum Basis {
         ratio: Decimal,
     },
     Manual,
+    /// The base was counted for `limit` of the claim's `period` (fact
+    /// `fact`): `written` × limit / period is the base of the basis inside.
+    Prorated {
+        fact: u8,
+        written: Decimal,
+        period: Decimal,
+        limit: Decimal,
+        of: Box<Basis>,
+    },
     /// The figure of the basis inside came from a tier or the applicant's
     /// type, named here.
     Tiered {

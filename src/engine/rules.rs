@@ -21,7 +21,16 @@ pub fn before_caps(policy: &Policy, claim: &Claim) -> (Decimal, Basis) {
     // A one-off award with a count threshold (10件以上的，一次性奖励) counts
     // the quantity against its threshold but is not multiplied by it.
     let quantity = if item.per_unit { claim.quantity } else { 1 };
-    let (computed, basis) = by_kind(policy, &item.kind, figure, claim, quantity);
+    let (computed, basis) = match prorated(item, claim) {
+        Some((base, mut wrap)) => {
+            let (computed, inner) = by_kind(policy, &item.kind, figure, claim, quantity, base);
+            if let Basis::Prorated { of, .. } = &mut wrap {
+                **of = inner;
+            }
+            (computed, wrap)
+        }
+        None => by_kind(policy, &item.kind, figure, claim, quantity, claim.amount),
+    };
     match tier {
         Some(tier) => (
             computed,
@@ -32,6 +41,27 @@ pub fn before_caps(policy: &Policy, claim: &Claim) -> (Decimal, Basis) {
         ),
         None => (computed, basis),
     }
+}
+
+/// A base counted for at most the item's period: the scaled base, and the
+/// basis that says so (its inner basis filled in by the caller). `None`
+/// when the item has no such limit or the claim's period is within it.
+fn prorated(item: &Item, claim: &Claim) -> Option<(Option<Decimal>, Basis)> {
+    let (fact, limit) = item.base_period?;
+    let period = claim.facts.get(usize::from(fact)).copied().flatten()?;
+    let written = claim.amount?;
+    if period <= limit || period <= Decimal::ZERO {
+        return None;
+    }
+    let base = written * limit / period;
+    let basis = Basis::Prorated {
+        fact,
+        written,
+        period,
+        limit,
+        of: Box::new(Basis::Manual),
+    };
+    Some((Some(base), basis))
 }
 
 /// The figure of the item's table for this claim, and which it was.
@@ -68,9 +98,10 @@ fn by_kind(
     figure: Option<Decimal>,
     claim: &Claim,
     quantity: u32,
+    base: Option<Decimal>,
 ) -> (Decimal, Basis) {
     let round = |d: Decimal| policy.rounding.apply(d);
-    let amount = claim.amount.unwrap_or_default();
+    let amount = base.unwrap_or_default();
     match kind {
         Kind::Fixed { amount: each } => {
             let each = figure.unwrap_or(*each);

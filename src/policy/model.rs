@@ -369,6 +369,9 @@ pub struct Item {
     pub lifetime_cap: Option<Decimal>,
     /// An item the same applicant must have been paid before.
     pub requires: Option<ItemIdx>,
+    /// A base counted for at most so long: (the fact holding the claim's
+    /// period, the most counted).
+    pub base_period: Option<(FactIdx, Decimal)>,
     /// Some item requires this one: its payments are remembered per applicant.
     pub required: bool,
     /// The limit on units per reference across items this item counts under.

@@ -266,6 +266,9 @@ pub enum RuleFault {
     /// A window that is not exactly one of days, months, years, a whole
     /// number from 1.
     Window,
+    /// `base_period` on an item that is not `percent` or `matching`, or
+    /// with a `max` that is not above 0.
+    BasePeriod,
     /// `requires` that names no other item of the file.
     Requires { written: String },
     /// An item of a `[[ref_limit]]` that the file does not have, that is

@@ -182,6 +182,14 @@ pub struct RawFact {
     pub values: Vec<String>,
 }
 
+/// The fact holding a claim's period, and the most of it the base counts.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawBasePeriod {
+    pub fact: String,
+    pub max: Figure,
+}
+
 /// A window of time after a date fact: exactly one of the three.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -298,6 +306,10 @@ pub struct RawItem {
     /// (贴息……累计最高50万元).
     #[serde(default)]
     pub lifetime_cap: Option<Spanned<Figure>>,
+    /// A base limited in time (贴息期限不超过2年): the claim's period is a
+    /// fact, and the base is scaled by min(period, max) / period.
+    #[serde(default)]
+    pub base_period: Option<Spanned<RawBasePeriod>>,
     /// An item the same applicant must have been paid before (再次认定 pays
     /// only after the first recognition is recorded).
     #[serde(default)]

@@ -158,6 +158,9 @@ fn ranges_and_tables(item: &Item, out: &mut Vec<Rule>) {
     if let Some(n) = item.max_per_ref {
         out.push(Rule::PerRef(n));
     }
+    if let Some((fact, max)) = item.base_period {
+        out.push(Rule::BasePeriod { fact, max });
+    }
     if let Some(g) = item.ref_limit {
         out.push(Rule::RefLimit(g));
     }

@@ -174,6 +174,11 @@ pub enum Rule {
     },
     /// At most so many units per reference.
     PerRef(u32),
+    /// The base counted for at most `max` of the period a fact holds.
+    BasePeriod {
+        fact: u8,
+        max: Decimal,
+    },
     /// At most so many units per reference over several items.
     RefLimit(u16),
     /// Paid only after the same applicant was paid another item.

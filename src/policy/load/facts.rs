@@ -136,6 +136,49 @@ impl Checker<'_> {
         Some(f as FactIdx)
     }
 
+    /// `base_period`: a number fact and the most of it counted, on a
+    /// `percent` or `matching` item.
+    pub(super) fn base_period(
+        &mut self,
+        ri: &RawItem,
+        key: &ItemKey,
+        names: &Names,
+        kind: &crate::policy::model::Kind,
+        facts_range: &mut Vec<(FactIdx, crate::policy::model::Range)>,
+    ) -> Option<(FactIdx, rust_decimal::Decimal)> {
+        use crate::policy::model::Kind;
+        let raw = ri.base_period.as_ref()?;
+        let at = key.at("base_period");
+        if !matches!(kind, Kind::Percent { .. } | Kind::Matching { .. }) {
+            let fault = PolicyFault::Rule(RuleFault::BasePeriod);
+            self.problem(raw.span(), &at, fault);
+            return None;
+        }
+        let p = raw.get_ref();
+        let fact = self.fact_of_kind(&p.fact, raw.span(), &at, names, |k| {
+            matches!(k, FactKind::Number)
+        })?;
+        let spanned = toml::Spanned::new(raw.span(), p.max.clone());
+        let max = self.figure(&spanned, &format!("{at}.max"), false)?;
+        if max <= rust_decimal::Decimal::ZERO {
+            self.problem(raw.span(), &at, PolicyFault::Rule(RuleFault::BasePeriod));
+            return None;
+        }
+        // The period must be given, and above nothing: without it the base
+        // could not be limited.
+        if !facts_range.iter().any(|(g, _)| *g == fact) {
+            let above_zero = crate::policy::model::Range {
+                min: Some(crate::policy::model::Bound {
+                    value: rust_decimal::Decimal::ZERO,
+                    inclusive: false,
+                }),
+                max: None,
+            };
+            facts_range.push((fact, above_zero));
+        }
+        Some((fact, max))
+    }
+
     /// A fact used as a number (`facts_min`, `facts_range`, `tiers.on`) must
     /// be a number fact.
     pub(super) fn number_fact(

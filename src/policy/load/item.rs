@@ -38,8 +38,9 @@ impl Checker<'_> {
             names.groups,
         );
         let tags_any = self.tags_any(ri, &key, names);
-        let (facts_min, facts_range) = self.number_facts(ri, &key, names);
+        let (facts_min, mut facts_range) = self.number_facts(ri, &key, names);
         let facts_within = self.facts_within(ri, &key, names);
+        let base_period = self.base_period(ri, &key, names, &kind, &mut facts_range);
         let facts_one_of = self.facts_one_of(ri, &key, names);
         let amount_range = self.amount_range(ri, &key);
         let figure_by = self.figure_by(ri, &key, &kind, names, applicants);
@@ -80,6 +81,7 @@ impl Checker<'_> {
             annual_cap,
             lifetime_cap,
             requires: None,
+            base_period,
             required: false,
             ref_limit: None,
             max_per_claim,

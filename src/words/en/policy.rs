@@ -244,6 +244,7 @@ fn rule_fault(fault: &RuleFault) -> String {
         RuleFault::FactValue { written } => format!("`{written}` is no value this fact can hold"),
         RuleFault::FactKindMismatch { fact, kind } => format!("fact {fact} is a {kind} fact, which does not fit here (facts_min, facts_range and tiers take number facts; facts_within date facts; facts_one_of yes_no and choice facts)"),
         RuleFault::Window => "a window is exactly one of days, months or years, a whole number from 1".into(),
+        RuleFault::BasePeriod => "base_period fits percent and matching items, with a number fact and a max above 0".into(),
         RuleFault::Requires { written } => format!("requires `{written}`: no other item of this file has that id"),
         RuleFault::RefLimit { written } => format!("`{written}` in a ref_limit: not an item of this file, not a per-unit fixed item, already limited (another ref_limit or max_per_ref), or not a positive whole number of units"),
         RuleFault::GroupItem { written } => format!("`{written}` of an award group is no item of this file, or is in another group"),

@@ -139,6 +139,41 @@ impl ReportWords for English {
                 format!("matched 1:{} on {} = {total}", short(*ratio), short(*base))
             }
             Basis::Manual => String::new(),
+            Basis::Prorated {
+                fact,
+                written,
+                period,
+                limit,
+                of,
+            } => {
+                let name = policy
+                    .facts
+                    .get(usize::from(*fact))
+                    .map(|f| f.label(EN).to_string())
+                    .unwrap_or_default();
+                let scaled = format!(
+                    "{} × {}/{}",
+                    short(*written),
+                    limit.normalize(),
+                    period.normalize()
+                );
+                let rule = match of.as_ref() {
+                    Basis::Percent { rate, .. } => {
+                        format!("{scaled} × {} = {total}", percent(*rate))
+                    }
+                    Basis::Matching { ratio, .. } => {
+                        format!("matched 1:{} on {scaled} = {total}", short(*ratio))
+                    }
+                    other => self.basis(policy, other, computed, short),
+                };
+                format!(
+                    "{rule} ({name} {} is over {}: counted {}/{})",
+                    period.normalize(),
+                    limit.normalize(),
+                    limit.normalize(),
+                    period.normalize()
+                )
+            }
             Basis::Tiered { tier, of } => format!(
                 "{}{}",
                 self.basis(policy, of, computed, short),
@@ -608,6 +643,12 @@ impl ReportWords for English {
             Rule::Tiers { on, bands, percent } => super::rules::tiers(policy, *on, bands, *percent),
             Rule::ByType { table, percent } => super::rules::by_type(policy, table, *percent),
             Rule::PerRef(n) => super::rules::per_ref(*n),
+            Rule::BasePeriod { fact, max } => format!(
+                "{} over {}: the base counted for {} of it",
+                policy.facts[usize::from(*fact)].label(EN),
+                max.normalize(),
+                max.normalize()
+            ),
             Rule::RefLimit(g) => format!(
                 "at most {} per reference over {}",
                 policy

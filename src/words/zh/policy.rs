@@ -233,6 +233,7 @@ fn rule_fault(fault: &RuleFault) -> String {
         RuleFault::FactValue { written } => format!("“{written}”不是该事实可取的值"),
         RuleFault::FactKindMismatch { fact, kind } => format!("事实 {fact} 为 {kind} 类，不能用于此处（facts_min、facts_range、tiers 用 number 类；facts_within 用 date 类；facts_one_of 用 yes_no 或 choice 类）"),
         RuleFault::Window => "期限须且只须写 days、months、years 之一，为不小于 1 的整数".into(),
+        RuleFault::BasePeriod => "base_period 只用于 percent、matching 项目，须指定 number 类事实，max 须大于 0".into(),
         RuleFault::Requires { written } => format!("requires 所指的“{written}”不是本文件中的另一个项目"),
         RuleFault::RefLimit { written } => format!("ref_limit 中的“{written}”不是本文件的项目、不是按件计的 fixed 项目、已受其他编号上限约束（另一 ref_limit 或 max_per_ref），或件数不是正整数"),
         RuleFault::GroupItem { written } => format!("不重复奖励组中的项目“{written}”不存在，或已在另一组中"),

@@ -145,6 +145,41 @@ impl ReportWords for Chinese {
                 format!("按 1:{} 配套 {} = {total}", short(*ratio), short(*base))
             }
             Basis::Manual => String::new(),
+            Basis::Prorated {
+                fact,
+                written,
+                period,
+                limit,
+                of,
+            } => {
+                let name = policy
+                    .facts
+                    .get(usize::from(*fact))
+                    .map(|f| f.label(ZH).to_string())
+                    .unwrap_or_default();
+                let scaled = format!(
+                    "{} × {}/{}",
+                    short(*written),
+                    limit.normalize(),
+                    period.normalize()
+                );
+                let rule = match of.as_ref() {
+                    Basis::Percent { rate, .. } => {
+                        format!("{scaled} × {} = {total}", percent(*rate))
+                    }
+                    Basis::Matching { ratio, .. } => {
+                        format!("按 1:{} 配套 {scaled} = {total}", short(*ratio))
+                    }
+                    other => self.basis(policy, other, computed, short),
+                };
+                format!(
+                    "{rule}（{name} {} 超过 {}，按 {}/{} 计）",
+                    period.normalize(),
+                    limit.normalize(),
+                    limit.normalize(),
+                    period.normalize()
+                )
+            }
             Basis::Tiered { tier, of } => format!(
                 "{}{}",
                 self.basis(policy, of, computed, short),
@@ -601,6 +636,12 @@ impl ReportWords for Chinese {
             Rule::Tiers { on, bands, percent } => super::rules::tiers(policy, *on, bands, *percent),
             Rule::ByType { table, percent } => super::rules::by_type(policy, table, *percent),
             Rule::PerRef(n) => super::rules::per_ref(*n),
+            Rule::BasePeriod { fact, max } => format!(
+                "{}超过 {} 的，基数按 {}/期限 计",
+                policy.facts[usize::from(*fact)].label(ZH),
+                max.normalize(),
+                max.normalize()
+            ),
             Rule::RefLimit(g) => format!(
                 "{}合计同一编号最多资助 {} 个",
                 super::rules::ref_limit_items(policy, *g),
