@@ -580,3 +580,139 @@ fn compare_did_not_say_an_unknown_tag_two_names_or_a_wrong_check_character() {
         );
     }
 }
+
+/// A workbook of one sheet whose `<sheetData>` is `rows`, written part by
+/// part, so a test can put a cell anywhere and make it as long as it likes.
+fn workbook_of(path: &std::path::Path, dimension: &str, rows: &str) {
+    use std::io::Write;
+    let parts = [
+        (
+            "[Content_Types].xml",
+            r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#.to_string(),
+        ),
+        (
+            "_rels/.rels",
+            r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#.to_string(),
+        ),
+        (
+            "xl/workbook.xml",
+            r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="申报" sheetId="1" r:id="rId1"/></sheets></workbook>"#.to_string(),
+        ),
+        (
+            "xl/_rels/workbook.xml.rels",
+            r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#.to_string(),
+        ),
+        (
+            "xl/worksheets/sheet1.xml",
+            format!(
+                r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="{dimension}"/><sheetData>{rows}</sheetData></worksheet>"#
+            ),
+        ),
+    ];
+    let file = std::fs::File::create(path).unwrap_or_else(|e| panic!("{e}"));
+    let mut zip = zip::ZipWriter::new(file);
+    let deflated = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (name, text) in parts {
+        zip.start_file(name, deflated)
+            .unwrap_or_else(|e| panic!("{e}"));
+        zip.write_all(text.as_bytes())
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    zip.finish().unwrap_or_else(|e| panic!("{e}"));
+}
+
+/// A row of inline-string cells from column A.
+fn sheet_row(row: u32, cells: &[&str]) -> String {
+    let cells: String = cells
+        .iter()
+        .enumerate()
+        .map(|(c, text)| {
+            let col = (b'A' + c as u8) as char;
+            format!(r#"<c r="{col}{row}" t="inlineStr"><is><t>{text}</t></is></c>"#)
+        })
+        .collect();
+    format!(r#"<row r="{row}">{cells}</row>"#)
+}
+
+/// The header and one claim of 2,000 (a high-value patent) as sheet rows.
+fn one_claim_rows() -> String {
+    let header: Vec<&str> = HEADER.split(',').collect();
+    let claim = [
+        "H1",
+        "E1",
+        "甲公司",
+        "enterprise",
+        "high_value_patent",
+        "2024-03-01",
+        "1",
+        "",
+        "ZL-1",
+    ];
+    sheet_row(1, &header) + &sheet_row(2, &claim)
+}
+
+#[cfg(unix)]
+#[test]
+fn a_workbook_cell_at_xfd3000_cost_1_6_gb_and_one_at_xfd1048576_aborted() {
+    // The sheet was read as a dense range of every cell up to the last one:
+    // 3,000 rows × 16,384 columns, or all 2^34 cells of a sheet. Read a cell
+    // at a time, the claim of row 2 is paid its 2,000 under a 1 GiB limit on
+    // the process's memory, and the far cell is one more unused column.
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    for far in ["XFD3000", "XFD1048576"] {
+        let book = dir.path().join(format!("{far}.xlsx"));
+        let rows = one_claim_rows()
+            + &format!(r#"<row r="{0}"><c r="{far}"><v>7</v></c></row>"#, &far[3..]);
+        workbook_of(&book, &format!("A1:{far}"), &rows);
+        let out = dir.path().join(format!("{far}.csv"));
+        let ran = std::process::Command::new("sh")
+            .arg("-c")
+            .arg("ulimit -v 1048576; exec \"$0\" --lang en calc \"$1\" --out \"$2\"")
+            .arg(assert_cmd::cargo::cargo_bin("subsidy"))
+            .arg(&book)
+            .arg(&out)
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        let stderr = String::from_utf8_lossy(&ran.stderr);
+        assert!(ran.status.code().is_some(), "{far}: killed: {stderr}");
+        let payout =
+            std::fs::read_to_string(&out).unwrap_or_else(|e| panic!("{far}: {e}: {stderr}"));
+        let h1 = payout
+            .lines()
+            .find(|l| l.starts_with("H1,"))
+            .unwrap_or_else(|| panic!("{far}: no H1 in {payout}"));
+        assert!(h1.contains(",paid,") && h1.contains(",2000"), "{far}: {h1}");
+    }
+}
+
+#[test]
+fn a_2_mb_workbook_holding_one_huge_cell_reached_5_gb() {
+    // One cell of 30,000,000 bytes in a zip of a few dozen kilobytes: it is
+    // refused, naming its row as the CSV reader names a cell too long, before
+    // any reader holds it (the check stops at 10,000,000 bytes of it).
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let book = dir.path().join("大.xlsx");
+    let huge = "a".repeat(30_000_000);
+    let rows = one_claim_rows() + &sheet_row(3, &["H2", &huge]);
+    workbook_of(&book, "A1:N3", &rows);
+    subsidy()
+        .args(["--lang", "en", "calc"])
+        .arg(&book)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "大.xlsx:3: a cell is longer than the limit of 1000000 bytes; the file was not read (raise it with --max-field-bytes)",
+        ));
+    // A cell over the limit but short enough to read says the same.
+    let rows = one_claim_rows() + &sheet_row(3, &["H2", &"b".repeat(1_500_000)]);
+    workbook_of(&book, "A1:N3", &rows);
+    subsidy()
+        .args(["--lang", "en", "calc"])
+        .arg(&book)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "大.xlsx:3: a cell is longer than the limit of 1000000 bytes",
+        ));
+}

@@ -327,6 +327,7 @@ fn every_notice_is_said_in_both_languages() {
             limit: 50_000_000,
         },
         Stop::UnclosedQuote { line: 4 },
+        Stop::Unpacked { limit: 4 << 30 },
     ];
     for stop in &stops {
         // A new kind of stop does not compile until it is sampled here.
@@ -334,7 +335,8 @@ fn every_notice_is_said_in_both_languages() {
             Stop::FieldBytes { .. }
             | Stop::RecordBytes { .. }
             | Stop::Rows { .. }
-            | Stop::UnclosedQuote { .. } => {}
+            | Stop::UnclosedQuote { .. }
+            | Stop::Unpacked { .. } => {}
         }
         let n = Notice::InputStopped {
             path: "a.csv",

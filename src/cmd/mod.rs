@@ -30,7 +30,9 @@ pub use crate::output::write_file_atomically;
 use crate::policy::{bundled, load, Policy};
 use crate::progress::Progress;
 use crate::report::BookSheet;
-use crate::sheet::{is_spreadsheet, read_sheet, sheet_as_csv, Choice, ZIP_MAGIC};
+use crate::sheet::{
+    is_spreadsheet, open_sheet, read_sheet, Choice, Failure, SheetError, ZIP_MAGIC,
+};
 
 /// The policy of `--policy`, or the bundled one.
 pub fn load_policy(path: Option<&Path>) -> Result<Policy, Error> {
@@ -86,14 +88,21 @@ pub fn read_input(path: Option<&Path>) -> Result<(String, Vec<u8>), Error> {
 }
 
 /// A file, or standard input for `-` or no path, to be read as a stream
-/// of UTF-8 CSV: decoded from `--encoding`, or a spreadsheet's sheet.
+/// of UTF-8 CSV: decoded from `--encoding`, or a spreadsheet's sheet. The
+/// third value holds, once the stream has failed, why a sheet could not be
+/// read.
+#[allow(clippy::type_complexity)]
 pub fn open_input(
     path: Option<&Path>,
     reading: &Reading,
-) -> Result<(String, Box<dyn Read + Send>), Error> {
+    limits: Limits,
+) -> Result<(String, Box<dyn Read + Send>, Option<Failure>), Error> {
     if let Some(p) = path.filter(|p| is_spreadsheet(p)) {
-        let text = sheet_as_csv(p, Choice::Named(reading.sheet.as_deref()))?;
-        return Ok((p.display().to_string(), Box::new(io::Cursor::new(text))));
+        let label = p.display().to_string();
+        let (_, _, stream) = open_sheet(p, Choice::Named(reading.sheet.as_deref()), limits)
+            .map_err(|e| sheet_error(&label, e))?;
+        let failed = stream.failure();
+        return Ok((label, Box::new(stream), Some(failed)));
     }
     let (label, input): (String, Box<dyn Read + Send>) = match path {
         Some(p) if p != Path::new("-") => {
@@ -110,11 +119,22 @@ pub fn open_input(
         Ok(decoded) if decoded.begins_with(ZIP_MAGIC) => {
             Err(ClaimsError::Zipped { file: label }.into())
         }
-        Ok(decoded) => Ok((label, Box::new(decoded))),
+        Ok(decoded) => Ok((label, Box::new(decoded), None)),
         Err(source) => Err(Error::Read {
             path: label,
             source,
         }),
+    }
+}
+
+/// A sheet that could not be read, as the command line says it.
+fn sheet_error(label: &str, e: SheetError) -> Error {
+    match e {
+        SheetError::Claims(e) => e.into(),
+        SheetError::Stop(stop) => Error::Input {
+            path: label.to_string(),
+            stop,
+        },
     }
 }
 
@@ -138,10 +158,14 @@ pub fn read_batch_shown(
     progress: &Progress,
 ) -> Result<(Batch, Vec<Prior>), Error> {
     let mut keys = Keys::default();
-    let (label, input) = open_input(claims, &sources.reading)?;
+    let (label, input, sheet_failed) = open_input(claims, &sources.reading, limits)?;
     let (input, stopped) = guard(progress.reading(input), limits);
-    let batch = read_claims(&label, input, policy, &mut keys)
-        .map_err(|e| stopped_or(&label, &stopped, e.into()))?;
+    let batch = read_claims(&label, input, policy, &mut keys).map_err(|e| {
+        match sheet_failed.and_then(|f| f.take()) {
+            Some(failed) => sheet_error(&label, failed),
+            None => stopped_or(&label, &stopped, e.into()),
+        }
+    })?;
     let prior = read_ledgers(&sources.ledger, &sources.reading, policy, &mut keys, limits)?;
     Ok((batch, prior))
 }
@@ -194,9 +218,10 @@ pub fn ledger_text(path: &Path, reading: &Reading, limits: Limits) -> Result<Led
     let (sheet, text) = if is_spreadsheet(path) {
         let claims = BookSheet::Claims.name();
         let read = match reading.sheet.as_deref() {
-            Some(wanted) => read_sheet(path, Choice::Preferred(&[wanted, claims]))?,
-            None => read_sheet(path, Choice::Preferred(&[claims]))?,
-        };
+            Some(wanted) => read_sheet(path, Choice::Preferred(&[wanted, claims]), limits),
+            None => read_sheet(path, Choice::Preferred(&[claims]), limits),
+        }
+        .map_err(|e| sheet_error(&label, e))?;
         (Some((read.name, read.first_col)), read.text)
     } else {
         let (_, bytes) = read_input(Some(path))?;

@@ -612,6 +612,9 @@ impl ReportWords for English {
                     Stop::UnclosedQuote { .. } => format!(
                         "{path}:{line}: a quote (\") opened here is never closed, so every later row would run into one cell; the file was not read"
                     ),
+                    Stop::Unpacked { limit } => format!(
+                        "{path}: the workbook unpacks to more than {limit} bytes, more than any sheet of claims needs; the file was not read"
+                    ),
                 }
             }
             Notice::UnknownColumns { path, columns } => format!(

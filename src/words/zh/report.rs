@@ -602,6 +602,9 @@ impl ReportWords for Chinese {
                     Stop::UnclosedQuote { .. } => format!(
                         "{path}:{line}: 此处开始的引号（\"）直到文件末尾都没有闭合，其后各行会被并入一个单元格；文件未读取"
                     ),
+                    Stop::Unpacked { limit } => format!(
+                        "{path}: 工作簿解压后超过 {limit} 字节，远超任何申报表所需；文件未读取"
+                    ),
                 }
             }
             Notice::UnknownColumns { path, columns } => {
