@@ -60,6 +60,11 @@ pub enum Usage {
         written: String,
         candidates: Vec<(String, String)>,
     },
+    /// `--out` is an input of the same run.
+    OutIsInput {
+        out: String,
+        input: String,
+    },
 }
 
 /// What a command looked for and did not find.
@@ -156,6 +161,7 @@ impl Error {
                     .collect();
                 words.ambiguous_item(written, &candidates)
             }
+            Usage::OutIsInput { out, input } => words.notice(&Notice::OutIsInput { out, input }),
         }
     }
 }

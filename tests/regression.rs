@@ -716,3 +716,83 @@ fn a_2_mb_workbook_holding_one_huge_cell_reached_5_gb() {
             "大.xlsx:3: a cell is longer than the limit of 1000000 bytes",
         ));
 }
+
+#[test]
+fn out_replaced_the_ledger_or_the_claims_of_the_same_run() {
+    // `calc batch2.csv --ledger batch1.csv --out batch1.csv` replaced the
+    // first batch's ledger with the second's payout, so the next batch
+    // forgot batch 1; `calc in.csv --out in.csv` replaced the claims, also
+    // through a symbolic link. Each is refused (exit 2) and the file keeps
+    // its bytes.
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let batch1 = dir.path().join("batch1.csv");
+    let batch2 = dir.path().join("batch2.csv");
+    let first = run(&[claim("B1", "E1", "high_value_patent", "2024-03-01").reference("ZL-1")]);
+    std::fs::write(&batch1, &first.payout).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        &batch2,
+        csv(&[claim("B2", "E1", "high_value_patent", "2024-04-01").reference("ZL-2")]),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let claims2 = std::fs::read(&batch2).unwrap_or_else(|e| panic!("{e}"));
+    let mut cases = vec![
+        (
+            vec![batch2.clone(), "--ledger".into(), batch1.clone()],
+            batch1.clone(),
+        ),
+        (vec![batch2.clone()], batch2.clone()),
+        // The same file by another name: `dir/./batch2.csv`.
+        (
+            vec![batch2.clone()],
+            dir.path().join(".").join("batch2.csv"),
+        ),
+    ];
+    #[cfg(unix)]
+    {
+        let link = dir.path().join("link.csv");
+        std::os::unix::fs::symlink(&batch2, &link).unwrap_or_else(|e| panic!("{e}"));
+        cases.push((vec![batch2.clone()], link));
+    }
+    for (inputs, out) in cases {
+        subsidy()
+            .args(["--lang", "en", "calc"])
+            .args(&inputs)
+            .arg("--out")
+            .arg(&out)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(format!(
+                "--out {} is the file",
+                out.display()
+            )))
+            .stderr(predicate::str::contains("nothing was read or written"));
+        assert_eq!(
+            std::fs::read_to_string(&batch1).unwrap_or_default(),
+            first.payout
+        );
+        assert_eq!(std::fs::read(&batch2).unwrap_or_default(), claims2);
+    }
+    // `report` and `template` refuse their inputs alike, in Chinese too.
+    subsidy()
+        .arg("report")
+        .arg(&batch1)
+        .arg("--out")
+        .arg(&batch1)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("就是本次运行要读取的文件"));
+    // A new file beside them is written as before.
+    let next = dir.path().join("batch2-payout.csv");
+    subsidy()
+        .arg("calc")
+        .arg(&batch2)
+        .arg("--ledger")
+        .arg(&batch1)
+        .arg("--out")
+        .arg(&next)
+        .assert()
+        .success();
+    assert!(std::fs::read_to_string(&next)
+        .unwrap_or_default()
+        .contains("B2,"));
+}

@@ -392,6 +392,10 @@ fn every_notice_is_said_in_both_languages() {
             file: "a.csv",
             invalid: 2,
         },
+        Notice::OutIsInput {
+            out: "b.csv",
+            input: "a.csv",
+        },
         Notice::NoClaimsOfApplicant {
             file: "a.csv",
             applicant: "X",
@@ -433,6 +437,7 @@ fn every_notice_is_said_in_both_languages() {
             Notice::InputStopped { .. } => 15,
             Notice::UnknownColumns { .. } => 16,
             Notice::Rows { .. } => 17,
+            Notice::OutIsInput { .. } => 18,
         };
         seen.insert(index);
         let say = |lang: Lang| lang.words().notice(n);

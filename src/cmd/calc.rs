@@ -14,6 +14,9 @@ use crate::report::{
 use crate::words::{Lang, Notice, Stage};
 
 pub fn run(args: &CalcArgs, lang: Lang) -> Result<(), Error> {
+    let mut inputs = super::inputs_of(&args.sources);
+    inputs.extend(args.claims.as_deref());
+    crate::output::out_is_not_input(args.out.as_deref(), &inputs)?;
     let (policy, overrides) =
         super::whatif::load_with(args.sources.measures.path(), &args.sources.set)?;
     let fund = super::budget::fund_asked(args.budget.as_deref())?;

@@ -107,6 +107,11 @@ fn say_once(base: &Side, alt: &Side) {
 }
 
 pub fn run(args: &CompareArgs, lang: Lang) -> Result<(), Error> {
+    let mut inputs: Vec<&std::path::Path> = vec![&args.claims];
+    inputs.extend(args.base.as_deref());
+    inputs.extend(args.alt.as_deref());
+    inputs.extend(args.ledger.iter().map(|p| p.as_path()));
+    crate::output::out_is_not_input(args.out.as_deref(), &inputs)?;
     let base = run_side(args, args.base.as_deref(), &args.base_set, lang)?;
     let alt = run_side(args, args.alt.as_deref(), &args.alt_set, lang)?;
     say_once(&base, &alt);

@@ -138,6 +138,13 @@ fn sheet_error(label: &str, e: SheetError) -> Error {
     }
 }
 
+/// The files `--policy` and `--ledger` name, which `--out` may not be.
+pub fn inputs_of(sources: &Sources) -> Vec<&Path> {
+    let mut inputs: Vec<&Path> = sources.measures.path().into_iter().collect();
+    inputs.extend(sources.ledger.iter().map(PathBuf::as_path));
+    inputs
+}
+
 /// Reads a claims file and every ledger, interning applicants and
 /// references across all of them.
 pub fn read_batch(

@@ -142,6 +142,8 @@ fn payout_row(
 }
 
 pub fn run(args: &ReportArgs, lang: Lang) -> Result<(), Error> {
+    let inputs: Vec<&std::path::Path> = args.ledgers.iter().map(|p| p.as_path()).collect();
+    crate::output::out_is_not_input(args.out.as_deref(), &inputs)?;
     let fund = super::budget::fund_asked(args.budget.as_deref())?;
     let mut rows = Vec::new();
     for (batch, path) in args.ledgers.iter().enumerate() {

@@ -234,6 +234,11 @@ pub enum Notice<'a> {
         path: &'a str,
         source: &'a io::Error,
     },
+    /// `--out` names a file this run reads (the same file, by identity).
+    OutIsInput {
+        out: &'a str,
+        input: &'a str,
+    },
     Strict {
         file: &'a str,
         invalid: usize,

@@ -627,6 +627,9 @@ impl ReportWords for English {
             }
             Notice::CannotRead { path, source } => format!("{path}: cannot read: {source}"),
             Notice::CannotWrite { path, source } => format!("{path}: cannot write: {source}"),
+            Notice::OutIsInput { out, input } => format!(
+                "--out {out} is the file {input} this run reads: writing it would replace the input; nothing was read or written (choose another --out)"
+            ),
             Notice::Strict { file, invalid } => {
                 format!("{file}: {invalid} invalid row(s) under --strict; nothing was written")
             }

@@ -614,6 +614,9 @@ impl ReportWords for Chinese {
             Notice::NoRefGiven => "未给出 --ref：无法检查同一编号是否已获资助。".to_string(),
             Notice::CannotRead { path, source } => format!("{path}: 无法读取：{source}"),
             Notice::CannotWrite { path, source } => format!("{path}: 无法写入：{source}"),
+            Notice::OutIsInput { out, input } => format!(
+                "--out {out} 就是本次运行要读取的文件 {input}：写入会覆盖输入；未读取也未写入任何文件（请另选 --out）"
+            ),
             Notice::Strict { file, invalid } => {
                 format!("{file}: 有 {invalid} 行数据无效（--strict），未输出任何结果")
             }
