@@ -13,6 +13,9 @@ use crate::policy::PolicyError;
 use crate::whatif::WhatIfError;
 use crate::words::{Lang, Notice};
 
+/// How errors name standard output.
+pub const STDOUT: &str = "<stdout>";
+
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error(transparent)]
@@ -103,9 +106,12 @@ impl Error {
         }
     }
 
-    /// A reader that went away (`subsidy calc | head`) is not a failure.
+    /// A reader of standard output that went away (`subsidy calc | head`)
+    /// is not a failure; one of `--out` (a FIFO) is: the file it was meant
+    /// to hold is incomplete.
     pub fn is_broken_pipe(&self) -> bool {
-        matches!(self, Error::Write { source, .. } if source.kind() == io::ErrorKind::BrokenPipe)
+        matches!(self, Error::Write { path, source }
+            if path == STDOUT && source.kind() == io::ErrorKind::BrokenPipe)
     }
 
     pub fn render(&self, lang: Lang) -> String {

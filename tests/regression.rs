@@ -796,3 +796,60 @@ fn out_replaced_the_ledger_or_the_claims_of_the_same_run() {
         .unwrap_or_default()
         .contains("B2,"));
 }
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_whose_reader_left_early_ended_with_exit_0_and_a_truncated_payout() {
+    // The reader of `--out` read 100 bytes of a payout of 3,000 rows and
+    // left; the run said nothing and exited 0, as if `| head` had read its
+    // standard output. The file was meant to hold the payout: exit 1, said
+    // in the run's language.
+    use std::io::Read;
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let claims = dir.path().join("claims.csv");
+    let rows: Vec<C> = (0..3000)
+        .map(|i| {
+            claim(
+                &format!("F{i}"),
+                &format!("E{i}"),
+                "high_value_patent",
+                "2024-03-01",
+            )
+            .reference(&format!("ZL-{i}"))
+        })
+        .collect();
+    std::fs::write(&claims, csv(&rows)).unwrap_or_else(|e| panic!("{e}"));
+    for (lang, said) in [
+        (
+            "en",
+            "its reader closed it before the end; what it read is incomplete",
+        ),
+        ("zh", "读取方在写完之前关闭了它"),
+    ] {
+        let fifo = dir.path().join(format!("pipe-{lang}"));
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert!(made.success(), "mkfifo");
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || {
+                let mut first = [0u8; 100];
+                let mut file = std::fs::File::open(&fifo).unwrap_or_else(|e| panic!("{e}"));
+                file.read_exact(&mut first)
+                    .unwrap_or_else(|e| panic!("{e}"));
+            })
+        };
+        subsidy()
+            .args(["--lang", lang, "calc"])
+            .arg(&claims)
+            .arg("--out")
+            .arg(&fifo)
+            .timeout(std::time::Duration::from_secs(120))
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains(said));
+        reader.join().unwrap_or_else(|_| panic!("the reader"));
+    }
+}

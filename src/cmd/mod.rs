@@ -274,7 +274,7 @@ pub fn write_stdout(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Res
     write(&mut out)
         .and_then(|()| out.flush())
         .map_err(|source| Error::Write {
-            path: "<stdout>".into(),
+            path: crate::error::STDOUT.into(),
             source,
         })
 }

@@ -626,7 +626,7 @@ impl ReportWords for English {
                 "No --ref given: whether the same ref was paid before is not checked.".to_string()
             }
             Notice::CannotRead { path, source } => format!("{path}: cannot read: {source}"),
-            Notice::CannotWrite { path, source } => format!("{path}: cannot write: {source}"),
+            Notice::CannotWrite { path, source } => cannot_write(path, source),
             Notice::OutIsInput { out, input } => format!(
                 "--out {out} is the file {input} this run reads: writing it would replace the input; nothing was read or written (choose another --out)"
             ),
@@ -689,5 +689,16 @@ fn measure_except(policy: &Policy) -> String {
         String::new()
     } else {
         format!(" ({} excepted)", named.join(", "))
+    }
+}
+
+/// Why an output could not be written; a FIFO's reader that left early
+/// in words, since the system's are of no help there.
+fn cannot_write(path: &str, source: &std::io::Error) -> String {
+    match source.kind() {
+        std::io::ErrorKind::BrokenPipe => format!(
+            "{path}: cannot write: its reader closed it before the end; what it read is incomplete"
+        ),
+        _ => format!("{path}: cannot write: {source}"),
     }
 }

@@ -613,7 +613,7 @@ impl ReportWords for Chinese {
             Notice::DryRun => "试算：不写入任何文件。".to_string(),
             Notice::NoRefGiven => "未给出 --ref：无法检查同一编号是否已获资助。".to_string(),
             Notice::CannotRead { path, source } => format!("{path}: 无法读取：{source}"),
-            Notice::CannotWrite { path, source } => format!("{path}: 无法写入：{source}"),
+            Notice::CannotWrite { path, source } => cannot_write(path, source),
             Notice::OutIsInput { out, input } => format!(
                 "--out {out} 就是本次运行要读取的文件 {input}：写入会覆盖输入；未读取也未写入任何文件（请另选 --out）"
             ),
@@ -676,4 +676,15 @@ fn paid_refs(paid: &[(Box<str>, Box<str>)]) -> String {
         .map(|(r, _)| r.as_ref())
         .collect::<Vec<_>>()
         .join("、")
+}
+
+/// Why an output could not be written; a FIFO's reader that left early
+/// in words, since the system's are of no help there.
+fn cannot_write(path: &str, source: &std::io::Error) -> String {
+    match source.kind() {
+        std::io::ErrorKind::BrokenPipe => {
+            format!("{path}: 无法写入：读取方在写完之前关闭了它，已读到的内容不完整")
+        }
+        _ => format!("{path}: 无法写入：{source}"),
+    }
 }
