@@ -853,3 +853,36 @@ fn a_fifo_whose_reader_left_early_ended_with_exit_0_and_a_truncated_payout() {
         reader.join().unwrap_or_else(|_| panic!("the reader"));
     }
 }
+
+#[test]
+fn an_xlsx_out_too_narrow_for_the_claims_named_the_claims_file() {
+    // 14 columns of claims and 19,995 of the clerk's own, carried into the
+    // payout: 20,009 columns, where a sheet has 16,384. The error named the
+    // claims file and said it in the workbook writer's English; it names
+    // the workbook, says why in the run's language, and writes nothing.
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let claims = dir.path().join("claims.csv");
+    let extra: Vec<String> = (1..=19_995).map(|i| format!("note{i}")).collect();
+    let text = format!(
+        "{HEADER},{}\nW1,E1,甲公司,enterprise,high_value_patent,2024-03-01,1,,ZL-1,,,,,{}\n",
+        extra.join(","),
+        ",".repeat(19_995)
+    );
+    std::fs::write(&claims, text).unwrap_or_else(|e| panic!("{e}"));
+    let out = dir.path().join("payout.xlsx");
+    for (lang, said) in [
+        ("en", "payout.xlsx: cannot write: a workbook's sheet holds at most 1,048,576 rows and 16,384 columns, and this one needs more; write it as .csv"),
+        ("zh", "payout.xlsx: 无法写入：工作簿的一张表最多 1,048,576 行、16,384 列，本次内容超出；请输出为 .csv"),
+    ] {
+        subsidy()
+            .args(["--lang", lang, "calc"])
+            .arg(&claims)
+            .arg("--out")
+            .arg(&out)
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains(said))
+            .stderr(predicate::str::contains("claims.csv: cannot").not());
+        assert!(!out.exists(), "a workbook was written");
+    }
+}

@@ -14,6 +14,7 @@ use subsidy::claims::{parse_claim, Keys, RawClaim};
 use subsidy::engine::{Basis, Cap, CapStep, Check, NoPlace, OutOfRange, Rejection, Status, Tier};
 use subsidy::money::short;
 use subsidy::policy::{bundled, Bound, Measured, Policy, Side, TagSet, TypeSet, Unique};
+use subsidy::words::BookLimit;
 use subsidy::words::{Label, Lang, Notice, Rule, Stage, Topic};
 
 fn walk<T: std::fmt::Debug>(first: T, after: fn(&T) -> Option<T>) -> Vec<T> {
@@ -396,6 +397,12 @@ fn every_notice_is_said_in_both_languages() {
             out: "b.csv",
             input: "a.csv",
         },
+        Notice::BookCannotHold {
+            limit: BookLimit::RowsOrColumns,
+        },
+        Notice::BookCannotHold {
+            limit: BookLimit::CellText,
+        },
         Notice::NoClaimsOfApplicant {
             file: "a.csv",
             applicant: "X",
@@ -438,6 +445,15 @@ fn every_notice_is_said_in_both_languages() {
             Notice::UnknownColumns { .. } => 16,
             Notice::Rows { .. } => 17,
             Notice::OutIsInput { .. } => 18,
+            Notice::BookCannotHold {
+                limit: BookLimit::RowsOrColumns,
+            } => 19,
+            Notice::BookCannotHold {
+                limit: BookLimit::CellText,
+            } => 20,
+            Notice::BookCannotHold {
+                limit: BookLimit::Other(_),
+            } => 21,
         };
         seen.insert(index);
         let say = |lang: Lang| lang.words().notice(n);

@@ -126,7 +126,7 @@ pub fn run(args: &CompareArgs, lang: Lang) -> Result<(), Error> {
     let format = args.format.unwrap_or(default);
     let book = match &args.out {
         Some(path) if format == Format::Csv && super::is_workbook(path) => Some(
-            super::workbook_bytes(path, &cost_book(&comparison, &base, &alt, lang))?,
+            super::workbook_bytes(path, &cost_book(&comparison, &base, &alt, lang), lang)?,
         ),
         _ => None,
     };

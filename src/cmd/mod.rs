@@ -287,9 +287,27 @@ pub fn is_workbook(path: &Path) -> bool {
 }
 
 /// The bytes of a workbook of `tabs`, to be written to `path`.
-pub fn workbook_bytes(path: &Path, tabs: &[crate::whatif::book::Tab]) -> Result<Vec<u8>, Error> {
-    crate::whatif::book::workbook(tabs).map_err(|e| Error::Write {
+pub fn workbook_bytes(
+    path: &Path,
+    tabs: &[crate::whatif::book::Tab],
+    lang: crate::words::Lang,
+) -> Result<Vec<u8>, Error> {
+    crate::whatif::book::workbook(tabs).map_err(|e| book_error(path, &e, lang))
+}
+
+/// A workbook that cannot be made, named by the output it was for (not by
+/// an input), with why in the run's language.
+pub fn book_error(path: &Path, e: &rust_xlsxwriter::XlsxError, lang: crate::words::Lang) -> Error {
+    use crate::words::{BookLimit, Notice};
+    use rust_xlsxwriter::XlsxError;
+    let other = e.to_string();
+    let limit = match e {
+        XlsxError::RowColumnLimitError => BookLimit::RowsOrColumns,
+        XlsxError::MaxStringLengthExceeded => BookLimit::CellText,
+        _ => BookLimit::Other(&other),
+    };
+    Error::Write {
         path: path.display().to_string(),
-        source: io::Error::other(e.to_string()),
-    })
+        source: io::Error::other(lang.words().notice(&Notice::BookCannotHold { limit })),
+    }
 }

@@ -164,7 +164,7 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<(), Error> {
     });
     let book = match &args.out {
         Some(path) if format == Format::Csv && super::is_workbook(path) => Some(
-            super::workbook_bytes(path, &review_book(&r, &names, fund, lang))?,
+            super::workbook_bytes(path, &review_book(&r, &names, fund, lang), lang)?,
         ),
         _ => None,
     };

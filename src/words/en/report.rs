@@ -627,6 +627,11 @@ impl ReportWords for English {
             }
             Notice::CannotRead { path, source } => format!("{path}: cannot read: {source}"),
             Notice::CannotWrite { path, source } => cannot_write(path, source),
+            Notice::BookCannotHold { limit } => match limit {
+                crate::words::BookLimit::RowsOrColumns => "a workbook's sheet holds at most 1,048,576 rows and 16,384 columns, and this one needs more; write it as .csv".to_string(),
+                crate::words::BookLimit::CellText => "a workbook's cell holds at most 32,767 characters, and one here has more; write it as .csv".to_string(),
+                crate::words::BookLimit::Other(why) => format!("the workbook cannot be made: {why}"),
+            },
             Notice::OutIsInput { out, input } => format!(
                 "--out {out} is the file {input} this run reads: writing it would replace the input; nothing was read or written (choose another --out)"
             ),
