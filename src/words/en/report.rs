@@ -627,11 +627,7 @@ impl ReportWords for English {
             }
             Notice::CannotRead { path, source } => format!("{path}: cannot read: {source}"),
             Notice::CannotWrite { path, source } => cannot_write(path, source),
-            Notice::BookCannotHold { limit } => match limit {
-                crate::words::BookLimit::RowsOrColumns => "a workbook's sheet holds at most 1,048,576 rows and 16,384 columns, and this one needs more; write it as .csv".to_string(),
-                crate::words::BookLimit::CellText => "a workbook's cell holds at most 32,767 characters, and one here has more; write it as .csv".to_string(),
-                crate::words::BookLimit::Other(why) => format!("the workbook cannot be made: {why}"),
-            },
+            Notice::BookCannotHold { limit } => book_cannot_hold(*limit),
             Notice::OutIsInput { out, input } => format!(
                 "--out {out} is the file {input} this run reads: writing it would replace the input; nothing was read or written (choose another --out)"
             ),
@@ -705,5 +701,14 @@ fn cannot_write(path: &str, source: &std::io::Error) -> String {
             "{path}: cannot write: its reader closed it before the end; what it read is incomplete"
         ),
         _ => format!("{path}: cannot write: {source}"),
+    }
+}
+
+/// Why an `--out` workbook cannot be made.
+fn book_cannot_hold(limit: crate::words::BookLimit) -> String {
+    match limit {
+        crate::words::BookLimit::RowsOrColumns => "a workbook's sheet holds at most 1,048,576 rows and 16,384 columns, and this one needs more; write it as .csv".to_string(),
+        crate::words::BookLimit::CellText => "a workbook's cell holds at most 32,767 characters, and one here has more; write it as .csv".to_string(),
+        crate::words::BookLimit::Other(why) => format!("the workbook cannot be made: {why}"),
     }
 }

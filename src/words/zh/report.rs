@@ -614,11 +614,7 @@ impl ReportWords for Chinese {
             Notice::NoRefGiven => "未给出 --ref：无法检查同一编号是否已获资助。".to_string(),
             Notice::CannotRead { path, source } => format!("{path}: 无法读取：{source}"),
             Notice::CannotWrite { path, source } => cannot_write(path, source),
-            Notice::BookCannotHold { limit } => match limit {
-                crate::words::BookLimit::RowsOrColumns => "工作簿的一张表最多 1,048,576 行、16,384 列，本次内容超出；请输出为 .csv".to_string(),
-                crate::words::BookLimit::CellText => "工作簿的一个单元格最多 32,767 个字符，本次有单元格超出；请输出为 .csv".to_string(),
-                crate::words::BookLimit::Other(why) => format!("无法生成工作簿：{why}"),
-            },
+            Notice::BookCannotHold { limit } => book_cannot_hold(*limit),
             Notice::OutIsInput { out, input } => format!(
                 "--out {out} 就是本次运行要读取的文件 {input}：写入会覆盖输入；未读取也未写入任何文件（请另选 --out）"
             ),
@@ -691,5 +687,18 @@ fn cannot_write(path: &str, source: &std::io::Error) -> String {
             format!("{path}: 无法写入：读取方在写完之前关闭了它，已读到的内容不完整")
         }
         _ => format!("{path}: 无法写入：{source}"),
+    }
+}
+
+/// Why an `--out` workbook cannot be made.
+fn book_cannot_hold(limit: crate::words::BookLimit) -> String {
+    match limit {
+        crate::words::BookLimit::RowsOrColumns => {
+            "工作簿的一张表最多 1,048,576 行、16,384 列，本次内容超出；请输出为 .csv".to_string()
+        }
+        crate::words::BookLimit::CellText => {
+            "工作簿的一个单元格最多 32,767 个字符，本次有单元格超出；请输出为 .csv".to_string()
+        }
+        crate::words::BookLimit::Other(why) => format!("无法生成工作簿：{why}"),
     }
 }
