@@ -886,3 +886,148 @@ fn an_xlsx_out_too_narrow_for_the_claims_named_the_claims_file() {
         assert!(!out.exists(), "a workbook was written");
     }
 }
+
+/// A small policy of two station awards, each with a quota of one a year;
+/// `OVERFLOW` is where the qualified award's claims past its quota go.
+const STATIONS: &str = r#"
+id = "test-city"
+title = "test"
+source = "test"
+status = "final"
+valid_from = 2024-01-01
+valid_until = UNTIL
+currency = "CNY"
+
+[rounding]
+mode = "half_up"
+decimals = 2
+
+[[applicant_type]]
+id = "organization"
+name = "社会组织"
+
+[[clause]]
+number = 1
+title = "stations"
+source = "优秀3万元，合格1万元，各每年1个。"
+
+[[clause.item]]
+id = "excellent"
+name = "优秀"
+kind = "fixed"
+amount = 30000
+applicants = ["organization"]
+
+[clause.item.quota]
+per_year = 1
+overflow = "qualified"
+
+[[clause.item]]
+id = "qualified"
+name = "合格"
+kind = "fixed"
+amount = 10000
+applicants = ["organization"]
+
+[clause.item.quota]
+per_year = 1
+OVERFLOW
+"#;
+
+#[test]
+fn a_policy_whose_quota_overflows_went_round_in_a_circle_passed_validate() {
+    // excellent → qualified → excellent passed `policy validate`, and a third
+    // excellent claim went round the circle and was paid past both quotas
+    // of one. The circle is refused, naming its items.
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let file = dir.path().join("stations.toml");
+    let text = STATIONS
+        .replace("UNTIL", "2024-12-31")
+        .replace("OVERFLOW", "overflow = \"excellent\"");
+    std::fs::write(&file, text).unwrap_or_else(|e| panic!("{e}"));
+    let said = "quota overflows go round in a circle (excellent → qualified → excellent)";
+    let validate = subsidy()
+        .args(["--lang", "en", "policy", "validate"])
+        .arg(&file)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let all = String::from_utf8_lossy(&validate.stdout).into_owned()
+        + &String::from_utf8_lossy(&validate.stderr);
+    assert_eq!(validate.status.code(), Some(1), "{all}");
+    assert!(all.contains(said), "{all}");
+    assert_eq!(all.matches("in a circle").count(), 1, "told once: {all}");
+    subsidy()
+        .args(["--lang", "en", "calc", "--policy"])
+        .arg(&file)
+        .arg(dir.path().join("none.csv"))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(said));
+    // Without the circle (the qualified award refuses the rest), it loads.
+    let text = STATIONS
+        .replace("UNTIL", "2024-12-31")
+        .replace("OVERFLOW", "");
+    std::fs::write(&file, text).unwrap_or_else(|e| panic!("{e}"));
+    subsidy()
+        .args(["--lang", "en", "policy", "validate"])
+        .arg(&file)
+        .assert()
+        .success();
+}
+
+#[test]
+fn valid_until_9999_12_31_was_said_not_to_be_a_date() {
+    // It is a date: the tool reads the years 1900–2999, and says so.
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let file = dir.path().join("stations.toml");
+    let text = STATIONS
+        .replace("UNTIL", "9999-12-31")
+        .replace("OVERFLOW", "");
+    std::fs::write(&file, text).unwrap_or_else(|e| panic!("{e}"));
+    let validate = subsidy()
+        .args(["--lang", "en", "policy", "validate"])
+        .arg(&file)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let all = String::from_utf8_lossy(&validate.stdout).into_owned()
+        + &String::from_utf8_lossy(&validate.stderr);
+    assert_eq!(validate.status.code(), Some(1), "{all}");
+    assert!(
+        all.contains("stations.toml:7:")
+            && all.contains("9999-12-31 is a date, but past what the tool reads: dates run from 1900-01-01 to 2999-12-31"),
+        "{all}"
+    );
+    assert!(!all.contains("expected a date"), "{all}");
+}
+
+#[test]
+fn a_policy_file_not_in_utf8_named_no_place() {
+    // Saved as GB18030, the title 测试 is bytes of no UTF-8 at line 3;
+    // the error was the system's "stream did not contain valid UTF-8".
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let file = dir.path().join("gbk.toml");
+    let mut bytes = b"id = \"test-city\"\n# a note\ntitle = \"".to_vec();
+    bytes.extend_from_slice(&[0xB2, 0xE2, 0xCA, 0xD4]);
+    bytes.extend_from_slice(b"\"\n");
+    std::fs::write(&file, bytes).unwrap_or_else(|e| panic!("{e}"));
+    for (lang, said) in [
+        (
+            "en",
+            "gbk.toml:3:10: the file is not UTF-8 text from byte offset 35 on; save it as UTF-8",
+        ),
+        (
+            "zh",
+            "gbk.toml:3:10: 文件自字节偏移 35 起不是 UTF-8 文本；请另存为 UTF-8",
+        ),
+    ] {
+        let validate = subsidy()
+            .args(["--lang", lang, "policy", "validate"])
+            .arg(&file)
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        let all = String::from_utf8_lossy(&validate.stdout).into_owned()
+            + &String::from_utf8_lossy(&validate.stderr);
+        assert_eq!(validate.status.code(), Some(1), "{all}");
+        assert!(all.contains(said), "{all}");
+    }
+}

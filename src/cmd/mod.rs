@@ -39,13 +39,21 @@ pub fn load_policy(path: Option<&Path>) -> Result<Policy, Error> {
     match path {
         None => Ok(bundled()?),
         Some(p) => {
-            let text = fs::read_to_string(p).map_err(|source| Error::Read {
-                path: p.display().to_string(),
-                source,
-            })?;
+            let text = policy_file_text(p)?;
             Ok(load(&p.display().to_string(), &text)?)
         }
     }
+}
+
+/// The text of a policy file; one that is not UTF-8 is a policy problem at
+/// the byte where it stops being so.
+pub fn policy_file_text(path: &Path) -> Result<String, Error> {
+    let label = path.display().to_string();
+    let bytes = fs::read(path).map_err(|source| Error::Read {
+        path: label.clone(),
+        source,
+    })?;
+    Ok(crate::policy::text_of(&label, bytes)?)
 }
 
 /// The SHA-256 of the policy text `--policy` names, or of the bundled one,
