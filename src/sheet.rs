@@ -54,6 +54,10 @@ impl From<ClaimsError> for SheetError {
 /// limit on the time a small zip can cost, whatever its cells hold.
 pub const UNPACKED_BYTES: u64 = 4 << 30;
 
+/// The last row and column (from 0) a sheet can have: XFD1048576.
+const LAST_ROW: u32 = 1_048_575;
+const LAST_COL: u32 = 16_383;
+
 /// A sheet being read as CSV text, a row at a time, by a thread of its
 /// own: rows never stand in memory all at once, so a workbook that
 /// declares a huge sheet costs no more than the cells it holds.
@@ -228,6 +232,19 @@ fn each_cell<RS: Read + Seek>(
     let mut one = |(row, col): (u32, u32), data: Data| -> Result<(), SheetError> {
         if data == Data::Empty {
             return Ok(());
+        }
+        // Row and column are as the file writes them: a row of 4,000,000,000
+        // would be as many blank lines, a column as many commas.
+        if row > LAST_ROW || col > LAST_COL {
+            return Err(unreadable(
+                file,
+                &format!(
+                    "a cell at row {} column {} lies past XFD1048576, the last cell a sheet has",
+                    u64::from(row) + 1,
+                    u64::from(col) + 1
+                ),
+            )
+            .into());
         }
         let text = cell_text(&data).map_err(|error| ClaimsError::BadCell {
             file: file.to_string(),

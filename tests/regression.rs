@@ -704,6 +704,16 @@ fn a_2_mb_workbook_holding_one_huge_cell_reached_5_gb() {
         .stderr(predicate::str::contains(
             "大.xlsx:3: a cell is longer than the limit of 1000000 bytes; the file was not read (raise it with --max-field-bytes)",
         ));
+    // A row past the last row a sheet has would have been as many blank
+    // lines: 4,000,000,000 of them.
+    let rows = one_claim_rows() + r#"<row r="4000000000"><c r="A4000000000"><v>1</v></c></row>"#;
+    workbook_of(&book, "A1:N3", &rows);
+    subsidy()
+        .args(["--lang", "en", "calc"])
+        .arg(&book)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("lies past XFD1048576"));
     // A cell over the limit but short enough to read says the same.
     let rows = one_claim_rows() + &sheet_row(3, &["H2", &"b".repeat(1_500_000)]);
     workbook_of(&book, "A1:N3", &rows);
