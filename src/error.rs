@@ -13,6 +13,9 @@ use crate::policy::PolicyError;
 use crate::whatif::WhatIfError;
 use crate::words::{Lang, Notice};
 
+/// How errors name standard output.
+pub const STDOUT: &str = "<stdout>";
+
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error(transparent)]
@@ -60,6 +63,11 @@ pub enum Usage {
         written: String,
         candidates: Vec<(String, String)>,
     },
+    /// `--out` is an input of the same run.
+    OutIsInput {
+        out: String,
+        input: String,
+    },
 }
 
 /// What a command looked for and did not find.
@@ -98,9 +106,12 @@ impl Error {
         }
     }
 
-    /// A reader that went away (`subsidy calc | head`) is not a failure.
+    /// A reader of standard output that went away (`subsidy calc | head`)
+    /// is not a failure; one of `--out` (a FIFO) is: the file it was meant
+    /// to hold is incomplete.
     pub fn is_broken_pipe(&self) -> bool {
-        matches!(self, Error::Write { source, .. } if source.kind() == io::ErrorKind::BrokenPipe)
+        matches!(self, Error::Write { path, source }
+            if path == STDOUT && source.kind() == io::ErrorKind::BrokenPipe)
     }
 
     pub fn render(&self, lang: Lang) -> String {
@@ -156,6 +167,7 @@ impl Error {
                     .collect();
                 words.ambiguous_item(written, &candidates)
             }
+            Usage::OutIsInput { out, input } => words.notice(&Notice::OutIsInput { out, input }),
         }
     }
 }

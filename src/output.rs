@@ -32,6 +32,42 @@ pub fn write_file_atomically(
     })
 }
 
+/// Refuses an `--out` that is one of the run's `inputs` (`-` is standard
+/// input, never a file): the same file however it is named, through links,
+/// `..` or a second hard link, by device and inode where there are such.
+/// Called before anything is read, so nothing is half done.
+pub fn out_is_not_input(out: Option<&Path>, inputs: &[&Path]) -> Result<(), Error> {
+    let Some(out) = out else {
+        return Ok(());
+    };
+    let Ok(written) = fs::metadata(out) else {
+        // Not there yet (or not to be looked at): no input can be it.
+        return Ok(());
+    };
+    for input in inputs.iter().filter(|p| **p != Path::new("-")) {
+        let Ok(read) = fs::metadata(input) else {
+            continue;
+        };
+        if same_file(out, &written, input, &read) {
+            return Err(Error::Usage(crate::error::Usage::OutIsInput {
+                out: out.display().to_string(),
+                input: input.display().to_string(),
+            }));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(unix)]
+fn same_file(_: &Path, a: &Metadata, _: &Path, b: &Metadata) -> bool {
+    (a.dev(), a.ino()) == (b.dev(), b.ino())
+}
+
+#[cfg(not(unix))]
+fn same_file(a: &Path, _: &Metadata, b: &Path, _: &Metadata) -> bool {
+    matches!((fs::canonicalize(a), fs::canonicalize(b)), (Ok(x), Ok(y)) if x == y)
+}
+
 fn write_to(path: &Path, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
     let target = follow_links(path)?;
     match fs::metadata(&target) {

@@ -776,3 +776,464 @@ fn a_tie_across_the_quota_boundary_was_paid_by_claim_id() {
     let (_, _, _, _, reason) = r.row("T2");
     assert!(reason.contains("tie on score 80"), "{reason}");
 }
+
+/// A workbook of one sheet whose `<sheetData>` is `rows`, written part by
+/// part, so a test can put a cell anywhere and make it as long as it likes.
+fn workbook_of(path: &std::path::Path, dimension: &str, rows: &str) {
+    use std::io::Write;
+    let parts = [
+        (
+            "[Content_Types].xml",
+            r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#.to_string(),
+        ),
+        (
+            "_rels/.rels",
+            r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#.to_string(),
+        ),
+        (
+            "xl/workbook.xml",
+            r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="申报" sheetId="1" r:id="rId1"/></sheets></workbook>"#.to_string(),
+        ),
+        (
+            "xl/_rels/workbook.xml.rels",
+            r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#.to_string(),
+        ),
+        (
+            "xl/worksheets/sheet1.xml",
+            format!(
+                r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="{dimension}"/><sheetData>{rows}</sheetData></worksheet>"#
+            ),
+        ),
+    ];
+    let file = std::fs::File::create(path).unwrap_or_else(|e| panic!("{e}"));
+    let mut zip = zip::ZipWriter::new(file);
+    let deflated = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (name, text) in parts {
+        zip.start_file(name, deflated)
+            .unwrap_or_else(|e| panic!("{e}"));
+        zip.write_all(text.as_bytes())
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    zip.finish().unwrap_or_else(|e| panic!("{e}"));
+}
+
+/// A row of inline-string cells from column A.
+fn sheet_row(row: u32, cells: &[&str]) -> String {
+    let cells: String = cells
+        .iter()
+        .enumerate()
+        .map(|(c, text)| {
+            let col = (b'A' + c as u8) as char;
+            format!(r#"<c r="{col}{row}" t="inlineStr"><is><t>{text}</t></is></c>"#)
+        })
+        .collect();
+    format!(r#"<row r="{row}">{cells}</row>"#)
+}
+
+/// The header and one claim of 2,000 (a high-value patent) as sheet rows.
+fn one_claim_rows() -> String {
+    let header: Vec<&str> = HEADER.split(',').collect();
+    let claim = [
+        "H1",
+        "E1",
+        "甲公司",
+        "enterprise",
+        "high_value_patent",
+        "2024-03-01",
+        "1",
+        "",
+        "ZL-1",
+    ];
+    sheet_row(1, &header) + &sheet_row(2, &claim)
+}
+
+#[cfg(unix)]
+#[test]
+fn a_workbook_cell_at_xfd3000_cost_1_6_gb_and_one_at_xfd1048576_aborted() {
+    // The sheet was read as a dense range of every cell up to the last one:
+    // 3,000 rows × 16,384 columns, or all 2^34 cells of a sheet. Read a cell
+    // at a time, the claim of row 2 is paid its 2,000 under a 1 GiB limit on
+    // the process's memory, and the far cell is one more unused column.
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    for far in ["XFD3000", "XFD1048576"] {
+        let book = dir.path().join(format!("{far}.xlsx"));
+        let rows = one_claim_rows()
+            + &format!(r#"<row r="{0}"><c r="{far}"><v>7</v></c></row>"#, &far[3..]);
+        workbook_of(&book, &format!("A1:{far}"), &rows);
+        let out = dir.path().join(format!("{far}.csv"));
+        let ran = std::process::Command::new("sh")
+            .arg("-c")
+            .arg("ulimit -v 1048576; exec \"$0\" --lang en calc \"$1\" --out \"$2\"")
+            .arg(assert_cmd::cargo::cargo_bin("subsidy"))
+            .arg(&book)
+            .arg(&out)
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        let stderr = String::from_utf8_lossy(&ran.stderr);
+        assert!(ran.status.code().is_some(), "{far}: killed: {stderr}");
+        let payout =
+            std::fs::read_to_string(&out).unwrap_or_else(|e| panic!("{far}: {e}: {stderr}"));
+        let h1 = payout
+            .lines()
+            .find(|l| l.starts_with("H1,"))
+            .unwrap_or_else(|| panic!("{far}: no H1 in {payout}"));
+        assert!(h1.contains(",paid,") && h1.contains(",2000"), "{far}: {h1}");
+    }
+}
+
+#[test]
+fn a_2_mb_workbook_holding_one_huge_cell_reached_5_gb() {
+    // One cell of 30,000,000 bytes in a zip of a few dozen kilobytes: it is
+    // refused, naming its row as the CSV reader names a cell too long, before
+    // any reader holds it (the check stops at 10,000,000 bytes of it).
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let book = dir.path().join("大.xlsx");
+    let huge = "a".repeat(30_000_000);
+    let rows = one_claim_rows() + &sheet_row(3, &["H2", &huge]);
+    workbook_of(&book, "A1:N3", &rows);
+    subsidy()
+        .args(["--lang", "en", "calc"])
+        .arg(&book)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "大.xlsx:3: a cell is longer than the limit of 1000000 bytes; the file was not read (raise it with --max-field-bytes)",
+        ));
+    // A row past the last row a sheet has would have been as many blank
+    // lines: 4,000,000,000 of them.
+    let rows = one_claim_rows() + r#"<row r="4000000000"><c r="A4000000000"><v>1</v></c></row>"#;
+    workbook_of(&book, "A1:N3", &rows);
+    subsidy()
+        .args(["--lang", "en", "calc"])
+        .arg(&book)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("lies past XFD1048576"));
+    // A cell over the limit but short enough to read says the same.
+    let rows = one_claim_rows() + &sheet_row(3, &["H2", &"b".repeat(1_500_000)]);
+    workbook_of(&book, "A1:N3", &rows);
+    subsidy()
+        .args(["--lang", "en", "calc"])
+        .arg(&book)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "大.xlsx:3: a cell is longer than the limit of 1000000 bytes",
+        ));
+}
+
+#[test]
+fn out_replaced_the_ledger_or_the_claims_of_the_same_run() {
+    // `calc batch2.csv --ledger batch1.csv --out batch1.csv` replaced the
+    // first batch's ledger with the second's payout, so the next batch
+    // forgot batch 1; `calc in.csv --out in.csv` replaced the claims, also
+    // through a symbolic link. Each is refused (exit 2) and the file keeps
+    // its bytes.
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let batch1 = dir.path().join("batch1.csv");
+    let batch2 = dir.path().join("batch2.csv");
+    let first = run(&[claim("B1", "E1", "high_value_patent", "2024-03-01").reference("ZL-1")]);
+    std::fs::write(&batch1, &first.payout).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        &batch2,
+        csv(&[claim("B2", "E1", "high_value_patent", "2024-04-01").reference("ZL-2")]),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let claims2 = std::fs::read(&batch2).unwrap_or_else(|e| panic!("{e}"));
+    let mut cases = vec![
+        (
+            vec![batch2.clone(), "--ledger".into(), batch1.clone()],
+            batch1.clone(),
+        ),
+        (vec![batch2.clone()], batch2.clone()),
+        // The same file by another name: `dir/./batch2.csv`.
+        (
+            vec![batch2.clone()],
+            dir.path().join(".").join("batch2.csv"),
+        ),
+    ];
+    #[cfg(unix)]
+    {
+        let link = dir.path().join("link.csv");
+        std::os::unix::fs::symlink(&batch2, &link).unwrap_or_else(|e| panic!("{e}"));
+        cases.push((vec![batch2.clone()], link));
+    }
+    for (inputs, out) in cases {
+        subsidy()
+            .args(["--lang", "en", "calc"])
+            .args(&inputs)
+            .arg("--out")
+            .arg(&out)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(format!(
+                "--out {} is the file",
+                out.display()
+            )))
+            .stderr(predicate::str::contains("nothing was read or written"));
+        assert_eq!(
+            std::fs::read_to_string(&batch1).unwrap_or_default(),
+            first.payout
+        );
+        assert_eq!(std::fs::read(&batch2).unwrap_or_default(), claims2);
+    }
+    // `report` and `template` refuse their inputs alike, in Chinese too.
+    subsidy()
+        .arg("report")
+        .arg(&batch1)
+        .arg("--out")
+        .arg(&batch1)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("就是本次运行要读取的文件"));
+    // A new file beside them is written as before.
+    let next = dir.path().join("batch2-payout.csv");
+    subsidy()
+        .arg("calc")
+        .arg(&batch2)
+        .arg("--ledger")
+        .arg(&batch1)
+        .arg("--out")
+        .arg(&next)
+        .assert()
+        .success();
+    assert!(std::fs::read_to_string(&next)
+        .unwrap_or_default()
+        .contains("B2,"));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_whose_reader_left_early_ended_with_exit_0_and_a_truncated_payout() {
+    // The reader of `--out` read 100 bytes of a payout of 3,000 rows and
+    // left; the run said nothing and exited 0, as if `| head` had read its
+    // standard output. The file was meant to hold the payout: exit 1, said
+    // in the run's language.
+    use std::io::Read;
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let claims = dir.path().join("claims.csv");
+    let rows: Vec<C> = (0..3000)
+        .map(|i| {
+            claim(
+                &format!("F{i}"),
+                &format!("E{i}"),
+                "high_value_patent",
+                "2024-03-01",
+            )
+            .reference(&format!("ZL-{i}"))
+        })
+        .collect();
+    std::fs::write(&claims, csv(&rows)).unwrap_or_else(|e| panic!("{e}"));
+    for (lang, said) in [
+        (
+            "en",
+            "its reader closed it before the end; what it read is incomplete",
+        ),
+        ("zh", "读取方在写完之前关闭了它"),
+    ] {
+        let fifo = dir.path().join(format!("pipe-{lang}"));
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert!(made.success(), "mkfifo");
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || {
+                let mut first = [0u8; 100];
+                let mut file = std::fs::File::open(&fifo).unwrap_or_else(|e| panic!("{e}"));
+                file.read_exact(&mut first)
+                    .unwrap_or_else(|e| panic!("{e}"));
+            })
+        };
+        subsidy()
+            .args(["--lang", lang, "calc"])
+            .arg(&claims)
+            .arg("--out")
+            .arg(&fifo)
+            .timeout(std::time::Duration::from_secs(120))
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains(said));
+        reader.join().unwrap_or_else(|_| panic!("the reader"));
+    }
+}
+
+#[test]
+fn an_xlsx_out_too_narrow_for_the_claims_named_the_claims_file() {
+    // 14 columns of claims and 19,995 of the clerk's own, carried into the
+    // payout: 20,009 columns, where a sheet has 16,384. The error named the
+    // claims file and said it in the workbook writer's English; it names
+    // the workbook, says why in the run's language, and writes nothing.
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let claims = dir.path().join("claims.csv");
+    let extra: Vec<String> = (1..=19_995).map(|i| format!("note{i}")).collect();
+    let text = format!(
+        "{HEADER},{}\nW1,E1,甲公司,enterprise,high_value_patent,2024-03-01,1,,ZL-1,,,,,{}\n",
+        extra.join(","),
+        ",".repeat(19_995)
+    );
+    std::fs::write(&claims, text).unwrap_or_else(|e| panic!("{e}"));
+    let out = dir.path().join("payout.xlsx");
+    for (lang, said) in [
+        ("en", "payout.xlsx: cannot write: a workbook's sheet holds at most 1,048,576 rows and 16,384 columns, and this one needs more; write it as .csv"),
+        ("zh", "payout.xlsx: 无法写入：工作簿的一张表最多 1,048,576 行、16,384 列，本次内容超出；请输出为 .csv"),
+    ] {
+        subsidy()
+            .args(["--lang", lang, "calc"])
+            .arg(&claims)
+            .arg("--out")
+            .arg(&out)
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains(said))
+            .stderr(predicate::str::contains("claims.csv: cannot").not());
+        assert!(!out.exists(), "a workbook was written");
+    }
+}
+
+/// A small policy of two station awards, each with a quota of one a year;
+/// `OVERFLOW` is where the qualified award's claims past its quota go.
+const STATIONS: &str = r#"
+id = "test-city"
+title = "test"
+source = "test"
+status = "final"
+valid_from = 2024-01-01
+valid_until = UNTIL
+currency = "CNY"
+
+[rounding]
+mode = "half_up"
+decimals = 2
+
+[[applicant_type]]
+id = "organization"
+name = "社会组织"
+
+[[clause]]
+number = 1
+title = "stations"
+source = "优秀3万元，合格1万元，各每年1个。"
+
+[[clause.item]]
+id = "excellent"
+name = "优秀"
+kind = "fixed"
+amount = 30000
+applicants = ["organization"]
+
+[clause.item.quota]
+per_year = 1
+overflow = "qualified"
+
+[[clause.item]]
+id = "qualified"
+name = "合格"
+kind = "fixed"
+amount = 10000
+applicants = ["organization"]
+
+[clause.item.quota]
+per_year = 1
+OVERFLOW
+"#;
+
+#[test]
+fn a_policy_whose_quota_overflows_went_round_in_a_circle_passed_validate() {
+    // excellent → qualified → excellent passed `policy validate`, and a third
+    // excellent claim went round the circle and was paid past both quotas
+    // of one. The circle is refused, naming its items.
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let file = dir.path().join("stations.toml");
+    let text = STATIONS
+        .replace("UNTIL", "2024-12-31")
+        .replace("OVERFLOW", "overflow = \"excellent\"");
+    std::fs::write(&file, text).unwrap_or_else(|e| panic!("{e}"));
+    let said = "quota overflows go round in a circle (excellent → qualified → excellent)";
+    let validate = subsidy()
+        .args(["--lang", "en", "policy", "validate"])
+        .arg(&file)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let all = String::from_utf8_lossy(&validate.stdout).into_owned()
+        + &String::from_utf8_lossy(&validate.stderr);
+    assert_eq!(validate.status.code(), Some(1), "{all}");
+    assert!(all.contains(said), "{all}");
+    assert_eq!(all.matches("in a circle").count(), 1, "told once: {all}");
+    subsidy()
+        .args(["--lang", "en", "calc", "--policy"])
+        .arg(&file)
+        .arg(dir.path().join("none.csv"))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(said));
+    // Without the circle (the qualified award refuses the rest), it loads.
+    let text = STATIONS
+        .replace("UNTIL", "2024-12-31")
+        .replace("OVERFLOW", "");
+    std::fs::write(&file, text).unwrap_or_else(|e| panic!("{e}"));
+    subsidy()
+        .args(["--lang", "en", "policy", "validate"])
+        .arg(&file)
+        .assert()
+        .success();
+}
+
+#[test]
+fn valid_until_9999_12_31_was_said_not_to_be_a_date() {
+    // It is a date: the tool reads the years 1900–2999, and says so.
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let file = dir.path().join("stations.toml");
+    let text = STATIONS
+        .replace("UNTIL", "9999-12-31")
+        .replace("OVERFLOW", "");
+    std::fs::write(&file, text).unwrap_or_else(|e| panic!("{e}"));
+    let validate = subsidy()
+        .args(["--lang", "en", "policy", "validate"])
+        .arg(&file)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let all = String::from_utf8_lossy(&validate.stdout).into_owned()
+        + &String::from_utf8_lossy(&validate.stderr);
+    assert_eq!(validate.status.code(), Some(1), "{all}");
+    assert!(
+        all.contains("stations.toml:7:")
+            && all.contains("9999-12-31 is a date, but past what the tool reads: dates run from 1900-01-01 to 2999-12-31"),
+        "{all}"
+    );
+    assert!(!all.contains("expected a date"), "{all}");
+}
+
+#[test]
+fn a_policy_file_not_in_utf8_named_no_place() {
+    // Saved as GB18030, the title 测试 is bytes of no UTF-8 at line 3;
+    // the error was the system's "stream did not contain valid UTF-8".
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let file = dir.path().join("gbk.toml");
+    let mut bytes = b"id = \"test-city\"\n# a note\ntitle = \"".to_vec();
+    bytes.extend_from_slice(&[0xB2, 0xE2, 0xCA, 0xD4]);
+    bytes.extend_from_slice(b"\"\n");
+    std::fs::write(&file, bytes).unwrap_or_else(|e| panic!("{e}"));
+    for (lang, said) in [
+        (
+            "en",
+            "gbk.toml:3:10: the file is not UTF-8 text from byte offset 35 on; save it as UTF-8",
+        ),
+        (
+            "zh",
+            "gbk.toml:3:10: 文件自字节偏移 35 起不是 UTF-8 文本；请另存为 UTF-8",
+        ),
+    ] {
+        let validate = subsidy()
+            .args(["--lang", lang, "policy", "validate"])
+            .arg(&file)
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        let all = String::from_utf8_lossy(&validate.stdout).into_owned()
+            + &String::from_utf8_lossy(&validate.stderr);
+        assert_eq!(validate.status.code(), Some(1), "{all}");
+        assert!(all.contains(said), "{all}");
+    }
+}

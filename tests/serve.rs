@@ -425,3 +425,77 @@ fn a_slow_client_is_cut_off() {
     );
     assert!(took >= Duration::from_secs(5), "cut off after {took:?}");
 }
+
+/// A GET from another loopback address than the test's other clients;
+/// the status of the reply.
+#[cfg(target_os = "linux")]
+fn status_from(source: &str, address: SocketAddr, path: &str) -> std::io::Result<u16> {
+    use std::io::{Read, Write};
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    let stream = runtime.block_on(async {
+        let socket = tokio::net::TcpSocket::new_v4()?;
+        socket.bind(
+            format!("{source}:0")
+                .parse()
+                .map_err(std::io::Error::other)?,
+        )?;
+        socket.connect(address).await
+    })?;
+    let mut stream = stream.into_std()?;
+    stream.set_nonblocking(false)?;
+    stream.set_read_timeout(Some(Duration::from_secs(30)))?;
+    stream.write_all(
+        format!("GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").as_bytes(),
+    )?;
+    let mut reply = Vec::new();
+    stream.read_to_end(&mut reply)?;
+    String::from_utf8_lossy(&reply)
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .ok_or_else(|| std::io::Error::other("no status line"))
+}
+
+/// 1,100 clients that send a request's head and never its body, more than
+/// the 1,024 connections served at once, all from one address: they held
+/// every slot for a minute and other clients timed out. One address gets a
+/// quarter of the slots, the rest are closed at once; a client elsewhere
+/// is served meanwhile; and each slow body is answered 408 after 10 s.
+#[cfg(target_os = "linux")]
+#[test]
+fn more_slow_clients_than_slots_leave_the_page_to_others() {
+    use std::io::{Read, Write};
+    let address = subsidy::serve::spawn(policy(), "127.0.0.1:0").expect("serves");
+    let head = "POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\nitem=";
+    let start = Instant::now();
+    let mut slow: Vec<std::net::TcpStream> = (0..1100)
+        .filter_map(|_| {
+            let mut s = std::net::TcpStream::connect(address).ok()?;
+            let _ = s.write_all(head.as_bytes());
+            Some(s)
+        })
+        .collect();
+    assert!(slow.len() > 1024, "only {} slow clients", slow.len());
+    let asked = Instant::now();
+    assert_eq!(
+        status_from("127.0.0.2", address, "/catalogue").expect("a reply"),
+        200
+    );
+    let took = asked.elapsed();
+    assert!(took < Duration::from_secs(5), "served after {took:?}");
+    let first = &mut slow[0];
+    first
+        .set_read_timeout(Some(Duration::from_secs(40)))
+        .expect("a timeout");
+    let mut reply = Vec::new();
+    let _ = first.read_to_end(&mut reply);
+    let took = start.elapsed();
+    let reply = String::from_utf8_lossy(&reply);
+    assert!(reply.starts_with("HTTP/1.1 408"), "{reply}");
+    assert!(
+        took >= Duration::from_secs(9) && took < Duration::from_secs(25),
+        "answered after {took:?}"
+    );
+}

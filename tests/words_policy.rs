@@ -126,6 +126,13 @@ fn samples() -> Vec<PolicyFault> {
         PolicyFault::Shape(ShapeFault::Other {
             message: "expected `=`".to_string(),
         }),
+        PolicyFault::QuotaCycle {
+            items: vec!["a".to_string(), "b".to_string(), "a".to_string()],
+        },
+        PolicyFault::DateOutOfRange {
+            written: "9999-12-31".to_string(),
+        },
+        PolicyFault::NotUtf8 { offset: 120 },
     ]
 }
 
@@ -178,6 +185,9 @@ fn place(fault: &PolicyFault) -> usize {
         PolicyFault::AliasTaken { .. } => 41,
         PolicyFault::Rule(rule) => 42 + rule_place(rule),
         PolicyFault::Shape(shape) => 64 + shape_place(shape),
+        PolicyFault::QuotaCycle { .. } => 67,
+        PolicyFault::DateOutOfRange { .. } => 68,
+        PolicyFault::NotUtf8 { .. } => 69,
     }
 }
 
@@ -216,7 +226,7 @@ fn rule_place(fault: &RuleFault) -> usize {
     }
 }
 
-const VARIANTS: usize = 67;
+const VARIANTS: usize = 70;
 
 #[test]
 fn there_is_one_sample_of_every_fault_in_order() {

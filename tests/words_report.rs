@@ -16,6 +16,7 @@ use subsidy::engine::{
 };
 use subsidy::money::short;
 use subsidy::policy::{bundled, Bound, Measured, Policy, Side, TagSet, TypeSet, Unique};
+use subsidy::words::BookLimit;
 use subsidy::words::{Label, Lang, Notice, Rule, Stage, Topic};
 
 fn walk<T: std::fmt::Debug>(first: T, after: fn(&T) -> Option<T>) -> Vec<T> {
@@ -422,6 +423,7 @@ fn every_notice_is_said_in_both_languages() {
             limit: 50_000_000,
         },
         Stop::UnclosedQuote { line: 4 },
+        Stop::Unpacked { limit: 4 << 30 },
     ];
     for stop in &stops {
         // A new kind of stop does not compile until it is sampled here.
@@ -429,7 +431,8 @@ fn every_notice_is_said_in_both_languages() {
             Stop::FieldBytes { .. }
             | Stop::RecordBytes { .. }
             | Stop::Rows { .. }
-            | Stop::UnclosedQuote { .. } => {}
+            | Stop::UnclosedQuote { .. }
+            | Stop::Unpacked { .. } => {}
         }
         let n = Notice::InputStopped {
             path: "a.csv",
@@ -485,6 +488,16 @@ fn every_notice_is_said_in_both_languages() {
             file: "a.csv",
             invalid: 2,
         },
+        Notice::OutIsInput {
+            out: "b.csv",
+            input: "a.csv",
+        },
+        Notice::BookCannotHold {
+            limit: BookLimit::RowsOrColumns,
+        },
+        Notice::BookCannotHold {
+            limit: BookLimit::CellText,
+        },
         Notice::NoClaimsOfApplicant {
             file: "a.csv",
             applicant: "X",
@@ -526,6 +539,16 @@ fn every_notice_is_said_in_both_languages() {
             Notice::InputStopped { .. } => 15,
             Notice::UnknownColumns { .. } => 16,
             Notice::Rows { .. } => 17,
+            Notice::OutIsInput { .. } => 18,
+            Notice::BookCannotHold {
+                limit: BookLimit::RowsOrColumns,
+            } => 19,
+            Notice::BookCannotHold {
+                limit: BookLimit::CellText,
+            } => 20,
+            Notice::BookCannotHold {
+                limit: BookLimit::Other(_),
+            } => 21,
         };
         seen.insert(index);
         let say = |lang: Lang| lang.words().notice(n);

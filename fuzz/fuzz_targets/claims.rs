@@ -5,9 +5,9 @@ use std::sync::LazyLock;
 
 use libfuzzer_sys::fuzz_target;
 use subsidy::claims::{read_claims, Keys};
-use subsidy::i18n::Lang;
 use subsidy::policy::{bundled, Policy};
 use subsidy::report::{write_payout, Decided};
+use subsidy::words::Lang;
 
 static POLICY: LazyLock<Policy> =
     LazyLock::new(|| bundled().unwrap_or_else(|e| panic!("bundled policy: {e:?}")));

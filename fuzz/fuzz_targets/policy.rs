@@ -2,8 +2,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use subsidy::i18n::Lang;
 use subsidy::policy::load;
+use subsidy::words::Lang;
 
 fuzz_target!(|text: &str| {
     if let Err(e) = load("fuzz.toml", text) {

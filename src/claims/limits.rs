@@ -39,6 +39,8 @@ pub enum Stop {
     Rows { line: u64, limit: u64 },
     /// A quote opened on `line` is not closed before the end of the file.
     UnclosedQuote { line: u64 },
+    /// A workbook whose parts unpack to more than `limit` bytes together.
+    Unpacked { limit: u64 },
 }
 
 impl Stop {
@@ -48,6 +50,7 @@ impl Stop {
             | Stop::RecordBytes { line, .. }
             | Stop::Rows { line, .. }
             | Stop::UnclosedQuote { line } => line,
+            Stop::Unpacked { .. } => 1,
         }
     }
 }

@@ -14,6 +14,9 @@ use crate::report::{
 use crate::words::{Lang, Notice, Stage};
 
 pub fn run(args: &CalcArgs, lang: Lang) -> Result<(), Error> {
+    let mut inputs = super::inputs_of(&args.sources);
+    inputs.extend(args.claims.as_deref());
+    crate::output::out_is_not_input(args.out.as_deref(), &inputs)?;
     let (policy, overrides) =
         super::whatif::load_with(args.sources.measures.path(), &args.sources.set)?;
     let fund = super::budget::fund_asked(args.budget.as_deref())?;
@@ -66,9 +69,12 @@ pub fn run(args: &CalcArgs, lang: Lang) -> Result<(), Error> {
     let bom = !args.no_bom;
     let chinese = args.headers == Headers::Zh;
     let workbook = match &args.out {
-        Some(path) if format == Format::Csv && super::is_workbook(path) => {
-            Some(workbook(&decided, args.sources.measures.path(), lang)?)
-        }
+        Some(path) if format == Format::Csv && super::is_workbook(path) => Some(workbook(
+            &decided,
+            path,
+            args.sources.measures.path(),
+            lang,
+        )?),
         _ => None,
     };
     progress.stage(Stage::Writing, batch.rows.len() as u64 + 1);
@@ -101,15 +107,17 @@ fn input_size(path: Option<&Path>) -> Option<u64> {
 }
 
 /// The payout workbook's bytes.
-fn workbook(decided: &Decided, policy: Option<&Path>, lang: Lang) -> Result<Vec<u8>, Error> {
+fn workbook(
+    decided: &Decided,
+    out: &Path,
+    policy: Option<&Path>,
+    lang: Lang,
+) -> Result<Vec<u8>, Error> {
     let provenance = Provenance {
         policy_sha256: super::policy_sha256(policy)?,
         version: env!("SUBSIDY_LONG_VERSION").to_string(),
     };
-    payout_workbook(decided, &provenance, lang).map_err(|e| Error::Write {
-        path: decided.batch.source.clone(),
-        source: std::io::Error::other(e.to_string()),
-    })
+    payout_workbook(decided, &provenance, lang).map_err(|e| super::book_error(out, &e, lang))
 }
 
 /// The pass, with its warnings: rows the office should look at, ties at a

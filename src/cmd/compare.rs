@@ -107,6 +107,11 @@ fn say_once(base: &Side, alt: &Side) {
 }
 
 pub fn run(args: &CompareArgs, lang: Lang) -> Result<(), Error> {
+    let mut inputs: Vec<&std::path::Path> = vec![&args.claims];
+    inputs.extend(args.base.as_deref());
+    inputs.extend(args.alt.as_deref());
+    inputs.extend(args.ledger.iter().map(|p| p.as_path()));
+    crate::output::out_is_not_input(args.out.as_deref(), &inputs)?;
     let base = run_side(args, args.base.as_deref(), &args.base_set, lang)?;
     let alt = run_side(args, args.alt.as_deref(), &args.alt_set, lang)?;
     say_once(&base, &alt);
@@ -121,7 +126,7 @@ pub fn run(args: &CompareArgs, lang: Lang) -> Result<(), Error> {
     let format = args.format.unwrap_or(default);
     let book = match &args.out {
         Some(path) if format == Format::Csv && super::is_workbook(path) => Some(
-            super::workbook_bytes(path, &cost_book(&comparison, &base, &alt, lang))?,
+            super::workbook_bytes(path, &cost_book(&comparison, &base, &alt, lang), lang)?,
         ),
         _ => None,
     };

@@ -30,20 +30,30 @@ pub use crate::output::write_file_atomically;
 use crate::policy::{bundled, load, Policy};
 use crate::progress::Progress;
 use crate::report::BookSheet;
-use crate::sheet::{is_spreadsheet, read_sheet, sheet_as_csv, Choice, ZIP_MAGIC};
+use crate::sheet::{
+    is_spreadsheet, open_sheet, read_sheet, Choice, Failure, SheetError, ZIP_MAGIC,
+};
 
 /// The policy of `--policy`, or the bundled one.
 pub fn load_policy(path: Option<&Path>) -> Result<Policy, Error> {
     match path {
         None => Ok(bundled()?),
         Some(p) => {
-            let text = fs::read_to_string(p).map_err(|source| Error::Read {
-                path: p.display().to_string(),
-                source,
-            })?;
+            let text = policy_file_text(p)?;
             Ok(load(&p.display().to_string(), &text)?)
         }
     }
+}
+
+/// The text of a policy file; one that is not UTF-8 is a policy problem at
+/// the byte where it stops being so.
+pub fn policy_file_text(path: &Path) -> Result<String, Error> {
+    let label = path.display().to_string();
+    let bytes = fs::read(path).map_err(|source| Error::Read {
+        path: label.clone(),
+        source,
+    })?;
+    Ok(crate::policy::text_of(&label, bytes)?)
 }
 
 /// The SHA-256 of the policy text `--policy` names, or of the bundled one,
@@ -86,14 +96,21 @@ pub fn read_input(path: Option<&Path>) -> Result<(String, Vec<u8>), Error> {
 }
 
 /// A file, or standard input for `-` or no path, to be read as a stream
-/// of UTF-8 CSV: decoded from `--encoding`, or a spreadsheet's sheet.
+/// of UTF-8 CSV: decoded from `--encoding`, or a spreadsheet's sheet. The
+/// third value holds, once the stream has failed, why a sheet could not be
+/// read.
+#[allow(clippy::type_complexity)]
 pub fn open_input(
     path: Option<&Path>,
     reading: &Reading,
-) -> Result<(String, Box<dyn Read + Send>), Error> {
+    limits: Limits,
+) -> Result<(String, Box<dyn Read + Send>, Option<Failure>), Error> {
     if let Some(p) = path.filter(|p| is_spreadsheet(p)) {
-        let text = sheet_as_csv(p, Choice::Named(reading.sheet.as_deref()))?;
-        return Ok((p.display().to_string(), Box::new(io::Cursor::new(text))));
+        let label = p.display().to_string();
+        let (_, _, stream) = open_sheet(p, Choice::Named(reading.sheet.as_deref()), limits)
+            .map_err(|e| sheet_error(&label, e))?;
+        let failed = stream.failure();
+        return Ok((label, Box::new(stream), Some(failed)));
     }
     let (label, input): (String, Box<dyn Read + Send>) = match path {
         Some(p) if p != Path::new("-") => {
@@ -110,12 +127,30 @@ pub fn open_input(
         Ok(decoded) if decoded.begins_with(ZIP_MAGIC) => {
             Err(ClaimsError::Zipped { file: label }.into())
         }
-        Ok(decoded) => Ok((label, Box::new(decoded))),
+        Ok(decoded) => Ok((label, Box::new(decoded), None)),
         Err(source) => Err(Error::Read {
             path: label,
             source,
         }),
     }
+}
+
+/// A sheet that could not be read, as the command line says it.
+fn sheet_error(label: &str, e: SheetError) -> Error {
+    match e {
+        SheetError::Claims(e) => e.into(),
+        SheetError::Stop(stop) => Error::Input {
+            path: label.to_string(),
+            stop,
+        },
+    }
+}
+
+/// The files `--policy` and `--ledger` name, which `--out` may not be.
+pub fn inputs_of(sources: &Sources) -> Vec<&Path> {
+    let mut inputs: Vec<&Path> = sources.measures.path().into_iter().collect();
+    inputs.extend(sources.ledger.iter().map(PathBuf::as_path));
+    inputs
 }
 
 /// Reads a claims file and every ledger, interning applicants and
@@ -138,10 +173,14 @@ pub fn read_batch_shown(
     progress: &Progress,
 ) -> Result<(Batch, Vec<Prior>), Error> {
     let mut keys = Keys::default();
-    let (label, input) = open_input(claims, &sources.reading)?;
+    let (label, input, sheet_failed) = open_input(claims, &sources.reading, limits)?;
     let (input, stopped) = guard(progress.reading(input), limits);
-    let batch = read_claims(&label, input, policy, &mut keys)
-        .map_err(|e| stopped_or(&label, &stopped, e.into()))?;
+    let batch = read_claims(&label, input, policy, &mut keys).map_err(|e| {
+        match sheet_failed.and_then(|f| f.take()) {
+            Some(failed) => sheet_error(&label, failed),
+            None => stopped_or(&label, &stopped, e.into()),
+        }
+    })?;
     let prior = read_ledgers(&sources.ledger, &sources.reading, policy, &mut keys, limits)?;
     Ok((batch, prior))
 }
@@ -194,9 +233,10 @@ pub fn ledger_text(path: &Path, reading: &Reading, limits: Limits) -> Result<Led
     let (sheet, text) = if is_spreadsheet(path) {
         let claims = BookSheet::Claims.name();
         let read = match reading.sheet.as_deref() {
-            Some(wanted) => read_sheet(path, Choice::Preferred(&[wanted, claims]))?,
-            None => read_sheet(path, Choice::Preferred(&[claims]))?,
-        };
+            Some(wanted) => read_sheet(path, Choice::Preferred(&[wanted, claims]), limits),
+            None => read_sheet(path, Choice::Preferred(&[claims]), limits),
+        }
+        .map_err(|e| sheet_error(&label, e))?;
         (Some((read.name, read.first_col)), read.text)
     } else {
         let (_, bytes) = read_input(Some(path))?;
@@ -242,7 +282,7 @@ pub fn write_stdout(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Res
     write(&mut out)
         .and_then(|()| out.flush())
         .map_err(|source| Error::Write {
-            path: "<stdout>".into(),
+            path: crate::error::STDOUT.into(),
             source,
         })
 }
@@ -255,9 +295,27 @@ pub fn is_workbook(path: &Path) -> bool {
 }
 
 /// The bytes of a workbook of `tabs`, to be written to `path`.
-pub fn workbook_bytes(path: &Path, tabs: &[crate::whatif::book::Tab]) -> Result<Vec<u8>, Error> {
-    crate::whatif::book::workbook(tabs).map_err(|e| Error::Write {
+pub fn workbook_bytes(
+    path: &Path,
+    tabs: &[crate::whatif::book::Tab],
+    lang: crate::words::Lang,
+) -> Result<Vec<u8>, Error> {
+    crate::whatif::book::workbook(tabs).map_err(|e| book_error(path, &e, lang))
+}
+
+/// A workbook that cannot be made, named by the output it was for (not by
+/// an input), with why in the run's language.
+pub fn book_error(path: &Path, e: &rust_xlsxwriter::XlsxError, lang: crate::words::Lang) -> Error {
+    use crate::words::{BookLimit, Notice};
+    use rust_xlsxwriter::XlsxError;
+    let other = e.to_string();
+    let limit = match e {
+        XlsxError::RowColumnLimitError => BookLimit::RowsOrColumns,
+        XlsxError::MaxStringLengthExceeded => BookLimit::CellText,
+        _ => BookLimit::Other(&other),
+    };
+    Error::Write {
         path: path.display().to_string(),
-        source: io::Error::other(e.to_string()),
-    })
+        source: io::Error::other(lang.words().notice(&Notice::BookCannotHold { limit })),
+    }
 }

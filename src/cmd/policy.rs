@@ -84,13 +84,7 @@ fn clause_number(written: &str) -> Option<u32> {
 
 fn validate(file: Option<&Path>, lang: Lang) -> Result<(), Error> {
     let (label, text) = match file {
-        Some(p) => (
-            p.display().to_string(),
-            fs::read_to_string(p).map_err(|source| Error::Read {
-                path: p.display().to_string(),
-                source,
-            })?,
-        ),
+        Some(p) => (p.display().to_string(), super::policy_file_text(p)?),
         None => (
             policy::BUNDLED_NAME.to_string(),
             policy::BUNDLED.to_string(),

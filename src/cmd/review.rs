@@ -142,6 +142,8 @@ fn payout_row(
 }
 
 pub fn run(args: &ReportArgs, lang: Lang) -> Result<(), Error> {
+    let inputs: Vec<&std::path::Path> = args.ledgers.iter().map(|p| p.as_path()).collect();
+    crate::output::out_is_not_input(args.out.as_deref(), &inputs)?;
     let fund = super::budget::fund_asked(args.budget.as_deref())?;
     let mut rows = Vec::new();
     for (batch, path) in args.ledgers.iter().enumerate() {
@@ -162,7 +164,7 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<(), Error> {
     });
     let book = match &args.out {
         Some(path) if format == Format::Csv && super::is_workbook(path) => Some(
-            super::workbook_bytes(path, &review_book(&r, &names, fund, lang))?,
+            super::workbook_bytes(path, &review_book(&r, &names, fund, lang), lang)?,
         ),
         _ => None,
     };

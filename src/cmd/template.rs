@@ -8,6 +8,8 @@ use crate::template::{template_workbook, write_template_csv};
 use crate::words::Lang;
 
 pub fn run(args: &TemplateArgs, lang: Lang) -> Result<(), Error> {
+    let inputs: Vec<&std::path::Path> = args.measures.path().into_iter().collect();
+    crate::output::out_is_not_input(args.out.as_deref(), &inputs)?;
     let policy = super::load_policy(args.measures.path())?;
     let chinese = args.headers == Headers::Zh;
     let Some(path) = &args.out else {

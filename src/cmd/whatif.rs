@@ -1,6 +1,5 @@
 //! What the what-if commands share: a policy loaded with `--set` overrides.
 
-use std::fs;
 use std::path::Path;
 
 use crate::cli::Sources;
@@ -16,11 +15,7 @@ pub fn policy_text(path: Option<&Path>) -> Result<(String, String), Error> {
         None => Ok((BUNDLED_NAME.to_string(), BUNDLED.to_string())),
         Some(p) => {
             let label = p.display().to_string();
-            let text = fs::read_to_string(p).map_err(|source| Error::Read {
-                path: label.clone(),
-                source,
-            })?;
-            Ok((label, text))
+            Ok((label, super::policy_file_text(p)?))
         }
     }
 }

@@ -6,6 +6,7 @@ mod problem;
 pub(crate) mod raw;
 
 pub use load::load;
+pub use load::text_of;
 pub use model::*;
 pub use problem::{
     FigureName, KindName, PolicyError, PolicyFault, PolicyProblem, RuleFault, ShapeFault, TomlType,

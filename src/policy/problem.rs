@@ -210,6 +210,19 @@ pub enum PolicyFault {
     Rule(RuleFault),
     /// Valid TOML that does not have the shape of a policy file.
     Shape(ShapeFault),
+    /// Quotas whose overflows go round in a circle, each item in its order
+    /// and the first again at the end.
+    QuotaCycle {
+        items: Vec<String>,
+    },
+    /// A real date outside the years the tool reads (1900–2999).
+    DateOutOfRange {
+        written: String,
+    },
+    /// The file is not UTF-8 from this byte offset on.
+    NotUtf8 {
+        offset: usize,
+    },
 }
 
 /// The mistakes of the rules added for any city's measures.

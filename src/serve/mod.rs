@@ -12,7 +12,7 @@ pub mod form;
 pub mod html;
 
 use std::io::{self, Write as _};
-use std::net::{SocketAddr, ToSocketAddrs};
+use std::net::{IpAddr, SocketAddr, ToSocketAddrs};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -64,6 +64,7 @@ pub fn router(policy: Policy) -> Router {
         )
         .fallback(not_found)
         .layer(DefaultBodyLimit::max(LIMIT))
+        .layer(middleware::from_fn_with_state(policy.clone(), body_in_time))
         .layer(middleware::from_fn_with_state(policy.clone(), refuse_large))
         .layer(middleware::map_response(secure))
         .with_state(policy)
@@ -129,6 +130,41 @@ async fn refuse_large(State(policy): State<Shared>, request: Request, next: Next
         );
     }
     next.run(request).await
+}
+
+/// A client has this long to send a request's body, once its head is in.
+const BODY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The body is read whole, within `BODY_TIMEOUT`, before any handler sees
+/// the request: a client that sends its body a byte at a time (or never)
+/// is answered 408 and lets its connection go, instead of holding it for
+/// the connection's whole minute.
+async fn body_in_time(State(policy): State<Shared>, request: Request, next: Next) -> Response {
+    let (parts, body) = request.into_parts();
+    match tokio::time::timeout(BODY_TIMEOUT, axum::body::to_bytes(body, LIMIT)).await {
+        Ok(Ok(bytes)) => {
+            next.run(Request::from_parts(parts, axum::body::Body::from(bytes)))
+                .await
+        }
+        Ok(Err(_)) => refuse(
+            &policy,
+            StatusCode::PAYLOAD_TOO_LARGE,
+            Lang::default(),
+            PageWord::TooLarge,
+        ),
+        Err(_) => {
+            let mut response = refuse(
+                &policy,
+                StatusCode::REQUEST_TIMEOUT,
+                Lang::default(),
+                PageWord::BadRequest,
+            );
+            response
+                .headers_mut()
+                .insert(header::CONNECTION, HeaderValue::from_static("close"));
+            response
+        }
+    }
 }
 
 fn refuse(policy: &Policy, status: StatusCode, lang: Lang, word: PageWord) -> Response {
@@ -238,17 +274,58 @@ const CONNECTIONS: usize = 1024;
 const HEAD_TIMEOUT: Duration = Duration::from_secs(10);
 /// A connection (with all its keep-alive requests) lasts at most this long.
 const CONNECTION_TIMEOUT: Duration = Duration::from_secs(60);
+/// At most this many of the connections come from one address: a quarter,
+/// so that one machine's slow clients leave the rest to everyone else,
+/// while an office behind one address still gets 256 at once.
+const PER_CLIENT: usize = CONNECTIONS / 4;
+
+/// The connections open from each address.
+#[derive(Default)]
+struct Clients(std::sync::Mutex<std::collections::HashMap<IpAddr, usize>>);
+
+/// One connection counted against its address until it is dropped.
+struct Counted(Arc<Clients>, IpAddr);
+
+impl Clients {
+    /// Counts a connection from `ip`, unless that address has its share.
+    fn admit(self: &Arc<Self>, ip: IpAddr) -> Option<Counted> {
+        let mut open = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        let n = open.entry(ip).or_default();
+        if *n >= PER_CLIENT {
+            return None;
+        }
+        *n += 1;
+        Some(Counted(self.clone(), ip))
+    }
+}
+
+impl Drop for Counted {
+    fn drop(&mut self) {
+        let mut open = self.0 .0.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(n) = open.get_mut(&self.1) {
+            *n -= 1;
+            if *n == 0 {
+                open.remove(&self.1);
+            }
+        }
+    }
+}
 
 /// Accepts connections and serves each on a task of its own, with the
 /// limits above, so that slow or idle clients cannot hold the server.
 async fn accept(listener: tokio::net::TcpListener, router: Router) -> io::Result<()> {
     let slots = Arc::new(Semaphore::new(CONNECTIONS));
+    let clients = Arc::new(Clients::default());
     loop {
         let Ok(slot) = slots.clone().acquire_owned().await else {
             return Ok(());
         };
-        let stream = match listener.accept().await {
-            Ok((stream, _)) => stream,
+        let (stream, counted) = match listener.accept().await {
+            Ok((stream, peer)) => match clients.admit(peer.ip()) {
+                Some(counted) => (stream, counted),
+                // Closed at once: that address holds its share already.
+                None => continue,
+            },
             // Out of file descriptors or a connection reset before it was
             // accepted: wait a little and go on.
             Err(_) => {
@@ -263,7 +340,7 @@ async fn accept(listener: tokio::net::TcpListener, router: Router) -> io::Result
                 .header_read_timeout(HEAD_TIMEOUT);
             let connection = http.serve_connection(TokioIo::new(stream), service);
             let _ = tokio::time::timeout(CONNECTION_TIMEOUT, connection).await;
-            drop(slot);
+            drop((slot, counted));
         });
     }
 }

@@ -19,7 +19,7 @@ pub use help::{Cmd, Flag, HelpWord, HelpWords, Topic, UsageError};
 pub use page::{PageWord, PageWords};
 pub use policy::PolicyWords;
 pub use report::ReportWords;
-pub use report::{BookLabel, Figures, Label, Notice, Rule, Sep, Stage};
+pub use report::{BookLabel, BookLimit, Figures, Label, Notice, Rule, Sep, Stage};
 pub use whatif::WhatIfWords;
 
 /// Every family of words one language must say.

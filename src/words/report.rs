@@ -200,6 +200,17 @@ pub enum Rule {
     },
 }
 
+/// What a workbook cannot hold.
+#[derive(Debug, Clone, Copy)]
+pub enum BookLimit<'a> {
+    /// More than 1,048,576 rows or 16,384 columns on a sheet.
+    RowsOrColumns,
+    /// A cell of more than 32,767 characters.
+    CellText,
+    /// Anything else, as the workbook writer says it.
+    Other(&'a str),
+}
+
 /// The sentences of the commands themselves.
 #[derive(Debug)]
 pub enum Notice<'a> {
@@ -258,6 +269,15 @@ pub enum Notice<'a> {
     CannotWrite {
         path: &'a str,
         source: &'a io::Error,
+    },
+    /// `--out` names a file this run reads (the same file, by identity).
+    OutIsInput {
+        out: &'a str,
+        input: &'a str,
+    },
+    /// Why an `--out` workbook cannot hold what it was to hold.
+    BookCannotHold {
+        limit: BookLimit<'a>,
     },
     Strict {
         file: &'a str,

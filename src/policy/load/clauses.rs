@@ -132,10 +132,15 @@ impl Checker<'_> {
                 }
             }
         }
+        let mut overflow_spans = Vec::new();
         for (idx, rq) in quotas {
             let quota = self.quota(rq, idx, &items);
             items[usize::from(idx)].quota = quota;
+            if let Some(written) = &rq.get_ref().overflow {
+                overflow_spans.push((idx, written.span()));
+            }
         }
+        self.overflow_cycles(&items, &overflow_spans);
         if items.len() > usize::from(ItemIdx::MAX) {
             self.problem(0..0, "item", PolicyFault::TooManyItems);
         }
@@ -177,6 +182,47 @@ impl Checker<'_> {
                 let fault = PolicyFault::QuotaOverflow { target };
                 self.problem(written.span(), &key, fault);
                 None
+            }
+        }
+    }
+
+    /// Quotas whose overflows lead round to where they began (excellent →
+    /// qualified → excellent): the claims past one quota would go to the
+    /// other and back, and be paid past both. Each circle is told once, at
+    /// its first item in the file's order.
+    fn overflow_cycles(&mut self, items: &[Item], spans: &[(ItemIdx, Range<usize>)]) {
+        let next = |i: ItemIdx| {
+            items[usize::from(i)]
+                .quota
+                .as_ref()
+                .filter(|q| !q.refuse_rest)
+                .map(|q| q.overflow)
+        };
+        for (start, span) in spans {
+            let mut circle = vec![*start];
+            let mut at = next(*start);
+            while let Some(i) = at {
+                if i == *start {
+                    break;
+                }
+                if circle.contains(&i) || circle.len() > items.len() {
+                    // A circle that does not pass through `start`: told at
+                    // its own first item.
+                    at = None;
+                    break;
+                }
+                circle.push(i);
+                at = next(i);
+            }
+            if at.is_some() && circle.iter().min() == Some(start) {
+                let id = &items[usize::from(*start)].id;
+                let key = format!("item {id}: quota.overflow");
+                let mut names: Vec<String> = circle
+                    .iter()
+                    .map(|i| items[usize::from(*i)].id.clone())
+                    .collect();
+                names.push(id.clone());
+                self.problem(span.clone(), &key, PolicyFault::QuotaCycle { items: names });
             }
         }
     }

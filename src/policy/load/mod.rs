@@ -114,6 +114,25 @@ fn spellings(named: &Named) -> Vec<String> {
     out
 }
 
+/// A policy file's bytes as text, or where they stop being UTF-8: its
+/// byte offset, line and column (of the text before it, which is UTF-8).
+pub fn text_of(file: &str, bytes: Vec<u8>) -> Result<String, PolicyError> {
+    String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let before = std::str::from_utf8(&e.as_bytes()[..offset]).unwrap_or_default();
+        let (line, column) = line_and_column(before, offset);
+        PolicyError {
+            file: file.to_string(),
+            problems: vec![PolicyProblem {
+                line,
+                column,
+                key: String::new(),
+                fault: PolicyFault::NotUtf8 { offset },
+            }],
+        }
+    })
+}
+
 fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
     let before = &text[..offset.min(text.len())];
     let line = before.matches('\n').count() + 1;

@@ -191,8 +191,16 @@ impl Checker<'_> {
             (Some(d), None) => Date::new(u32::from(d.year), u32::from(d.month), u32::from(d.day)),
             _ => None,
         };
-        if date.is_none() {
-            self.problem(value.span(), key, PolicyFault::NotADate);
+        match (date, &dt.date, &dt.time) {
+            (None, Some(d), None) => {
+                // The TOML reader has checked it is a real date: only the
+                // year can be past the tool's.
+                let written = format!("{:04}-{:02}-{:02}", d.year, d.month, d.day);
+                let fault = PolicyFault::DateOutOfRange { written };
+                self.problem(value.span(), key, fault);
+            }
+            (None, ..) => self.problem(value.span(), key, PolicyFault::NotADate),
+            _ => {}
         }
         date
     }

@@ -98,6 +98,9 @@ impl PolicyWords for English {
             }
             PolicyFault::Rule(rule) => rule_fault(rule),
             PolicyFault::Shape(shape) => shape_fault(shape),
+            PolicyFault::QuotaCycle { .. }
+            | PolicyFault::DateOutOfRange { .. }
+            | PolicyFault::NotUtf8 { .. } => circle_year_or_bytes(fault),
         }
     }
 
@@ -286,5 +289,22 @@ fn toml_type(t: TomlType) -> &'static str {
         TomlType::Array => "an array ([…])",
         TomlType::Table => "a table (a [section] or {…})",
         TomlType::Figure => "a figure (an integer such as 2000, or a quoted decimal or percentage such as \"0.05\" or \"5%\")",
+    }
+}
+
+/// A circle of quotas, a date past the tool's years, a file not UTF-8.
+fn circle_year_or_bytes(fault: &PolicyFault) -> String {
+    match fault {
+        PolicyFault::QuotaCycle { items } => format!(
+            "quota overflows go round in a circle ({}): claims past one quota would be paid past the other; end the circle at an item without an overflow",
+            items.join(" → ")
+        ),
+        PolicyFault::DateOutOfRange { written } => format!(
+            "{written} is a date, but past what the tool reads: dates run from 1900-01-01 to 2999-12-31"
+        ),
+        PolicyFault::NotUtf8 { offset } => format!(
+            "the file is not UTF-8 text from byte offset {offset} on; save it as UTF-8"
+        ),
+        _ => String::new(),
     }
 }

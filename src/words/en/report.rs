@@ -718,6 +718,9 @@ impl ReportWords for English {
                     Stop::UnclosedQuote { .. } => format!(
                         "{path}:{line}: a quote (\") opened here is never closed, so every later row would run into one cell; the file was not read"
                     ),
+                    Stop::Unpacked { limit } => format!(
+                        "{path}: the workbook unpacks to more than {limit} bytes, more than any sheet of claims needs; the file was not read"
+                    ),
                 }
             }
             Notice::UnknownColumns { path, columns } => format!(
@@ -729,7 +732,11 @@ impl ReportWords for English {
                 "No --ref given: whether the same ref was paid before is not checked.".to_string()
             }
             Notice::CannotRead { path, source } => format!("{path}: cannot read: {source}"),
-            Notice::CannotWrite { path, source } => format!("{path}: cannot write: {source}"),
+            Notice::CannotWrite { path, source } => cannot_write(path, source),
+            Notice::BookCannotHold { limit } => book_cannot_hold(*limit),
+            Notice::OutIsInput { out, input } => format!(
+                "--out {out} is the file {input} this run reads: writing it would replace the input; nothing was read or written (choose another --out)"
+            ),
             Notice::Strict { file, invalid } => {
                 format!("{file}: {invalid} invalid row(s) under --strict; nothing was written")
             }
@@ -818,5 +825,25 @@ fn award_rejection(policy: &Policy, claim: &Claim, why: &Rejection) -> String {
             policy.item(claim.item).id
         ),
         _ => String::new(),
+    }
+}
+
+/// Why an output could not be written; a FIFO's reader that left early
+/// in words, since the system's are of no help there.
+fn cannot_write(path: &str, source: &std::io::Error) -> String {
+    match source.kind() {
+        std::io::ErrorKind::BrokenPipe => format!(
+            "{path}: cannot write: its reader closed it before the end; what it read is incomplete"
+        ),
+        _ => format!("{path}: cannot write: {source}"),
+    }
+}
+
+/// Why an `--out` workbook cannot be made.
+fn book_cannot_hold(limit: crate::words::BookLimit) -> String {
+    match limit {
+        crate::words::BookLimit::RowsOrColumns => "a workbook's sheet holds at most 1,048,576 rows and 16,384 columns, and this one needs more; write it as .csv".to_string(),
+        crate::words::BookLimit::CellText => "a workbook's cell holds at most 32,767 characters, and one here has more; write it as .csv".to_string(),
+        crate::words::BookLimit::Other(why) => format!("the workbook cannot be made: {why}"),
     }
 }

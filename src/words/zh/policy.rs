@@ -14,13 +14,9 @@ impl PolicyWords for Chinese {
             PolicyFault::Syntax { message } => {
                 format!("不是有效的 TOML，无法读取（语法错误）\n    toml 的说明：“{message}”")
             }
-            PolicyFault::Status { written } => {
-                format!("状态“{written}”无效，应为 draft 或 final")
-            }
+            PolicyFault::Status { written } => format!("状态“{written}”无效，应为 draft 或 final"),
             PolicyFault::EmptyPolicyId => "政策编号不能为空".into(),
-            PolicyFault::EndsBeforeStart { from, until } => {
-                format!("有效期结束日 {until} 早于开始日 {from}")
-            }
+            PolicyFault::EndsBeforeStart { from, until } => format!("有效期结束日 {until} 早于开始日 {from}"),
             PolicyFault::NotADate => "应为日期，如 2024-01-01".into(),
             PolicyFault::ValidityMissing => VALIDITY_MISSING.into(),
             PolicyFault::ValidityDisagrees { written, derived } => format!(
@@ -89,6 +85,9 @@ impl PolicyWords for Chinese {
             }
             PolicyFault::Rule(rule) => rule_fault(rule),
             PolicyFault::Shape(shape) => shape_fault(shape),
+            PolicyFault::QuotaCycle { .. }
+            | PolicyFault::DateOutOfRange { .. }
+            | PolicyFault::NotUtf8 { .. } => circle_year_or_bytes(fault),
         }
     }
 
@@ -277,5 +276,22 @@ fn toml_type(t: TomlType) -> &'static str {
         TomlType::Array => "数组（[…]）",
         TomlType::Table => "表（[…] 小节或 {…}）",
         TomlType::Figure => "数值（整数如 2000，或加引号的小数、百分比如 \"0.05\"、\"5%\"）",
+    }
+}
+
+/// A circle of quotas, a date past the tool's years, a file not UTF-8.
+fn circle_year_or_bytes(fault: &PolicyFault) -> String {
+    match fault {
+        PolicyFault::QuotaCycle { items } => format!(
+            "名额超额转入绕成一圈（{}）：超出一个名额的申报会转入另一个，两个名额都会被突破；请让这一圈止于一个不再转入的项目",
+            items.join(" → ")
+        ),
+        PolicyFault::DateOutOfRange { written } => format!(
+            "{written} 是日期，但超出本工具可读的范围：日期须在 1900-01-01 至 2999-12-31 之间"
+        ),
+        PolicyFault::NotUtf8 { offset } => {
+            format!("文件自字节偏移 {offset} 起不是 UTF-8 文本；请另存为 UTF-8")
+        }
+        _ => String::new(),
     }
 }

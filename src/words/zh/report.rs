@@ -709,6 +709,9 @@ impl ReportWords for Chinese {
                     Stop::UnclosedQuote { .. } => format!(
                         "{path}:{line}: 此处开始的引号（\"）直到文件末尾都没有闭合，其后各行会被并入一个单元格；文件未读取"
                     ),
+                    Stop::Unpacked { limit } => format!(
+                        "{path}: 工作簿解压后超过 {limit} 字节，远超任何申报表所需；文件未读取"
+                    ),
                 }
             }
             Notice::UnknownColumns { path, columns } => {
@@ -717,7 +720,11 @@ impl ReportWords for Chinese {
             Notice::DryRun => "试算：不写入任何文件。".to_string(),
             Notice::NoRefGiven => "未给出 --ref：无法检查同一编号是否已获资助。".to_string(),
             Notice::CannotRead { path, source } => format!("{path}: 无法读取：{source}"),
-            Notice::CannotWrite { path, source } => format!("{path}: 无法写入：{source}"),
+            Notice::CannotWrite { path, source } => cannot_write(path, source),
+            Notice::BookCannotHold { limit } => book_cannot_hold(*limit),
+            Notice::OutIsInput { out, input } => format!(
+                "--out {out} 就是本次运行要读取的文件 {input}：写入会覆盖输入；未读取也未写入任何文件（请另选 --out）"
+            ),
             Notice::Strict { file, invalid } => {
                 format!("{file}: 有 {invalid} 行数据无效（--strict），未输出任何结果")
             }
@@ -805,5 +812,29 @@ fn award_rejection(policy: &Policy, claim: &Claim, why: &Rejection) -> String {
             policy.item(claim.item).name.zh
         ),
         _ => String::new(),
+    }
+}
+
+/// Why an output could not be written; a FIFO's reader that left early
+/// in words, since the system's are of no help there.
+fn cannot_write(path: &str, source: &std::io::Error) -> String {
+    match source.kind() {
+        std::io::ErrorKind::BrokenPipe => {
+            format!("{path}: 无法写入：读取方在写完之前关闭了它，已读到的内容不完整")
+        }
+        _ => format!("{path}: 无法写入：{source}"),
+    }
+}
+
+/// Why an `--out` workbook cannot be made.
+fn book_cannot_hold(limit: crate::words::BookLimit) -> String {
+    match limit {
+        crate::words::BookLimit::RowsOrColumns => {
+            "工作簿的一张表最多 1,048,576 行、16,384 列，本次内容超出；请输出为 .csv".to_string()
+        }
+        crate::words::BookLimit::CellText => {
+            "工作簿的一个单元格最多 32,767 个字符，本次有单元格超出；请输出为 .csv".to_string()
+        }
+        crate::words::BookLimit::Other(why) => format!("无法生成工作簿：{why}"),
     }
 }
