@@ -580,3 +580,200 @@ fn compare_did_not_say_an_unknown_tag_two_names_or_a_wrong_check_character() {
         );
     }
 }
+
+/// A claims file in a temporary folder, run through `calc` with `args`:
+/// each claim's status, payable and reason by claim_id, the exit code and
+/// what was said on stderr.
+struct Calc {
+    rows: std::collections::HashMap<String, (String, String, String)>,
+    code: Option<i32>,
+    stderr: String,
+}
+
+fn calc_file(name: &str, text: &[u8], args: &[&str]) -> Calc {
+    calc_files(&[(name, text)], args)
+}
+
+/// As `calc_file`, with more files beside the claims (the first one).
+fn calc_files(files: &[(&str, &[u8])], args: &[&str]) -> Calc {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    for (name, text) in files {
+        std::fs::write(dir.path().join(name), text).expect("write a test file");
+    }
+    let out = subsidy()
+        .current_dir(dir.path())
+        .args(["--lang", "en", "calc", files[0].0, "--format", "csv"])
+        .args(args)
+        .output()
+        .expect("the binary runs");
+    let mut rows = std::collections::HashMap::new();
+    let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+    let header = reader.headers().cloned().unwrap_or_default();
+    let at = |name: &str| {
+        header
+            .iter()
+            .position(|h| h.trim_start_matches('\u{feff}') == name)
+    };
+    let (id, status, payable, reason) = (at("claim_id"), at("status"), at("payable"), at("reason"));
+    for record in reader.records().flatten() {
+        let cell = |i: Option<usize>| i.and_then(|i| record.get(i)).unwrap_or("").to_string();
+        rows.insert(cell(id), (cell(status), cell(payable), cell(reason)));
+    }
+    Calc {
+        rows,
+        code: out.status.code(),
+        stderr: String::from_utf8(out.stderr).expect("UTF-8"),
+    }
+}
+
+impl Calc {
+    #[track_caller]
+    fn expect(&self, id: &str, status: &str, payable: &str) {
+        let got = self
+            .rows
+            .get(id)
+            .unwrap_or_else(|| panic!("no {id}: {}", self.stderr));
+        assert_eq!(
+            (got.0.as_str(), got.1.as_str()),
+            (status, payable),
+            "{id}: {}",
+            got.2
+        );
+    }
+}
+
+/// The clerk's sheet of issue 19: its own headers for every column.
+const CLERK_SHEET: &str = "\
+序号,申报编号,申请人名称,统一社会信用代码,申请人类型,资助项目,申报日期,专利号/证书号,企业资质,是否获市级其它政策扶持（是/否）,备注
+1,A-1,连州市华创科技有限公司,91441882MA5123456M,企业,high_value_patent_first,2024-03-20,,专精特新,否,
+2,A-2,连州市华创科技有限公司,91441882MA5123456M,企业,gd_key_trademark,2024-04-01,第12345678号,,是,已获清远市扶持
+";
+
+#[test]
+fn a_clerks_headers_left_the_qualification_and_the_other_support_unread() {
+    // 企业资质 (the page's own label) and 是否获市级其它政策扶持（是/否）
+    // were not columns the reader knew: A-1, due 10,000 for a first
+    // high-value patent of a 专精特新 enterprise, was rejected for want of
+    // a tag, and A-2, supported by the city already, was paid 5,000.
+    let r = calc_file("clerk.csv", CLERK_SHEET.as_bytes(), &[]);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    r.expect("A-1", "paid", "10000.00");
+    r.expect("A-2", "rejected", "0.00");
+    assert!(r.stderr.contains("序号, 备注"), "{}", r.stderr);
+}
+
+#[test]
+fn a_money_column_under_a_header_the_reader_did_not_know_was_dropped_with_a_note() {
+    // 是否享受过其他扶持 is no name of other_city_support; it was carried
+    // through as a clerk's column and A-2 paid 5,000. Now the file is
+    // refused with the two ways to settle it, and either is taken.
+    let sheet = CLERK_SHEET.replace("是否获市级其它政策扶持（是/否）", "是否享受过其他扶持");
+    let r = calc_file("clerk.csv", sheet.as_bytes(), &[]);
+    assert_eq!(r.code, Some(2), "{}", r.stderr);
+    for said in [
+        "clerk.csv:1:",
+        "`是否享受过其他扶持` looks like other_city_support",
+        "--column other_city_support=是否享受过其他扶持",
+        "--ignore-column 是否享受过其他扶持",
+    ] {
+        assert!(r.stderr.contains(said), "{said}: {}", r.stderr);
+    }
+    assert!(r.rows.is_empty());
+    let read = calc_file(
+        "clerk.csv",
+        sheet.as_bytes(),
+        &["--column", "other_city_support=是否享受过其他扶持"],
+    );
+    read.expect("A-2", "rejected", "0.00");
+    let ignored = calc_file(
+        "clerk.csv",
+        sheet.as_bytes(),
+        &["--ignore-column", "是否享受过其他扶持"],
+    );
+    ignored.expect("A-2", "paid", "5000.00");
+    let kept = calc_files(
+        &[
+            ("clerk.csv", sheet.as_bytes()),
+            (
+                "列名.txt",
+                "# 本科室申报表的表头\nother_city_support = 是否享受过其他扶持\n忽略=备注\n"
+                    .as_bytes(),
+            ),
+        ],
+        &["--columns", "列名.txt"],
+    );
+    kept.expect("A-2", "rejected", "0.00");
+    assert!(!kept.stderr.contains("备注"), "{}", kept.stderr);
+    for command in ["explain", "compare"] {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let path = dir.path().join("clerk.csv");
+        std::fs::write(&path, &sheet).expect("write a test file");
+        let mut cmd = subsidy();
+        cmd.args(["--lang", "en", command]).arg(&path);
+        if command == "explain" {
+            cmd.args(["--claim", "A-2"]);
+        }
+        cmd.assert()
+            .code(2)
+            .stderr(predicate::str::contains("looks like other_city_support"));
+    }
+}
+
+#[test]
+fn an_amount_in_ten_thousands_would_have_been_read_as_yuan() {
+    // `金额（万元）` is not `金额（元）`: read as amount, 12 would be 12 yuan.
+    let sheet = "申报编号,申请人名称,统一社会信用代码,申请人类型,资助项目,日期,专利号,金额（万元）,金额（元）\n\
+                 B-1,连州市华创科技有限公司,91441882MA5123456M,企业,patent_transfer,2024-05-01,ZL202310000001.1,12,120000\n";
+    let r = calc_file("b.csv", sheet.as_bytes(), &[]);
+    assert_eq!(r.code, Some(2), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("`金额（万元）` looks like amount"),
+        "{}",
+        r.stderr
+    );
+    let r = calc_file(
+        "b.csv",
+        sheet.as_bytes(),
+        &["--ignore-column", "金额（万元）"],
+    );
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    // 5% of 120,000 yuan.
+    r.expect("B-1", "paid", "6000.00");
+}
+
+#[test]
+fn the_pages_label_for_qualifications_was_no_header_the_reader_knew() {
+    // The applicants' page labels its field 企业资质; a sheet headed as the
+    // page is labelled lost the tags. Each label of the page is read as
+    // the column it fills, and the README's header table lists exactly the
+    // names the reader knows.
+    use subsidy::claims::Column;
+    use subsidy::words::{Lang, PageWord};
+    let readme = std::fs::read_to_string("README.md").expect("the README");
+    for (word, column) in [
+        (PageWord::FieldItem, Column::Item),
+        (PageWord::FieldType, Column::ApplicantType),
+        (PageWord::FieldDate, Column::Date),
+        (PageWord::FieldQuantity, Column::Quantity),
+        (PageWord::FieldAmount, Column::Amount),
+        (PageWord::FieldTags, Column::Tags),
+        (PageWord::FieldRef, Column::Ref),
+        (PageWord::FieldScore, Column::Score),
+        (PageWord::FieldOtherCitySupport, Column::OtherCitySupport),
+    ] {
+        let label = Lang::Zh.words().page(word);
+        assert_eq!(Column::from_header(label), Some(column), "{label}");
+    }
+    for column in Column::ALL {
+        let start = format!("| `{}` | ", column.name());
+        let row = readme
+            .lines()
+            .find(|l| l.starts_with(&start))
+            .unwrap_or_else(|| panic!("README has no header row for {}", column.name()));
+        let listed: Vec<&str> = row[start.len()..]
+            .trim_end_matches(" |")
+            .split(", ")
+            .collect();
+        assert_eq!(listed, column.chinese_names(), "{}", column.name());
+    }
+}

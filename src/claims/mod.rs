@@ -22,7 +22,7 @@ pub use fields::{
     check_cells, parse_claim, parse_quantity, parse_yes_no, Cells, RawClaim, Refusal, MAX_FACTS,
 };
 pub use problem::{Problem, ProblemKind};
-pub use read::{columns, read_claims, ClaimsError, Column};
+pub use read::{columns, read_claims, read_claims_as, ClaimsError, Column, HeaderChoice};
 pub use refs::{is_mangled_id, split_refs, RefCell};
 
 pub type ApplicantId = u32;
@@ -125,6 +125,9 @@ pub struct Batch {
     pub claims: Vec<Claim>,
     /// Header names that are no column of the contract or the policy.
     pub unknown_columns: Vec<String>,
+    /// Those of them the office said to carry unread (`--ignore-column`):
+    /// nothing to note.
+    pub ignored_columns: Vec<String>,
     /// The cells of those columns, row after row (`unknown_columns.len()`
     /// a row), carried into the payout as the clerk wrote them.
     clerk_cells: Vec<Span>,

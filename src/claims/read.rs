@@ -13,7 +13,6 @@ use super::{
     Row, MAX_FACTS,
 };
 use crate::decode::{Charset, Undecodable};
-use crate::headers::{header_key, is_named};
 use crate::policy::Policy;
 use crate::words::Lang;
 
@@ -72,22 +71,113 @@ impl Column {
         }
     }
 
-    /// The headers a Chinese spreadsheet gives the column.
+    /// The headers a Chinese spreadsheet gives the column: the template's
+    /// first, then those of the payout and the page, then those offices
+    /// use. A header is compared by `headers::readings`, so `金额（元）`,
+    /// `专利号/证书号` and `*申请编号` need no name of their own.
     pub const fn chinese_names(self) -> &'static [&'static str] {
         match self {
-            Column::ClaimId => &["申请编号", "申报编号"],
-            Column::ApplicantId => &["统一社会信用代码", "证件号码", "身份证号码"],
-            Column::ApplicantName => &["申请人", "申请人名称", "单位名称"],
-            Column::ApplicantType => &["申请人类型", "主体类型"],
-            Column::Item => &["资助项目", "申报项目"],
-            Column::Date => &["日期", "申报日期"],
-            Column::Quantity => &["数量"],
-            Column::Amount => &["金额"],
-            Column::Ref => &["证书编号", "专利号", "案号", "登记号"],
-            Column::Tags => &["资质", "资质标签"],
-            Column::OtherCitySupport => &["已获市级其它扶持"],
-            Column::Score => &["评分"],
+            Column::ClaimId => &["申请编号", "申报编号", "受理编号", "申报号", "受理号"],
+            Column::ApplicantId => &[
+                "统一社会信用代码",
+                "证件号码",
+                "身份证号码",
+                "申请人代码",
+                "社会信用代码",
+                "信用代码",
+                "组织机构代码",
+                "身份证号",
+                "证件号",
+            ],
+            Column::ApplicantName => &[
+                "申请人",
+                "申请人名称",
+                "单位名称",
+                "申请单位",
+                "申报单位",
+                "企业名称",
+                "申请人姓名",
+            ],
+            Column::ApplicantType => &["申请人类型", "主体类型", "申请人类别", "单位类型"],
+            Column::Item => &["资助项目", "申报项目", "资助类别", "资助事项", "扶持项目"],
+            Column::Date => &["日期", "申报日期", "受理日期"],
+            Column::Quantity => &["数量", "件数", "申报数量"],
+            Column::Amount => &["金额", "申报金额", "合同金额", "交易金额", "交易额"],
+            Column::Ref => &[
+                "证书编号",
+                "专利号",
+                "案号",
+                "登记号",
+                "编号",
+                "证书号",
+                "专利号码",
+                "注册号",
+            ],
+            Column::Tags => &["资质", "资质标签", "企业资质"],
+            Column::OtherCitySupport => &[
+                "已获市级其它扶持",
+                "该项目已获市级其它政策扶持",
+                "是否获市级其它政策扶持",
+                "已获市级其它政策扶持",
+                "是否已获市级其它政策扶持",
+                "市级其它政策扶持",
+            ],
+            Column::Score => &["评分", "评审得分", "得分", "评审分数"],
         }
+    }
+
+    /// Parts of a header that say it holds this column's kind of value,
+    /// for a header no name matched (folded, as `headers::fold` makes
+    /// them). Only columns that change a payment have any.
+    const fn hints(self) -> &'static [&'static str] {
+        match self {
+            Column::OtherCitySupport => &["扶持", "其它政策", "重复资助", "othercity", "support"],
+            Column::Score => &["评分", "得分", "分数", "分值", "score"],
+            Column::Amount => &["金额", "交易额", "合同额", "价款", "费用", "万元", "amount"],
+            Column::Quantity => &["数量", "件数", "个数", "项数", "quantity", "qty"],
+            Column::Tags => &["资质", "标签", "认定", "称号", "tag", "qualif"],
+            Column::Ref => &[
+                "专利",
+                "证书",
+                "登记号",
+                "案号",
+                "注册号",
+                "商标",
+                "ref",
+                "patent",
+            ],
+            Column::ApplicantType => &["类型", "类别", "性质", "type"],
+            Column::ClaimId
+            | Column::ApplicantId
+            | Column::ApplicantName
+            | Column::Item
+            | Column::Date => &[],
+        }
+    }
+
+    /// The column that changes a payment which a header no name matched
+    /// seems to be (`是否享受过其他扶持` is other_city_support): such a
+    /// column is not left unread on a guess either way.
+    pub fn looks_like(header: &str) -> Option<Column> {
+        let folded = crate::headers::fold(header);
+        [
+            Column::OtherCitySupport,
+            Column::Score,
+            Column::Amount,
+            Column::Quantity,
+            Column::Tags,
+            Column::Ref,
+            Column::ApplicantType,
+        ]
+        .into_iter()
+        .find(|c| {
+            // An English word is looked for at either end, so that `stage`
+            // is not read as a tag.
+            c.hints().iter().any(|h| match h.is_ascii() {
+                true => folded.starts_with(h) || folded.ends_with(h),
+                false => folded.contains(h),
+            })
+        })
     }
 
     /// Whether a claims file must have the column.
@@ -120,12 +210,19 @@ impl Column {
     }
 
     /// The column of a header as a clerk writes it: the contract's name or
-    /// a Chinese one, in any case, width or spacing.
+    /// a Chinese one, in any case, width or spacing, with or without a
+    /// bracketed note; `None` when its readings name two columns.
     pub fn from_header(header: &str) -> Option<Column> {
-        let key = header_key(header);
-        Column::ALL
-            .into_iter()
-            .find(|c| c.name() == key || is_named(&key, c.chinese_names()))
+        let readings = crate::headers::readings(header);
+        let mut found = Column::ALL.into_iter().filter(|c| {
+            c.names()
+                .iter()
+                .any(|n| readings.contains(&crate::headers::fold(n)))
+        });
+        match (found.next(), found.next()) {
+            (Some(column), None) => Some(column),
+            _ => None,
+        }
     }
 
     /// Every name the column is known by, the contract's first.
@@ -145,6 +242,111 @@ impl Column {
 /// policy's facts follow).
 pub fn columns() -> [&'static str; Column::COUNT] {
     Column::ALL.map(Column::name)
+}
+
+/// What the office said of its own headers (`--column`, `--ignore-column`,
+/// a columns file): it wins over the names the reader knows.
+#[derive(Debug, Clone, Default)]
+pub struct HeaderChoice {
+    /// A header (folded) read as a column or as a fact of the policy.
+    read_as: Vec<(String, Target)>,
+    /// Headers (folded) carried through unread, whatever they look like.
+    ignored: Vec<String>,
+}
+
+/// What a header is read as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Target {
+    Column(Column),
+    Fact(usize),
+}
+
+impl HeaderChoice {
+    /// One `COLUMN=HEADER`: COLUMN by any of its names (or a fact of the
+    /// policy by its id or name); `at` says where it was written.
+    pub fn read_as(&mut self, written: &str, policy: &Policy, at: &str) -> Result<(), ClaimsError> {
+        let bad = || ClaimsError::BadColumnChoice {
+            at: at.to_string(),
+            written: written.to_string(),
+        };
+        let half = crate::text::half_width(written);
+        let (column, header) = half.split_once('=').ok_or_else(bad)?;
+        let (column, header) = (crate::text::trim(column), crate::text::trim(header));
+        if header.is_empty() {
+            return Err(bad());
+        }
+        let target = match Column::from_header(column) {
+            Some(c) => Target::Column(c),
+            None => policy
+                .facts
+                .iter()
+                .position(|f| {
+                    let key = crate::headers::fold(column);
+                    crate::headers::fold(&f.id) == key || crate::headers::fold(&f.name.zh) == key
+                })
+                .map(Target::Fact)
+                .ok_or_else(bad)?,
+        };
+        self.read_as.push((crate::headers::fold(header), target));
+        Ok(())
+    }
+
+    /// A header to carry through unread.
+    pub fn ignore(&mut self, header: &str) {
+        self.ignored.push(crate::headers::fold(header));
+    }
+
+    /// A columns file: a `COLUMN=HEADER` a line, `ignore=HEADER` (or
+    /// `忽略=HEADER`) for a header to carry through; `#` begins a comment.
+    pub fn read_file(
+        &mut self,
+        file: &str,
+        text: &str,
+        policy: &Policy,
+    ) -> Result<(), ClaimsError> {
+        for (n, line) in text.lines().enumerate() {
+            let line = crate::text::trim(line.split('#').next().unwrap_or(""));
+            if line.is_empty() {
+                continue;
+            }
+            let at = format!("{file}:{}", n + 1);
+            let half = crate::text::half_width(line);
+            match half.split_once('=') {
+                Some((what, header))
+                    if ["ignore", "忽略"].contains(&crate::headers::fold(what).as_str())
+                        && !crate::text::trim(header).is_empty() =>
+                {
+                    self.ignore(header)
+                }
+                _ => self.read_as(line, policy, &at)?,
+            }
+        }
+        Ok(())
+    }
+
+    fn target(&self, header: &str) -> Option<Target> {
+        let key = crate::headers::fold(header);
+        // The last word wins: a flag amends the columns file.
+        (self.read_as.iter().rev())
+            .find(|(h, _)| *h == key)
+            .map(|(_, t)| *t)
+    }
+
+    fn is_ignored(&self, header: &str) -> bool {
+        self.ignored.contains(&crate::headers::fold(header))
+    }
+}
+
+/// Whether a header is one this tool writes into a payout beside the
+/// claim's own columns (`核定金额`, `status`): a payout read back as claims
+/// carries them, as the clerk's columns.
+fn is_own_output(header: &str) -> bool {
+    use crate::report::PayoutColumn;
+    let key = crate::headers::fold(header);
+    PayoutColumn::ALL.into_iter().any(|c| {
+        Column::from_header(c.name()).is_none()
+            && (crate::headers::fold(c.name()) == key || crate::headers::fold(c.name_zh()) == key)
+    })
 }
 
 /// A claims file that cannot be read at all.
@@ -170,6 +372,20 @@ pub enum ClaimsError {
     RepeatedColumn {
         file: String,
         column: String,
+    },
+    /// Headers no name matched that look like columns which change a
+    /// payment: read on a guess or dropped, either could pay wrongly.
+    LooksLikeColumns {
+        file: String,
+        line: u64,
+        /// Each header as written, and the column it looks like.
+        headers: Vec<(String, Column)>,
+    },
+    /// A `COLUMN=HEADER` of `--column` or of a columns file that is not
+    /// one; `at` is the flag, or `FILE:LINE`.
+    BadColumnChoice {
+        at: String,
+        written: String,
     },
     Csv {
         file: String,
@@ -204,6 +420,15 @@ pub enum ClaimsError {
 }
 
 impl ClaimsError {
+    /// An error the office settles by saying what it meant (exit 2), not
+    /// by mending the file.
+    pub fn is_usage(&self) -> bool {
+        matches!(
+            self,
+            ClaimsError::LooksLikeColumns { .. } | ClaimsError::BadColumnChoice { .. }
+        )
+    }
+
     pub fn render(&self, lang: Lang) -> String {
         lang.words().claims_error(self)
     }
@@ -231,12 +456,28 @@ pub fn read_claims<R: Read + Send>(
     policy: &Policy,
     keys: &mut Keys,
 ) -> Result<Batch, ClaimsError> {
-    let (mut reader, cols, unknown) = open(file, input, policy)?;
+    read_claims_as(file, input, policy, keys, &HeaderChoice::default())
+}
+
+/// As `read_claims`, with what the office said of its headers.
+pub fn read_claims_as<R: Read + Send>(
+    file: &str,
+    input: R,
+    policy: &Policy,
+    keys: &mut Keys,
+    choice: &HeaderChoice,
+) -> Result<Batch, ClaimsError> {
+    let (mut reader, cols, unknown) = open(file, input, policy, choice)?;
     // The clerk's own columns are carried into the payout as they are.
     let (unknown_at, unknown_columns): (Vec<usize>, Vec<String>) = unknown.into_iter().unzip();
+    let ignored_columns = (unknown_columns.iter())
+        .filter(|h| choice.is_ignored(h))
+        .cloned()
+        .collect();
     let mut batch = Batch {
         source: file.to_string(),
         unknown_columns,
+        ignored_columns,
         ..Batch::default()
     };
     let mut seen = Seen::default();
@@ -304,6 +545,7 @@ fn open<R: Read>(
     file: &str,
     input: R,
     policy: &Policy,
+    choice: &HeaderChoice,
 ) -> Result<(csv::Reader<impl Read>, Cols, ClerkColumns), ClaimsError> {
     let input = crate::text::without_bom(input).map_err(|e| io_error(file, 1, &e))?;
     let (delimiter, input) =
@@ -322,7 +564,7 @@ fn open<R: Read>(
             file: file.to_string(),
         });
     }
-    let cols = Cols::locate(file, header, policy)?;
+    let cols = Cols::locate(file, header, policy, choice)?;
     let unknown = unknown_columns(header, &cols);
     Ok((reader, cols, unknown))
 }
@@ -389,23 +631,40 @@ impl Cols {
         file: &str,
         header: &csv::StringRecord,
         policy: &Policy,
+        choice: &HeaderChoice,
     ) -> Result<Cols, ClaimsError> {
         let mut fixed = [None; Column::COUNT];
         let mut facts = vec![None; policy.facts.len()];
         let mut unmatched = Vec::new();
+        let mut doubtful = Vec::new();
         for (i, name) in header.iter().enumerate() {
-            let key = header_key(name);
-            let slot = match Column::from_header(&key) {
-                Some(column) => Some(&mut fixed[column.index()]),
-                None => policy
-                    .facts
-                    .iter()
-                    .position(|f| header_key(&f.id) == key || header_key(&f.name.zh) == key)
-                    .map(|f| &mut facts[f]),
+            let target = match choice.is_ignored(name) {
+                true => None,
+                false => choice.target(name).or_else(|| {
+                    let key = crate::headers::fold(name);
+                    Column::from_header(name).map(Target::Column).or_else(|| {
+                        (policy.facts.iter())
+                            .position(|f| {
+                                crate::headers::fold(&f.id) == key
+                                    || crate::headers::fold(&f.name.zh) == key
+                            })
+                            .map(Target::Fact)
+                    })
+                }),
             };
-            let Some(slot) = slot else {
-                unmatched.push(crate::text::trim(name).to_string());
-                continue;
+            let slot = match target {
+                Some(Target::Column(column)) => &mut fixed[column.index()],
+                Some(Target::Fact(f)) => &mut facts[f],
+                None => {
+                    let written = crate::text::trim(name).to_string();
+                    if !choice.is_ignored(name) && !is_own_output(name) {
+                        if let Some(column) = Column::looks_like(name) {
+                            doubtful.push((written.clone(), column));
+                        }
+                    }
+                    unmatched.push(written);
+                    continue;
+                }
             };
             if slot.replace(i).is_some() {
                 return Err(ClaimsError::RepeatedColumn {
@@ -428,6 +687,13 @@ impl Cols {
                     .map(|h| crate::text::trim(h).to_string())
                     .collect(),
                 suggestions: crate::headers::nearest(&wanted, &unmatched),
+            });
+        }
+        if !doubtful.is_empty() {
+            return Err(ClaimsError::LooksLikeColumns {
+                file: file.to_string(),
+                line: header.position().map_or(1, |p| p.line()),
+                headers: doubtful,
             });
         }
         Ok(Cols {

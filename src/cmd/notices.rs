@@ -10,10 +10,14 @@ use crate::words::{Lang, Notice};
 
 /// The header names no column of the contract or the policy reads.
 pub fn unknown_columns(batch: &Batch, lang: Lang) -> Option<String> {
-    (!batch.unknown_columns.is_empty()).then(|| {
+    let columns: Vec<String> = (batch.unknown_columns.iter())
+        .filter(|c| !batch.ignored_columns.contains(c))
+        .cloned()
+        .collect();
+    (!columns.is_empty()).then(|| {
         let notice = Notice::UnknownColumns {
             path: &batch.source,
-            columns: &batch.unknown_columns,
+            columns: &columns,
         };
         lang.words().notice(&notice)
     })

@@ -152,6 +152,15 @@ impl ClaimsWords for English {
             ClaimsError::RepeatedColumn { file, column } => {
                 format!("{file}:1: column {column} appears twice")
             }
+            ClaimsError::LooksLikeColumns {
+                file,
+                line,
+                headers,
+            } => looks_like_columns(file, *line, headers),
+            ClaimsError::BadColumnChoice { at, written } => format!(
+                "{at}: `{written}` is not COLUMN=HEADER with COLUMN one the tool reads ({}) or a fact of the policy",
+                crate::claims::columns().join(", ")
+            ),
             ClaimsError::Csv {
                 file,
                 line,
@@ -230,4 +239,22 @@ impl ClaimsWords for English {
             Some(column) => format!("{file}:{line}: ledger: column {}: {what}", column.name()),
         }
     }
+}
+
+/// Headers that look like columns which change a payment, each with the
+/// two ways to settle it.
+fn looks_like_columns(file: &str, line: u64, headers: &[(String, Column)]) -> String {
+    let mut said = format!(
+            "{file}:{line}: column(s) the tool would not read, though they look like columns that change a payment; say what each is, then run again:"
+        );
+    for (header, column) in headers {
+        let h = crate::headers::shell_word(header);
+        let c = column.name();
+        said.push_str(&format!(
+            " `{header}` looks like {c}: to read it as {c}, add --column {}; to carry it through unread, add --ignore-column {h};",
+            crate::headers::shell_word(&format!("{c}={header}"))
+        ));
+    }
+    said.push_str(" (--column may be repeated, or kept as lines COLUMN=HEADER in a file given with --columns)");
+    said
 }

@@ -143,6 +143,15 @@ impl ClaimsWords for Chinese {
             ClaimsError::RepeatedColumn { file, column } => {
                 format!("{file}:1: 列 {column} 出现了两次")
             }
+            ClaimsError::LooksLikeColumns {
+                file,
+                line,
+                headers,
+            } => looks_like_columns(file, *line, headers),
+            ClaimsError::BadColumnChoice { at, written } => format!(
+                "{at}: “{written}”不是“列名=表头”的形式，或列名不是本工具读取的列（{}）或政策的条件",
+                crate::claims::columns().join("、")
+            ),
             ClaimsError::Csv {
                 file,
                 line,
@@ -227,4 +236,23 @@ fn column_zh(column: Column) -> String {
         Some(zh) => format!("{}（{zh}）", column.name()),
         None => column.name().to_string(),
     }
+}
+
+/// Headers that look like columns which change a payment, each with the
+/// two ways to settle it.
+fn looks_like_columns(file: &str, line: u64, headers: &[(String, Column)]) -> String {
+    let mut said = format!(
+        "{file}:{line}: 以下列本工具不会读取，但看起来会影响资助金额；请说明每列是什么后再运行："
+    );
+    for (header, column) in headers {
+        let h = crate::headers::shell_word(header);
+        let c = column.name();
+        said.push_str(&format!(
+            "“{header}”像是 {}：按此列读取请加 --column {}；不读取、原样带入拨付表请加 --ignore-column {h}；",
+            column_zh(*column),
+            crate::headers::shell_word(&format!("{c}={header}"))
+        ));
+    }
+    said.push_str("（--column 可重复，也可每行一条“列名=表头”写入文件，用 --columns 指定）");
+    said
 }
