@@ -777,3 +777,97 @@ fn the_pages_label_for_qualifications_was_no_header_the_reader_knew() {
         assert_eq!(listed, column.chinese_names(), "{}", column.name());
     }
 }
+
+/// A sheet as offices lay it out: a title, who filed and when, the header
+/// on row 3, and a totals row at the bottom.
+const OFFICE_SHEET: &str = "\
+2024年度连州市知识产权资助申报汇总表,,,,,,,,
+填报单位：连州市市场监督管理局,,,,填报日期：2024年12月1日,,,,
+序号,申报编号,申请人名称,统一社会信用代码,申请人类型,资助项目,申报日期,数量,专利号/证书号
+1,H-1,连州市华创科技有限公司,91441882MA5123456M,企业,high_value_patent,2024-03-20,2,ZL202410001001.1；ZL202410001002.2
+2,H-2,连州市华创科技有限公司,91441882MA5123456M,企业,high_value_patent,2024-04-20,1,ZL202410001003.3
+合计,,,,,,,3,
+";
+
+#[test]
+fn a_sheet_with_a_title_above_its_header_was_refused() {
+    // The header was taken to be the first row, 2024年度…汇总表, and the
+    // file refused for want of every column. The header is the row that
+    // names the columns; the rows above it are named in one note, and the
+    // 合计 row is no claim: its 3 is the rows' 2 + 1.
+    let r = calc_file("office.csv", OFFICE_SHEET.as_bytes(), &[]);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    r.expect("H-1", "paid", "4000.00");
+    r.expect("H-2", "paid", "2000.00");
+    assert_eq!(r.rows.len(), 2, "{:?}", r.rows);
+    for said in [
+        "office.csv:3: note: the header is row 3",
+        "row 1 `2024年度连州市知识产权资助申报汇总表`; row 2 `填报单位",
+        "office.csv:6: note: row 6 is a totals row, not read as a claim; its quantity 3 is the sum of the rows",
+    ] {
+        assert!(r.stderr.contains(said), "{said}: {}", r.stderr);
+    }
+    let wrong = OFFICE_SHEET.replace("合计,,,,,,,3,", "合  计,,,,,,,4,");
+    let r = calc_file("office.csv", wrong.as_bytes(), &[]);
+    assert!(
+        r.stderr
+            .contains("check it: its quantity 4 is not the sum of the rows, 3"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(r.rows.len(), 2, "{:?}", r.rows);
+}
+
+#[test]
+fn a_workbook_with_a_title_above_its_header_was_refused() {
+    // The same sheet saved from Excel: the title merged across the top,
+    // numbers and dates in cells of their own kinds.
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    let date = Format::new().set_num_format("yyyy-mm-dd");
+    let title = "2024年度连州市知识产权资助申报汇总表";
+    sheet
+        .merge_range(0, 0, 0, 8, title, &Format::new())
+        .expect("a title");
+    let rows: Vec<Vec<&str>> = OFFICE_SHEET
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').collect())
+        .collect();
+    for (r, row) in rows.iter().enumerate() {
+        let r = r as u32 + 1;
+        for (c, cell) in row.iter().enumerate() {
+            let c = c as u16;
+            let written = match (cell.parse::<f64>(), cell.len() == 10 && c == 6 && r > 2) {
+                (_, true) => {
+                    let d = ExcelDateTime::parse_from_str(cell).expect("a date");
+                    sheet
+                        .write_datetime_with_format(r, c, &d, &date)
+                        .map(|_| ())
+                }
+                (Ok(n), false) => sheet.write_number(r, c, n).map(|_| ()),
+                (Err(_), false) if cell.is_empty() => Ok(()),
+                (Err(_), false) => sheet.write_string(r, c, *cell).map(|_| ()),
+            };
+            written.expect("a cell");
+        }
+    }
+    let bytes = book.save_to_buffer().expect("a workbook");
+    let r = calc_file("office.xlsx", &bytes, &[]);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    r.expect("H-1", "paid", "4000.00");
+    r.expect("H-2", "paid", "2000.00");
+    assert_eq!(r.rows.len(), 2, "{:?}", r.rows);
+    assert!(
+        r.stderr
+            .contains("office.xlsx:3: note: the header is row 3"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("its quantity 3 is the sum of the rows"),
+        "{}",
+        r.stderr
+    );
+}

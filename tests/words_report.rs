@@ -313,6 +313,19 @@ fn every_notice_is_said_in_both_languages() {
     let source = io::Error::other("disk full");
     let ids = ["C-9".to_string()];
     let known = ["service_years".to_string()];
+    let above = [(1, "2024年度知识产权资助申报汇总表".to_string())];
+    let sums = [
+        subsidy::claims::TotalSum {
+            column: subsidy::claims::Column::Quantity,
+            written: dec("3"),
+            rows: Some(dec("3")),
+        },
+        subsidy::claims::TotalSum {
+            column: subsidy::claims::Column::Amount,
+            written: dec("300"),
+            rows: Some(dec("250")),
+        },
+    ];
     let stops = [
         Stop::FieldBytes {
             line: 2,
@@ -353,7 +366,18 @@ fn every_notice_is_said_in_both_languages() {
         },
         Notice::UnknownColumns {
             path: "a.csv",
+            line: 3,
             columns: &ids,
+        },
+        Notice::AboveHeader {
+            path: "a.csv",
+            line: 3,
+            rows: &above,
+        },
+        Notice::TotalsRow {
+            path: "a.csv",
+            line: 9,
+            sums: &sums,
         },
         Notice::RankingUnsettled { passes: 16 },
         Notice::Rows {
@@ -431,6 +455,8 @@ fn every_notice_is_said_in_both_languages() {
             Notice::InputStopped { .. } => 15,
             Notice::UnknownColumns { .. } => 16,
             Notice::Rows { .. } => 17,
+            Notice::AboveHeader { .. } => 18,
+            Notice::TotalsRow { .. } => 19,
         };
         seen.insert(index);
         let say = |lang: Lang| lang.words().notice(n);

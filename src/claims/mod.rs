@@ -22,7 +22,9 @@ pub use fields::{
     check_cells, parse_claim, parse_quantity, parse_yes_no, Cells, RawClaim, Refusal, MAX_FACTS,
 };
 pub use problem::{Problem, ProblemKind};
-pub use read::{columns, read_claims, read_claims_as, ClaimsError, Column, HeaderChoice};
+pub use read::{
+    columns, read_claims, read_claims_as, ClaimsError, Column, HeaderChoice, TotalSum, Totals,
+};
 pub use refs::{is_mangled_id, split_refs, RefCell};
 
 pub type ApplicantId = u32;
@@ -128,6 +130,12 @@ pub struct Batch {
     /// Those of them the office said to carry unread (`--ignore-column`):
     /// nothing to note.
     pub ignored_columns: Vec<String>,
+    /// The line of the header row, and the rows above it (a title, who
+    /// filed and when): their lines and text, not read.
+    pub header_line: u64,
+    pub above_header: Vec<(u64, String)>,
+    /// The sheet's totals rows (合计), not read as claims.
+    pub totals: Vec<Totals>,
     /// The cells of those columns, row after row (`unknown_columns.len()`
     /// a row), carried into the payout as the clerk wrote them.
     clerk_cells: Vec<Span>,

@@ -5,6 +5,7 @@ use std::hash::{Hash, Hasher};
 use std::io::Read;
 use std::sync::mpsc;
 
+use rust_decimal::Decimal;
 use rustc_hash::{FxHashMap, FxHasher};
 
 use super::fields::Applicant;
@@ -467,19 +468,15 @@ pub fn read_claims_as<R: Read + Send>(
     keys: &mut Keys,
     choice: &HeaderChoice,
 ) -> Result<Batch, ClaimsError> {
-    let (mut reader, cols, unknown) = open(file, input, policy, choice)?;
-    // The clerk's own columns are carried into the payout as they are.
-    let (unknown_at, unknown_columns): (Vec<usize>, Vec<String>) = unknown.into_iter().unzip();
-    let ignored_columns = (unknown_columns.iter())
-        .filter(|h| choice.is_ignored(h))
-        .cloned()
-        .collect();
-    let mut batch = Batch {
-        source: file.to_string(),
-        unknown_columns,
-        ignored_columns,
-        ..Batch::default()
-    };
+    let Opened {
+        mut reader,
+        cols,
+        unknown,
+        pending,
+        above,
+        header_line,
+    } = open(file, input, policy, choice)?;
+    let (mut batch, unknown_at) = new_batch(file, unknown, (above, header_line), choice);
     let mut seen = Seen::default();
     let mut failure = None;
     std::thread::scope(|scope| {
@@ -487,11 +484,19 @@ pub fn read_claims_as<R: Read + Send>(
         let (empty_tx, empty_rx) = mpsc::channel::<Chunk>();
         let splitter = scope.spawn(move || -> Result<(), csv::Error> {
             let mut breaks = cols.header_breaks;
+            let mut pending = pending.into_iter();
+            let mut next = |record: &mut csv::StringRecord| match pending.next() {
+                Some(read) => {
+                    *record = read;
+                    Ok(true)
+                }
+                None => reader.read_record(record),
+            };
             loop {
                 let mut chunk = empty_rx.try_recv().unwrap_or_default();
                 chunk.resize_with(CHUNK, || (csv::StringRecord::new(), None, 0));
                 let mut filled = 0;
-                while filled < CHUNK && reader.read_record(&mut chunk[filled].0)? {
+                while filled < CHUNK && next(&mut chunk[filled].0)? {
                     if is_blank_line(&chunk[filled].0) {
                         continue;
                     }
@@ -515,6 +520,11 @@ pub fn read_claims_as<R: Read + Send>(
         for (mut chunk, filled) in full_rx {
             for (record, checked, id_hash) in &mut chunk[..filled] {
                 let checked = checked.take();
+                if checked.is_some() && is_totals(record, &cols) {
+                    let line = record.position().map_or(0, |p| p.line());
+                    batch.totals.push(seen.totals(record, &cols, line));
+                    continue;
+                }
                 add_row(
                     &mut batch, &mut seen, record, checked, *id_hash, &cols, keys,
                 );
@@ -539,14 +549,56 @@ pub fn read_claims_as<R: Read + Send>(
     }
 }
 
-/// The CSV reader past the header row, and where the header put each
-/// column.
+/// The batch before its rows, and where the clerk's own columns are.
+fn new_batch(
+    file: &str,
+    unknown: ClerkColumns,
+    (above_header, header_line): (Vec<(u64, String)>, u64),
+    choice: &HeaderChoice,
+) -> (Batch, Vec<usize>) {
+    // The clerk's own columns are carried into the payout as they are.
+    let (unknown_at, unknown_columns): (Vec<usize>, Vec<String>) = unknown.into_iter().unzip();
+    let ignored_columns = (unknown_columns.iter())
+        .filter(|h| choice.is_ignored(h))
+        .cloned()
+        .collect();
+    let batch = Batch {
+        source: file.to_string(),
+        unknown_columns,
+        ignored_columns,
+        above_header,
+        header_line,
+        ..Batch::default()
+    };
+    (batch, unknown_at)
+}
+
+/// How far down the header row may be: below a title, a line of who filed
+/// and when, and a blank row or two, as offices lay their sheets out.
+const HEADER_SEARCH: usize = 10;
+
+/// A claims file opened: the CSV reader past the header row, where the
+/// header put each column, and what was read to find it.
+struct Opened<R> {
+    reader: csv::Reader<R>,
+    cols: Cols,
+    unknown: ClerkColumns,
+    /// Records read after the header row while looking for it.
+    pending: Vec<csv::StringRecord>,
+    /// The rows above the header row (their line and their text).
+    above: Vec<(u64, String)>,
+    header_line: u64,
+}
+
+/// Opens a claims file: the header row is the first of the top rows that
+/// names every required column (else the one that names the most, for the
+/// error to name what it lacks).
 fn open<R: Read>(
     file: &str,
     input: R,
     policy: &Policy,
     choice: &HeaderChoice,
-) -> Result<(csv::Reader<impl Read>, Cols, ClerkColumns), ClaimsError> {
+) -> Result<Opened<impl Read>, ClaimsError> {
     let input = crate::text::without_bom(input).map_err(|e| io_error(file, 1, &e))?;
     let (delimiter, input) =
         crate::decode::with_delimiter(input).map_err(|e| io_error(file, 1, &e))?;
@@ -555,18 +607,83 @@ fn open<R: Read>(
         .delimiter(delimiter)
         .terminator(csv::Terminator::Any(b'\n'))
         .flexible(true)
-        .has_headers(true)
+        .has_headers(false)
         .buffer_capacity(1 << 16)
         .from_reader(input);
-    let header = reader.headers().map_err(|e| csv_error(file, e))?;
-    if header.is_empty() || header.iter().all(|h| h.trim().is_empty()) {
+    let mut top: Vec<csv::StringRecord> = Vec::new();
+    let mut best: Option<(usize, usize)> = None;
+    let mut filled = 0;
+    let wanted = Column::required().count();
+    while filled < HEADER_SEARCH && best.is_none_or(|(_, named)| named < wanted) {
+        let mut record = csv::StringRecord::new();
+        if !reader
+            .read_record(&mut record)
+            .map_err(|e| csv_error(file, e))?
+        {
+            break;
+        }
+        if is_blank_line(&record) || is_empty(&record) {
+            top.push(record);
+            continue;
+        }
+        let named = required_named(&record, choice);
+        if best.is_none_or(|(_, most)| named > most) {
+            best = Some((top.len(), named));
+        }
+        top.push(record);
+        filled += 1;
+    }
+    let Some((at, _)) = best else {
         return Err(ClaimsError::NoHeader {
             file: file.to_string(),
         });
+    };
+    let pending = top.split_off(at + 1);
+    // The rows down to the header are given their spreadsheet rows here;
+    // the records after it, as they are read.
+    let mut breaks = 0;
+    for record in &mut top {
+        breaks = at_spreadsheet_row(record, breaks);
     }
-    let cols = Cols::locate(file, header, policy, choice)?;
-    let unknown = unknown_columns(header, &cols);
-    Ok((reader, cols, unknown))
+    let header = top.pop().unwrap_or_default();
+    let above = (top.iter())
+        .filter(|r| !is_blank_line(r) && !is_empty(r))
+        .map(|r| {
+            let line = r.position().map_or(0, |p| p.line());
+            let text: Vec<&str> = (r.iter())
+                .map(crate::text::trim)
+                .filter(|c| !c.is_empty())
+                .collect();
+            (line, text.join(" "))
+        })
+        .collect();
+    let header_line = header.position().map_or(1, |p| p.line());
+    let mut cols = Cols::locate(file, &header, policy, choice)?;
+    cols.header_breaks = breaks;
+    let unknown = unknown_columns(&header, &cols);
+    Ok(Opened {
+        reader,
+        cols,
+        unknown,
+        pending,
+        above,
+        header_line,
+    })
+}
+
+/// How many required columns a row names: a header row names them all.
+fn required_named(record: &csv::StringRecord, choice: &HeaderChoice) -> usize {
+    let mut named: Vec<Column> = (record.iter())
+        .filter_map(|h| match choice.target(h) {
+            Some(Target::Column(c)) => Some(c),
+            Some(Target::Fact(_)) => None,
+            None => Column::from_header(h),
+        })
+        .filter(|c| c.is_required())
+        .collect();
+    named.sort_by_key(|c| c.index());
+    named.dedup();
+    named.len()
 }
 
 fn csv_error(file: &str, e: csv::Error) -> ClaimsError {
@@ -685,6 +802,7 @@ impl Cols {
                 found: header
                     .iter()
                     .map(|h| crate::text::trim(h).to_string())
+                    .filter(|h| !h.is_empty())
                     .collect(),
                 suggestions: crate::headers::nearest(&wanted, &unmatched),
             });
@@ -769,6 +887,46 @@ fn is_empty(record: &csv::StringRecord) -> bool {
         && record.iter().all(|c| crate::text::trim(c).is_empty())
 }
 
+/// What marks a sheet's totals row, folded (`合 计`, `合计：`, `Total`).
+const TOTALS: [&str; 6] = ["合计", "总计", "小计", "共计", "total", "totals"];
+
+/// Whether a record is the sheet's totals row: a cell says 合计, and no
+/// applicant is named (a claim always names one).
+fn is_totals(record: &csv::StringRecord, cols: &Cols) -> bool {
+    cols.cell(record, Column::ApplicantId).is_empty()
+        && record.iter().any(|c| {
+            !c.is_empty() && c.len() < 16 && TOTALS.contains(&crate::headers::fold(c).as_str())
+        })
+}
+
+/// A totals row (合计) of the sheet: not a claim. Each sum it holds, with
+/// the sum of the rows above it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Totals {
+    pub line: u64,
+    pub sums: Vec<TotalSum>,
+}
+
+/// One sum of a totals row: as written, and of the rows (`None` when a
+/// row's cell is no number, so the rows cannot be summed).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TotalSum {
+    pub column: Column,
+    pub written: Decimal,
+    pub rows: Option<Decimal>,
+}
+
+/// The columns whose sum a totals row may hold.
+const SUMMED: [Column; 2] = [Column::Quantity, Column::Amount];
+
+/// A cell of a summed column as a number (`3件` is 3, `1,000.00元` 1000).
+fn summed_cell(column: Column, written: &str) -> Option<Decimal> {
+    match column {
+        Column::Quantity => super::parse_quantity(written).map(Decimal::from),
+        _ => crate::money::parse_amount(written).ok(),
+    }
+}
+
 /// One record of the file into the batch: a claim, or an invalid row.
 fn add_row(
     batch: &mut Batch,
@@ -781,6 +939,9 @@ fn add_row(
 ) {
     let line = record.position().map(|p| p.line()).unwrap_or(0);
     let raw = cols.raw(record);
+    if checked.is_some() {
+        seen.add_sums(record, cols);
+    }
     let mut problems = Vec::new();
     match &checked {
         None => problems.push(Problem::of_row(ProblemKind::EmptyRow)),
@@ -842,9 +1003,40 @@ struct Seen {
     collided: FxHashMap<String, u64>,
     applicants: Vec<Option<Applicant>>,
     names: Vec<Option<u32>>,
+    /// Of each summed column, the rows' cells so far, and whether one was
+    /// no number.
+    sums: [(Decimal, bool); SUMMED.len()],
 }
 
 impl Seen {
+    fn add_sums(&mut self, record: &csv::StringRecord, cols: &Cols) {
+        for (column, (sum, unread)) in SUMMED.into_iter().zip(&mut self.sums) {
+            let written = cols.cell(record, column);
+            if written.is_empty() {
+                continue;
+            }
+            match summed_cell(column, written).and_then(|v| sum.checked_add(v)) {
+                Some(total) => *sum = total,
+                None => *unread = true,
+            }
+        }
+    }
+
+    /// A totals row, with the sums of the rows read so far.
+    fn totals(&self, record: &csv::StringRecord, cols: &Cols, line: u64) -> Totals {
+        let sums = (SUMMED.into_iter().zip(self.sums))
+            .filter_map(|(column, (sum, unread))| {
+                let written = summed_cell(column, cols.cell(record, column))?;
+                Some(TotalSum {
+                    column,
+                    written,
+                    rows: (!unread).then_some(sum),
+                })
+            })
+            .collect();
+        Totals { line, sums }
+    }
+
     /// The key and check of the applicant id kept under `number`.
     fn applicant(&mut self, number: u32, id: &str, keys: &mut Keys) -> Applicant {
         let at = number as usize;

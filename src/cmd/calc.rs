@@ -29,6 +29,9 @@ pub fn run(args: &CalcArgs, lang: Lang) -> Result<(), Error> {
     if let Some(notice) = super::notices::unknown_columns(&batch, lang) {
         let _ = writeln!(std::io::stderr(), "{notice}");
     }
+    for notice in super::notices::of_layout(&batch, lang) {
+        let _ = writeln!(std::io::stderr(), "{notice}");
+    }
 
     let invalid = progress.suspend(|| report_invalid_rows(&batch, lang));
     if args.strict && invalid > 0 {

@@ -62,6 +62,7 @@ fn run_side(
     let mut said: Vec<String> = super::notices::unknown_columns(&batch, lang)
         .into_iter()
         .collect();
+    said.extend(super::notices::of_layout(&batch, lang));
     said.extend(invalid_lines(&batch, lang));
     said.extend(super::notices::of_rows(&batch, &policy, lang));
     let name = match path {

@@ -17,10 +17,32 @@ pub fn unknown_columns(batch: &Batch, lang: Lang) -> Option<String> {
     (!columns.is_empty()).then(|| {
         let notice = Notice::UnknownColumns {
             path: &batch.source,
+            line: batch.header_line.max(1),
             columns: &columns,
         };
         lang.words().notice(&notice)
     })
+}
+
+/// The rows above the header row, in one note, and each totals row.
+pub fn of_layout(batch: &Batch, lang: Lang) -> Vec<String> {
+    let words = lang.words();
+    let mut said = Vec::new();
+    if !batch.above_header.is_empty() {
+        said.push(words.notice(&Notice::AboveHeader {
+            path: &batch.source,
+            line: batch.header_line,
+            rows: &batch.above_header,
+        }));
+    }
+    for totals in &batch.totals {
+        said.push(words.notice(&Notice::TotalsRow {
+            path: &batch.source,
+            line: totals.line,
+            sums: &totals.sums,
+        }));
+    }
+    said
 }
 
 /// Unknown tags and applicant ids with two names, row by row; then each id

@@ -200,7 +200,22 @@ pub enum Notice<'a> {
     /// Columns of the claims file that nothing reads (a warning).
     UnknownColumns {
         path: &'a str,
+        line: u64,
         columns: &'a [String],
+    },
+    /// The rows above the header row (a title, who filed and when): not
+    /// read. `line` is the header's.
+    AboveHeader {
+        path: &'a str,
+        line: u64,
+        rows: &'a [(u64, String)],
+    },
+    /// A totals row (合计): not read as a claim; each sum it holds checked
+    /// against the rows.
+    TotalsRow {
+        path: &'a str,
+        line: u64,
+        sums: &'a [crate::claims::TotalSum],
     },
     /// A tag the policy does not know: it does not count.
     UnknownTag {

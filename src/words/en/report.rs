@@ -614,10 +614,16 @@ impl ReportWords for English {
                     ),
                 }
             }
-            Notice::UnknownColumns { path, columns } => format!(
-                "{path}:1: note: column(s) the tool does not use, carried into the payout as they are: {}",
+            Notice::UnknownColumns {
+                path,
+                line,
+                columns,
+            } => format!(
+                "{path}:{line}: note: column(s) the tool does not use, carried into the payout as they are: {}",
                 columns.join(", ")
             ),
+            Notice::AboveHeader { path, line, rows } => above_header(path, *line, rows),
+            Notice::TotalsRow { path, line, sums } => totals_row(path, *line, sums),
             Notice::DryRun => "Dry run: nothing is written.".to_string(),
             Notice::NoRefGiven => {
                 "No --ref given: whether the same ref was paid before is not checked.".to_string()
@@ -684,4 +690,43 @@ fn measure_except(policy: &Policy) -> String {
     } else {
         format!(" ({} excepted)", named.join(", "))
     }
+}
+
+/// The rows above the header row, in one note.
+fn above_header(path: &str, line: u64, rows: &[(u64, String)]) -> String {
+    let rows: Vec<String> = (rows.iter())
+        .map(|(n, text)| format!("row {n} `{text}`"))
+        .collect();
+    format!(
+        "{path}:{line}: note: the header is row {line}; the rows above it are not claims and were not read: {}",
+        rows.join("; ")
+    )
+}
+
+/// A totals row, with each sum it holds checked against the rows.
+fn totals_row(path: &str, line: u64, sums: &[crate::claims::TotalSum]) -> String {
+    let mut said = format!("{path}:{line}: note: row {line} is a totals row, not read as a claim");
+    for sum in sums {
+        let name = sum.column.name();
+        let written = short_grouped(sum.written);
+        match sum.rows {
+            Some(rows) if rows == sum.written => {
+                let _ = write!(said, "; its {name} {written} is the sum of the rows");
+            }
+            Some(rows) => {
+                let _ = write!(
+                    said,
+                    "; check it: its {name} {written} is not the sum of the rows, {}",
+                    short_grouped(rows)
+                );
+            }
+            None => {
+                let _ = write!(
+                    said,
+                    "; its {name} {written} cannot be checked: a row's {name} is no number"
+                );
+            }
+        }
+    }
+    said
 }

@@ -604,9 +604,15 @@ impl ReportWords for Chinese {
                     ),
                 }
             }
-            Notice::UnknownColumns { path, columns } => {
-                format!("{path}:1: 提示：本工具不使用的列，原样带入拨付表：{}", columns.join("、"))
+            Notice::UnknownColumns {
+                path,
+                line,
+                columns,
+            } => {
+                format!("{path}:{line}: 提示：本工具不使用的列，原样带入拨付表：{}", columns.join("、"))
             }
+            Notice::AboveHeader { path, line, rows } => above_header(path, *line, rows),
+            Notice::TotalsRow { path, line, sums } => totals_row(path, *line, sums),
             Notice::DryRun => "试算：不写入任何文件。".to_string(),
             Notice::NoRefGiven => "未给出 --ref：无法检查同一编号是否已获资助。".to_string(),
             Notice::CannotRead { path, source } => format!("{path}: 无法读取：{source}"),
@@ -670,4 +676,43 @@ fn paid_refs(paid: &[(Box<str>, Box<str>)]) -> String {
         .map(|(r, _)| r.as_ref())
         .collect::<Vec<_>>()
         .join("、")
+}
+
+/// The rows above the header row, in one note.
+fn above_header(path: &str, line: u64, rows: &[(u64, String)]) -> String {
+    let rows: Vec<String> = (rows.iter())
+        .map(|(n, text)| format!("第 {n} 行“{text}”"))
+        .collect();
+    format!(
+        "{path}:{line}: 提示：表头在第 {line} 行；其上的行不是申报，未读取：{}",
+        rows.join("；")
+    )
+}
+
+/// A totals row, with each sum it holds checked against the rows.
+fn totals_row(path: &str, line: u64, sums: &[crate::claims::TotalSum]) -> String {
+    let mut said = format!("{path}:{line}: 提示：第 {line} 行是合计行，不作为申报读取");
+    for sum in sums {
+        let name = sum.column.chinese_names().first().copied().unwrap_or("");
+        let written = short_grouped(sum.written);
+        match sum.rows {
+            Some(rows) if rows == sum.written => {
+                let _ = write!(said, "；{name}合计 {written} 与各行之和相符");
+            }
+            Some(rows) => {
+                let _ = write!(
+                    said,
+                    "；注意：{name}合计 {written} 与各行之和 {} 不符，请核对",
+                    short_grouped(rows)
+                );
+            }
+            None => {
+                let _ = write!(
+                    said,
+                    "；各行{name}中有非数字，{name}合计 {written} 无法核对"
+                );
+            }
+        }
+    }
+    said
 }
