@@ -871,3 +871,37 @@ fn a_workbook_with_a_title_above_its_header_was_refused() {
         r.stderr
     );
 }
+
+#[test]
+fn an_item_matched_by_a_part_of_its_name_was_paid_without_a_word() {
+    // `调解组织绩效评价优秀` is a part of 备案的人民调解组织绩效评价优秀
+    // (mediation_excellent, 30,000): the reader took it silently. It is
+    // still read so, and each row's reason says so, and stderr once.
+    let sheet = "claim_id,applicant_id,applicant_name,applicant_type,item,date\n\
+                 M-1,51441882MJ00000018,连州市知识产权纠纷人民调解委员会,社会组织,调解组织绩效评价优秀,2024-06-01\n\
+                 M-2,51441882MJ00000018,连州市知识产权纠纷人民调解委员会,社会组织,调解组织绩效评价优秀,2025-06-01\n\
+                 M-3,51441882MJ00000018,连州市知识产权纠纷人民调解委员会,社会组织,mediation_excellent,2026-06-01\n";
+    let r = calc_file("m.csv", sheet.as_bytes(), &[]);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    r.expect("M-1", "paid", "30000.00");
+    let part = "item: `调解组织绩效评价优秀` is a part of the name of mediation_excellent";
+    for id in ["M-1", "M-2"] {
+        assert!(r.rows[id].2.contains(part), "{:?}", r.rows[id]);
+    }
+    assert!(
+        !r.rows["M-3"].2.contains("a part of"),
+        "{:?}",
+        r.rows["M-3"]
+    );
+    let notes: Vec<&str> = r
+        .stderr
+        .lines()
+        .filter(|l| l.contains("a part of"))
+        .collect();
+    assert_eq!(notes.len(), 1, "{}", r.stderr);
+    assert!(
+        notes[0].starts_with("m.csv:2: note: item `调解组织绩效评价优秀`"),
+        "{}",
+        r.stderr
+    );
+}

@@ -379,6 +379,13 @@ fn every_notice_is_said_in_both_languages() {
             line: 9,
             sums: &sums,
         },
+        Notice::ItemByPart {
+            file: "a.csv",
+            line: 4,
+            written: "调解组织绩效评价优秀",
+            id: "mediation_excellent",
+            name: "备案的人民调解组织绩效评价优秀",
+        },
         Notice::RankingUnsettled { passes: 16 },
         Notice::Rows {
             rows: 120_000,
@@ -457,6 +464,7 @@ fn every_notice_is_said_in_both_languages() {
             Notice::Rows { .. } => 17,
             Notice::AboveHeader { .. } => 18,
             Notice::TotalsRow { .. } => 19,
+            Notice::ItemByPart { .. } => 20,
         };
         seen.insert(index);
         let say = |lang: Lang| lang.words().notice(n);

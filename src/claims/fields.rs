@@ -50,6 +50,8 @@ pub struct Cells {
     refs: CellRefs,
     applicant_type: crate::policy::TypeIdx,
     item: ItemIdx,
+    /// The item was matched by a part of its name.
+    item_by_part: bool,
     date: Date,
     quantity: u32,
     amount: Option<rust_decimal::Decimal>,
@@ -119,6 +121,9 @@ impl Cells {
             score: self.score,
             facts: self.facts,
             id_check: applicant.id_check,
+            item_part: self
+                .item_by_part
+                .then(|| crate::text::trim(raw.item).into()),
         }
     }
 }
@@ -188,6 +193,7 @@ pub fn check_cells(raw: &RawClaim, policy: &Policy) -> Result<Cells, Refusal> {
         refs: refs.unwrap_or(CellRefs::None),
         applicant_type,
         item,
+        item_by_part: policy.find_item(raw.item).is_none(),
         date,
         quantity,
         amount: amount.flatten(),

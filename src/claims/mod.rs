@@ -51,6 +51,9 @@ pub struct Claim {
     pub facts: Vec<Option<Decimal>>,
     /// The applicant id's check character is wrong: noted, not refused.
     pub id_check: Option<CheckFault>,
+    /// The item as written, when it was matched by a part of its name
+    /// (`调解组织绩效评价优秀`): noted in the reason.
+    pub item_part: Option<Box<str>>,
 }
 
 /// The references of a claim: none, one, or one per unit of a per-unit item

@@ -51,6 +51,34 @@ pub fn of_layout(batch: &Batch, lang: Lang) -> Vec<String> {
 pub fn of_rows(batch: &Batch, policy: &Policy, lang: Lang) -> Vec<String> {
     let mut said = tags_and_names(batch, policy, lang);
     said.extend(check_chars(batch, lang));
+    said.extend(items_by_part(batch, policy, lang));
+    said
+}
+
+/// Each item written as a part of an item's name, once, at its first row.
+fn items_by_part(batch: &Batch, policy: &Policy, lang: Lang) -> Vec<String> {
+    let mut warned = rustc_hash::FxHashSet::default();
+    let mut said = Vec::new();
+    for row in &batch.rows {
+        let Entry::Valid(i) = &row.entry else {
+            continue;
+        };
+        let claim = &batch.claims[*i as usize];
+        let Some(written) = claim.item_part.as_deref() else {
+            continue;
+        };
+        if !warned.insert(written) {
+            continue;
+        }
+        let item = policy.item(claim.item);
+        said.push(lang.words().notice(&Notice::ItemByPart {
+            file: &batch.source,
+            line: row.line,
+            written,
+            id: &item.id,
+            name: &item.name.zh,
+        }));
+    }
     said
 }
 

@@ -210,6 +210,14 @@ pub enum Notice<'a> {
         line: u64,
         rows: &'a [(u64, String)],
     },
+    /// An item written as a part of an item's name, at its first row.
+    ItemByPart {
+        file: &'a str,
+        line: u64,
+        written: &'a str,
+        id: &'a str,
+        name: &'a str,
+    },
     /// A totals row (合计): not read as a claim; each sum it holds checked
     /// against the rows.
     TotalsRow {

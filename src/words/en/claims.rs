@@ -95,6 +95,15 @@ impl ClaimsWords for English {
         )
     }
 
+    fn item_part_note(&self, written: &str, item: &crate::policy::Item) -> String {
+        format!(
+            "{}: `{written}` is a part of the name of {} ({}), and is read as that item; check it",
+            Column::Item.name(),
+            item.id,
+            item.name.zh
+        )
+    }
+
     fn check_char_warning(&self, warning: &CheckWarning) -> String {
         let CheckWarning {
             file,

@@ -614,16 +614,10 @@ impl ReportWords for English {
                     ),
                 }
             }
-            Notice::UnknownColumns {
-                path,
-                line,
-                columns,
-            } => format!(
-                "{path}:{line}: note: column(s) the tool does not use, carried into the payout as they are: {}",
-                columns.join(", ")
-            ),
-            Notice::AboveHeader { path, line, rows } => above_header(path, *line, rows),
-            Notice::TotalsRow { path, line, sums } => totals_row(path, *line, sums),
+            Notice::UnknownColumns { .. }
+            | Notice::AboveHeader { .. }
+            | Notice::TotalsRow { .. }
+            | Notice::ItemByPart { .. } => of_reading(notice),
             Notice::DryRun => "Dry run: nothing is written.".to_string(),
             Notice::NoRefGiven => {
                 "No --ref given: whether the same ref was paid before is not checked.".to_string()
@@ -729,4 +723,29 @@ fn totals_row(path: &str, line: u64, sums: &[crate::claims::TotalSum]) -> String
         }
     }
     said
+}
+
+/// What reading the claims file noted: columns, the layout of the sheet,
+/// items written as a part of a name.
+fn of_reading(notice: &Notice) -> String {
+    match notice {
+        Notice::UnknownColumns {
+            path,
+            line,
+            columns,
+        } => format!(
+            "{path}:{line}: note: column(s) the tool does not use, carried into the payout as they are: {}",
+            columns.join(", ")
+        ),
+        Notice::AboveHeader { path, line, rows } => above_header(path, *line, rows),
+        Notice::TotalsRow { path, line, sums } => totals_row(path, *line, sums),
+        Notice::ItemByPart {
+            file,
+            line,
+            written,
+            id,
+            name,
+        } => format!("{file}:{line}: note: item `{written}` is a part of the name of {id} ({name}) and is read as that item; each such row's reason says so"),
+        _ => String::new(),
+    }
 }

@@ -92,6 +92,14 @@ impl ClaimsWords for Chinese {
         )
     }
 
+    fn item_part_note(&self, written: &str, item: &crate::policy::Item) -> String {
+        format!(
+            "{}: 所填“{written}”是“{}”名称的一部分，按该项目计算，请核对",
+            Column::Item.name(),
+            item.name.zh
+        )
+    }
+
     fn check_char_warning(&self, warning: &CheckWarning) -> String {
         let CheckWarning {
             file,

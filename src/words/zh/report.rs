@@ -604,15 +604,10 @@ impl ReportWords for Chinese {
                     ),
                 }
             }
-            Notice::UnknownColumns {
-                path,
-                line,
-                columns,
-            } => {
-                format!("{path}:{line}: 提示：本工具不使用的列，原样带入拨付表：{}", columns.join("、"))
-            }
-            Notice::AboveHeader { path, line, rows } => above_header(path, *line, rows),
-            Notice::TotalsRow { path, line, sums } => totals_row(path, *line, sums),
+            Notice::UnknownColumns { .. }
+            | Notice::AboveHeader { .. }
+            | Notice::TotalsRow { .. }
+            | Notice::ItemByPart { .. } => of_reading(notice),
             Notice::DryRun => "试算：不写入任何文件。".to_string(),
             Notice::NoRefGiven => "未给出 --ref：无法检查同一编号是否已获资助。".to_string(),
             Notice::CannotRead { path, source } => format!("{path}: 无法读取：{source}"),
@@ -715,4 +710,28 @@ fn totals_row(path: &str, line: u64, sums: &[crate::claims::TotalSum]) -> String
         }
     }
     said
+}
+
+/// What reading the claims file noted: columns, the layout of the sheet,
+/// items written as a part of a name.
+fn of_reading(notice: &Notice) -> String {
+    match notice {
+        Notice::UnknownColumns {
+            path,
+            line,
+            columns,
+        } => {
+            format!("{path}:{line}: 提示：本工具不使用的列，原样带入拨付表：{}", columns.join("、"))
+        }
+        Notice::AboveHeader { path, line, rows } => above_header(path, *line, rows),
+        Notice::TotalsRow { path, line, sums } => totals_row(path, *line, sums),
+        Notice::ItemByPart {
+            file,
+            line,
+            written,
+            id,
+            name,
+        } => format!("{file}:{line}: 提示：资助项目“{written}”是“{name}”（{id}）名称的一部分，按该项目计算；每一行的理由都注明了"),
+        _ => String::new(),
+    }
 }
