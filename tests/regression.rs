@@ -905,3 +905,34 @@ fn an_item_matched_by_a_part_of_its_name_was_paid_without_a_word() {
         r.stderr
     );
 }
+
+#[test]
+fn values_as_clerks_type_them_were_refused() {
+    // A date cell copied as a number (45358 is 2024-03-07), a quantity from
+    // a number cell (3.0) and a column ticked √/× were each an invalid row.
+    // Now 3 patents at 2,000 are 6,000; a ticked other-city support rejects
+    // its claim; `3.5` stays no quantity.
+    let sheet = "claim_id,applicant_id,applicant_name,applicant_type,item,date,quantity,ref,other_city_support\n\
+                 V-1,91441882MA5123456M,连州市华创科技有限公司,企业,high_value_patent,45358,3.0,ZL-V1；ZL-V2；ZL-V3,×\n\
+                 V-2,91441882MA5123456M,连州市华创科技有限公司,企业,gd_key_trademark,2024-03-08,1,第1号,√\n\
+                 V-3,91441882MA5123456M,连州市华创科技有限公司,企业,gd_key_trademark,2024-03-09,1,第2号,N\n\
+                 V-4,91441882MA5123456M,连州市华创科技有限公司,企业,high_value_patent,2024-03-10,3.5,ZL-V4,\n";
+    let r = calc_file("v.csv", sheet.as_bytes(), &[]);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    r.expect("V-1", "paid", "6000.00");
+    assert!(
+        r.rows["V-1"]
+            .2
+            .contains("date: 45358 is a spreadsheet's date serial, read as 2024-03-07"),
+        "{:?}",
+        r.rows["V-1"]
+    );
+    r.expect("V-2", "rejected", "0.00");
+    r.expect("V-3", "paid", "5000.00");
+    r.expect("V-4", "invalid", "0.00");
+    assert!(
+        r.stderr.contains("v.csv:2: note: 1 row(s) give the date as a spreadsheet's date serial (45358 is 2024-03-07)"),
+        "{}",
+        r.stderr
+    );
+}

@@ -379,6 +379,13 @@ fn every_notice_is_said_in_both_languages() {
             line: 9,
             sums: &sums,
         },
+        Notice::DateSerials {
+            file: "a.csv",
+            line: 2,
+            serial: 45358,
+            date: "2024-03-07",
+            count: 3,
+        },
         Notice::ItemByPart {
             file: "a.csv",
             line: 4,
@@ -465,6 +472,7 @@ fn every_notice_is_said_in_both_languages() {
             Notice::AboveHeader { .. } => 18,
             Notice::TotalsRow { .. } => 19,
             Notice::ItemByPart { .. } => 20,
+            Notice::DateSerials { .. } => 21,
         };
         seen.insert(index);
         let say = |lang: Lang| lang.words().notice(n);

@@ -54,6 +54,9 @@ pub struct Claim {
     /// The item as written, when it was matched by a part of its name
     /// (`调解组织绩效评价优秀`): noted in the reason.
     pub item_part: Option<Box<str>>,
+    /// The date was written as a spreadsheet's serial number (`45358`):
+    /// noted in the reason.
+    pub date_serial: bool,
 }
 
 /// The references of a claim: none, one, or one per unit of a per-unit item

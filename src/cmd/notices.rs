@@ -52,7 +52,26 @@ pub fn of_rows(batch: &Batch, policy: &Policy, lang: Lang) -> Vec<String> {
     let mut said = tags_and_names(batch, policy, lang);
     said.extend(check_chars(batch, lang));
     said.extend(items_by_part(batch, policy, lang));
+    said.extend(date_serials(batch, lang));
     said
+}
+
+/// Dates written as spreadsheet serials: one line, at the first of them.
+fn date_serials(batch: &Batch, lang: Lang) -> Option<String> {
+    let mut serials = (batch.rows.iter()).filter_map(|row| match &row.entry {
+        Entry::Valid(i) if batch.claims[*i as usize].date_serial => {
+            Some((row.line, batch.claims[*i as usize].date))
+        }
+        _ => None,
+    });
+    let (line, date) = serials.next()?;
+    Some(lang.words().notice(&Notice::DateSerials {
+        file: &batch.source,
+        line,
+        serial: date.excel_serial(),
+        date: &date.to_string(),
+        count: 1 + serials.count(),
+    }))
 }
 
 /// Each item written as a part of an item's name, once, at its first row.

@@ -218,6 +218,15 @@ pub enum Notice<'a> {
         id: &'a str,
         name: &'a str,
     },
+    /// Dates written as a spreadsheet's serial numbers: how many, and the
+    /// first of them.
+    DateSerials {
+        file: &'a str,
+        line: u64,
+        serial: i64,
+        date: &'a str,
+        count: usize,
+    },
     /// A totals row (合计): not read as a claim; each sum it holds checked
     /// against the rows.
     TotalsRow {

@@ -104,6 +104,14 @@ impl ClaimsWords for English {
         )
     }
 
+    fn date_serial_note(&self, date: crate::date::Date) -> String {
+        format!(
+            "{}: {} is a spreadsheet's date serial, read as {date}; check it",
+            Column::Date.name(),
+            date.excel_serial()
+        )
+    }
+
     fn check_char_warning(&self, warning: &CheckWarning) -> String {
         let CheckWarning {
             file,

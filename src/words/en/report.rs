@@ -617,7 +617,8 @@ impl ReportWords for English {
             Notice::UnknownColumns { .. }
             | Notice::AboveHeader { .. }
             | Notice::TotalsRow { .. }
-            | Notice::ItemByPart { .. } => of_reading(notice),
+            | Notice::ItemByPart { .. }
+            | Notice::DateSerials { .. } => of_reading(notice),
             Notice::DryRun => "Dry run: nothing is written.".to_string(),
             Notice::NoRefGiven => {
                 "No --ref given: whether the same ref was paid before is not checked.".to_string()
@@ -746,6 +747,13 @@ fn of_reading(notice: &Notice) -> String {
             id,
             name,
         } => format!("{file}:{line}: note: item `{written}` is a part of the name of {id} ({name}) and is read as that item; each such row's reason says so"),
+        Notice::DateSerials {
+            file,
+            line,
+            serial,
+            date,
+            count,
+        } => format!("{file}:{line}: note: {count} row(s) give the date as a spreadsheet's date serial ({serial} is {date}), read as dates; each such row's reason says so"),
         _ => String::new(),
     }
 }

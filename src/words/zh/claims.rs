@@ -100,6 +100,14 @@ impl ClaimsWords for Chinese {
         )
     }
 
+    fn date_serial_note(&self, date: crate::date::Date) -> String {
+        format!(
+            "{}: 所填 {} 是电子表格的日期序号，读作 {date}，请核对",
+            Column::Date.name(),
+            date.excel_serial()
+        )
+    }
+
     fn check_char_warning(&self, warning: &CheckWarning) -> String {
         let CheckWarning {
             file,

@@ -607,7 +607,8 @@ impl ReportWords for Chinese {
             Notice::UnknownColumns { .. }
             | Notice::AboveHeader { .. }
             | Notice::TotalsRow { .. }
-            | Notice::ItemByPart { .. } => of_reading(notice),
+            | Notice::ItemByPart { .. }
+            | Notice::DateSerials { .. } => of_reading(notice),
             Notice::DryRun => "试算：不写入任何文件。".to_string(),
             Notice::NoRefGiven => "未给出 --ref：无法检查同一编号是否已获资助。".to_string(),
             Notice::CannotRead { path, source } => format!("{path}: 无法读取：{source}"),
@@ -732,6 +733,13 @@ fn of_reading(notice: &Notice) -> String {
             id,
             name,
         } => format!("{file}:{line}: 提示：资助项目“{written}”是“{name}”（{id}）名称的一部分，按该项目计算；每一行的理由都注明了"),
+        Notice::DateSerials {
+            file,
+            line,
+            serial,
+            date,
+            count,
+        } => format!("{file}:{line}: 提示：有 {count} 行的日期填的是电子表格的日期序号（如 {serial} 即 {date}），已按日期读取；每一行的理由都注明了"),
         _ => String::new(),
     }
 }
