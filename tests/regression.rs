@@ -936,3 +936,44 @@ fn values_as_clerks_type_them_were_refused() {
         r.stderr
     );
 }
+
+#[test]
+fn a_batch_that_warned_of_every_row_printed_a_line_for_each() {
+    // 1,000 applicants whose check character is wrong and 30 rows dated
+    // 2024-02-30 printed 1,030 lines on stderr. Each kind of notice now
+    // prints a screenful (20 lines), then how many more: 980 and 10.
+    let mut sheet =
+        String::from("claim_id,applicant_id,applicant_name,applicant_type,item,date,ref\n");
+    let mut wrong = 0;
+    for i in 0..5000u32 {
+        let id = format!("91441882MA{i:07}X");
+        if wrong < 1000 && subsidy::claims::checkchar::fault(&id).is_some() {
+            sheet.push_str(&format!(
+                "K-{i},{id},公司{i},企业,gd_key_trademark,2024-03-01,第{i}号\n"
+            ));
+            wrong += 1;
+        }
+    }
+    for i in 0..30 {
+        sheet.push_str(&format!(
+            "B-{i},91441882MA5123456M,连州市华创科技有限公司,企业,gd_key_trademark,2024-02-30,第B{i}号\n"
+        ));
+    }
+    let r = calc_file("many.csv", sheet.as_bytes(), &[]);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert_eq!(r.rows.len(), 1030);
+    let lines: Vec<&str> = r.stderr.lines().collect();
+    let dates = lines.iter().filter(|l| l.contains("column date:")).count();
+    let checks = lines
+        .iter()
+        .filter(|l| l.contains("check character"))
+        .count();
+    assert_eq!((dates, checks), (20, 20), "{}", r.stderr);
+    for more in [
+        "… and 10 more like this; each row's reason says it",
+        "… and 980 more like this; each row's reason says it",
+    ] {
+        assert!(lines.contains(&more), "{more}: {}", r.stderr);
+    }
+    assert!(lines.len() <= 45, "{}", r.stderr);
+}

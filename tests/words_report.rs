@@ -379,6 +379,10 @@ fn every_notice_is_said_in_both_languages() {
             line: 9,
             sums: &sums,
         },
+        Notice::MoreLikeThis {
+            count: 69_000,
+            in_reasons: true,
+        },
         Notice::DateSerials {
             file: "a.csv",
             line: 2,
@@ -473,6 +477,7 @@ fn every_notice_is_said_in_both_languages() {
             Notice::TotalsRow { .. } => 19,
             Notice::ItemByPart { .. } => 20,
             Notice::DateSerials { .. } => 21,
+            Notice::MoreLikeThis { .. } => 22,
         };
         seen.insert(index);
         let say = |lang: Lang| lang.words().notice(n);

@@ -139,23 +139,18 @@ fn decide(
     outcomes
 }
 
-/// One line on stderr per problem: `FILE:LINE: column COLUMN: what`. The
-/// location prefix is the same in both languages, for scripts and editors.
+/// One line on stderr per problem: `FILE:LINE: column COLUMN: what`, a
+/// screenful of each kind. The location prefix is the same in both
+/// languages, for scripts and editors. Returns how many rows are invalid.
 fn report_invalid_rows(batch: &Batch, lang: Lang) -> usize {
     let stderr = std::io::stderr();
     let mut err = stderr.lock();
-    let mut count = 0;
-    for row in &batch.rows {
-        let Entry::Invalid(bad) = &row.entry else {
-            continue;
-        };
-        count += 1;
-        for p in &bad.problems {
-            let line = lang.words().invalid_row_line(&batch.source, row.line, p);
-            let _ = writeln!(err, "{line}");
-        }
+    for line in super::notices::invalid_rows(batch, lang) {
+        let _ = writeln!(err, "{line}");
     }
-    count
+    (batch.rows.iter())
+        .filter(|row| matches!(row.entry, Entry::Invalid(_)))
+        .count()
 }
 
 /// Claims placed by claim_id on a score tied across a quota's boundary.

@@ -227,6 +227,12 @@ pub enum Notice<'a> {
         date: &'a str,
         count: usize,
     },
+    /// More notices of the kind just said, not shown; `in_reasons`: each
+    /// row's reason in the payout says it.
+    MoreLikeThis {
+        count: usize,
+        in_reasons: bool,
+    },
     /// A totals row (合计): not read as a claim; each sum it holds checked
     /// against the rows.
     TotalsRow {

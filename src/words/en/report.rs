@@ -618,7 +618,8 @@ impl ReportWords for English {
             | Notice::AboveHeader { .. }
             | Notice::TotalsRow { .. }
             | Notice::ItemByPart { .. }
-            | Notice::DateSerials { .. } => of_reading(notice),
+            | Notice::DateSerials { .. }
+            | Notice::MoreLikeThis { .. } => of_reading(notice),
             Notice::DryRun => "Dry run: nothing is written.".to_string(),
             Notice::NoRefGiven => {
                 "No --ref given: whether the same ref was paid before is not checked.".to_string()
@@ -754,6 +755,11 @@ fn of_reading(notice: &Notice) -> String {
             date,
             count,
         } => format!("{file}:{line}: note: {count} row(s) give the date as a spreadsheet's date serial ({serial} is {date}), read as dates; each such row's reason says so"),
+        Notice::MoreLikeThis { count, in_reasons } => format!(
+            "… and {} more like this{}",
+            short_grouped(Decimal::from(*count)),
+            if *in_reasons { "; each row's reason says it" } else { "" }
+        ),
         _ => String::new(),
     }
 }

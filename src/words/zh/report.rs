@@ -608,7 +608,8 @@ impl ReportWords for Chinese {
             | Notice::AboveHeader { .. }
             | Notice::TotalsRow { .. }
             | Notice::ItemByPart { .. }
-            | Notice::DateSerials { .. } => of_reading(notice),
+            | Notice::DateSerials { .. }
+            | Notice::MoreLikeThis { .. } => of_reading(notice),
             Notice::DryRun => "试算：不写入任何文件。".to_string(),
             Notice::NoRefGiven => "未给出 --ref：无法检查同一编号是否已获资助。".to_string(),
             Notice::CannotRead { path, source } => format!("{path}: 无法读取：{source}"),
@@ -740,6 +741,11 @@ fn of_reading(notice: &Notice) -> String {
             date,
             count,
         } => format!("{file}:{line}: 提示：有 {count} 行的日期填的是电子表格的日期序号（如 {serial} 即 {date}），已按日期读取；每一行的理由都注明了"),
+        Notice::MoreLikeThis { count, in_reasons } => format!(
+            "……另有 {} 条同类提示未列出{}",
+            short_grouped(Decimal::from(*count)),
+            if *in_reasons { "；每一行的理由都写明了" } else { "" }
+        ),
         _ => String::new(),
     }
 }
