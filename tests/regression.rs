@@ -977,3 +977,36 @@ fn a_batch_that_warned_of_every_row_printed_a_line_for_each() {
     }
     assert!(lines.len() <= 45, "{}", r.stderr);
 }
+
+#[test]
+fn another_clerks_sheet_with_its_own_names_needs_no_mapping() {
+    // Another office's names for the same columns, a title above them, and
+    // columns of its own (a patent's title, a phone number) that change no
+    // payment: read without a word from the office; 2 patents at 2,000.
+    let sheet = "\
+连州市2024年度专利资助申报表,,,,,,,,,,
+序号,受理编号,申请单位,社会信用代码,单位类型,资助事项,受理日期,专利名称,专利号码,联系电话,备注
+1,R-1,连州市华创科技有限公司,91441882MA5123456M,有限公司,high_value_patent,2024/5/6,一种茶叶烘干装置,ZL202410009001.1；ZL202410009002.2,0763-6661234,
+";
+    let r = calc_file("r.csv", sheet.as_bytes(), &[]);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    r.expect("R-1", "paid", "4000.00");
+    assert!(
+        r.stderr.contains("r.csv:2: note: column(s) the tool does not use, carried into the payout as they are: 序号, 专利名称, 联系电话, 备注"),
+        "{}",
+        r.stderr
+    );
+    // Without the date the header lacks a column: said of row 2, with the
+    // flag that would name it.
+    let undated = sheet.replace("受理日期", "受理时间");
+    let r = calc_file("r.csv", undated.as_bytes(), &[]);
+    assert_eq!(r.code, Some(1), "{}", r.stderr);
+    assert!(
+        r.stderr
+            .starts_with("r.csv:2: missing required column(s): date"),
+        "{}",
+        r.stderr
+    );
+    let r = calc_file("r.csv", undated.as_bytes(), &["--column", "date=受理时间"]);
+    r.expect("R-1", "paid", "4000.00");
+}

@@ -175,12 +175,14 @@ fn claims_error_after(error: &ClaimsError) -> Option<ClaimsError> {
         ClaimsError::Undecodable { .. } => ClaimsError::NoHeader { file: file() },
         ClaimsError::NoHeader { .. } => ClaimsError::MissingColumns {
             file: file(),
+            line: 3,
             missing: Column::required().collect(),
             found: vec!["申请人代码".into(), "备注".into()],
             suggestions: vec![("申请人代码".into(), Column::ApplicantId)],
         },
         ClaimsError::MissingColumns { .. } => ClaimsError::RepeatedColumn {
             file: file(),
+            line: 3,
             column: "item".into(),
         },
         ClaimsError::RepeatedColumn { .. } => ClaimsError::Csv {

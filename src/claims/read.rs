@@ -137,13 +137,15 @@ impl Column {
             Column::Amount => &["金额", "交易额", "合同额", "价款", "费用", "万元", "amount"],
             Column::Quantity => &["数量", "件数", "个数", "项数", "quantity", "qty"],
             Column::Tags => &["资质", "标签", "认定", "称号", "tag", "qualif"],
+            // Numbers, not names: 专利名称 is a title, 专利号 a reference.
             Column::Ref => &[
-                "专利",
-                "证书",
+                "专利号",
+                "证书号",
+                "证书编号",
                 "登记号",
                 "案号",
                 "注册号",
-                "商标",
+                "编号",
                 "ref",
                 "patent",
             ],
@@ -364,6 +366,9 @@ pub enum ClaimsError {
     },
     MissingColumns {
         file: String,
+        /// The row taken for the header: the top row that names the most
+        /// required columns.
+        line: u64,
         missing: Vec<Column>,
         /// The headers the file has, as written.
         found: Vec<String>,
@@ -372,6 +377,7 @@ pub enum ClaimsError {
     },
     RepeatedColumn {
         file: String,
+        line: u64,
         column: String,
     },
     /// Headers no name matched that look like columns which change a
@@ -786,6 +792,7 @@ impl Cols {
             if slot.replace(i).is_some() {
                 return Err(ClaimsError::RepeatedColumn {
                     file: file.to_string(),
+                    line: header.position().map_or(1, |p| p.line()),
                     column: crate::text::trim(name).to_string(),
                 });
             }
@@ -798,6 +805,7 @@ impl Cols {
                 missing.iter().map(|&c| (c, c.names())).collect();
             return Err(ClaimsError::MissingColumns {
                 file: file.to_string(),
+                line: header.position().map_or(1, |p| p.line()),
                 missing,
                 found: header
                     .iter()

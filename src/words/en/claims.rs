@@ -151,23 +151,29 @@ impl ClaimsWords for English {
             }
             ClaimsError::MissingColumns {
                 file,
+                line,
                 missing,
                 found,
                 suggestions,
             } => {
                 let names: Vec<&str> = missing.iter().map(|c| c.name()).collect();
                 let mut said = format!(
-                    "{file}:1: missing required column(s): {}; the header has: {}",
+                    "{file}:{line}: missing required column(s): {}; the header has: {}",
                     names.join(", "),
                     found.join(", ")
                 );
                 for (header, column) in suggestions {
-                    said.push_str(&format!("; is `{header}` {}?", column.name()));
+                    let choice = format!("{}={header}", column.name());
+                    said.push_str(&format!(
+                        "; is `{header}` {}? (if so, add --column {})",
+                        column.name(),
+                        crate::headers::shell_word(&choice)
+                    ));
                 }
                 said
             }
-            ClaimsError::RepeatedColumn { file, column } => {
-                format!("{file}:1: column {column} appears twice")
+            ClaimsError::RepeatedColumn { file, line, column } => {
+                format!("{file}:{line}: column {column} appears twice")
             }
             ClaimsError::LooksLikeColumns {
                 file,

@@ -141,23 +141,29 @@ impl ClaimsWords for Chinese {
             ClaimsError::NoHeader { file } => format!("{file}:1: 文件为空，缺少表头行"),
             ClaimsError::MissingColumns {
                 file,
+                line,
                 missing,
                 found,
                 suggestions,
             } => {
                 let names: Vec<String> = missing.iter().map(|c| column_zh(*c)).collect();
                 let mut said = format!(
-                    "{file}:1: 缺少必需的列：{}；文件的表头为：{}",
+                    "{file}:{line}: 缺少必需的列：{}；文件的表头为：{}",
                     names.join("、"),
                     found.join("、")
                 );
                 for (header, column) in suggestions {
-                    said.push_str(&format!("；“{header}”是否为 {}？", column_zh(*column)));
+                    let choice = format!("{}={header}", column.name());
+                    said.push_str(&format!(
+                        "；“{header}”是否为 {}？（若是，请加 --column {}）",
+                        column_zh(*column),
+                        crate::headers::shell_word(&choice)
+                    ));
                 }
                 said
             }
-            ClaimsError::RepeatedColumn { file, column } => {
-                format!("{file}:1: 列 {column} 出现了两次")
+            ClaimsError::RepeatedColumn { file, line, column } => {
+                format!("{file}:{line}: 列 {column} 出现了两次")
             }
             ClaimsError::LooksLikeColumns {
                 file,
