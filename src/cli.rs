@@ -92,7 +92,8 @@ pub struct Sources {
     pub reading: Reading,
 }
 
-/// `--encoding` and `--sheet`: how the claims file and the ledgers are read.
+/// `--encoding`, `--sheet` and what the office says of its headers: how
+/// the claims file and the ledgers are read.
 #[derive(Debug, Clone, Default, Args)]
 pub struct Reading {
     #[arg(long, value_enum, value_name = "ENCODING", default_value_t = Encoding::Auto)]
@@ -100,6 +101,15 @@ pub struct Reading {
 
     #[arg(long, value_name = "NAME")]
     pub sheet: Option<String>,
+
+    #[arg(long, value_name = "COLUMN=HEADER")]
+    pub column: Vec<String>,
+
+    #[arg(long, value_name = "HEADER")]
+    pub ignore_column: Vec<String>,
+
+    #[arg(long, value_name = "FILE")]
+    pub columns: Option<PathBuf>,
 }
 
 /// `subsidy serve`: the page for applicants.

@@ -160,6 +160,48 @@ impl Date {
     }
 }
 
+/// Excel's serial of 1970-01-01: a serial counts days from 1899-12-30.
+const EXCEL_EPOCH: i64 = 25_569;
+
+/// The serials of 2000-01-01 and 2099-12-31: a number outside them is no
+/// date a claim of these years would carry.
+const EXCEL_SERIALS: std::ops::RangeInclusive<i64> = 36_526..=73_050;
+
+impl Date {
+    /// A date a spreadsheet shows as its serial number (`45358` is
+    /// 2024-03-07), as a cell copied out of its date format reads; `45358.0`
+    /// too. Only the serials of 2000 to 2099 are taken.
+    pub fn from_excel_serial(written: &str) -> Option<Date> {
+        let cleaned = text::clean(written);
+        let s = cleaned.as_ref();
+        let s = s.strip_suffix(".0").unwrap_or(s);
+        if s.len() != 5 || !s.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let serial = i64::from(number(s)?);
+        EXCEL_SERIALS
+            .contains(&serial)
+            .then(|| Date::from_days_since_epoch(serial - EXCEL_EPOCH))
+    }
+
+    /// The spreadsheet serial of the date (see `from_excel_serial`).
+    pub fn excel_serial(self) -> i64 {
+        let (y, m, d) = (
+            i64::from(self.year),
+            i64::from(self.month),
+            i64::from(self.day),
+        );
+        // Days from civil: the inverse of `from_days_since_epoch`.
+        let y = if m <= 2 { y - 1 } else { y };
+        let era = y.div_euclid(400);
+        let year_of_era = y - era * 400;
+        let shifted_month = (m + 9) % 12;
+        let day_of_year = (153 * shifted_month + 2) / 5 + d - 1;
+        let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+        era * 146_097 + day_of_era - 719_468 + EXCEL_EPOCH
+    }
+}
+
 /// The date part of a date written with a time of day (`H:MM` or
 /// `H:MM:SS`, after a space or a `T`); `None` when the time is no time.
 fn without_time(s: &str) -> Option<&str> {
@@ -330,6 +372,28 @@ mod tests {
     fn dates_order_chronologically() {
         assert!(Date::parse("2024-01-31") < Date::parse("2024-02-01"));
         assert!(Date::parse("2023-12-31") < Date::parse("2024-01-01"));
+    }
+
+    #[test]
+    fn a_spreadsheet_serial_is_a_date_of_this_century() {
+        assert_eq!(Date::from_excel_serial("45358"), Date::new(2024, 3, 7));
+        assert_eq!(Date::from_excel_serial("45358.0"), Date::new(2024, 3, 7));
+        assert_eq!(Date::from_excel_serial("36526"), Date::new(2000, 1, 1));
+        assert_eq!(Date::from_excel_serial("73050"), Date::new(2099, 12, 31));
+        for bad in ["36525", "73051", "4535", "45358.5", "2024"] {
+            assert_eq!(Date::from_excel_serial(bad), None, "{bad}");
+        }
+        for date in ["2000-01-01", "2024-02-29", "2024-03-07", "2099-12-31"] {
+            let d = Date::parse(date).expect("a date");
+            assert_eq!(
+                Date::from_excel_serial(&d.excel_serial().to_string()),
+                Some(d)
+            );
+        }
+        assert_eq!(
+            Date::parse("2024-03-07").map(Date::excel_serial),
+            Some(45358)
+        );
     }
 }
 

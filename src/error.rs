@@ -94,6 +94,7 @@ impl Error {
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::Usage(_) => 2,
+            Error::Claims(e) if e.is_usage() => 2,
             Error::WhatIf(e) => e.exit_code(),
             Error::Policy(_)
             | Error::Claims(_)

@@ -15,6 +15,92 @@ pub fn is_named(key: &str, names: &[&str]) -> bool {
     names.iter().any(|n| header_key(n) == key)
 }
 
+/// A header as compared by meaning: `header_key`, without the marks a
+/// clerk adds around words (spaces, `_`, `-`, `*`, colons, quotes, bracket
+/// characters), and `其他` read as `其它`: `Claim ID`, `claim_id` and
+/// `*申请编号：` are one name.
+pub fn fold(name: &str) -> String {
+    header_key(name)
+        .chars()
+        .filter(|c| {
+            !c.is_whitespace()
+                && !matches!(
+                    c,
+                    '_' | '-' | '*' | ':' | '"' | '\'' | '“' | '”' | '‘' | '’' | '·' | '.'
+                )
+                && !is_bracket(*c)
+        })
+        .collect::<String>()
+        .replace("其他", "其它")
+}
+
+fn is_bracket(c: char) -> bool {
+    matches!(
+        c,
+        '(' | ')' | '[' | ']' | '<' | '>' | '{' | '}' | '【' | '】' | '〔' | '〕' | '《' | '》'
+    )
+}
+
+fn opens(c: char) -> bool {
+    matches!(c, '(' | '[' | '<' | '{' | '【' | '〔' | '《')
+}
+
+/// The header without its bracketed parts (`金额（元）` is `金额`,
+/// `是否获市级其它政策扶持（是/否）` is `是否获市级其它政策扶持`), or `None`
+/// when a bracket says the cells are counted in another unit than the
+/// column's (`金额（万元）`): read as the column, 5 would be 5 yuan.
+fn unbracketed(key: &str) -> Option<String> {
+    let mut depth = 0usize;
+    let (mut outside, mut inside) = (String::new(), String::new());
+    for c in key.chars() {
+        match c {
+            c if opens(c) => depth += 1,
+            c if is_bracket(c) => depth = depth.saturating_sub(1),
+            c if depth > 0 => inside.push(c),
+            c => outside.push(c),
+        }
+    }
+    let scaled = ['万', '千', '百', '%', '‰'];
+    (!inside.contains(scaled)).then_some(outside)
+}
+
+/// The ways a header can be read as a name, each folded: the whole of it,
+/// without its bracketed parts, and each part of a header that joins two
+/// names with `/` (`专利号/证书号`).
+pub fn readings(name: &str) -> Vec<String> {
+    let key = header_key(name);
+    let mut out = vec![fold(&key)];
+    if let Some(bare) = unbracketed(&key) {
+        out.push(fold(&bare));
+        out.extend(bare.split(['/', '|', '\\']).map(fold));
+    }
+    let mut unique: Vec<String> = Vec::new();
+    for reading in out {
+        if !reading.is_empty() && !unique.contains(&reading) {
+            unique.push(reading);
+        }
+    }
+    unique
+}
+
+/// Whether a header reads as one of `names` (see `readings`).
+pub fn reads_as(header: &str, names: &[&str]) -> bool {
+    let readings = readings(header);
+    names.iter().any(|n| readings.contains(&fold(n)))
+}
+
+/// A flag's value as it is typed into a shell: quoted when a shell would
+/// split or expand it (a header with a space or `(`).
+pub fn shell_word(value: &str) -> String {
+    let plain = value
+        .chars()
+        .all(|c| !c.is_whitespace() && !"'\"$`\\()<>|&;*?!#~{}[]".contains(c));
+    match plain {
+        true => value.to_string(),
+        false => format!("'{}'", value.replace('\'', "'\\''")),
+    }
+}
+
 /// How alike two headers are, from 0 to 1: the better of the edit distance
 /// (for typed English names) and the characters they share (for Chinese
 /// names, where `申请人代码` and `统一社会信用代码` share a word).
@@ -64,6 +150,21 @@ mod tests {
         assert_eq!(header_key("ＣＬＡＩＭ＿ＩＤ"), "claim_id");
         assert_eq!(header_key("\u{3000}申请编号"), "申请编号");
         assert!(is_named("claim_id", &["claim_id"]));
+    }
+
+    #[test]
+    fn headers_are_read_without_marks_notes_or_a_second_name() {
+        assert_eq!(fold("*Claim ID："), "claimid");
+        assert_eq!(fold("是否获市级其他政策扶持"), "是否获市级其它政策扶持");
+        assert!(reads_as("金额（元）", &["金额"]));
+        assert!(reads_as(
+            "是否获市级其它政策扶持（是/否）",
+            &["是否获市级其它政策扶持"]
+        ));
+        assert!(reads_as("专利号/证书号", &["证书号"]));
+        assert!(!reads_as("金额（万元）", &["金额"]));
+        assert_eq!(shell_word("备注"), "备注");
+        assert_eq!(shell_word("ref=No. (1)"), "'ref=No. (1)'");
     }
 
     #[test]

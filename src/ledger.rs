@@ -79,10 +79,12 @@ impl LedgerColumn {
     /// The column of a header, English or Chinese (the payout's Chinese
     /// headers), in any case, width or spacing.
     pub fn from_header(header: &str) -> Option<LedgerColumn> {
-        let key = crate::headers::header_key(header);
-        LedgerColumn::ALL
-            .into_iter()
-            .find(|c| c.name() == key || c.payout().name_zh() == key)
+        // Folded as a claims header is: a clerk's copy may say `Claim ID`.
+        let key = crate::headers::fold(header);
+        LedgerColumn::ALL.into_iter().find(|c| {
+            crate::headers::fold(c.name()) == key
+                || crate::headers::fold(c.payout().name_zh()) == key
+        })
     }
 
     /// The column's place in `ALL`.

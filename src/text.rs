@@ -221,13 +221,17 @@ pub fn applicant_key(written: &str) -> Cow<'_, str> {
     )
 }
 
-/// Yes or no as offices write it (yes/no, true/false, 1/0, 是/否, 有/无; an
-/// empty cell is no).
+/// Yes or no as offices write it (yes/no, Y/N, true/false, 1/0, 是/否, 有/无,
+/// √/×, 对/错; an empty cell is no).
 pub fn yes_no(written: &str) -> Option<bool> {
     let cleaned = clean(written).to_lowercase();
     match cleaned.as_str() {
-        "yes" | "y" | "true" | "1" | "是" | "有" => Some(true),
-        "no" | "n" | "false" | "0" | "否" | "无" | "" => Some(false),
+        "yes" | "y" | "true" | "1" | "是" | "有" | "√" | "✓" | "✔" | "☑" | "对" => {
+            Some(true)
+        }
+        "no" | "n" | "false" | "0" | "否" | "无" | "" | "×" | "✗" | "✘" | "☒" | "错" => {
+            Some(false)
+        }
         _ => None,
     }
 }

@@ -212,13 +212,13 @@ fn chinese_headers_give_the_same_payout() {
 
 #[test]
 fn a_missing_column_names_what_the_file_has_and_the_nearest_header() {
-    let text = "申请编号,申请人代码,申请人,主体类型,资助项目,日期\nC-1,9144,甲,企业,gd_copyright_unit,2024-03-01\n";
+    let text = "申请编号,申请人编码,申请人,主体类型,资助项目,日期\nC-1,9144,甲,企业,gd_copyright_unit,2024-03-01\n";
     for (lang, said) in [
         (
             "zh",
-            "“申请人代码”是否为 applicant_id（统一社会信用代码）？",
+            "“申请人编码”是否为 applicant_id（统一社会信用代码）？",
         ),
-        ("en", "is `申请人代码` applicant_id?"),
+        ("en", "is `申请人编码` applicant_id?"),
     ] {
         let out = subsidy()
             .args(["--lang", lang, "calc", "-"])

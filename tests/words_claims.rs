@@ -179,12 +179,14 @@ fn claims_error_after(error: &ClaimsError) -> Option<ClaimsError> {
         ClaimsError::Undecodable { .. } => ClaimsError::NoHeader { file: file() },
         ClaimsError::NoHeader { .. } => ClaimsError::MissingColumns {
             file: file(),
+            line: 3,
             missing: Column::required().collect(),
             found: vec!["申请人代码".into(), "备注".into()],
             suggestions: vec![("申请人代码".into(), Column::ApplicantId)],
         },
         ClaimsError::MissingColumns { .. } => ClaimsError::RepeatedColumn {
             file: file(),
+            line: 3,
             column: "item".into(),
         },
         ClaimsError::RepeatedColumn { .. } => ClaimsError::Csv {
@@ -208,7 +210,16 @@ fn claims_error_after(error: &ClaimsError) -> Option<ClaimsError> {
             cell: "申报!B17".into(),
             error: "#N/A".into(),
         },
-        ClaimsError::BadCell { .. } => return None,
+        ClaimsError::BadCell { .. } => ClaimsError::LooksLikeColumns {
+            file: file(),
+            line: 3,
+            headers: vec![("是否享受过其他扶持".into(), Column::OtherCitySupport)],
+        },
+        ClaimsError::LooksLikeColumns { .. } => ClaimsError::BadColumnChoice {
+            at: "claims.csv:2".into(),
+            written: "扶持".into(),
+        },
+        ClaimsError::BadColumnChoice { .. } => return None,
     })
 }
 
@@ -221,7 +232,7 @@ fn every_unreadable_claims_file_is_said_in_both_languages() {
     };
     let samples = walk(first, claims_error_after);
     let kinds: HashSet<_> = samples.iter().map(discriminant).collect();
-    assert_eq!(kinds.len(), 10, "a variant is missing from the chain");
+    assert_eq!(kinds.len(), 12, "a variant is missing from the chain");
     for error in samples {
         let (zh, en) = (error.render(Lang::Zh), error.render(Lang::En));
         both_said(&zh, &en, &error);

@@ -68,10 +68,13 @@ fn flag_place(flag: Flag) -> usize {
         Flag::TestCases => 54,
         Flag::Shell => 55,
         Flag::Quiet => 56,
+        Flag::Column => 57,
+        Flag::IgnoreColumn => 58,
+        Flag::ColumnsFile => 59,
     }
 }
 
-const FLAGS: usize = 57;
+const FLAGS: usize = 60;
 
 #[test]
 fn every_flag_is_in_the_list_in_order() {

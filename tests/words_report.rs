@@ -409,6 +409,19 @@ fn every_notice_is_said_in_both_languages() {
     let source = io::Error::other("disk full");
     let ids = ["C-9".to_string()];
     let known = ["service_years".to_string()];
+    let above = [(1, "2024年度知识产权资助申报汇总表".to_string())];
+    let sums = [
+        subsidy::claims::TotalSum {
+            column: subsidy::claims::Column::Quantity,
+            written: dec("3"),
+            rows: Some(dec("3")),
+        },
+        subsidy::claims::TotalSum {
+            column: subsidy::claims::Column::Amount,
+            written: dec("300"),
+            rows: Some(dec("250")),
+        },
+    ];
     let stops = [
         Stop::FieldBytes {
             line: 2,
@@ -451,7 +464,36 @@ fn every_notice_is_said_in_both_languages() {
         },
         Notice::UnknownColumns {
             path: "a.csv",
+            line: 3,
             columns: &ids,
+        },
+        Notice::AboveHeader {
+            path: "a.csv",
+            line: 3,
+            rows: &above,
+        },
+        Notice::TotalsRow {
+            path: "a.csv",
+            line: 9,
+            sums: &sums,
+        },
+        Notice::MoreLikeThis {
+            count: 69_000,
+            in_reasons: true,
+        },
+        Notice::DateSerials {
+            file: "a.csv",
+            line: 2,
+            serial: 45358,
+            date: "2024-03-07",
+            count: 3,
+        },
+        Notice::ItemByPart {
+            file: "a.csv",
+            line: 4,
+            written: "调解组织绩效评价优秀",
+            id: "mediation_excellent",
+            name: "备案的人民调解组织绩效评价优秀",
         },
         Notice::RankingUnsettled { passes: 16 },
         Notice::Rows {
@@ -549,6 +591,11 @@ fn every_notice_is_said_in_both_languages() {
             Notice::BookCannotHold {
                 limit: BookLimit::Other(_),
             } => 21,
+            Notice::AboveHeader { .. } => 22,
+            Notice::TotalsRow { .. } => 23,
+            Notice::ItemByPart { .. } => 24,
+            Notice::DateSerials { .. } => 25,
+            Notice::MoreLikeThis { .. } => 26,
         };
         seen.insert(index);
         let say = |lang: Lang| lang.words().notice(n);

@@ -50,6 +50,10 @@ pub struct Cells {
     refs: CellRefs,
     applicant_type: crate::policy::TypeIdx,
     item: ItemIdx,
+    /// The item was matched by a part of its name.
+    item_by_part: bool,
+    /// The date was written as a spreadsheet's serial number.
+    date_serial: bool,
     date: Date,
     quantity: u32,
     amount: Option<rust_decimal::Decimal>,
@@ -119,6 +123,10 @@ impl Cells {
             score: self.score,
             facts: self.facts,
             id_check: applicant.id_check,
+            item_part: self
+                .item_by_part
+                .then(|| crate::text::trim(raw.item).into()),
+            date_serial: self.date_serial,
         }
     }
 }
@@ -137,7 +145,7 @@ pub fn check_cells(raw: &RawClaim, policy: &Policy) -> Result<Cells, Refusal> {
     let mut problems = Vec::new();
     let p = &mut problems;
     let (applicant_type, item) = read_applicant_and_item(raw, policy, p);
-    let date = read_cell(p, (Column::Date, raw.date, None), Date::parse, |w| {
+    let date = read_cell(p, (Column::Date, raw.date, None), parse_date, |w| {
         ProblemKind::BadDate {
             written: w.to_string(),
         }
@@ -188,6 +196,8 @@ pub fn check_cells(raw: &RawClaim, policy: &Policy) -> Result<Cells, Refusal> {
         refs: refs.unwrap_or(CellRefs::None),
         applicant_type,
         item,
+        item_by_part: policy.find_item(raw.item).is_none(),
+        date_serial: Date::parse(raw.date).is_none(),
         date,
         quantity,
         amount: amount.flatten(),
@@ -403,7 +413,14 @@ where
     }
 }
 
-/// A whole number written in digits, from 1 to 10^6.
+/// A date as `Date::parse` reads it, or as a spreadsheet's serial number
+/// (`45358`, a date cell copied as a number: noted in the reason).
+fn parse_date(written: &str) -> Option<Date> {
+    Date::parse(written).or_else(|| Date::from_excel_serial(written))
+}
+
+/// A whole number written in digits, from 1 to 10^6; `3.0` (a number cell
+/// of a spreadsheet) is 3, `3.5` no quantity.
 pub fn parse_quantity(written: &str) -> Option<u32> {
     let cleaned = text::clean(written);
     // A unit as clerks type it: `3件`, `3项`, `3个`, `3宗`.
@@ -412,6 +429,10 @@ pub fn parse_quantity(written: &str) -> Option<u32> {
         .strip_suffix(['件', '项', '个', '宗'])
         .unwrap_or(s)
         .trim_end();
+    let s = match s.split_once('.') {
+        Some((whole, zeros)) if !zeros.is_empty() && zeros.bytes().all(|b| b == b'0') => whole,
+        _ => s,
+    };
     if s.is_empty() || s.len() > 7 || !s.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
@@ -419,7 +440,8 @@ pub fn parse_quantity(written: &str) -> Option<u32> {
     (1..=1_000_000).contains(&q).then_some(q)
 }
 
-/// yes/no, true/false, y/n, 1/0, 是/否, 有/无 (any case).
+/// yes/no, true/false, y/n, 1/0, 是/否, 有/无, √/× as offices tick a
+/// column (any case).
 pub fn parse_yes_no(written: &str) -> Option<bool> {
     text::yes_no(written)
 }
@@ -517,8 +539,11 @@ mod tests {
         for unit in ["3件", "3项", "3个", "３宗", "3 件"] {
             assert_eq!(parse_quantity(unit), Some(3), "{unit}");
         }
+        for whole in ["3.0", "3.00", "３.０", "3.0件"] {
+            assert_eq!(parse_quantity(whole), Some(3), "{whole}");
+        }
         for bad in [
-            "0", "1000001", "1.0", "-3", "件", "3件件", "二", "1,000", "٣",
+            "0", "1000001", "3.5", "3.", ".0", "0.0", "-3", "件", "3件件", "二", "1,000", "٣",
         ] {
             assert_eq!(parse_quantity(bad), None, "{bad}");
         }
@@ -526,10 +551,21 @@ mod tests {
 
     #[test]
     fn yes_no_in_every_spelling() {
-        for yes in ["yes", "YES", "true", "1", "是", "有", "Ｙｅｓ"] {
+        for yes in [
+            "yes",
+            "YES",
+            "true",
+            "1",
+            "是",
+            "有",
+            "Ｙｅｓ",
+            "Y",
+            "√",
+            "✓",
+        ] {
             assert_eq!(parse_yes_no(yes), Some(true), "{yes}");
         }
-        for no in ["no", "False", "0", "否", "无", ""] {
+        for no in ["no", "False", "0", "否", "无", "", "N", "×", "✗"] {
             assert_eq!(parse_yes_no(no), Some(false), "{no}");
         }
         assert_eq!(parse_yes_no("maybe"), None);

@@ -22,7 +22,9 @@ pub use fields::{
     check_cells, parse_claim, parse_quantity, parse_yes_no, Cells, RawClaim, Refusal, MAX_FACTS,
 };
 pub use problem::{Problem, ProblemKind};
-pub use read::{columns, read_claims, ClaimsError, Column};
+pub use read::{
+    columns, read_claims, read_claims_as, ClaimsError, Column, HeaderChoice, TotalSum, Totals,
+};
 pub use refs::{is_mangled_id, split_refs, RefCell};
 
 pub type ApplicantId = u32;
@@ -49,6 +51,12 @@ pub struct Claim {
     pub facts: Vec<Option<Decimal>>,
     /// The applicant id's check character is wrong: noted, not refused.
     pub id_check: Option<CheckFault>,
+    /// The item as written, when it was matched by a part of its name
+    /// (`调解组织绩效评价优秀`): noted in the reason.
+    pub item_part: Option<Box<str>>,
+    /// The date was written as a spreadsheet's serial number (`45358`):
+    /// noted in the reason.
+    pub date_serial: bool,
 }
 
 /// The references of a claim: none, one, or one per unit of a per-unit item
@@ -125,6 +133,15 @@ pub struct Batch {
     pub claims: Vec<Claim>,
     /// Header names that are no column of the contract or the policy.
     pub unknown_columns: Vec<String>,
+    /// Those of them the office said to carry unread (`--ignore-column`):
+    /// nothing to note.
+    pub ignored_columns: Vec<String>,
+    /// The line of the header row, and the rows above it (a title, who
+    /// filed and when): their lines and text, not read.
+    pub header_line: u64,
+    pub above_header: Vec<(u64, String)>,
+    /// The sheet's totals rows (合计), not read as claims.
+    pub totals: Vec<Totals>,
     /// The cells of those columns, row after row (`unknown_columns.len()`
     /// a row), carried into the payout as the clerk wrote them.
     clerk_cells: Vec<Span>,

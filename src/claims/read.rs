@@ -5,6 +5,7 @@ use std::hash::{Hash, Hasher};
 use std::io::Read;
 use std::sync::mpsc;
 
+use rust_decimal::Decimal;
 use rustc_hash::{FxHashMap, FxHasher};
 
 use super::fields::Applicant;
@@ -13,7 +14,6 @@ use super::{
     Row, MAX_FACTS,
 };
 use crate::decode::{Charset, Undecodable};
-use crate::headers::{header_key, is_named};
 use crate::policy::Policy;
 use crate::words::Lang;
 
@@ -72,22 +72,115 @@ impl Column {
         }
     }
 
-    /// The headers a Chinese spreadsheet gives the column.
+    /// The headers a Chinese spreadsheet gives the column: the template's
+    /// first, then those of the payout and the page, then those offices
+    /// use. A header is compared by `headers::readings`, so `金额（元）`,
+    /// `专利号/证书号` and `*申请编号` need no name of their own.
     pub const fn chinese_names(self) -> &'static [&'static str] {
         match self {
-            Column::ClaimId => &["申请编号", "申报编号"],
-            Column::ApplicantId => &["统一社会信用代码", "证件号码", "身份证号码"],
-            Column::ApplicantName => &["申请人", "申请人名称", "单位名称"],
-            Column::ApplicantType => &["申请人类型", "主体类型"],
-            Column::Item => &["资助项目", "申报项目"],
-            Column::Date => &["日期", "申报日期"],
-            Column::Quantity => &["数量"],
-            Column::Amount => &["金额"],
-            Column::Ref => &["证书编号", "专利号", "案号", "登记号"],
-            Column::Tags => &["资质", "资质标签"],
-            Column::OtherCitySupport => &["已获市级其它扶持"],
-            Column::Score => &["评分"],
+            Column::ClaimId => &["申请编号", "申报编号", "受理编号", "申报号", "受理号"],
+            Column::ApplicantId => &[
+                "统一社会信用代码",
+                "证件号码",
+                "身份证号码",
+                "申请人代码",
+                "社会信用代码",
+                "信用代码",
+                "组织机构代码",
+                "身份证号",
+                "证件号",
+            ],
+            Column::ApplicantName => &[
+                "申请人",
+                "申请人名称",
+                "单位名称",
+                "申请单位",
+                "申报单位",
+                "企业名称",
+                "申请人姓名",
+            ],
+            Column::ApplicantType => &["申请人类型", "主体类型", "申请人类别", "单位类型"],
+            Column::Item => &["资助项目", "申报项目", "资助类别", "资助事项", "扶持项目"],
+            Column::Date => &["日期", "申报日期", "受理日期"],
+            Column::Quantity => &["数量", "件数", "申报数量"],
+            Column::Amount => &["金额", "申报金额", "合同金额", "交易金额", "交易额"],
+            Column::Ref => &[
+                "证书编号",
+                "专利号",
+                "案号",
+                "登记号",
+                "编号",
+                "证书号",
+                "专利号码",
+                "注册号",
+            ],
+            Column::Tags => &["资质", "资质标签", "企业资质"],
+            Column::OtherCitySupport => &[
+                "已获市级其它扶持",
+                "该项目已获市级其它政策扶持",
+                "是否获市级其它政策扶持",
+                "已获市级其它政策扶持",
+                "是否已获市级其它政策扶持",
+                "市级其它政策扶持",
+            ],
+            Column::Score => &["评分", "评审得分", "得分", "评审分数"],
         }
+    }
+
+    /// Parts of a header that say it holds this column's kind of value,
+    /// for a header no name matched (folded, as `headers::fold` makes
+    /// them). Only columns that change a payment have any.
+    const fn hints(self) -> &'static [&'static str] {
+        match self {
+            Column::OtherCitySupport => &["扶持", "其它政策", "重复资助", "othercity", "support"],
+            Column::Score => &["评分", "得分", "分数", "分值", "score"],
+            Column::Amount => &["金额", "交易额", "合同额", "价款", "费用", "万元", "amount"],
+            Column::Quantity => &["数量", "件数", "个数", "项数", "quantity", "qty"],
+            Column::Tags => &["资质", "标签", "认定", "称号", "tag", "qualif"],
+            // Numbers, not names: 专利名称 is a title, 专利号 a reference.
+            Column::Ref => &[
+                "专利号",
+                "证书号",
+                "证书编号",
+                "登记号",
+                "案号",
+                "注册号",
+                "编号",
+                "ref",
+                "patent",
+            ],
+            Column::ApplicantType => &["类型", "类别", "性质", "type"],
+            Column::ClaimId
+            | Column::ApplicantId
+            | Column::ApplicantName
+            | Column::Item
+            | Column::Date => &[],
+        }
+    }
+
+    /// The column that changes a payment which a header no name matched
+    /// seems to be (`是否享受过其他扶持` is other_city_support): such a
+    /// column is not left unread on a guess either way.
+    pub fn looks_like(header: &str) -> Option<Column> {
+        let folded = crate::headers::fold(header);
+        [
+            Column::OtherCitySupport,
+            Column::Score,
+            Column::Amount,
+            Column::Quantity,
+            Column::Tags,
+            Column::Ref,
+            Column::ApplicantType,
+        ]
+        .into_iter()
+        .find(|c| {
+            // An English word is looked for at either end, so that `stage`
+            // is not read as a tag.
+            c.hints().iter().any(|h| match h.is_ascii() {
+                true => folded.starts_with(h) || folded.ends_with(h),
+                false => folded.contains(h),
+            })
+        })
     }
 
     /// Whether a claims file must have the column.
@@ -120,12 +213,19 @@ impl Column {
     }
 
     /// The column of a header as a clerk writes it: the contract's name or
-    /// a Chinese one, in any case, width or spacing.
+    /// a Chinese one, in any case, width or spacing, with or without a
+    /// bracketed note; `None` when its readings name two columns.
     pub fn from_header(header: &str) -> Option<Column> {
-        let key = header_key(header);
-        Column::ALL
-            .into_iter()
-            .find(|c| c.name() == key || is_named(&key, c.chinese_names()))
+        let readings = crate::headers::readings(header);
+        let mut found = Column::ALL.into_iter().filter(|c| {
+            c.names()
+                .iter()
+                .any(|n| readings.contains(&crate::headers::fold(n)))
+        });
+        match (found.next(), found.next()) {
+            (Some(column), None) => Some(column),
+            _ => None,
+        }
     }
 
     /// Every name the column is known by, the contract's first.
@@ -147,6 +247,111 @@ pub fn columns() -> [&'static str; Column::COUNT] {
     Column::ALL.map(Column::name)
 }
 
+/// What the office said of its own headers (`--column`, `--ignore-column`,
+/// a columns file): it wins over the names the reader knows.
+#[derive(Debug, Clone, Default)]
+pub struct HeaderChoice {
+    /// A header (folded) read as a column or as a fact of the policy.
+    read_as: Vec<(String, Target)>,
+    /// Headers (folded) carried through unread, whatever they look like.
+    ignored: Vec<String>,
+}
+
+/// What a header is read as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Target {
+    Column(Column),
+    Fact(usize),
+}
+
+impl HeaderChoice {
+    /// One `COLUMN=HEADER`: COLUMN by any of its names (or a fact of the
+    /// policy by its id or name); `at` says where it was written.
+    pub fn read_as(&mut self, written: &str, policy: &Policy, at: &str) -> Result<(), ClaimsError> {
+        let bad = || ClaimsError::BadColumnChoice {
+            at: at.to_string(),
+            written: written.to_string(),
+        };
+        let half = crate::text::half_width(written);
+        let (column, header) = half.split_once('=').ok_or_else(bad)?;
+        let (column, header) = (crate::text::trim(column), crate::text::trim(header));
+        if header.is_empty() {
+            return Err(bad());
+        }
+        let target = match Column::from_header(column) {
+            Some(c) => Target::Column(c),
+            None => policy
+                .facts
+                .iter()
+                .position(|f| {
+                    let key = crate::headers::fold(column);
+                    crate::headers::fold(&f.id) == key || crate::headers::fold(&f.name.zh) == key
+                })
+                .map(Target::Fact)
+                .ok_or_else(bad)?,
+        };
+        self.read_as.push((crate::headers::fold(header), target));
+        Ok(())
+    }
+
+    /// A header to carry through unread.
+    pub fn ignore(&mut self, header: &str) {
+        self.ignored.push(crate::headers::fold(header));
+    }
+
+    /// A columns file: a `COLUMN=HEADER` a line, `ignore=HEADER` (or
+    /// `忽略=HEADER`) for a header to carry through; `#` begins a comment.
+    pub fn read_file(
+        &mut self,
+        file: &str,
+        text: &str,
+        policy: &Policy,
+    ) -> Result<(), ClaimsError> {
+        for (n, line) in text.lines().enumerate() {
+            let line = crate::text::trim(line.split('#').next().unwrap_or(""));
+            if line.is_empty() {
+                continue;
+            }
+            let at = format!("{file}:{}", n + 1);
+            let half = crate::text::half_width(line);
+            match half.split_once('=') {
+                Some((what, header))
+                    if ["ignore", "忽略"].contains(&crate::headers::fold(what).as_str())
+                        && !crate::text::trim(header).is_empty() =>
+                {
+                    self.ignore(header)
+                }
+                _ => self.read_as(line, policy, &at)?,
+            }
+        }
+        Ok(())
+    }
+
+    fn target(&self, header: &str) -> Option<Target> {
+        let key = crate::headers::fold(header);
+        // The last word wins: a flag amends the columns file.
+        (self.read_as.iter().rev())
+            .find(|(h, _)| *h == key)
+            .map(|(_, t)| *t)
+    }
+
+    fn is_ignored(&self, header: &str) -> bool {
+        self.ignored.contains(&crate::headers::fold(header))
+    }
+}
+
+/// Whether a header is one this tool writes into a payout beside the
+/// claim's own columns (`核定金额`, `status`): a payout read back as claims
+/// carries them, as the clerk's columns.
+fn is_own_output(header: &str) -> bool {
+    use crate::report::PayoutColumn;
+    let key = crate::headers::fold(header);
+    PayoutColumn::ALL.into_iter().any(|c| {
+        Column::from_header(c.name()).is_none()
+            && (crate::headers::fold(c.name()) == key || crate::headers::fold(c.name_zh()) == key)
+    })
+}
+
 /// A claims file that cannot be read at all.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ClaimsError {
@@ -161,6 +366,9 @@ pub enum ClaimsError {
     },
     MissingColumns {
         file: String,
+        /// The row taken for the header: the top row that names the most
+        /// required columns.
+        line: u64,
         missing: Vec<Column>,
         /// The headers the file has, as written.
         found: Vec<String>,
@@ -169,7 +377,22 @@ pub enum ClaimsError {
     },
     RepeatedColumn {
         file: String,
+        line: u64,
         column: String,
+    },
+    /// Headers no name matched that look like columns which change a
+    /// payment: read on a guess or dropped, either could pay wrongly.
+    LooksLikeColumns {
+        file: String,
+        line: u64,
+        /// Each header as written, and the column it looks like.
+        headers: Vec<(String, Column)>,
+    },
+    /// A `COLUMN=HEADER` of `--column` or of a columns file that is not
+    /// one; `at` is the flag, or `FILE:LINE`.
+    BadColumnChoice {
+        at: String,
+        written: String,
     },
     Csv {
         file: String,
@@ -204,6 +427,15 @@ pub enum ClaimsError {
 }
 
 impl ClaimsError {
+    /// An error the office settles by saying what it meant (exit 2), not
+    /// by mending the file.
+    pub fn is_usage(&self) -> bool {
+        matches!(
+            self,
+            ClaimsError::LooksLikeColumns { .. } | ClaimsError::BadColumnChoice { .. }
+        )
+    }
+
     pub fn render(&self, lang: Lang) -> String {
         lang.words().claims_error(self)
     }
@@ -231,14 +463,26 @@ pub fn read_claims<R: Read + Send>(
     policy: &Policy,
     keys: &mut Keys,
 ) -> Result<Batch, ClaimsError> {
-    let (mut reader, cols, unknown) = open(file, input, policy)?;
-    // The clerk's own columns are carried into the payout as they are.
-    let (unknown_at, unknown_columns): (Vec<usize>, Vec<String>) = unknown.into_iter().unzip();
-    let mut batch = Batch {
-        source: file.to_string(),
-        unknown_columns,
-        ..Batch::default()
-    };
+    read_claims_as(file, input, policy, keys, &HeaderChoice::default())
+}
+
+/// As `read_claims`, with what the office said of its headers.
+pub fn read_claims_as<R: Read + Send>(
+    file: &str,
+    input: R,
+    policy: &Policy,
+    keys: &mut Keys,
+    choice: &HeaderChoice,
+) -> Result<Batch, ClaimsError> {
+    let Opened {
+        mut reader,
+        cols,
+        unknown,
+        pending,
+        above,
+        header_line,
+    } = open(file, input, policy, choice)?;
+    let (mut batch, unknown_at) = new_batch(file, unknown, (above, header_line), choice);
     let mut seen = Seen::default();
     let mut failure = None;
     std::thread::scope(|scope| {
@@ -246,11 +490,19 @@ pub fn read_claims<R: Read + Send>(
         let (empty_tx, empty_rx) = mpsc::channel::<Chunk>();
         let splitter = scope.spawn(move || -> Result<(), csv::Error> {
             let mut breaks = cols.header_breaks;
+            let mut pending = pending.into_iter();
+            let mut next = |record: &mut csv::StringRecord| match pending.next() {
+                Some(read) => {
+                    *record = read;
+                    Ok(true)
+                }
+                None => reader.read_record(record),
+            };
             loop {
                 let mut chunk = empty_rx.try_recv().unwrap_or_default();
                 chunk.resize_with(CHUNK, || (csv::StringRecord::new(), None, 0));
                 let mut filled = 0;
-                while filled < CHUNK && reader.read_record(&mut chunk[filled].0)? {
+                while filled < CHUNK && next(&mut chunk[filled].0)? {
                     if is_blank_line(&chunk[filled].0) {
                         continue;
                     }
@@ -274,6 +526,11 @@ pub fn read_claims<R: Read + Send>(
         for (mut chunk, filled) in full_rx {
             for (record, checked, id_hash) in &mut chunk[..filled] {
                 let checked = checked.take();
+                if checked.is_some() && is_totals(record, &cols) {
+                    let line = record.position().map_or(0, |p| p.line());
+                    batch.totals.push(seen.totals(record, &cols, line));
+                    continue;
+                }
                 add_row(
                     &mut batch, &mut seen, record, checked, *id_hash, &cols, keys,
                 );
@@ -298,13 +555,56 @@ pub fn read_claims<R: Read + Send>(
     }
 }
 
-/// The CSV reader past the header row, and where the header put each
-/// column.
+/// The batch before its rows, and where the clerk's own columns are.
+fn new_batch(
+    file: &str,
+    unknown: ClerkColumns,
+    (above_header, header_line): (Vec<(u64, String)>, u64),
+    choice: &HeaderChoice,
+) -> (Batch, Vec<usize>) {
+    // The clerk's own columns are carried into the payout as they are.
+    let (unknown_at, unknown_columns): (Vec<usize>, Vec<String>) = unknown.into_iter().unzip();
+    let ignored_columns = (unknown_columns.iter())
+        .filter(|h| choice.is_ignored(h))
+        .cloned()
+        .collect();
+    let batch = Batch {
+        source: file.to_string(),
+        unknown_columns,
+        ignored_columns,
+        above_header,
+        header_line,
+        ..Batch::default()
+    };
+    (batch, unknown_at)
+}
+
+/// How far down the header row may be: below a title, a line of who filed
+/// and when, and a blank row or two, as offices lay their sheets out.
+const HEADER_SEARCH: usize = 10;
+
+/// A claims file opened: the CSV reader past the header row, where the
+/// header put each column, and what was read to find it.
+struct Opened<R> {
+    reader: csv::Reader<R>,
+    cols: Cols,
+    unknown: ClerkColumns,
+    /// Records read after the header row while looking for it.
+    pending: Vec<csv::StringRecord>,
+    /// The rows above the header row (their line and their text).
+    above: Vec<(u64, String)>,
+    header_line: u64,
+}
+
+/// Opens a claims file: the header row is the first of the top rows that
+/// names every required column (else the one that names the most, for the
+/// error to name what it lacks).
 fn open<R: Read>(
     file: &str,
     input: R,
     policy: &Policy,
-) -> Result<(csv::Reader<impl Read>, Cols, ClerkColumns), ClaimsError> {
+    choice: &HeaderChoice,
+) -> Result<Opened<impl Read>, ClaimsError> {
     let input = crate::text::without_bom(input).map_err(|e| io_error(file, 1, &e))?;
     let (delimiter, input) =
         crate::decode::with_delimiter(input).map_err(|e| io_error(file, 1, &e))?;
@@ -313,18 +613,83 @@ fn open<R: Read>(
         .delimiter(delimiter)
         .terminator(csv::Terminator::Any(b'\n'))
         .flexible(true)
-        .has_headers(true)
+        .has_headers(false)
         .buffer_capacity(1 << 16)
         .from_reader(input);
-    let header = reader.headers().map_err(|e| csv_error(file, e))?;
-    if header.is_empty() || header.iter().all(|h| h.trim().is_empty()) {
+    let mut top: Vec<csv::StringRecord> = Vec::new();
+    let mut best: Option<(usize, usize)> = None;
+    let mut filled = 0;
+    let wanted = Column::required().count();
+    while filled < HEADER_SEARCH && best.is_none_or(|(_, named)| named < wanted) {
+        let mut record = csv::StringRecord::new();
+        if !reader
+            .read_record(&mut record)
+            .map_err(|e| csv_error(file, e))?
+        {
+            break;
+        }
+        if is_blank_line(&record) || is_empty(&record) {
+            top.push(record);
+            continue;
+        }
+        let named = required_named(&record, choice);
+        if best.is_none_or(|(_, most)| named > most) {
+            best = Some((top.len(), named));
+        }
+        top.push(record);
+        filled += 1;
+    }
+    let Some((at, _)) = best else {
         return Err(ClaimsError::NoHeader {
             file: file.to_string(),
         });
+    };
+    let pending = top.split_off(at + 1);
+    // The rows down to the header are given their spreadsheet rows here;
+    // the records after it, as they are read.
+    let mut breaks = 0;
+    for record in &mut top {
+        breaks = at_spreadsheet_row(record, breaks);
     }
-    let cols = Cols::locate(file, header, policy)?;
-    let unknown = unknown_columns(header, &cols);
-    Ok((reader, cols, unknown))
+    let header = top.pop().unwrap_or_default();
+    let above = (top.iter())
+        .filter(|r| !is_blank_line(r) && !is_empty(r))
+        .map(|r| {
+            let line = r.position().map_or(0, |p| p.line());
+            let text: Vec<&str> = (r.iter())
+                .map(crate::text::trim)
+                .filter(|c| !c.is_empty())
+                .collect();
+            (line, text.join(" "))
+        })
+        .collect();
+    let header_line = header.position().map_or(1, |p| p.line());
+    let mut cols = Cols::locate(file, &header, policy, choice)?;
+    cols.header_breaks = breaks;
+    let unknown = unknown_columns(&header, &cols);
+    Ok(Opened {
+        reader,
+        cols,
+        unknown,
+        pending,
+        above,
+        header_line,
+    })
+}
+
+/// How many required columns a row names: a header row names them all.
+fn required_named(record: &csv::StringRecord, choice: &HeaderChoice) -> usize {
+    let mut named: Vec<Column> = (record.iter())
+        .filter_map(|h| match choice.target(h) {
+            Some(Target::Column(c)) => Some(c),
+            Some(Target::Fact(_)) => None,
+            None => Column::from_header(h),
+        })
+        .filter(|c| c.is_required())
+        .collect();
+    named.sort_by_key(|c| c.index());
+    named.dedup();
+    named.len()
 }
 
 fn csv_error(file: &str, e: csv::Error) -> ClaimsError {
@@ -389,27 +754,45 @@ impl Cols {
         file: &str,
         header: &csv::StringRecord,
         policy: &Policy,
+        choice: &HeaderChoice,
     ) -> Result<Cols, ClaimsError> {
         let mut fixed = [None; Column::COUNT];
         let mut facts = vec![None; policy.facts.len()];
         let mut unmatched = Vec::new();
+        let mut doubtful = Vec::new();
         for (i, name) in header.iter().enumerate() {
-            let key = header_key(name);
-            let slot = match Column::from_header(&key) {
-                Some(column) => Some(&mut fixed[column.index()]),
-                None => policy
-                    .facts
-                    .iter()
-                    .position(|f| header_key(&f.id) == key || header_key(&f.name.zh) == key)
-                    .map(|f| &mut facts[f]),
+            let target = match choice.is_ignored(name) {
+                true => None,
+                false => choice.target(name).or_else(|| {
+                    let key = crate::headers::fold(name);
+                    Column::from_header(name).map(Target::Column).or_else(|| {
+                        (policy.facts.iter())
+                            .position(|f| {
+                                crate::headers::fold(&f.id) == key
+                                    || crate::headers::fold(&f.name.zh) == key
+                            })
+                            .map(Target::Fact)
+                    })
+                }),
             };
-            let Some(slot) = slot else {
-                unmatched.push(crate::text::trim(name).to_string());
-                continue;
+            let slot = match target {
+                Some(Target::Column(column)) => &mut fixed[column.index()],
+                Some(Target::Fact(f)) => &mut facts[f],
+                None => {
+                    let written = crate::text::trim(name).to_string();
+                    if !choice.is_ignored(name) && !is_own_output(name) {
+                        if let Some(column) = Column::looks_like(name) {
+                            doubtful.push((written.clone(), column));
+                        }
+                    }
+                    unmatched.push(written);
+                    continue;
+                }
             };
             if slot.replace(i).is_some() {
                 return Err(ClaimsError::RepeatedColumn {
                     file: file.to_string(),
+                    line: header.position().map_or(1, |p| p.line()),
                     column: crate::text::trim(name).to_string(),
                 });
             }
@@ -422,12 +805,21 @@ impl Cols {
                 missing.iter().map(|&c| (c, c.names())).collect();
             return Err(ClaimsError::MissingColumns {
                 file: file.to_string(),
+                line: header.position().map_or(1, |p| p.line()),
                 missing,
                 found: header
                     .iter()
                     .map(|h| crate::text::trim(h).to_string())
+                    .filter(|h| !h.is_empty())
                     .collect(),
                 suggestions: crate::headers::nearest(&wanted, &unmatched),
+            });
+        }
+        if !doubtful.is_empty() {
+            return Err(ClaimsError::LooksLikeColumns {
+                file: file.to_string(),
+                line: header.position().map_or(1, |p| p.line()),
+                headers: doubtful,
             });
         }
         Ok(Cols {
@@ -503,6 +895,46 @@ fn is_empty(record: &csv::StringRecord) -> bool {
         && record.iter().all(|c| crate::text::trim(c).is_empty())
 }
 
+/// What marks a sheet's totals row, folded (`合 计`, `合计：`, `Total`).
+const TOTALS: [&str; 6] = ["合计", "总计", "小计", "共计", "total", "totals"];
+
+/// Whether a record is the sheet's totals row: a cell says 合计, and no
+/// applicant is named (a claim always names one).
+fn is_totals(record: &csv::StringRecord, cols: &Cols) -> bool {
+    cols.cell(record, Column::ApplicantId).is_empty()
+        && record.iter().any(|c| {
+            !c.is_empty() && c.len() < 16 && TOTALS.contains(&crate::headers::fold(c).as_str())
+        })
+}
+
+/// A totals row (合计) of the sheet: not a claim. Each sum it holds, with
+/// the sum of the rows above it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Totals {
+    pub line: u64,
+    pub sums: Vec<TotalSum>,
+}
+
+/// One sum of a totals row: as written, and of the rows (`None` when a
+/// row's cell is no number, so the rows cannot be summed).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TotalSum {
+    pub column: Column,
+    pub written: Decimal,
+    pub rows: Option<Decimal>,
+}
+
+/// The columns whose sum a totals row may hold.
+const SUMMED: [Column; 2] = [Column::Quantity, Column::Amount];
+
+/// A cell of a summed column as a number (`3件` is 3, `1,000.00元` 1000).
+fn summed_cell(column: Column, written: &str) -> Option<Decimal> {
+    match column {
+        Column::Quantity => super::parse_quantity(written).map(Decimal::from),
+        _ => crate::money::parse_amount(written).ok(),
+    }
+}
+
 /// One record of the file into the batch: a claim, or an invalid row.
 fn add_row(
     batch: &mut Batch,
@@ -515,6 +947,9 @@ fn add_row(
 ) {
     let line = record.position().map(|p| p.line()).unwrap_or(0);
     let raw = cols.raw(record);
+    if checked.is_some() {
+        seen.add_sums(record, cols);
+    }
     let mut problems = Vec::new();
     match &checked {
         None => problems.push(Problem::of_row(ProblemKind::EmptyRow)),
@@ -576,9 +1011,40 @@ struct Seen {
     collided: FxHashMap<String, u64>,
     applicants: Vec<Option<Applicant>>,
     names: Vec<Option<u32>>,
+    /// Of each summed column, the rows' cells so far, and whether one was
+    /// no number.
+    sums: [(Decimal, bool); SUMMED.len()],
 }
 
 impl Seen {
+    fn add_sums(&mut self, record: &csv::StringRecord, cols: &Cols) {
+        for (column, (sum, unread)) in SUMMED.into_iter().zip(&mut self.sums) {
+            let written = cols.cell(record, column);
+            if written.is_empty() {
+                continue;
+            }
+            match summed_cell(column, written).and_then(|v| sum.checked_add(v)) {
+                Some(total) => *sum = total,
+                None => *unread = true,
+            }
+        }
+    }
+
+    /// A totals row, with the sums of the rows read so far.
+    fn totals(&self, record: &csv::StringRecord, cols: &Cols, line: u64) -> Totals {
+        let sums = (SUMMED.into_iter().zip(self.sums))
+            .filter_map(|(column, (sum, unread))| {
+                let written = summed_cell(column, cols.cell(record, column))?;
+                Some(TotalSum {
+                    column,
+                    written,
+                    rows: (!unread).then_some(sum),
+                })
+            })
+            .collect();
+        Totals { line, sums }
+    }
+
     /// The key and check of the applicant id kept under `number`.
     fn applicant(&mut self, number: u32, id: &str, keys: &mut Keys) -> Applicant {
         let at = number as usize;

@@ -13,6 +13,16 @@ use crate::report::{
 };
 use crate::words::{Lang, Notice, Stage};
 
+/// What reading the claims file noted: unused columns, the sheet's layout.
+fn say_of_reading(batch: &crate::claims::Batch, lang: Lang) {
+    if let Some(notice) = super::notices::unknown_columns(batch, lang) {
+        let _ = writeln!(std::io::stderr(), "{notice}");
+    }
+    for notice in super::notices::of_layout(batch, lang) {
+        let _ = writeln!(std::io::stderr(), "{notice}");
+    }
+}
+
 pub fn run(args: &CalcArgs, lang: Lang) -> Result<(), Error> {
     let mut inputs = super::inputs_of(&args.sources);
     inputs.extend(args.claims.as_deref());
@@ -29,9 +39,7 @@ pub fn run(args: &CalcArgs, lang: Lang) -> Result<(), Error> {
         &progress,
     )?;
     progress.stage(Stage::Deciding, batch.claims.len() as u64);
-    if let Some(notice) = super::notices::unknown_columns(&batch, lang) {
-        let _ = writeln!(std::io::stderr(), "{notice}");
-    }
+    say_of_reading(&batch, lang);
 
     let invalid = progress.suspend(|| report_invalid_rows(&batch, lang));
     if args.strict && invalid > 0 {
@@ -144,23 +152,18 @@ fn decide(
     outcomes
 }
 
-/// One line on stderr per problem: `FILE:LINE: column COLUMN: what`. The
-/// location prefix is the same in both languages, for scripts and editors.
+/// One line on stderr per problem: `FILE:LINE: column COLUMN: what`, a
+/// screenful of each kind. The location prefix is the same in both
+/// languages, for scripts and editors. Returns how many rows are invalid.
 fn report_invalid_rows(batch: &Batch, lang: Lang) -> usize {
     let stderr = std::io::stderr();
     let mut err = stderr.lock();
-    let mut count = 0;
-    for row in &batch.rows {
-        let Entry::Invalid(bad) = &row.entry else {
-            continue;
-        };
-        count += 1;
-        for p in &bad.problems {
-            let line = lang.words().invalid_row_line(&batch.source, row.line, p);
-            let _ = writeln!(err, "{line}");
-        }
+    for line in super::notices::invalid_rows(batch, lang) {
+        let _ = writeln!(err, "{line}");
     }
-    count
+    (batch.rows.iter())
+        .filter(|row| matches!(row.entry, Entry::Invalid(_)))
+        .count()
 }
 
 /// Quota claims the ranking left to the office: said once, with their ids.

@@ -7,7 +7,6 @@ use std::io::Write;
 use std::path::Path;
 
 use super::sheet::{sheet_json, write_csv, write_sections, Section, Sheet};
-use crate::claims::{Batch, Entry};
 use crate::cli::{CompareArgs, Format};
 use crate::engine;
 use crate::error::Error;
@@ -62,7 +61,8 @@ fn run_side(
     let mut said: Vec<String> = super::notices::unknown_columns(&batch, lang)
         .into_iter()
         .collect();
-    said.extend(invalid_lines(&batch, lang));
+    said.extend(super::notices::of_layout(&batch, lang));
+    said.extend(super::notices::invalid_rows(&batch, lang));
     said.extend(super::notices::of_rows(&batch, &policy, lang));
     let name = match path {
         Some(p) => p.display().to_string(),
@@ -76,20 +76,6 @@ fn run_side(
         rows,
         said,
     })
-}
-
-/// One line per problem of each invalid row, as `calc` says them.
-fn invalid_lines(batch: &Batch, lang: Lang) -> Vec<String> {
-    let words = lang.words();
-    let mut lines = Vec::new();
-    for row in &batch.rows {
-        if let Entry::Invalid(bad) = &row.entry {
-            for p in &bad.problems {
-                lines.push(words.invalid_row_line(&batch.source, row.line, p));
-            }
-        }
-    }
-    lines
 }
 
 /// Each side reads the claims, but each problem and notice is said once on

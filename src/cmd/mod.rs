@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use crate::claims::limits::{guard, Limits, Stop};
-use crate::claims::{read_claims, Batch, ClaimsError, Keys};
+use crate::claims::{read_claims_as, Batch, ClaimsError, HeaderChoice, Keys};
 use crate::cli::{Reading, Sources};
 use crate::decode::{decode_all, DecodingReader, Encoding, Undecodable};
 use crate::engine::Prior;
@@ -175,14 +175,42 @@ pub fn read_batch_shown(
     let mut keys = Keys::default();
     let (label, input, sheet_failed) = open_input(claims, &sources.reading, limits)?;
     let (input, stopped) = guard(progress.reading(input), limits);
-    let batch = read_claims(&label, input, policy, &mut keys).map_err(|e| {
-        match sheet_failed.and_then(|f| f.take()) {
-            Some(failed) => sheet_error(&label, failed),
-            None => stopped_or(&label, &stopped, e.into()),
-        }
-    })?;
+    let choice = header_choice(&sources.reading, policy)?;
+    let batch =
+        read_claims_as(&label, input, policy, &mut keys, &choice).map_err(
+            |e| match sheet_failed.and_then(|f| f.take()) {
+                Some(failed) => sheet_error(&label, failed),
+                None => stopped_or(&label, &stopped, e.into()),
+            },
+        )?;
     let prior = read_ledgers(&sources.ledger, &sources.reading, policy, &mut keys, limits)?;
     Ok((batch, prior))
+}
+
+/// What `--columns`, `--column` and `--ignore-column` say of the claims
+/// file's headers (the flags after the file, so that they can amend it).
+pub fn header_choice(reading: &Reading, policy: &Policy) -> Result<HeaderChoice, Error> {
+    let mut choice = HeaderChoice::default();
+    if let Some(path) = &reading.columns {
+        let label = path.display().to_string();
+        let bytes = fs::read(path).map_err(|source| Error::Read {
+            path: label.clone(),
+            source,
+        })?;
+        let text = decode_all(&bytes, reading.encoding).map_err(|source| Error::Read {
+            path: label.clone(),
+            source,
+        })?;
+        let text = String::from_utf8_lossy(&text);
+        choice.read_file(&label, text.trim_start_matches('\u{feff}'), policy)?;
+    }
+    for written in &reading.column {
+        choice.read_as(written, policy, "--column")?;
+    }
+    for header in &reading.ignore_column {
+        choice.ignore(header);
+    }
+    Ok(choice)
 }
 
 /// Why a guarded input stopped, if it did; else the error it led to.

@@ -8,15 +8,108 @@ use crate::claims::{Batch, Entry};
 use crate::policy::Policy;
 use crate::words::{Lang, Notice};
 
+/// The most lines of one kind of notice said: a screenful. A batch that
+/// warns of every row says this many, then how many more.
+pub const SCREEN: usize = 20;
+
+/// The lines of a batch's notices in the order they come, a screenful of
+/// each kind (`K`); of the rest of each kind, only how many.
+pub struct Screen<K> {
+    lines: Vec<String>,
+    /// Each kind seen: how many of it, and whether each row's reason says
+    /// it too.
+    kinds: Vec<(K, usize, bool)>,
+}
+
+impl<K: PartialEq> Screen<K> {
+    pub fn new() -> Screen<K> {
+        Screen {
+            lines: Vec::new(),
+            kinds: Vec::new(),
+        }
+    }
+
+    /// One notice of `kind`, made only if it is to be said.
+    pub fn say(&mut self, kind: K, in_reasons: bool, line: impl FnOnce() -> String) {
+        let at = match self.kinds.iter().position(|(k, _, _)| *k == kind) {
+            Some(at) => at,
+            None => {
+                self.kinds.push((kind, 0, in_reasons));
+                self.kinds.len() - 1
+            }
+        };
+        self.kinds[at].1 += 1;
+        if self.kinds[at].1 <= SCREEN {
+            self.lines.push(line());
+        }
+    }
+
+    /// The lines said, then of each kind with more, how many more.
+    pub fn lines(mut self, lang: Lang) -> Vec<String> {
+        for (_, count, in_reasons) in &self.kinds {
+            if *count > SCREEN {
+                self.lines.push(lang.words().notice(&Notice::MoreLikeThis {
+                    count: count - SCREEN,
+                    in_reasons: *in_reasons,
+                }));
+            }
+        }
+        self.lines
+    }
+}
+
+/// One line per problem of each invalid row (`FILE:LINE: column COLUMN:
+/// what`), a screenful of each kind of problem.
+pub fn invalid_rows(batch: &Batch, lang: Lang) -> Vec<String> {
+    let words = lang.words();
+    let mut screen = Screen::new();
+    for row in &batch.rows {
+        if let Entry::Invalid(bad) = &row.entry {
+            for p in &bad.problems {
+                screen.say(std::mem::discriminant(&p.kind), true, || {
+                    words.invalid_row_line(&batch.source, row.line, p)
+                });
+            }
+        }
+    }
+    screen.lines(lang)
+}
+
 /// The header names no column of the contract or the policy reads.
 pub fn unknown_columns(batch: &Batch, lang: Lang) -> Option<String> {
-    (!batch.unknown_columns.is_empty()).then(|| {
+    let columns: Vec<String> = (batch.unknown_columns.iter())
+        .filter(|c| !batch.ignored_columns.contains(c))
+        .cloned()
+        .collect();
+    (!columns.is_empty()).then(|| {
         let notice = Notice::UnknownColumns {
             path: &batch.source,
-            columns: &batch.unknown_columns,
+            line: batch.header_line.max(1),
+            columns: &columns,
         };
         lang.words().notice(&notice)
     })
+}
+
+/// The rows above the header row, in one note, and each totals row.
+pub fn of_layout(batch: &Batch, lang: Lang) -> Vec<String> {
+    let words = lang.words();
+    let mut said = Vec::new();
+    if !batch.above_header.is_empty() {
+        said.push(words.notice(&Notice::AboveHeader {
+            path: &batch.source,
+            line: batch.header_line,
+            rows: &batch.above_header,
+        }));
+    }
+    for totals in &batch.totals {
+        said.push(words.notice(&Notice::TotalsRow {
+            path: &batch.source,
+            line: totals.line,
+            sums: &totals.sums,
+        }));
+    }
+    said
 }
 
 /// Unknown tags and applicant ids with two names, row by row; then each id
@@ -25,7 +118,65 @@ pub fn unknown_columns(batch: &Batch, lang: Lang) -> Option<String> {
 pub fn of_rows(batch: &Batch, policy: &Policy, lang: Lang) -> Vec<String> {
     let mut said = tags_and_names(batch, policy, lang);
     said.extend(check_chars(batch, lang));
+    said.extend(items_by_part(batch, policy, lang));
+    said.extend(date_serials(batch, lang));
     said
+}
+
+/// The kinds of notice of a row, each said a screenful at most.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RowNotice {
+    UnknownTag,
+    TwoNames,
+    CheckChar,
+    ItemByPart,
+}
+
+/// Dates written as spreadsheet serials: one line, at the first of them.
+fn date_serials(batch: &Batch, lang: Lang) -> Option<String> {
+    let mut serials = (batch.rows.iter()).filter_map(|row| match &row.entry {
+        Entry::Valid(i) if batch.claims[*i as usize].date_serial => {
+            Some((row.line, batch.claims[*i as usize].date))
+        }
+        _ => None,
+    });
+    let (line, date) = serials.next()?;
+    Some(lang.words().notice(&Notice::DateSerials {
+        file: &batch.source,
+        line,
+        serial: date.excel_serial(),
+        date: &date.to_string(),
+        count: 1 + serials.count(),
+    }))
+}
+
+/// Each item written as a part of an item's name, once, at its first row.
+fn items_by_part(batch: &Batch, policy: &Policy, lang: Lang) -> Vec<String> {
+    let mut warned = rustc_hash::FxHashSet::default();
+    let mut screen = Screen::new();
+    for row in &batch.rows {
+        let Entry::Valid(i) = &row.entry else {
+            continue;
+        };
+        let claim = &batch.claims[*i as usize];
+        let Some(written) = claim.item_part.as_deref() else {
+            continue;
+        };
+        if !warned.insert(written) {
+            continue;
+        }
+        let item = policy.item(claim.item);
+        screen.say(RowNotice::ItemByPart, true, || {
+            lang.words().notice(&Notice::ItemByPart {
+                file: &batch.source,
+                line: row.line,
+                written,
+                id: &item.id,
+                name: &item.name.zh,
+            })
+        });
+    }
+    screen.lines(lang)
 }
 
 fn tags_and_names(batch: &Batch, policy: &Policy, lang: Lang) -> Vec<String> {
@@ -40,7 +191,7 @@ fn tags_and_names(batch: &Batch, policy: &Policy, lang: Lang) -> Vec<String> {
     // million rows, no string copied.
     let mut names: rustc_hash::FxHashMap<u32, u32> = rustc_hash::FxHashMap::default();
     let mut warned = rustc_hash::FxHashSet::default();
-    let mut said = Vec::new();
+    let mut screen = Screen::new();
     for row in &batch.rows {
         let (file, line) = (batch.source.as_str(), row.line);
         if let Entry::Valid(i) = &row.entry {
@@ -51,7 +202,7 @@ fn tags_and_names(batch: &Batch, policy: &Policy, lang: Lang) -> Vec<String> {
                     tag,
                     known: &known,
                 };
-                said.push(words.notice(&notice));
+                screen.say(RowNotice::UnknownTag, false, || words.notice(&notice));
             }
         }
         let (id, name) = (batch.applicant_id(row), batch.applicant_name(row));
@@ -61,22 +212,23 @@ fn tags_and_names(batch: &Batch, policy: &Policy, lang: Lang) -> Vec<String> {
         let first = *names.entry(row.applicant_id).or_insert(row.applicant_name);
         if first != row.applicant_name && warned.insert(row.applicant_id) {
             let first = batch.shared_text(first);
-            let notice = Notice::TwoNames {
-                file,
-                line,
-                id: &crate::text::shown_id(id),
-                first,
-                second: name,
-            };
-            said.push(words.notice(&notice));
+            screen.say(RowNotice::TwoNames, false, || {
+                words.notice(&Notice::TwoNames {
+                    file,
+                    line,
+                    id: &crate::text::shown_id(id),
+                    first,
+                    second: name,
+                })
+            });
         }
     }
-    said
+    screen.lines(lang)
 }
 
 fn check_chars(batch: &Batch, lang: Lang) -> Vec<String> {
     let mut warned = rustc_hash::FxHashSet::default();
-    let mut said = Vec::new();
+    let mut screen = Screen::new();
     for row in &batch.rows {
         let fault = match &row.entry {
             Entry::Valid(i) => batch.claims[*i as usize].id_check,
@@ -93,7 +245,9 @@ fn check_chars(batch: &Batch, lang: Lang) -> Vec<String> {
             id: batch.applicant_id(row),
             fault,
         };
-        said.push(lang.words().check_char_warning(&warning));
+        screen.say(RowNotice::CheckChar, true, || {
+            lang.words().check_char_warning(&warning)
+        });
     }
-    said
+    screen.lines(lang)
 }

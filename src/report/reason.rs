@@ -35,6 +35,18 @@ pub fn write_reason(
         }
         out.push_str(&words.check_char_note(fault));
     }
+    if let Some(written) = &claim.item_part {
+        if out.len() > start {
+            out.push_str(words.separator(Sep::Parts));
+        }
+        out.push_str(&words.item_part_note(written, policy.item(claim.item)));
+    }
+    if claim.date_serial {
+        if out.len() > start {
+            out.push_str(words.separator(Sep::Parts));
+        }
+        out.push_str(&words.date_serial_note(claim.date));
+    }
 }
 
 /// The reason of a decided claim, as its status and the pass give it.

@@ -21,6 +21,14 @@ pub trait ClaimsWords {
     /// character is wrong (the claim is computed all the same).
     fn check_char_note(&self, fault: &CheckFault) -> String;
 
+    /// The part of a claim's reason that says its item was matched by a
+    /// part of the item's name, as written.
+    fn item_part_note(&self, written: &str, item: &crate::policy::Item) -> String;
+
+    /// The part of a claim's reason that says its date was written as a
+    /// spreadsheet's serial number.
+    fn date_serial_note(&self, date: crate::date::Date) -> String;
+
     /// One line on stderr for an applicant id whose check character is
     /// wrong: `FILE:LINE: column COLUMN: what`, the id masked if it is an
     /// individual's (unless `--show-ids`).

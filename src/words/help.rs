@@ -96,11 +96,14 @@ pub enum Flag {
     TestPolicy,
     TestCases,
     Shell,
+    Column,
+    IgnoreColumn,
+    ColumnsFile,
 }
 
 impl Flag {
     /// Every flag, for the tests that walk them.
-    pub const ALL: [Flag; 57] = [
+    pub const ALL: [Flag; 60] = [
         Flag::Lang,
         Flag::ShowIds,
         Flag::Help,
@@ -158,6 +161,9 @@ impl Flag {
         Flag::TestCases,
         Flag::Shell,
         Flag::Quiet,
+        Flag::Column,
+        Flag::IgnoreColumn,
+        Flag::ColumnsFile,
     ];
 }
 

@@ -235,7 +235,45 @@ pub enum Notice<'a> {
     /// Columns of the claims file that nothing reads (a warning).
     UnknownColumns {
         path: &'a str,
+        line: u64,
         columns: &'a [String],
+    },
+    /// The rows above the header row (a title, who filed and when): not
+    /// read. `line` is the header's.
+    AboveHeader {
+        path: &'a str,
+        line: u64,
+        rows: &'a [(u64, String)],
+    },
+    /// An item written as a part of an item's name, at its first row.
+    ItemByPart {
+        file: &'a str,
+        line: u64,
+        written: &'a str,
+        id: &'a str,
+        name: &'a str,
+    },
+    /// Dates written as a spreadsheet's serial numbers: how many, and the
+    /// first of them.
+    DateSerials {
+        file: &'a str,
+        line: u64,
+        serial: i64,
+        date: &'a str,
+        count: usize,
+    },
+    /// More notices of the kind just said, not shown; `in_reasons`: each
+    /// row's reason in the payout says it.
+    MoreLikeThis {
+        count: usize,
+        in_reasons: bool,
+    },
+    /// A totals row (合计): not read as a claim; each sum it holds checked
+    /// against the rows.
+    TotalsRow {
+        path: &'a str,
+        line: u64,
+        sums: &'a [crate::claims::TotalSum],
     },
     /// A tag the policy does not know: it does not count.
     UnknownTag {

@@ -100,6 +100,23 @@ impl ClaimsWords for English {
         )
     }
 
+    fn item_part_note(&self, written: &str, item: &crate::policy::Item) -> String {
+        format!(
+            "{}: `{written}` is a part of the name of {} ({}), and is read as that item; check it",
+            Column::Item.name(),
+            item.id,
+            item.name.zh
+        )
+    }
+
+    fn date_serial_note(&self, date: crate::date::Date) -> String {
+        format!(
+            "{}: {} is a spreadsheet's date serial, read as {date}; check it",
+            Column::Date.name(),
+            date.excel_serial()
+        )
+    }
+
     fn check_char_warning(&self, warning: &CheckWarning) -> String {
         let CheckWarning {
             file,
@@ -139,24 +156,39 @@ impl ClaimsWords for English {
             }
             ClaimsError::MissingColumns {
                 file,
+                line,
                 missing,
                 found,
                 suggestions,
             } => {
                 let names: Vec<&str> = missing.iter().map(|c| c.name()).collect();
                 let mut said = format!(
-                    "{file}:1: missing required column(s): {}; the header has: {}",
+                    "{file}:{line}: missing required column(s): {}; the header has: {}",
                     names.join(", "),
                     found.join(", ")
                 );
                 for (header, column) in suggestions {
-                    said.push_str(&format!("; is `{header}` {}?", column.name()));
+                    let choice = format!("{}={header}", column.name());
+                    said.push_str(&format!(
+                        "; is `{header}` {}? (if so, add --column {})",
+                        column.name(),
+                        crate::headers::shell_word(&choice)
+                    ));
                 }
                 said
             }
-            ClaimsError::RepeatedColumn { file, column } => {
-                format!("{file}:1: column {column} appears twice")
+            ClaimsError::RepeatedColumn { file, line, column } => {
+                format!("{file}:{line}: column {column} appears twice")
             }
+            ClaimsError::LooksLikeColumns {
+                file,
+                line,
+                headers,
+            } => looks_like_columns(file, *line, headers),
+            ClaimsError::BadColumnChoice { at, written } => format!(
+                "{at}: `{written}` is not COLUMN=HEADER with COLUMN one the tool reads ({}) or a fact of the policy",
+                crate::claims::columns().join(", ")
+            ),
             ClaimsError::Csv {
                 file,
                 line,
@@ -235,4 +267,22 @@ impl ClaimsWords for English {
             Some(column) => format!("{file}:{line}: ledger: column {}: {what}", column.name()),
         }
     }
+}
+
+/// Headers that look like columns which change a payment, each with the
+/// two ways to settle it.
+fn looks_like_columns(file: &str, line: u64, headers: &[(String, Column)]) -> String {
+    let mut said = format!(
+            "{file}:{line}: column(s) the tool would not read, though they look like columns that change a payment; say what each is, then run again:"
+        );
+    for (header, column) in headers {
+        let h = crate::headers::shell_word(header);
+        let c = column.name();
+        said.push_str(&format!(
+            " `{header}` looks like {c}: to read it as {c}, add --column {}; to carry it through unread, add --ignore-column {h};",
+            crate::headers::shell_word(&format!("{c}={header}"))
+        ));
+    }
+    said.push_str(" (--column may be repeated, or kept as lines COLUMN=HEADER in a file given with --columns)");
+    said
 }

@@ -97,6 +97,18 @@ pub(super) fn flag(flag: Flag) -> &'static str {
             "The cases file [default: POLICY with .cases.toml, or the bundled cases]"
         }
         Flag::Shell => "The shell the script is for",
+        Flag::Column => {
+            "Read the claims file's column HEADER as COLUMN (claim_id, ref, other_city_support, \
+             …, or a fact of the policy); repeatable"
+        }
+        Flag::IgnoreColumn => {
+            "Carry the claims file's column HEADER into the payout unread, even where it looks \
+             like a column that changes a payment; repeatable"
+        }
+        Flag::ColumnsFile => {
+            "A file of the office's headers: a COLUMN=HEADER a line, or ignore=HEADER; \
+             read as --column and --ignore-column"
+        }
     }
 }
 

@@ -682,23 +682,6 @@ impl ReportWords for English {
             Notice::RankingUnsettled { passes } => format!("the city-wide ranking had not settled after {passes} passes; the last pass stands; the office should check the claims under a quota"),
             Notice::LangIgnored { value } => format!("SUBSIDY_LANG={value} is not a language of this tool (zh, en); ignored"),
             Notice::NoLedgerGiven => "No --ledger given: earlier payouts are not checked, and the caps count nothing as used.".to_string(),
-            Notice::UnknownTag {
-                file,
-                line,
-                tag,
-                known,
-            } => format!(
-                "{file}:{line}: column tags: `{tag}` is not a tag of the policy and does not count (known: {known})"
-            ),
-            Notice::TwoNames {
-                file,
-                line,
-                id,
-                first,
-                second,
-            } => format!(
-                "{file}:{line}: column applicant_name: applicant {id} has two names in this batch, `{first}` and `{second}`: check which is right"
-            ),
             Notice::QuotaUndecided { ids } => format!(
                 "a quota's ranking is undecided: {} left manual and paid nothing; score or decide them and run the batch again",
                 ids.join(", ")
@@ -723,10 +706,14 @@ impl ReportWords for English {
                     ),
                 }
             }
-            Notice::UnknownColumns { path, columns } => format!(
-                "{path}:1: note: column(s) the tool does not use, carried into the payout as they are: {}",
-                columns.join(", ")
-            ),
+            Notice::UnknownColumns { .. }
+            | Notice::UnknownTag { .. }
+            | Notice::TwoNames { .. }
+            | Notice::AboveHeader { .. }
+            | Notice::TotalsRow { .. }
+            | Notice::ItemByPart { .. }
+            | Notice::DateSerials { .. }
+            | Notice::MoreLikeThis { .. } => of_reading(notice),
             Notice::DryRun => "Dry run: nothing is written.".to_string(),
             Notice::NoRefGiven => {
                 "No --ref given: whether the same ref was paid before is not checked.".to_string()
@@ -845,5 +832,98 @@ fn book_cannot_hold(limit: crate::words::BookLimit) -> String {
         crate::words::BookLimit::RowsOrColumns => "a workbook's sheet holds at most 1,048,576 rows and 16,384 columns, and this one needs more; write it as .csv".to_string(),
         crate::words::BookLimit::CellText => "a workbook's cell holds at most 32,767 characters, and one here has more; write it as .csv".to_string(),
         crate::words::BookLimit::Other(why) => format!("the workbook cannot be made: {why}"),
+    }
+}
+
+/// The rows above the header row, in one note.
+fn above_header(path: &str, line: u64, rows: &[(u64, String)]) -> String {
+    let rows: Vec<String> = (rows.iter())
+        .map(|(n, text)| format!("row {n} `{text}`"))
+        .collect();
+    format!(
+        "{path}:{line}: note: the header is row {line}; the rows above it are not claims and were not read: {}",
+        rows.join("; ")
+    )
+}
+
+/// A totals row, with each sum it holds checked against the rows.
+fn totals_row(path: &str, line: u64, sums: &[crate::claims::TotalSum]) -> String {
+    let mut said = format!("{path}:{line}: note: row {line} is a totals row, not read as a claim");
+    for sum in sums {
+        let name = sum.column.name();
+        let written = short_grouped(sum.written);
+        match sum.rows {
+            Some(rows) if rows == sum.written => {
+                let _ = write!(said, "; its {name} {written} is the sum of the rows");
+            }
+            Some(rows) => {
+                let _ = write!(
+                    said,
+                    "; check it: its {name} {written} is not the sum of the rows, {}",
+                    short_grouped(rows)
+                );
+            }
+            None => {
+                let _ = write!(
+                    said,
+                    "; its {name} {written} cannot be checked: a row's {name} is no number"
+                );
+            }
+        }
+    }
+    said
+}
+
+/// What reading the claims file noted: columns, the layout of the sheet,
+/// items written as a part of a name.
+fn of_reading(notice: &Notice) -> String {
+    match notice {
+        Notice::UnknownColumns {
+            path,
+            line,
+            columns,
+        } => format!(
+            "{path}:{line}: note: column(s) the tool does not use, carried into the payout as they are: {}",
+            columns.join(", ")
+        ),
+        Notice::UnknownTag {
+            file,
+            line,
+            tag,
+            known,
+        } => format!(
+            "{file}:{line}: column tags: `{tag}` is not a tag of the policy and does not count (known: {known})"
+        ),
+        Notice::TwoNames {
+            file,
+            line,
+            id,
+            first,
+            second,
+        } => format!(
+            "{file}:{line}: column applicant_name: applicant {id} has two names in this batch, `{first}` and `{second}`: check which is right"
+        ),
+        Notice::AboveHeader { path, line, rows } => above_header(path, *line, rows),
+        Notice::TotalsRow { path, line, sums } => totals_row(path, *line, sums),
+        Notice::ItemByPart {
+            file,
+            line,
+            written,
+            id,
+            name,
+        } => format!("{file}:{line}: note: item `{written}` is a part of the name of {id} ({name}) and is read as that item; each such row's reason says so"),
+        Notice::DateSerials {
+            file,
+            line,
+            serial,
+            date,
+            count,
+        } => format!("{file}:{line}: note: {count} row(s) give the date as a spreadsheet's date serial ({serial} is {date}), read as dates; each such row's reason says so"),
+        Notice::MoreLikeThis { count, in_reasons } => format!(
+            "… and {} more like this{}",
+            short_grouped(Decimal::from(*count)),
+            if *in_reasons { "; each row's reason says it" } else { "" }
+        ),
+        _ => String::new(),
     }
 }

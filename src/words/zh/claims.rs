@@ -97,6 +97,22 @@ impl ClaimsWords for Chinese {
         )
     }
 
+    fn item_part_note(&self, written: &str, item: &crate::policy::Item) -> String {
+        format!(
+            "{}: 所填“{written}”是“{}”名称的一部分，按该项目计算，请核对",
+            Column::Item.name(),
+            item.name.zh
+        )
+    }
+
+    fn date_serial_note(&self, date: crate::date::Date) -> String {
+        format!(
+            "{}: 所填 {} 是电子表格的日期序号，读作 {date}，请核对",
+            Column::Date.name(),
+            date.excel_serial()
+        )
+    }
+
     fn check_char_warning(&self, warning: &CheckWarning) -> String {
         let CheckWarning {
             file,
@@ -130,24 +146,39 @@ impl ClaimsWords for Chinese {
             ClaimsError::NoHeader { file } => format!("{file}:1: 文件为空，缺少表头行"),
             ClaimsError::MissingColumns {
                 file,
+                line,
                 missing,
                 found,
                 suggestions,
             } => {
                 let names: Vec<String> = missing.iter().map(|c| column_zh(*c)).collect();
                 let mut said = format!(
-                    "{file}:1: 缺少必需的列：{}；文件的表头为：{}",
+                    "{file}:{line}: 缺少必需的列：{}；文件的表头为：{}",
                     names.join("、"),
                     found.join("、")
                 );
                 for (header, column) in suggestions {
-                    said.push_str(&format!("；“{header}”是否为 {}？", column_zh(*column)));
+                    let choice = format!("{}={header}", column.name());
+                    said.push_str(&format!(
+                        "；“{header}”是否为 {}？（若是，请加 --column {}）",
+                        column_zh(*column),
+                        crate::headers::shell_word(&choice)
+                    ));
                 }
                 said
             }
-            ClaimsError::RepeatedColumn { file, column } => {
-                format!("{file}:1: 列 {column} 出现了两次")
+            ClaimsError::RepeatedColumn { file, line, column } => {
+                format!("{file}:{line}: 列 {column} 出现了两次")
             }
+            ClaimsError::LooksLikeColumns {
+                file,
+                line,
+                headers,
+            } => looks_like_columns(file, *line, headers),
+            ClaimsError::BadColumnChoice { at, written } => format!(
+                "{at}: “{written}”不是“列名=表头”的形式，或列名不是本工具读取的列（{}）或政策的条件",
+                crate::claims::columns().join("、")
+            ),
             ClaimsError::Csv {
                 file,
                 line,
@@ -232,4 +263,23 @@ fn column_zh(column: Column) -> String {
         Some(zh) => format!("{}（{zh}）", column.name()),
         None => column.name().to_string(),
     }
+}
+
+/// Headers that look like columns which change a payment, each with the
+/// two ways to settle it.
+fn looks_like_columns(file: &str, line: u64, headers: &[(String, Column)]) -> String {
+    let mut said = format!(
+        "{file}:{line}: 以下列本工具不会读取，但看起来会影响资助金额；请说明每列是什么后再运行："
+    );
+    for (header, column) in headers {
+        let h = crate::headers::shell_word(header);
+        let c = column.name();
+        said.push_str(&format!(
+            "“{header}”像是 {}：按此列读取请加 --column {}；不读取、原样带入拨付表请加 --ignore-column {h}；",
+            column_zh(*column),
+            crate::headers::shell_word(&format!("{c}={header}"))
+        ));
+    }
+    said.push_str("（--column 可重复，也可每行一条“列名=表头”写入文件，用 --columns 指定）");
+    said
 }

@@ -84,6 +84,17 @@ pub(super) fn flag(flag: Flag) -> &'static str {
         Flag::TestPolicy => "政策文件 [默认：内置政策]",
         Flag::TestCases => "用例文件 [默认：与 POLICY 同名的 .cases.toml，或内置用例]",
         Flag::Shell => "补全脚本所用的 shell",
+        Flag::Column => {
+            "把申报文件中表头为 HEADER 的列按 COLUMN 读取（claim_id、ref、other_city_support\
+             等，或政策的条件）；可重复"
+        }
+        Flag::IgnoreColumn => {
+            "不读取表头为 HEADER 的列，原样带入拨付表，即使它看起来会影响资助金额；可重复"
+        }
+        Flag::ColumnsFile => {
+            "本单位表头的说明文件：每行一条“列名=表头”，或“忽略=表头”；\
+             与 --column、--ignore-column 作用相同"
+        }
     }
 }
 

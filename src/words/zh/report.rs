@@ -714,9 +714,12 @@ impl ReportWords for Chinese {
                     ),
                 }
             }
-            Notice::UnknownColumns { path, columns } => {
-                format!("{path}:1: 提示：本工具不使用的列，原样带入拨付表：{}", columns.join("、"))
-            }
+            Notice::UnknownColumns { .. }
+            | Notice::AboveHeader { .. }
+            | Notice::TotalsRow { .. }
+            | Notice::ItemByPart { .. }
+            | Notice::DateSerials { .. }
+            | Notice::MoreLikeThis { .. } => of_reading(notice),
             Notice::DryRun => "试算：不写入任何文件。".to_string(),
             Notice::NoRefGiven => "未给出 --ref：无法检查同一编号是否已获资助。".to_string(),
             Notice::CannotRead { path, source } => format!("{path}: 无法读取：{source}"),
@@ -836,5 +839,80 @@ fn book_cannot_hold(limit: crate::words::BookLimit) -> String {
             "工作簿的一个单元格最多 32,767 个字符，本次有单元格超出；请输出为 .csv".to_string()
         }
         crate::words::BookLimit::Other(why) => format!("无法生成工作簿：{why}"),
+    }
+}
+
+/// The rows above the header row, in one note.
+fn above_header(path: &str, line: u64, rows: &[(u64, String)]) -> String {
+    let rows: Vec<String> = (rows.iter())
+        .map(|(n, text)| format!("第 {n} 行“{text}”"))
+        .collect();
+    format!(
+        "{path}:{line}: 提示：表头在第 {line} 行；其上的行不是申报，未读取：{}",
+        rows.join("；")
+    )
+}
+
+/// A totals row, with each sum it holds checked against the rows.
+fn totals_row(path: &str, line: u64, sums: &[crate::claims::TotalSum]) -> String {
+    let mut said = format!("{path}:{line}: 提示：第 {line} 行是合计行，不作为申报读取");
+    for sum in sums {
+        let name = sum.column.chinese_names().first().copied().unwrap_or("");
+        let written = short_grouped(sum.written);
+        match sum.rows {
+            Some(rows) if rows == sum.written => {
+                let _ = write!(said, "；{name}合计 {written} 与各行之和相符");
+            }
+            Some(rows) => {
+                let _ = write!(
+                    said,
+                    "；注意：{name}合计 {written} 与各行之和 {} 不符，请核对",
+                    short_grouped(rows)
+                );
+            }
+            None => {
+                let _ = write!(
+                    said,
+                    "；各行{name}中有非数字，{name}合计 {written} 无法核对"
+                );
+            }
+        }
+    }
+    said
+}
+
+/// What reading the claims file noted: columns, the layout of the sheet,
+/// items written as a part of a name.
+fn of_reading(notice: &Notice) -> String {
+    match notice {
+        Notice::UnknownColumns {
+            path,
+            line,
+            columns,
+        } => {
+            format!("{path}:{line}: 提示：本工具不使用的列，原样带入拨付表：{}", columns.join("、"))
+        }
+        Notice::AboveHeader { path, line, rows } => above_header(path, *line, rows),
+        Notice::TotalsRow { path, line, sums } => totals_row(path, *line, sums),
+        Notice::ItemByPart {
+            file,
+            line,
+            written,
+            id,
+            name,
+        } => format!("{file}:{line}: 提示：资助项目“{written}”是“{name}”（{id}）名称的一部分，按该项目计算；每一行的理由都注明了"),
+        Notice::DateSerials {
+            file,
+            line,
+            serial,
+            date,
+            count,
+        } => format!("{file}:{line}: 提示：有 {count} 行的日期填的是电子表格的日期序号（如 {serial} 即 {date}），已按日期读取；每一行的理由都注明了"),
+        Notice::MoreLikeThis { count, in_reasons } => format!(
+            "……另有 {} 条同类提示未列出{}",
+            short_grouped(Decimal::from(*count)),
+            if *in_reasons { "；每一行的理由都写明了" } else { "" }
+        ),
+        _ => String::new(),
     }
 }
