@@ -580,3 +580,36 @@ fn compare_did_not_say_an_unknown_tag_two_names_or_a_wrong_check_character() {
         );
     }
 }
+
+#[test]
+fn a_chinese_reason_named_an_item_by_its_id() {
+    // 5% of 1,200,000 is 60,000; the item's annual cap of 50,000 cuts
+    // 10,000. The Chinese reason said `项目 patent_transfer 年度上限`, a
+    // word the finance bureau cannot read; the CSV's item column keeps the id.
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let claims = dir.path().join("claims.csv");
+    let text = csv(&[claim("T1", "E1", "patent_transfer", "2024-05-01")
+        .amount("1200000")
+        .reference("ZL202410000001.1")]);
+    std::fs::write(&claims, text).unwrap_or_else(|e| panic!("{e}"));
+    let out = subsidy()
+        .args(["calc", "--format", "csv", "--no-bom"])
+        .arg(&claims)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let payout = String::from_utf8_lossy(&out.stdout);
+    let row = payout.lines().nth(1).unwrap_or_default();
+    assert!(row.contains(",patent_transfer,"), "{row}");
+    assert!(row.contains(",60000.00,50000.00,10000.00,capped,"), "{row}");
+    let reason = row.rsplit(',').next().unwrap_or_default();
+    assert!(
+        reason.contains("项目“专利受让、许可实施”年度上限 50000：剩余 50000"),
+        "{reason}"
+    );
+    assert!(!reason.contains("patent_transfer"), "{reason}");
+}

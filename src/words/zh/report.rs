@@ -208,8 +208,8 @@ impl ReportWords for Chinese {
             Cap::ProjectMax { .. } => format!("单项最高 {limit}"),
             Cap::ItemAnnual { item } => {
                 format!(
-                    "项目 {} 年度上限 {limit}：剩余 {left}",
-                    policy.item(*item).id
+                    "项目“{}”年度上限 {limit}：剩余 {left}",
+                    policy.item(*item).name.zh
                 )
             }
             Cap::ClauseAnnual { clause } => format!(
@@ -529,9 +529,9 @@ impl ReportWords for Chinese {
                 format!("{}每年 {per_year} 个，超出不予资助", policy.wording.area)
             }
             Rule::Quota { per_year, overflow } => format!(
-                "{}每年 {per_year} 个，超出按 {} 资助",
+                "{}每年 {per_year} 个，超出按“{}”资助",
                 policy.wording.area,
-                policy.item(*overflow).id
+                policy.item(*overflow).name.zh
             ),
             Rule::ItemCap(cap) => format!("项目年度上限 {}", short_grouped(*cap)),
             Rule::ClauseCap(cap) => format!("条款年度上限 {}（同条款合计）", short_grouped(*cap)),
