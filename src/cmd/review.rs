@@ -46,7 +46,7 @@ impl Columns {
         let at = |c: PayoutColumn| {
             header
                 .iter()
-                .position(|h| h == c.name() || *h == header_key(c.name_zh()))
+                .rposition(|h| h == c.name() || *h == header_key(c.name_zh()))
         };
         let missing: Vec<String> = NEEDED
             .iter()

@@ -20,6 +20,16 @@ const ZH: Lang = Lang::Zh;
 const NAMED_USERS: usize = 8;
 
 impl ReportWords for Chinese {
+    fn book_status(&self, status: Status) -> &'static str {
+        match status {
+            Status::Paid => "全额拨付",
+            Status::Capped => "已封顶",
+            Status::Rejected => "已驳回",
+            Status::Manual => "待人工审核",
+            Status::Invalid => "无效",
+        }
+    }
+
     fn book_label(&self, label: BookLabel) -> &'static str {
         match label {
             BookLabel::Totals => "合计",
