@@ -683,3 +683,21 @@ fn the_annual_review_split_one_type_and_one_rule_and_counted_a_refiled_claim_twi
         "{text}"
     );
 }
+
+#[test]
+fn the_page_hid_a_fact_that_only_a_range_of_the_item_is_on() {
+    // 政和县 utility_service pays 2,500 a patent only with no invention
+    // granted that year (a range, max 0, not a minimum): the page's script
+    // hid the field the rule reads, so the claim could never be told apart.
+    let policy = policy_file("policy/zhenghe-undated.toml");
+    let item = policy
+        .find_item("utility_service")
+        .map(|i| policy.item(i))
+        .unwrap_or_else(|| panic!("no utility_service"));
+    let fields = subsidy::serve::form::fields_of(&policy, item);
+    assert!(
+        fields.contains(&"fact_inventions_granted".to_string()),
+        "{fields:?}"
+    );
+    assert!(fields.contains(&"quantity".to_string()), "{fields:?}");
+}
