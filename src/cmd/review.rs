@@ -1,8 +1,9 @@
 //! `subsidy report LEDGER...`: what a year's payout files paid, per clause,
-//! applicant type, month and batch, the rejected rows by reason, and the
-//! fund used; `--out review.xlsx` writes them as a workbook, with charts
-//! of the payable by clause and by month. A payout file is a CSV or a
-//! workbook (the payout's 明细, or a clerk's copy), read as `--ledger` is.
+//! applicant type, month and batch, the rejected rows by the rule that
+//! rejected them, and the fund used; `--out review.xlsx` writes them as a
+//! workbook, with charts of the payable by clause and by month. A payout
+//! file is a CSV or a workbook (the payout's 明细, or a clerk's copy), read
+//! as `--ledger` is.
 
 use std::io::Write;
 use std::path::Path;

@@ -112,7 +112,9 @@ impl WhatIfWords for English {
             WhatIfLabel::ByApplicantType => "By applicant type",
             WhatIfLabel::ByMonth => "By month",
             WhatIfLabel::ByBatch => "By batch",
-            WhatIfLabel::RejectedByReason => "Rejected claims, counted by reason",
+            WhatIfLabel::RejectedByReason => {
+                "Rejected claims, counted by the rule that rejected them"
+            }
             WhatIfLabel::Reason => "reason",
             WhatIfLabel::Batch => "batch",
             WhatIfLabel::Month => "month",

@@ -88,7 +88,7 @@ impl WhatIfWords for Chinese {
             WhatIfLabel::ByApplicantType => "按申请人类型",
             WhatIfLabel::ByMonth => "按月份",
             WhatIfLabel::ByBatch => "按批次",
-            WhatIfLabel::RejectedByReason => "驳回的申报（按理由计数）",
+            WhatIfLabel::RejectedByReason => "驳回的申报（按驳回规则计数）",
             WhatIfLabel::Reason => "理由",
             WhatIfLabel::Batch => "批次",
             WhatIfLabel::Month => "月份",
