@@ -1173,6 +1173,12 @@ fn every_rejection_reason_is_read_back_as_its_rule() {
         Rejection::ClauseYearPaid { clause: 0, by },
     ];
     for why in &every {
+        let kind = RejectionKind::of(why);
+        let (zh, en) = (
+            Lang::Zh.words().rejection_kind(kind),
+            Lang::En.words().rejection_kind(kind),
+        );
+        assert!(!zh.is_empty() && !en.is_empty() && zh != en, "{kind:?}");
         for lang in [Lang::Zh, Lang::En] {
             let reason = lang.words().rejection(&policy, claim, why);
             assert_eq!(
