@@ -286,6 +286,9 @@ pub struct ReportArgs {
 
     #[arg(long)]
     pub no_bom: bool,
+
+    #[command(flatten)]
+    pub measures: PolicyFile,
 }
 
 #[derive(Debug, Args)]

@@ -380,6 +380,148 @@ impl<'r> LedgerRow<'r> {
     }
 }
 
+/// One row of a payout as the annual review reads it: every row, an
+/// `invalid` one too, checked by the rules `read_ledger` applies.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PayoutEntry {
+    pub claim_id: String,
+    /// The applicant type the cell names, in any of its names and spacings.
+    pub applicant_type: Option<crate::policy::TypeIdx>,
+    /// The cell as written, for a type the policy does not have.
+    pub applicant_type_written: String,
+    pub item: Option<crate::policy::ItemIdx>,
+    /// The clause cell as written (an item's own clause is the policy's).
+    pub clause: String,
+    pub date: Option<crate::date::Date>,
+    pub status: Status,
+    pub computed: Decimal,
+    pub payable: Decimal,
+    /// computed − payable, as on every row of a payout (SPEC §5).
+    pub cut: Decimal,
+    pub reason: String,
+}
+
+/// Every row of a payout, in file order, read as `read_ledger` reads a
+/// ledger: a file or row it refuses is refused here with the same error.
+pub fn read_payout(
+    file: &str,
+    bytes: &[u8],
+    policy: &Policy,
+) -> Result<Vec<PayoutEntry>, LedgerError> {
+    let err = |line: u64, column: Option<LedgerColumn>, what: LedgerProblem| LedgerError {
+        file: file.to_string(),
+        line,
+        column,
+        what,
+    };
+    let csv_problem = |e: &dyn std::fmt::Display| LedgerProblem::Csv {
+        message: e.to_string(),
+    };
+    let input = crate::text::without_bom(bytes).map_err(|e| err(1, None, csv_problem(&e)))?;
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .delimiter(crate::decode::delimiter_of(bytes))
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_reader(input);
+    let header = reader
+        .headers()
+        .map_err(|e| err(1, None, csv_problem(&e)))?
+        .clone();
+    let places =
+        locate(&header).map_err(|missing| err(1, None, LedgerProblem::NotAPayout { missing }))?;
+    // The review's own columns are not a ledger's; a file without them is
+    // still read, with nothing in them.
+    let extra = |column: PayoutColumn| {
+        header
+            .iter()
+            .enumerate()
+            .filter(|(_, name)| {
+                let key = crate::headers::header_key(name);
+                key == column.name() || key == column.name_zh()
+            })
+            .map(|(i, _)| i)
+            .last()
+    };
+    let extra = ReviewPlaces {
+        applicant_type: extra(PayoutColumn::ApplicantType),
+        clause: extra(PayoutColumn::Clause),
+        reason: extra(PayoutColumn::Reason),
+    };
+    let mut keys = Keys::default();
+    let mut entries = Vec::new();
+    let mut record = csv::StringRecord::new();
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(true) if record.len() == 1 && record.as_slice() == "\r" => continue,
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => {
+                let line = e.position().map(|p| p.line()).unwrap_or(0);
+                return Err(err(line, None, csv_problem(&e)));
+            }
+        }
+        let line = record.position().map(|p| p.line()).unwrap_or(0);
+        let row = LedgerRow {
+            record: &record,
+            places: &places,
+        };
+        let entry = row
+            .entry(policy, &mut keys, &extra)
+            .map_err(|(column, what)| err(line, Some(column), what))?;
+        entries.push(entry);
+    }
+    Ok(entries)
+}
+
+/// Where the review's own columns are, when the file has them.
+struct ReviewPlaces {
+    applicant_type: Option<usize>,
+    clause: Option<usize>,
+    reason: Option<usize>,
+}
+
+impl LedgerRow<'_> {
+    /// The row as the review reads it, checked as a ledger's row is.
+    fn entry(
+        &self,
+        policy: &Policy,
+        keys: &mut Keys,
+        places: &ReviewPlaces,
+    ) -> Result<PayoutEntry, (LedgerColumn, LedgerProblem)> {
+        self.prior(policy, keys)?;
+        let status = Status::from_name(self.cell(LedgerColumn::Status)).ok_or_else(|| {
+            self.bad(LedgerColumn::Status, |written| LedgerProblem::BadStatus {
+                written,
+            })
+        })?;
+        let computed = self.money(LedgerColumn::Computed)?;
+        let payable = self.money(LedgerColumn::Payable)?;
+        let at = |place: Option<usize>| {
+            place
+                .and_then(|i| self.record.get(i))
+                .map_or("", |c| unescape(c.trim()))
+        };
+        let item = policy.find_item(self.cell(LedgerColumn::Item));
+        let written_type = at(places.applicant_type);
+        Ok(PayoutEntry {
+            claim_id: self.cell(LedgerColumn::ClaimId).to_string(),
+            applicant_type: policy.find_type(written_type),
+            applicant_type_written: written_type.to_string(),
+            item,
+            clause: match item {
+                Some(i) => policy.clause_of(i).label_str().to_string(),
+                None => at(places.clause).to_string(),
+            },
+            date: crate::date::Date::parse(self.cell(LedgerColumn::Date)),
+            status,
+            computed,
+            payable,
+            cut: computed - payable,
+            reason: at(places.reason).to_string(),
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -134,7 +134,12 @@ fn three_claims_in_headless_chromium() {
             Some(status),
             "{item}"
         );
-        // /app.js ran: the fields the item does not use are hidden.
+        // /app.js ran (the server hides the unused fields of a result too).
+        assert!(
+            dom.contains("data-script=\"ran\""),
+            "{item}: /app.js did not run"
+        );
+        // The fields the item does not use are hidden.
         assert!(
             field_tag(&dom, "score").contains("hidden"),
             "{item}: {}",

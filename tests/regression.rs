@@ -1667,3 +1667,124 @@ fn another_clerks_sheet_with_its_own_names_needs_no_mapping() {
     let r = calc_file("r.csv", undated.as_bytes(), &["--column", "date=受理时间"]);
     r.expect("R-1", "paid", "4000.00");
 }
+
+#[test]
+fn a_chinese_reason_named_an_item_by_its_id() {
+    // 5% of 1,200,000 is 60,000; the item's annual cap of 50,000 cuts
+    // 10,000. The Chinese reason said `项目 patent_transfer 年度上限`, a
+    // word the finance bureau cannot read; the CSV's item column keeps the id.
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let claims = dir.path().join("claims.csv");
+    let text = csv(&[claim("T1", "E1", "patent_transfer", "2024-05-01")
+        .amount("1200000")
+        .reference("ZL202410000001.1")]);
+    std::fs::write(&claims, text).unwrap_or_else(|e| panic!("{e}"));
+    let out = subsidy()
+        .args(["calc", "--format", "csv", "--no-bom"])
+        .arg(&claims)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let payout = String::from_utf8_lossy(&out.stdout);
+    let row = payout.lines().nth(1).unwrap_or_default();
+    assert!(row.contains(",patent_transfer,"), "{row}");
+    assert!(row.contains(",60000.00,50000.00,10000.00,capped,"), "{row}");
+    let reason = row.rsplit(',').next().unwrap_or_default();
+    assert!(
+        reason.contains("项目“专利受让、许可实施”年度上限 50000：剩余 50000"),
+        "{reason}"
+    );
+    assert!(!reason.contains("patent_transfer"), "{reason}");
+}
+
+/// The payout header of SPEC §7.
+const PAYOUT_HEADER: &str = "claim_id,applicant_id,applicant_name,applicant_type,clause,item,ref,date,year,quantity,amount,computed,payable,cut,status,reason";
+
+#[test]
+fn the_annual_review_split_one_type_and_one_rule_and_counted_a_refiled_claim_twice() {
+    // Batch 1: R-1 invalid (30 February), R-2 paid 2,000, R-3 rejected
+    // 2,000 (its patent paid before). Batch 2: R-1 corrected and paid
+    // 2,000, R-2 filed again and rejected as already in a ledger, R-4
+    // rejected 2,000 for the same rule as R-3, worded in English. The
+    // type was typed enterprise, 企业, 企 业 and Enterprise.
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let first = dir.path().join("batch1.csv");
+    let second = dir.path().join("batch2.csv");
+    let rows1 = [
+        "R-1,91441882MA5123456M,甲公司,enterprise,（一）,high_value_patent,ZL202410000001.1,2024-02-30,,1,,0.00,0.00,0.00,invalid,date: 日期无效",
+        "R-2,91441882MA5ABCDE1G,乙公司,企业,（一）,high_value_patent,ZL202410000002.2,2024-03-01,2024,1,,2000.00,2000.00,0.00,paid,定额 2000",
+        "R-3,91441882MA5XYW000W,丙公司,企 业,（一）,high_value_patent,ZL202410000003.3,2024-03-02,2024,1,,2000.00,0.00,2000.00,rejected,重复申报：同一项目同一编号已由 X-1 获资助",
+    ];
+    let rows2 = [
+        "R-1,91441882MA5123456M,甲公司,enterprise,（一）,high_value_patent,ZL202410000001.1,2024-02-28,2024,1,,2000.00,2000.00,0.00,paid,定额 2000",
+        "R-2,91441882MA5ABCDE1G,乙公司,enterprise,（一）,high_value_patent,ZL202410000002.2,2024-03-01,2024,1,,2000.00,0.00,2000.00,rejected,申报编号已在往期拨付表中，不再重复处理",
+        "R-4,91441882MA5XYW000W,丙公司,Enterprise,（一）,high_value_patent,ZL202410000004.4,2024-04-02,2024,1,,2000.00,0.00,2000.00,rejected,duplicate: the same item and ref was already paid (claim X-2)",
+    ];
+    for (path, rows) in [(&first, rows1), (&second, rows2)] {
+        let text = format!("{PAYOUT_HEADER}\n{}\n", rows.join("\n"));
+        std::fs::write(path, text).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let out = subsidy()
+        .args(["report", "--format", "csv", "--no-bom"])
+        .arg(&first)
+        .arg(&second)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let lines: Vec<&str> = text.lines().collect();
+    let section = |name: &str| -> Vec<&str> {
+        lines
+            .iter()
+            .copied()
+            .filter(|l| l.starts_with(&format!("{name},")))
+            .collect()
+    };
+    // Counted: of batch 1, R-1 and R-4 of batch 2.
+    assert_eq!(
+        section("total"),
+        ["total,,4,8000.00,4000.00,4000.00"],
+        "{text}"
+    );
+    assert_eq!(
+        section("refiled"),
+        ["refiled,,2,2000.00,0.00,2000.00"],
+        "{text}"
+    );
+    assert_eq!(
+        section("applicant_type"),
+        ["applicant_type,企业,4,8000.00,4000.00,4000.00"],
+        "{text}"
+    );
+    assert_eq!(
+        section("rejected"),
+        ["rejected,新增高价值发明专利：同一编号已获资助,2,4000.00,0.00,4000.00"],
+        "{text}"
+    );
+}
+
+#[test]
+fn the_page_hid_a_fact_that_only_a_range_of_the_item_is_on() {
+    // 政和县 utility_service pays 2,500 a patent only with no invention
+    // granted that year (a range, max 0, not a minimum): the page's script
+    // hid the field the rule reads, so the claim could never be told apart.
+    let policy = policy_file("policy/zhenghe-undated.toml");
+    let item = policy
+        .find_item("utility_service")
+        .map(|i| policy.item(i))
+        .unwrap_or_else(|| panic!("no utility_service"));
+    let fields = subsidy::serve::form::fields_of(&policy, item);
+    assert!(
+        fields.contains(&"fact_inventions_granted".to_string()),
+        "{fields:?}"
+    );
+    assert!(fields.contains(&"quantity".to_string()), "{fields:?}");
+}

@@ -499,3 +499,103 @@ fn more_slow_clients_than_slots_leave_the_page_to_others() {
         "answered after {took:?}"
     );
 }
+
+/// `subsidy serve` started as a command, stopped when dropped.
+struct Served(std::process::Child, SocketAddr);
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn served() -> Served {
+    let mut child = Command::cargo_bin("subsidy")
+        .expect("the binary")
+        .args(["serve", "--bind", "127.0.0.1:0"])
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("serve starts");
+    let stdout = child.stdout.take();
+    let mut served = Served(child, SocketAddr::from(([127, 0, 0, 1], 0)));
+    let mut line = String::new();
+    BufReader::new(stdout.expect("stdout"))
+        .read_line(&mut line)
+        .expect("a line");
+    let at = line.find("http://").expect("the address") + "http://".len();
+    let address: String = line[at..]
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ':')
+        .collect();
+    served.1 = address.parse().expect("an address");
+    served
+}
+
+/// The table of figures of a result page.
+fn figures(body: &str) -> &str {
+    let start = body.find("<table class=\"figures\">").expect("figures");
+    let end = body[start..].find("</table>").expect("end of figures");
+    &body[start..start + end]
+}
+
+#[test]
+fn the_page_showed_fields_the_item_does_not_use_ticked_an_unchecked_box_and_headlined_a_rejected_amount(
+) {
+    let server = served();
+    // 新增高价值发明专利 is per patent and paid once per patent number: it
+    // uses the quantity and the reference, not an amount, tags or a score.
+    let paid = get(
+        server.1,
+        "/?item=high_value_patent&type=enterprise&quantity=3&date=2024-05-01",
+    )
+    .expect("a reply");
+    assert_eq!(paid.value("payable").as_deref(), Some("6000.00"));
+    for used in ["quantity", "ref", "date", "other_city_support"] {
+        assert!(
+            paid.body.contains(&format!("data-field=\"{used}\">")),
+            "{used} is shown"
+        );
+    }
+    for unused in ["amount", "tags", "score"] {
+        assert!(
+            paid.body
+                .contains(&format!("data-field=\"{unused}\" hidden>")),
+            "{unused} is hidden"
+        );
+    }
+    assert!(paid
+        .body
+        .contains("name=\"amount\" type=\"text\" value=\"\" disabled>"));
+    // Before an item is chosen every field shows.
+    let empty = get(server.1, "/").expect("a reply");
+    assert!(!empty.body.contains(" hidden>"), "nothing hidden");
+    // The other-support box was left empty: the applicant's word, no ✓.
+    assert!(paid
+        .body
+        .contains("<li class=\"declared\">您声明：未获市级其它政策扶持"));
+    assert!(!paid.body.contains("✓ 未获市级其它政策扶持"));
+    assert!(
+        paid.body.contains("class=\"passed\">✓"),
+        "the date was checked"
+    );
+    // Rejected (an individual may not claim 专利受让): 5% of 1,000 would be
+    // 50, paid 0. The page leads with the 0 and does not call 50 核定金额.
+    let rejected = get(
+        server.1,
+        "/?item=patent_transfer&type=individual&amount=1000&date=2024-05-01",
+    )
+    .expect("a reply");
+    assert_eq!(rejected.value("status").as_deref(), Some("rejected"));
+    assert_eq!(rejected.value("computed").as_deref(), Some("50.00"));
+    assert_eq!(rejected.value("payable").as_deref(), Some("0.00"));
+    let table = figures(&rejected.body);
+    assert!(!table.contains("核定金额"), "{table}");
+    assert!(table.contains("未驳回时的计算金额（未核定）"), "{table}");
+    let (payable, computed) = (table.find("id=\"payable\""), table.find("id=\"computed\""));
+    assert!(payable < computed, "{table}");
+    // A paid claim keeps its 核定金额 first.
+    let table = figures(&paid.body);
+    assert!(table.contains("核定金额"), "{table}");
+    assert!(table.find("id=\"computed\"") < table.find("id=\"payable\""));
+}

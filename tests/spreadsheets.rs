@@ -583,7 +583,8 @@ fn the_xlsx_payout_equals_the_csv_payout_to_the_fen() {
         .iter()
         .map(|c| c.to_string())
         .collect();
-    let zh: Vec<&str> = PayoutColumn::ALL.iter().map(|c| c.name_zh()).collect();
+    let mut zh: Vec<&str> = PayoutColumn::ALL.iter().map(|c| c.name_zh()).collect();
+    zh.extend(["applicant_type", "item", "status"]);
     assert_eq!(header, zh);
     assert_eq!(claims.rows().count(), rows.len() + 1);
     let mut payable = Decimal::ZERO;
@@ -611,6 +612,11 @@ fn the_xlsx_payout_equals_the_csv_payout_to_the_fen() {
                     | PayoutColumn::Status
             ) {
                 let expected = row[c].trim_start_matches('\'');
+                // The status is said in words; its id is in the last column.
+                let cell = match column {
+                    PayoutColumn::Status => &cells[PayoutColumn::ALL.len() + 2],
+                    _ => cell,
+                };
                 match cell {
                     Data::String(s) => assert_eq!(s, expected),
                     Data::Empty => assert_eq!(expected, ""),
@@ -1040,4 +1046,64 @@ fn libreoffice_reads_the_cost_and_review_workbooks_totals() {
     assert_eq!(figures, ["2246005.01", "1751505.01", "494500.00"]);
     let clauses = converted_by_libreoffice(&soffice, &review, 2);
     assert_eq!(column_sum(&clauses, 3), "1751505.01");
+}
+
+#[test]
+fn the_payout_workbook_says_type_item_and_status_in_words_and_keeps_the_ids() {
+    use calamine::Data;
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let xlsx = dir.path().join("payout.xlsx");
+    calc_into(&xlsx, &[]);
+    let claims = sheet(&xlsx, "明细");
+    let text = |cell: &Data| cell.to_string();
+    let header: Vec<String> = claims
+        .rows()
+        .next()
+        .unwrap_or_default()
+        .iter()
+        .map(text)
+        .collect();
+    let at = |name: &str| {
+        header
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("no column {name}: {header:?}"))
+    };
+    let row = |id: &str| -> Vec<String> {
+        claims
+            .rows()
+            .find(|r| r.first().map(text).as_deref() == Some(id))
+            .unwrap_or_else(|| panic!("no row {id}"))
+            .iter()
+            .map(text)
+            .collect()
+    };
+    // C-023: 5% of 1,200,000 is 60,000, capped at what the item's 50,000
+    // a year leaves after the ledger's 20,000: 30,000.
+    let capped = row("C-023");
+    assert_eq!(capped[at("申请人类型")], "企业");
+    assert_eq!(capped[at("资助项目")], "专利受让、许可实施");
+    assert_eq!(capped[at("状态")], "已封顶");
+    assert_eq!(capped[at("applicant_type")], "enterprise");
+    assert_eq!(capped[at("item")], "patent_transfer");
+    assert_eq!(capped[at("status")], "capped");
+    assert_eq!(capped[at("拨付金额")], "30000");
+    let paid = row("C-001");
+    assert_eq!(
+        (paid[at("资助项目")].as_str(), paid[at("状态")].as_str()),
+        ("新增高价值发明专利", "全额拨付")
+    );
+    // In English the words are the policy's English names.
+    let en = dir.path().join("payout-en.xlsx");
+    calc_into(&en, &["--lang", "en"]);
+    let claims = sheet(&en, "明细");
+    let first: Vec<String> = claims
+        .rows()
+        .nth(1)
+        .unwrap_or_default()
+        .iter()
+        .map(text)
+        .collect();
+    assert_eq!(first[at("状态")], "paid in full");
+    assert_eq!(first[at("status")], "paid");
 }

@@ -1080,7 +1080,8 @@ fn a_ledger_workbooks_errors_name_the_file_and_the_sheet_or_cell() {
     let said = stderr(&review);
     let name = review.display().to_string();
     assert!(said.contains(&format!("{name}: sheet Summary ")), "{said}");
-    assert!(said.contains("columns missing: clause,"), "{said}");
+    // What a ledger needs: `report` reads a payout as `--ledger` does.
+    assert!(said.contains("columns missing: claim_id,"), "{said}");
     let formula = dir.path().join("formula.xlsx");
     clerks_ledger_workbook(&formula, Some((1, "payable", "=1/0")));
     let said = stderr(&formula);
@@ -1097,4 +1098,154 @@ fn a_ledger_workbooks_errors_name_the_file_and_the_sheet_or_cell() {
         )),
         "{said}"
     );
+}
+
+/// Every kind of rejection, as either language words it for a claim of
+/// the sample batch, is read back by `report` as the rule it is: the
+/// review groups rejected rows by these kinds.
+#[test]
+fn every_rejection_reason_is_read_back_as_its_rule() {
+    use rust_decimal::Decimal;
+    use subsidy::engine::{NoPlace, OutOfRange, Rejection};
+    use subsidy::policy::{Bound, Measured, Side, TagSet, TypeSet};
+    use subsidy::whatif::review::RejectionKind;
+    use subsidy::words::Lang;
+    let policy = subsidy::policy::bundled().unwrap_or_else(|e| panic!("{e}"));
+    let text = std::fs::read("samples/claims-2024.csv").unwrap_or_else(|e| panic!("{e}"));
+    let mut keys = subsidy::claims::Keys::default();
+    let batch = subsidy::claims::read_claims("claims.csv", text.as_slice(), &policy, &mut keys)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let claim = &batch.claims[0];
+    let by: Box<str> = "C-001".into();
+    let bound = Bound {
+        value: Decimal::from(10),
+        inclusive: true,
+    };
+    let every = [
+        Rejection::OutsideValidity,
+        Rejection::OtherCitySupport,
+        Rejection::ApplicantType {
+            allowed: TypeSet::default(),
+        },
+        Rejection::MissingTag {
+            any_of: TagSet::default(),
+        },
+        Rejection::FactBelow {
+            fact: 0,
+            minimum: Decimal::ONE,
+            actual: Some(Decimal::ZERO),
+        },
+        Rejection::FactBelow {
+            fact: 0,
+            minimum: Decimal::ONE,
+            actual: None,
+        },
+        Rejection::QuantityBelow {
+            minimum: 3,
+            actual: 1,
+        },
+        Rejection::OutOfRange(OutOfRange {
+            on: Measured::Amount,
+            side: Side::Min,
+            bound,
+            actual: Some(Decimal::ONE),
+        }),
+        Rejection::OutOfRange(OutOfRange {
+            on: Measured::Amount,
+            side: Side::Max,
+            bound,
+            actual: None,
+        }),
+        Rejection::QuotaFull(NoPlace {
+            item: claim.item,
+            per_year: 2,
+            rank: 3,
+            taken_before: 1,
+        }),
+        Rejection::ClaimInLedger,
+        Rejection::RefPaid { by: by.clone() },
+        Rejection::RefsPaid {
+            refs: vec![("ZL1".into(), by.clone())],
+        },
+        Rejection::ApplicantRefPaid { by: by.clone() },
+        Rejection::ApplicantPaid { by: by.clone() },
+        Rejection::ItemYearPaid { by: by.clone() },
+        Rejection::ClauseYearPaid {
+            clause: 0,
+            by: by.clone(),
+        },
+        Rejection::HigherAwardPaid {
+            group: 0,
+            paid: Decimal::from(30000),
+            by: by.clone(),
+        },
+        Rejection::EarlierAwardMissing { item: claim.item },
+        Rejection::Candidacy { by },
+    ];
+    for why in &every {
+        let kind = RejectionKind::of(why);
+        let (zh, en) = (
+            Lang::Zh.words().rejection_kind(kind),
+            Lang::En.words().rejection_kind(kind),
+        );
+        assert!(!zh.is_empty() && !en.is_empty() && zh != en, "{kind:?}");
+        for lang in [Lang::Zh, Lang::En] {
+            let reason = lang.words().rejection(&policy, claim, why);
+            assert_eq!(
+                RejectionKind::of_reason(&policy, &reason),
+                Some(RejectionKind::of(why)),
+                "{reason}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_fact_rejections_of_another_measure_are_read_back_as_their_rules() {
+    use subsidy::engine::Rejection;
+    use subsidy::policy::{Window, WindowUnit};
+    use subsidy::whatif::review::RejectionKind;
+    use subsidy::words::Lang;
+    let path = "tests/policies/rules-2.toml";
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{e}"));
+    let policy = subsidy::policy::load(path, &text).unwrap_or_else(|e| panic!("{e}"));
+    let csv = "claim_id,applicant_id,applicant_name,applicant_type,item,date,ref\n\
+               W1,E1,甲,企业,timely_invention,2024-06-01,ZL-1\n";
+    let mut keys = subsidy::claims::Keys::default();
+    let batch = subsidy::claims::read_claims("c.csv", csv.as_bytes(), &policy, &mut keys)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let claim = &batch.claims[0];
+    let window = Window {
+        count: 1,
+        unit: WindowUnit::Years,
+    };
+    for why in [
+        Rejection::OutsideWindow {
+            fact: 0,
+            window,
+            start: subsidy::date::Date::parse("2023-01-01"),
+        },
+        Rejection::OutsideWindow {
+            fact: 0,
+            window,
+            start: None,
+        },
+        Rejection::FactNotAllowed {
+            fact: 1,
+            actual: Some(rust_decimal::Decimal::ZERO),
+        },
+        Rejection::FactNotAllowed {
+            fact: 1,
+            actual: None,
+        },
+    ] {
+        for lang in [Lang::Zh, Lang::En] {
+            let reason = lang.words().rejection(&policy, claim, &why);
+            assert_eq!(
+                RejectionKind::of_reason(&policy, &reason),
+                Some(RejectionKind::of(&why)),
+                "{reason}"
+            );
+        }
+    }
 }

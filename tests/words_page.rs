@@ -120,6 +120,17 @@ fn the_page_sentences_are_said_in_both_languages() {
     );
     both_said(&q_zh, &q_en, &"quota_not_ranked");
     assert!(q_zh.contains('2') && q_zh.contains("合格") && q_en.contains("qualified"));
+    both_said(
+        &zh.said_no_other_support("市级"),
+        &en.said_no_other_support("市级"),
+        &"said_no_other_support",
+    );
+    assert!(zh.said_no_other_support("县级").contains("县级"));
+    both_said(
+        zh.rejected_computed(),
+        en.rejected_computed(),
+        &"rejected_computed",
+    );
     let (a, e) = ("127.0.0.1:80", "Address already in use");
     both_said(
         &zh.cannot_listen(a, e),

@@ -1,8 +1,9 @@
 //! `subsidy report LEDGER...`: what a year's payout files paid, per clause,
-//! applicant type, month and batch, the rejected rows by reason, and the
-//! fund used; `--out review.xlsx` writes them as a workbook, with charts
-//! of the payable by clause and by month. A payout file is a CSV or a
-//! workbook (the payout's 明细, or a clerk's copy), read as `--ledger` is.
+//! applicant type, month and batch, the rejected rows by the rule that
+//! rejected them, and the fund used; `--out review.xlsx` writes them as a
+//! workbook, with charts of the payable by clause and by month. A payout
+//! file is a CSV or a workbook (the payout's 明细, or a clerk's copy), read
+//! as `--ledger` is.
 
 use std::io::Write;
 use std::path::Path;
@@ -13,132 +14,111 @@ use super::sheet::{sheet_json, write_csv, write_sections, Section, Sheet};
 use super::LedgerText;
 use crate::claims::limits::Limits;
 use crate::cli::{Format, Reading, ReportArgs};
+use crate::engine::Status;
 use crate::error::Error;
-use crate::headers::header_key;
-use crate::money::{parse_number, plain};
-use crate::report::{yuan, PayoutColumn};
+use crate::ledger::{read_payout, LedgerColumn, LedgerError, LedgerProblem, PayoutEntry};
+use crate::money::plain;
+use crate::policy::Policy;
+use crate::report::yuan;
 use crate::sheet::cell_name;
 use crate::whatif::book::{Cell, ChartKind, ChartPlan, Tab, Table};
-use crate::whatif::review::{review, PayoutRow, Review, Sum};
+use crate::whatif::review::{review, PayoutRow, RejectionKind, Review, Sum};
 use crate::whatif::{WhatIfError, WhatIfFact, WhatIfLabel};
 use crate::words::Lang;
 
-/// The columns `report` reads, by the payout's headers, English or
-/// Chinese (as `calc --headers zh` and the payout workbook write them).
-const NEEDED: [PayoutColumn; 8] = [
-    PayoutColumn::Clause,
-    PayoutColumn::ApplicantType,
-    PayoutColumn::Date,
-    PayoutColumn::Computed,
-    PayoutColumn::Payable,
-    PayoutColumn::Cut,
-    PayoutColumn::Status,
-    PayoutColumn::Reason,
-];
-
-/// Where each needed column is in a file's header row.
-struct Columns(Vec<(PayoutColumn, usize)>);
-
-impl Columns {
-    /// The needed columns of `header` (keys as `header_key` makes them),
-    /// or the error naming those missing.
-    fn find(header: &[String], ledger: &LedgerText) -> Result<Columns, Error> {
-        let at = |c: PayoutColumn| {
-            header
-                .iter()
-                .position(|h| h == c.name() || *h == header_key(c.name_zh()))
-        };
-        let missing: Vec<String> = NEEDED
-            .iter()
-            .filter(|c| at(**c).is_none())
-            .map(|c| c.name().to_string())
-            .collect();
-        if !missing.is_empty() {
-            return Err(Error::WhatIf(WhatIfError::LedgerColumns {
-                file: ledger.label.clone(),
-                sheet: ledger.sheet.as_ref().map(|(name, _)| name.clone()),
-                missing,
-            }));
-        }
-        Ok(Columns(
-            NEEDED
-                .iter()
-                .filter_map(|c| at(*c).map(|i| (*c, i)))
-                .collect(),
-        ))
-    }
-
-    fn of(&self, column: PayoutColumn) -> usize {
-        self.0
-            .iter()
-            .find(|(c, _)| *c == column)
-            .map_or(0, |(_, i)| *i)
-    }
-}
-
-/// The rows of one payout file: a CSV, or a workbook's payout sheet (明细),
-/// read to text as `calc --ledger` reads a ledger.
-fn read_rows(batch: usize, path: &Path) -> Result<Vec<PayoutRow>, Error> {
-    let ledger = super::ledger_text(path, &Reading::default(), Limits::default())?;
-    let bytes = ledger
-        .text
-        .strip_prefix(crate::text::BOM)
-        .unwrap_or(&ledger.text);
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
-    let header: Vec<String> = reader
-        .headers()
-        .map(|h| h.iter().map(header_key).collect())
-        .unwrap_or_default();
-    let columns = Columns::find(&header, &ledger)?;
-    let mut rows = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| Error::Read {
-            path: ledger.label.clone(),
-            source: std::io::Error::other(e),
-        })?;
-        rows.push(payout_row(batch, &record, &columns, &ledger)?);
-    }
-    Ok(rows)
-}
-
-/// One row of a payout file; its money read as the ledger reader reads it.
-fn payout_row(
+/// The rows of one payout file, a CSV or a workbook's payout sheet (明细),
+/// read by the reader of `calc --ledger`: a file it refuses as a ledger is
+/// refused here too. The applicant type is the policy's name of the type
+/// however the cell writes it; a rejected row's reason is the rule that
+/// rejected it, named for its item.
+fn read_rows(
     batch: usize,
-    record: &csv::StringRecord,
-    columns: &Columns,
-    ledger: &LedgerText,
-) -> Result<PayoutRow, Error> {
-    let line = record.position().map(|p| p.line()).unwrap_or(0);
-    let cell = |c: PayoutColumn| record.get(columns.of(c)).unwrap_or("").trim();
-    let money = |c: PayoutColumn| -> Result<Decimal, Error> {
-        let written = cell(c);
-        parse_number(written).map_err(|_| {
-            Error::WhatIf(WhatIfError::LedgerCell {
-                file: ledger.label.clone(),
-                line,
-                cell: ledger.sheet.as_ref().map(|(name, first)| {
-                    let row = usize::try_from(line.saturating_sub(1)).unwrap_or(0);
-                    cell_name(name, row, first + columns.of(c))
-                }),
-                column: c.name().to_string(),
-                written: written.to_string(),
-            })
+    path: &Path,
+    policy: &Policy,
+    lang: Lang,
+) -> Result<Vec<PayoutRow>, Error> {
+    let ledger = super::ledger_text(path, &Reading::default(), Limits::default())?;
+    let entries =
+        read_payout(&ledger.label, &ledger.text, policy).map_err(|e| located(e, &ledger))?;
+    Ok(entries
+        .into_iter()
+        .map(|e| PayoutRow {
+            batch,
+            applicant_type: match e.applicant_type {
+                Some(t) => policy.type_label(t, lang).to_string(),
+                None => e.applicant_type_written.clone(),
+            },
+            month: e
+                .date
+                .map(|d| d.to_string().chars().take(7).collect())
+                .unwrap_or_default(),
+            reason: match e.status {
+                Status::Rejected => rule_of(policy, &e, lang),
+                _ => String::new(),
+            },
+            claim_id: e.claim_id,
+            clause: e.clause,
+            status: e.status,
+            computed: e.computed,
+            payable: e.payable,
+            cut: e.cut,
         })
+        .collect())
+}
+
+/// A ledger error as the review says it: the columns a sheet lacks, and a
+/// workbook's money cell that is no amount by its cell (`明细!M5`).
+fn located(e: LedgerError, ledger: &LedgerText) -> Error {
+    let sheet = ledger.sheet.as_ref();
+    match (&e.what, e.column, sheet) {
+        (LedgerProblem::NotAPayout { missing }, _, _) => {
+            Error::WhatIf(WhatIfError::LedgerColumns {
+                file: e.file.clone(),
+                sheet: sheet.map(|(name, _)| name.clone()),
+                missing: missing.iter().map(|c| c.name().to_string()).collect(),
+            })
+        }
+        (LedgerProblem::BadAmount { written }, Some(column), Some((name, first))) => {
+            let at = header_place(&ledger.text, column);
+            let row = usize::try_from(e.line.saturating_sub(1)).unwrap_or(0);
+            Error::WhatIf(WhatIfError::LedgerCell {
+                file: e.file.clone(),
+                line: e.line,
+                cell: at.map(|at| cell_name(name, row, first + at)),
+                column: column.name().to_string(),
+                written: written.clone(),
+            })
+        }
+        _ => e.into(),
+    }
+}
+
+/// Where a ledger reads a column: the last header of its name.
+fn header_place(text: &[u8], column: LedgerColumn) -> Option<usize> {
+    let text = text.strip_prefix(crate::text::BOM).unwrap_or(text);
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text);
+    let header = reader.headers().ok()?;
+    header
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| LedgerColumn::from_header(h) == Some(column))
+        .map(|(i, _)| i)
+        .last()
+}
+
+/// The group of a rejected row: its item's name and the rule, or the
+/// reason as written when this tool did not write it.
+fn rule_of(policy: &Policy, entry: &PayoutEntry, lang: Lang) -> String {
+    let Some(kind) = RejectionKind::of_reason(policy, &entry.reason) else {
+        return entry.reason.clone();
     };
-    let month = crate::date::Date::parse(cell(PayoutColumn::Date))
-        .map(|d| d.to_string().chars().take(7).collect())
-        .unwrap_or_default();
-    Ok(PayoutRow {
-        batch,
-        clause: cell(PayoutColumn::Clause).to_string(),
-        applicant_type: cell(PayoutColumn::ApplicantType).to_string(),
-        month,
-        status: cell(PayoutColumn::Status).to_string(),
-        reason: cell(PayoutColumn::Reason).to_string(),
-        computed: money(PayoutColumn::Computed)?,
-        payable: money(PayoutColumn::Payable)?,
-        cut: money(PayoutColumn::Cut)?,
-    })
+    let rule = lang.words().rejection_kind(kind);
+    match entry.item {
+        Some(i) => lang
+            .words()
+            .rejection_group(policy.item(i).name(lang), rule),
+        None => rule.to_string(),
+    }
 }
 
 pub fn run(args: &ReportArgs, lang: Lang) -> Result<(), Error> {
@@ -146,8 +126,9 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<(), Error> {
     crate::output::out_is_not_input(args.out.as_deref(), &inputs)?;
     let fund = super::budget::fund_asked(args.budget.as_deref())?;
     let mut rows = Vec::new();
+    let policy = super::load_policy(args.measures.path())?;
     for (batch, path) in args.ledgers.iter().enumerate() {
-        rows.extend(read_rows(batch, path)?);
+        rows.extend(read_rows(batch, path, &policy, lang)?);
     }
     let r = review(&rows, args.ledgers.len());
     let names: Vec<String> = args
@@ -220,6 +201,9 @@ fn groups<'a>(r: &'a Review, names: &'a [String]) -> Vec<(&'static str, &'a str,
             .map(|(k, s)| ("batch", k.as_str(), *s)),
     );
     out.extend(r.rejected.iter().map(|(k, s)| ("rejected", k.as_str(), *s)));
+    if r.refiled.rows > 0 {
+        out.push(("refiled", "", r.refiled));
+    }
     out
 }
 
@@ -290,6 +274,11 @@ fn sections(r: &Review, names: &[String], lang: Lang) -> Vec<Section> {
     let mut total = table(WhatIfLabel::Total, WhatIfLabel::Total, "total");
     if let Some(row) = total.rows.first_mut() {
         row[0] = l(WhatIfLabel::Total);
+    }
+    if r.refiled.rows > 0 {
+        let mut row = vec![l(WhatIfLabel::Refiled)];
+        row.extend(sum_cells(&r.refiled, yuan));
+        total.rows.push(row);
     }
     vec![
         total,
@@ -402,10 +391,11 @@ fn group_table(
     let l = |label| words.whatif_label(label).to_string();
     let rows = groups(r, names)
         .into_iter()
-        .filter(|(s, _, _)| *s == section)
+        .filter(|(s, _, _)| *s == section || (section == "total" && *s == "refiled"))
         .map(|(s, k, sum)| {
             let key = match (s, k) {
                 ("total", _) => l(WhatIfLabel::Total),
+                ("refiled", _) => l(WhatIfLabel::Refiled),
                 (_, "") => "—".to_string(),
                 (_, k) => k.to_string(),
             };

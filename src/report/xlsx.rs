@@ -8,7 +8,7 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Chart, ChartType, Format, Workbook, Worksheet, XlsxError};
 
-use super::{Decided, PayoutColumn, Summary, Tally};
+use super::{Decided, Line, PayoutColumn, Summary, Tally};
 use crate::engine::Status;
 use crate::policy::Status as PolicyStatus;
 use crate::words::{BookLabel, Label, Lang};
@@ -89,21 +89,34 @@ fn claims_sheet(
     lang: Lang,
 ) -> Result<(), XlsxError> {
     sheet.set_name(BookSheet::Claims.name())?;
-    // The clerk's own columns follow the contract's, in the file's order.
+    // The ids follow the contract's columns under the contract's own names:
+    // a ledger reads the last column of a name, so the workbook is read
+    // from its ids whatever the words say. The clerk's own columns come
+    // last, in the file's order.
     let clerk = decided.batch.unknown_columns.iter().map(String::as_str);
     let names: Vec<&str> = PayoutColumn::ALL
         .map(PayoutColumn::name_zh)
         .into_iter()
+        .chain(ID_COLUMNS.map(PayoutColumn::name))
         .chain(clerk)
         .collect();
     header_row(sheet, &names, decided.batch.rows.len(), bold)?;
     let mut scratch = String::new();
     let mut failed = None;
+    let mut ids: [String; ID_COLUMNS.len()] = Default::default();
     for (r, line) in decided.lines().enumerate() {
         let row = r as u32 + 1;
         let mut c = 0u16;
         let written = line.each_cell(decided.policy, lang, &mut scratch, &mut |column, cell| {
-            if let Err(e) = claims_cell(sheet, row, c, column, cell, money) {
+            let shown = match ID_COLUMNS.iter().position(|id| *id == column) {
+                Some(at) => {
+                    ids[at].clear();
+                    ids[at].push_str(cell);
+                    in_words(decided, &line, column, cell, lang)
+                }
+                None => cell,
+            };
+            if let Err(e) = claims_cell(sheet, row, c, column, shown, money) {
                 failed.get_or_insert(e);
             }
             c += 1;
@@ -115,6 +128,12 @@ fn claims_sheet(
         if let Some(e) = failed.take() {
             return Err(e);
         }
+        for id in &ids {
+            if !id.is_empty() {
+                sheet.write_string(row, c, id)?;
+            }
+            c += 1;
+        }
         for cell in decided.batch.clerk_cells(line.index) {
             // Text, so that nothing the clerk typed is run as a formula.
             sheet.write_string(row, c, cell)?;
@@ -123,6 +142,40 @@ fn claims_sheet(
     }
     sheet.autofit();
     Ok(())
+}
+
+/// The columns the claims sheet shows in words, their ids repeated after
+/// the contract's columns.
+const ID_COLUMNS: [PayoutColumn; 3] = [
+    PayoutColumn::ApplicantType,
+    PayoutColumn::Item,
+    PayoutColumn::Status,
+];
+
+/// An id of the payout as the run's language says it: the applicant type's
+/// and the item's names, the status in words. A cell that is no id (an
+/// invalid row's as written) stays as it is.
+fn in_words<'c>(
+    decided: &'c Decided,
+    line: &Line,
+    column: PayoutColumn,
+    cell: &'c str,
+    lang: Lang,
+) -> &'c str {
+    let policy = decided.policy;
+    match column {
+        PayoutColumn::ApplicantType => policy
+            .applicant_types
+            .iter()
+            .find(|t| t.id == cell)
+            .map_or(cell, |t| t.label(lang)),
+        PayoutColumn::Item => match line.item() {
+            Some(i) if policy.item(i).id == cell => policy.item(i).name(lang),
+            _ => cell,
+        },
+        PayoutColumn::Status => lang.words().book_status(line.status()),
+        _ => cell,
+    }
 }
 
 /// One cell of the claims sheet: money, year and quantity as numbers when

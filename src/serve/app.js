@@ -26,11 +26,14 @@
     optional.forEach(function (name) {
       var field = form.querySelector("[data-field='" + name + "']");
       if (!field) { return; }
-      var off = uses.indexOf(name) < 0;
+      // A field that shows a problem stays, so that the problem is seen.
+      var off = uses.indexOf(name) < 0 && !field.querySelector(".problem");
       field.hidden = off;
       field.querySelectorAll("input, select").forEach(function (el) { el.disabled = off; });
     });
   }
+  // The page hides the fields of a result itself; this says the script ran.
+  form.setAttribute("data-script", "ran");
   item.addEventListener("input", update);
   item.addEventListener("change", update);
   update();

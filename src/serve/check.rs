@@ -8,6 +8,7 @@ use super::form::{fact_field, field_of, fields_of, Form};
 use super::html::{escape, lang_code, other, page, url_value};
 use crate::claims::{Keys, Problem};
 use crate::dryrun::{self, Answer};
+use crate::engine::Status;
 use crate::money::write_plain;
 use crate::policy::Policy;
 use crate::report::{reason, yuan};
@@ -86,21 +87,23 @@ fn form_html(policy: &Policy, form: &Form, lang: Lang, problems: &[Problem]) -> 
          <input type=\"hidden\" name=\"lang\" value=\"{}\">\n",
         lang_code(lang)
     );
-    let mut item_problem = beside("item");
     let typed = form.get("item").unwrap_or_default().trim();
-    if !item_problem.is_empty() && !typed.is_empty() {
-        // A part of a name is not an item: the catalogue finds the items
-        // whose names contain it.
-        let _ = write!(
-            item_problem,
-            "<a id=\"find\" href=\"/catalogue?lang={}&amp;q={}\">{}</a>",
-            lang_code(lang),
-            url_value(typed),
-            w(PageWord::FindInCatalogue)
-        );
-    }
+    let item_problem = find_link(beside("item"), typed, lang);
     out.push_str(&item_field(policy, form, lang, &item_problem));
     out.push_str(&type_field(policy, form, lang, &beside("type")));
+    // The fields of the item chosen, as the page's script shows them: a
+    // field it does not use is not shown (nor sent); with no item known,
+    // every field is.
+    let uses = policy
+        .find_item_or_part(typed)
+        .map(|i| fields_of(policy, policy.item(i)));
+    let shown = |name: &str| {
+        name == "date"
+            || !beside(name).is_empty()
+            || uses
+                .as_ref()
+                .is_none_or(|uses| uses.iter().any(|u| u == name))
+    };
     for (name, label, hint, kind) in [
         ("date", PageWord::FieldDate, PageWord::DateHint, "text"),
         (
@@ -122,19 +125,43 @@ fn form_html(policy: &Policy, form: &Form, lang: Lang, problems: &[Problem]) -> 
             name,
             (&w(label), &w(hint)),
             value,
-            kind,
+            (kind, shown(name)),
             &beside(name),
         ));
     }
-    out.push_str(&tags_field(policy, form, lang, &beside("tags")));
+    out.push_str(&tags_field(
+        policy,
+        form,
+        (lang, shown("tags")),
+        &beside("tags"),
+    ));
     let score = form.get("score").unwrap_or_default();
     out.push_str(&text_field(
         "score",
         (&w(PageWord::FieldScore), ""),
         score,
-        "text",
+        ("text", shown("score")),
         &beside("score"),
     ));
+    out.push_str(&fact_fields(policy, form, lang, (&shown, &beside)));
+    out.push_str(&form_end(form, lang));
+    out
+}
+
+/// Whether a field shows.
+type Shown<'a> = &'a dyn Fn(&str) -> bool;
+/// The problems shown beside a field.
+type Beside<'a> = &'a dyn Fn(&str) -> String;
+
+/// A text field per declared fact of the policy; `shown` and `beside`
+/// say of a field whether it shows and what problem it has.
+fn fact_fields(
+    policy: &Policy,
+    form: &Form,
+    lang: Lang,
+    (shown, beside): (Shown, Beside),
+) -> String {
+    let mut out = String::new();
     for fact in &policy.facts {
         let name = fact_field(&fact.id);
         let value = form.get(&name).unwrap_or_default();
@@ -143,12 +170,27 @@ fn form_html(policy: &Policy, form: &Form, lang: Lang, problems: &[Problem]) -> 
             &name,
             (&label, ""),
             value,
-            "text",
+            ("text", shown(&name)),
             &beside(&name),
         ));
     }
-    out.push_str(&form_end(form, lang));
     out
+}
+
+/// The problem of the item with, when something was typed, a link to the
+/// catalogue: a part of a name is not an item, and the catalogue finds the
+/// items whose names contain it.
+fn find_link(mut problem: String, typed: &str, lang: Lang) -> String {
+    if !problem.is_empty() && !typed.is_empty() {
+        let _ = write!(
+            problem,
+            "<a id=\"find\" href=\"/catalogue?lang={}&amp;q={}\">{}</a>",
+            lang_code(lang),
+            url_value(typed),
+            escape(lang.words().page(PageWord::FindInCatalogue))
+        );
+    }
+    problem
 }
 
 /// The other-support box, the submit button and the link to the catalogue.
@@ -231,35 +273,46 @@ fn type_field(policy: &Policy, form: &Form, lang: Lang, problem: &str) -> String
     out
 }
 
+/// ` hidden` and ` disabled` for a field the chosen item does not use.
+fn hidden(shown: bool) -> (&'static str, &'static str) {
+    if shown {
+        ("", "")
+    } else {
+        (" hidden", " disabled")
+    }
+}
+
 /// One text field with its label, hint and problem.
 fn text_field(
     name: &str,
     (label, hint): (&str, &str),
     value: &str,
-    kind: &str,
+    (kind, shown): (&str, bool),
     problem: &str,
 ) -> String {
+    let (hide, off) = hidden(shown);
     let hint = if hint.is_empty() {
         String::new()
     } else {
         format!("<small>{hint}</small>")
     };
     format!(
-        "<div class=\"field\" data-field=\"{name}\"><label for=\"{name}\">{label}</label>\
-         <input id=\"{name}\" name=\"{name}\" type=\"{kind}\" value=\"{}\">{hint}{problem}</div>\n",
+        "<div class=\"field\" data-field=\"{name}\"{hide}><label for=\"{name}\">{label}</label>\
+         <input id=\"{name}\" name=\"{name}\" type=\"{kind}\" value=\"{}\"{off}>{hint}{problem}</div>\n",
         escape(value)
     )
 }
 
 /// The tags as boxes, one per tag of the policy.
-fn tags_field(policy: &Policy, form: &Form, lang: Lang, problem: &str) -> String {
+fn tags_field(policy: &Policy, form: &Form, (lang, shown): (Lang, bool), problem: &str) -> String {
     let words = lang.words();
+    let (hide, off) = hidden(shown);
     let given: Vec<_> = form
         .all("tags")
         .filter_map(|t| policy.find_tag(t))
         .collect();
     let mut out = format!(
-        "<fieldset class=\"field\" data-field=\"tags\"><legend>{}</legend>",
+        "<fieldset class=\"field\" data-field=\"tags\"{hide}><legend>{}</legend>",
         escape(words.page(PageWord::FieldTags))
     );
     for (i, tag) in policy.tags.iter().enumerate() {
@@ -270,7 +323,7 @@ fn tags_field(policy: &Policy, form: &Form, lang: Lang, problem: &str) -> String
         };
         let _ = write!(
             out,
-            "<label><input type=\"checkbox\" name=\"tags\" value=\"{}\"{checked}> {}</label> ",
+            "<label><input type=\"checkbox\" name=\"tags\" value=\"{}\"{checked}{off}> {}</label> ",
             escape(&tag.id),
             escape(tag.label(lang))
         );
@@ -322,17 +375,29 @@ fn result_html(policy: &Policy, answer: &Answer, form: &Form, lang: Lang) -> Str
         o.status.as_str(),
         escape(&status),
     );
-    for (id, label, value) in [
-        ("computed", PageWord::Computed, o.computed),
-        ("payable", PageWord::Payable, o.payable),
-        ("cut", PageWord::Cut, o.cut),
-    ] {
+    // A rejected claim has no approved amount: what it pays (nothing)
+    // comes first, and its amount before caps is said to be what it
+    // would have been.
+    let rejected = o.status == Status::Rejected;
+    let computed = if rejected {
+        escape(words.rejected_computed())
+    } else {
+        w(PageWord::Computed)
+    };
+    let mut rows = [
+        ("computed", computed, o.computed),
+        ("payable", w(PageWord::Payable), o.payable),
+        ("cut", w(PageWord::Cut), o.cut),
+    ];
+    if rejected {
+        rows.swap(0, 1);
+    }
+    for (id, label, value) in rows {
         let mut plain = String::new();
         write_plain(&mut plain, value);
         let _ = writeln!(
             out,
-            "<tr><th>{}</th><td id=\"{id}\" data-value=\"{plain}\">{}</td></tr>",
-            w(label),
+            "<tr><th>{label}</th><td id=\"{id}\" data-value=\"{plain}\">{}</td></tr>",
             escape(&yuan(value))
         );
     }

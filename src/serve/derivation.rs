@@ -87,6 +87,12 @@ fn checks(policy: &Policy, answer: &Answer, lang: Lang) -> String {
             );
             continue;
         }
+        if *check == Check::OtherCitySupport && *passed {
+            // The box left empty is the applicant's word, not a check.
+            let said = words.said_no_other_support(&policy.wording.level);
+            let _ = write!(out, "<li class=\"declared\">{}</li>", escape(&said));
+            continue;
+        }
         let text = match (passed, &answer.outcome.rejection) {
             (true, _) => words.passed_check(policy, &answer.claim, *check),
             (false, Some(r)) => words.rejection(policy, &answer.claim, r),

@@ -3,7 +3,7 @@
 
 use crate::claims::Problem;
 use crate::dryrun::Request;
-use crate::policy::{Item, Kind, Policy};
+use crate::policy::{FigureBy, Item, Kind, Measured, Policy};
 use crate::words::Lang;
 
 /// The name/value pairs of a submitted form (query string or body), as sent.
@@ -93,13 +93,22 @@ pub fn field_of(problem: &Problem, policy: &Policy) -> Option<String> {
 }
 
 /// The optional fields an item uses, beyond item, type, date and the
-/// other-support box which every item has.
+/// other-support box which every item has: a fact or the amount that a
+/// range or a band of its figure is on counts as used.
 pub fn fields_of(policy: &Policy, item: &Item) -> Vec<String> {
+    let tiers_on = match &item.figure_by {
+        Some(FigureBy::Tiers { on, .. }) => Some(*on),
+        _ => None,
+    };
     let mut fields = Vec::new();
     if item.per_unit {
         fields.push("quantity".to_string());
     }
-    if item.needs_amount() || matches!(item.kind, Kind::Floor { .. }) {
+    if item.needs_amount()
+        || matches!(item.kind, Kind::Floor { .. })
+        || item.amount_range.is_some()
+        || tiers_on == Some(Measured::Amount)
+    {
         fields.push("amount".to_string());
     }
     if item.needs_ref() {
@@ -111,9 +120,21 @@ pub fn fields_of(policy: &Policy, item: &Item) -> Vec<String> {
     if item.quota.is_some() {
         fields.push("score".to_string());
     }
-    for (fact, _) in &item.facts_min {
-        if let Some(f) = policy.facts.get(usize::from(*fact)) {
-            fields.push(fact_field(&f.id));
+    let facts = item
+        .facts_min
+        .iter()
+        .map(|(f, _)| *f)
+        .chain(item.facts_range.iter().map(|(f, _)| *f))
+        .chain(tiers_on.and_then(|on| match on {
+            Measured::Fact(f) => Some(f),
+            Measured::Amount => None,
+        }));
+    for fact in facts {
+        if let Some(f) = policy.facts.get(usize::from(fact)) {
+            let field = fact_field(&f.id);
+            if !fields.contains(&field) {
+                fields.push(field);
+            }
         }
     }
     fields

@@ -127,10 +127,12 @@ pub enum WhatIfLabel {
     BaseAgainstAlt,
     PayableByMonth,
     Yuan,
+    /// A claim filed again in a later file, not counted twice.
+    Refiled,
 }
 
 impl WhatIfLabel {
-    pub const ALL: [WhatIfLabel; 42] = [
+    pub const ALL: [WhatIfLabel; 43] = [
         WhatIfLabel::Base,
         WhatIfLabel::Alt,
         WhatIfLabel::Difference,
@@ -173,6 +175,7 @@ impl WhatIfLabel {
         WhatIfLabel::BaseAgainstAlt,
         WhatIfLabel::PayableByMonth,
         WhatIfLabel::Yuan,
+        WhatIfLabel::Refiled,
     ];
 }
 

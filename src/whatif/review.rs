@@ -7,16 +7,94 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
+use crate::engine::{Rejection, Status};
+use crate::policy::Policy;
+use crate::words::Lang;
+
+/// The rule a rejection applied, without what is particular to the claim
+/// (which claim paid the reference first, the figures it fell short by).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RejectionKind {
+    OutsideValidity,
+    OtherCitySupport,
+    ApplicantType,
+    MissingTag,
+    FactBelow,
+    QuantityBelow,
+    OutOfRange,
+    QuotaFull,
+    ClaimInLedger,
+    RefPaid,
+    RefsPaid,
+    ApplicantRefPaid,
+    ApplicantPaid,
+    ItemYearPaid,
+    ClauseYearPaid,
+    OutsideWindow,
+    FactNotAllowed,
+    HigherAwardPaid,
+    EarlierAwardMissing,
+    Candidacy,
+}
+
+impl RejectionKind {
+    pub fn of(why: &Rejection) -> RejectionKind {
+        use RejectionKind as K;
+        match why {
+            Rejection::OutsideValidity => K::OutsideValidity,
+            Rejection::OtherCitySupport => K::OtherCitySupport,
+            Rejection::ApplicantType { .. } => K::ApplicantType,
+            Rejection::MissingTag { .. } => K::MissingTag,
+            Rejection::FactBelow { .. } => K::FactBelow,
+            Rejection::QuantityBelow { .. } => K::QuantityBelow,
+            Rejection::OutOfRange(_) => K::OutOfRange,
+            Rejection::QuotaFull(_) => K::QuotaFull,
+            Rejection::ClaimInLedger => K::ClaimInLedger,
+            Rejection::RefPaid { .. } => K::RefPaid,
+            Rejection::RefsPaid { .. } => K::RefsPaid,
+            Rejection::ApplicantRefPaid { .. } => K::ApplicantRefPaid,
+            Rejection::ApplicantPaid { .. } => K::ApplicantPaid,
+            Rejection::ItemYearPaid { .. } => K::ItemYearPaid,
+            Rejection::ClauseYearPaid { .. } => K::ClauseYearPaid,
+            Rejection::OutsideWindow { .. } => K::OutsideWindow,
+            Rejection::FactNotAllowed { .. } => K::FactNotAllowed,
+            Rejection::HigherAwardPaid { .. } => K::HigherAwardPaid,
+            Rejection::EarlierAwardMissing { .. } => K::EarlierAwardMissing,
+            Rejection::Candidacy { .. } => K::Candidacy,
+        }
+    }
+
+    /// The rule of a reason a payout gives, in either language; `None`
+    /// for a reason this tool does not write (a clerk's own words).
+    pub fn of_reason(policy: &Policy, reason: &str) -> Option<RejectionKind> {
+        // A policy may word its exclusion itself.
+        if let Some(own) = &policy.wording.exclusion {
+            if !own.is_empty() && reason.contains(own.as_str()) {
+                return Some(RejectionKind::OtherCitySupport);
+            }
+        }
+        [Lang::Zh, Lang::En].into_iter().find_map(|lang| {
+            lang.words()
+                .rejection_marks()
+                .iter()
+                .find(|(_, mark)| reason.contains(mark))
+                .map(|(kind, _)| *kind)
+        })
+    }
+}
+
 /// One row of a payout file, as `report` needs it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PayoutRow {
     /// The position of its file among those given.
     pub batch: usize,
+    pub claim_id: String,
     pub clause: String,
     pub applicant_type: String,
     /// `2024-03` from the date; empty when the row has no readable date.
     pub month: String,
-    pub status: String,
+    pub status: Status,
+    /// For a rejected row, the rule that rejected it (its group).
     pub reason: String,
     pub computed: Decimal,
     pub payable: Decimal,
@@ -52,8 +130,11 @@ pub struct Review {
     pub months: Vec<(String, Sum)>,
     /// One per file, in the order given.
     pub batches: Vec<Sum>,
-    /// The rejected rows, by reason: most frequent first, then by text.
+    /// The rejected rows, by the rule that rejected them: most frequent
+    /// first, then by text.
     pub rejected: Vec<(String, Sum)>,
+    /// The rows not counted: a claim filed again in a later file.
+    pub refiled: Sum,
 }
 
 /// The number of each clause label (`（十二）` is 12), as the words layer
@@ -64,17 +145,52 @@ fn clause_numbers() -> std::collections::HashMap<String, u32> {
         .collect()
 }
 
+/// Whether a row is counted: a row that decided nothing (`invalid`,
+/// `manual`) gives way to a later file's row of its claim_id, and a row
+/// rejected because an earlier file decided its claim_id is that claim
+/// filed again, not a second claim nor a cut (SPEC §5.5).
+fn counted(rows: &[PayoutRow]) -> Vec<bool> {
+    use std::collections::HashMap;
+    let mut last_file: HashMap<&str, usize> = HashMap::new();
+    let mut decided_in: HashMap<&str, usize> = HashMap::new();
+    for row in rows {
+        let last = last_file.entry(&row.claim_id).or_insert(row.batch);
+        *last = (*last).max(row.batch);
+        if matches!(row.status, Status::Paid | Status::Capped | Status::Rejected) {
+            let first = decided_in.entry(&row.claim_id).or_insert(row.batch);
+            *first = (*first).min(row.batch);
+        }
+    }
+    rows.iter()
+        .map(|row| {
+            let id = row.claim_id.as_str();
+            let later = last_file.get(id).is_some_and(|&b| b > row.batch);
+            let earlier = decided_in.get(id).is_some_and(|&b| b < row.batch);
+            match row.status {
+                Status::Invalid | Status::Manual => !later,
+                Status::Rejected => !earlier,
+                Status::Paid | Status::Capped => true,
+            }
+        })
+        .collect()
+}
+
 /// The year's rows of `batches` files, tabulated.
 pub fn review(rows: &[PayoutRow], batches: usize) -> Review {
     let mut r = Review {
         batches: vec![Sum::default(); batches],
         ..Review::default()
     };
+    let counted = counted(rows);
     let mut clauses: BTreeMap<(u32, String), Sum> = BTreeMap::new();
     let mut months: BTreeMap<(bool, String), Sum> = BTreeMap::new();
     let mut rejected: BTreeMap<String, Sum> = BTreeMap::new();
     let numbers = clause_numbers();
-    for row in rows {
+    for (row, counted) in rows.iter().zip(counted) {
+        if !counted {
+            r.refiled.add(row);
+            continue;
+        }
         r.total.add(row);
         let order = numbers.get(row.clause.trim()).copied().unwrap_or(u32::MAX);
         clauses
@@ -100,7 +216,7 @@ pub fn review(rows: &[PayoutRow], batches: usize) -> Review {
         if let Some(sum) = r.batches.get_mut(row.batch) {
             sum.add(row);
         }
-        if row.status == "rejected" {
+        if row.status == Status::Rejected {
             rejected.entry(row.reason.clone()).or_default().add(row);
         }
     }
@@ -119,10 +235,11 @@ mod tests {
     fn row(clause: &str, payable: i64) -> PayoutRow {
         PayoutRow {
             batch: 0,
+            claim_id: format!("C-{clause}-{payable}"),
             clause: clause.into(),
             applicant_type: "enterprise".into(),
             month: "2024-03".into(),
-            status: "paid".into(),
+            status: Status::Paid,
             reason: String::new(),
             computed: Decimal::from(payable),
             payable: Decimal::from(payable),

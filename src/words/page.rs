@@ -107,4 +107,10 @@ pub trait PageWords {
     fn quota_not_ranked(&self, per_year: u32, overflow: &str) -> String;
     /// `subsidy serve` could not listen on the address.
     fn cannot_listen(&self, address: &str, error: &str) -> String;
+    /// The other-support box left empty: the applicant's word, which the
+    /// page takes and does not check. `level` is the policy's (市级).
+    fn said_no_other_support(&self, level: &str) -> String;
+    /// The label of a rejected claim's amount before caps: what it would
+    /// have been, not an approved amount.
+    fn rejected_computed(&self) -> &'static str;
 }

@@ -55,6 +55,9 @@ pub trait ReportWords {
     fn notice(&self, notice: &Notice) -> String;
     /// A label of the payout workbook's summary sheet.
     fn book_label(&self, label: BookLabel) -> &'static str;
+    /// The status as the payout workbook's claims sheet says it (the id
+    /// stays in a column of its own).
+    fn book_status(&self, status: Status) -> &'static str;
 }
 
 /// The labels of the payout workbook's summary sheet (汇总).

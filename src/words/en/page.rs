@@ -90,6 +90,14 @@ impl PageWords for English {
         format!("the city-wide {per_year} places a year are ranked by score among all of the year's claims; a dry run does not rank: the figures above assume a place; without one the claim is paid as “{overflow}”")
     }
 
+    fn said_no_other_support(&self, _level: &str) -> String {
+        "you said: no support under another policy of the same level (the dry run does not verify it; the office does)".to_string()
+    }
+
+    fn rejected_computed(&self) -> &'static str {
+        "amount had it not been rejected (not approved)"
+    }
+
     fn cannot_listen(&self, address: &str, error: &str) -> String {
         format!("cannot serve the page at {address}: {error}")
     }

@@ -20,6 +20,16 @@ const EN: Lang = Lang::En;
 const NAMED_USERS: usize = 8;
 
 impl ReportWords for English {
+    fn book_status(&self, status: Status) -> &'static str {
+        match status {
+            Status::Paid => "paid in full",
+            Status::Capped => "capped",
+            Status::Rejected => "rejected",
+            Status::Manual => "manual review",
+            Status::Invalid => "invalid",
+        }
+    }
+
     fn book_label(&self, label: BookLabel) -> &'static str {
         match label {
             BookLabel::Totals => "Totals",

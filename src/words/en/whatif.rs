@@ -2,6 +2,7 @@
 
 use super::English;
 use crate::money::grouped;
+use crate::whatif::review::RejectionKind;
 use crate::whatif::WhatIfTopic;
 use crate::whatif::{
     factor_shown, overrides_list, FigureKind, WhatIfError, WhatIfFact, WhatIfLabel,
@@ -11,6 +12,100 @@ use crate::words::WhatIfWords;
 const SEP: &str = "; ";
 
 impl WhatIfWords for English {
+    fn rejection_kind(&self, kind: RejectionKind) -> &'static str {
+        match kind {
+            RejectionKind::OutsideValidity => "outside the policy's validity",
+            RejectionKind::OtherCitySupport => "other city-level support",
+            RejectionKind::ApplicantType => "applicant type not allowed",
+            RejectionKind::MissingTag => "a required tag missing",
+            RejectionKind::FactBelow => "a required fact below its minimum",
+            RejectionKind::QuantityBelow => "quantity below the threshold",
+            RejectionKind::OutOfRange => "outside the range allowed",
+            RejectionKind::QuotaFull => "no place left under the quota",
+            RejectionKind::ClaimInLedger => "claim_id already in a ledger",
+            RejectionKind::RefPaid => "the same reference already paid",
+            RejectionKind::RefsPaid => "every reference already paid",
+            RejectionKind::ApplicantRefPaid => "the same reference already paid to the applicant",
+            RejectionKind::ApplicantPaid => "once per applicant",
+            RejectionKind::ItemYearPaid => "once per applicant a year",
+            RejectionKind::ClauseYearPaid => "one award of the clause per applicant a year",
+            RejectionKind::OutsideWindow => "not within the window after a date",
+            RejectionKind::FactNotAllowed => "a fact not one of the values allowed",
+            RejectionKind::HigherAwardPaid => "a higher award already paid",
+            RejectionKind::EarlierAwardMissing => "the earlier award required not recorded",
+            RejectionKind::Candidacy => "one candidacy per applicant a year",
+        }
+    }
+
+    fn rejection_group(&self, item: &str, rule: &str) -> String {
+        format!("{item}: {rule}")
+    }
+
+    fn rejection_marks(&self) -> &'static [(RejectionKind, &'static str)] {
+        &[
+            (RejectionKind::OutsideWindow, ", not within "),
+            (
+                RejectionKind::OutsideWindow,
+                "the claim must be dated within",
+            ),
+            (RejectionKind::FactNotAllowed, "\"; it must be "),
+            (RejectionKind::FactNotAllowed, " not given (it must be "),
+            (RejectionKind::HigherAwardPaid, "not less than this award"),
+            (RejectionKind::EarlierAwardMissing, "paid only after item"),
+            (
+                RejectionKind::Candidacy,
+                "takes one candidacy per applicant a year",
+            ),
+            (
+                RejectionKind::ClaimInLedger,
+                "this claim_id is already in a ledger",
+            ),
+            (
+                RejectionKind::RefsPaid,
+                "duplicate: every reference was already paid",
+            ),
+            (
+                RejectionKind::ApplicantRefPaid,
+                "duplicate: already paid to this applicant for the same ref",
+            ),
+            (
+                RejectionKind::RefPaid,
+                "duplicate: the same item and ref was already paid",
+            ),
+            (
+                RejectionKind::ItemYearPaid,
+                "paid once per applicant per year, and already paid",
+            ),
+            (
+                RejectionKind::ApplicantPaid,
+                "paid once per applicant, and already paid",
+            ),
+            (
+                RejectionKind::ClauseYearPaid,
+                "gives one award per applicant per year",
+            ),
+            (RejectionKind::QuotaFull, "no place left, not paid"),
+            (
+                RejectionKind::OutsideValidity,
+                "outside the policy's validity",
+            ),
+            (
+                RejectionKind::OtherCitySupport,
+                "support under another city-level policy",
+            ),
+            (
+                RejectionKind::ApplicantType,
+                "may not claim this item (only ",
+            ),
+            (RejectionKind::MissingTag, "needs one of the tags: "),
+            (RejectionKind::QuantityBelow, "is below the threshold of "),
+            (RejectionKind::FactBelow, ", below the required "),
+            (RejectionKind::FactBelow, " required)"),
+            (RejectionKind::OutOfRange, "; it must be "),
+            (RejectionKind::OutOfRange, "(it must be "),
+        ]
+    }
+
     fn whatif_label(&self, label: WhatIfLabel) -> &'static str {
         match label {
             WhatIfLabel::Base => "baseline",
@@ -35,7 +130,9 @@ impl WhatIfWords for English {
             WhatIfLabel::ByApplicantType => "By applicant type",
             WhatIfLabel::ByMonth => "By month",
             WhatIfLabel::ByBatch => "By batch",
-            WhatIfLabel::RejectedByReason => "Rejected claims, counted by reason",
+            WhatIfLabel::RejectedByReason => {
+                "Rejected claims, counted by the rule that rejected them"
+            }
             WhatIfLabel::Reason => "reason",
             WhatIfLabel::Batch => "batch",
             WhatIfLabel::Month => "month",
@@ -43,6 +140,7 @@ impl WhatIfWords for English {
             WhatIfLabel::Unscaled => "unscaled",
             WhatIfLabel::Factor => "factor",
             WhatIfLabel::Absent => "(none)",
+            WhatIfLabel::Refiled => "filed again, not counted twice",
             WhatIfLabel::SummarySheet => "Summary",
             WhatIfLabel::ApplicantsSheet => "Applicants",
             WhatIfLabel::FiguresSheet => "Figures that differ",

@@ -87,6 +87,14 @@ impl PageWords for Chinese {
         format!("全市每年 {per_year} 个名额由当年全部申报按评分排定，试算不排名：以上按获得名额计；未获名额的按“{overflow}”资助")
     }
 
+    fn said_no_other_support(&self, level: &str) -> String {
+        format!("您声明：未获{level}其它政策扶持（试算不核实，以受理审核为准）")
+    }
+
+    fn rejected_computed(&self) -> &'static str {
+        "未驳回时的计算金额（未核定）"
+    }
+
     fn cannot_listen(&self, address: &str, error: &str) -> String {
         format!("无法在 {address} 上启动试算页面：{error}")
     }

@@ -20,6 +20,16 @@ const ZH: Lang = Lang::Zh;
 const NAMED_USERS: usize = 8;
 
 impl ReportWords for Chinese {
+    fn book_status(&self, status: Status) -> &'static str {
+        match status {
+            Status::Paid => "全额拨付",
+            Status::Capped => "已封顶",
+            Status::Rejected => "已驳回",
+            Status::Manual => "待人工审核",
+            Status::Invalid => "无效",
+        }
+    }
+
     fn book_label(&self, label: BookLabel) -> &'static str {
         match label {
             BookLabel::Totals => "合计",
@@ -235,8 +245,8 @@ impl ReportWords for Chinese {
             ),
             Cap::ItemAnnual { item } => {
                 format!(
-                    "项目 {} 年度上限 {limit}：剩余 {left}",
-                    policy.item(*item).id
+                    "项目“{}”年度上限 {limit}：剩余 {left}",
+                    policy.item(*item).name.zh
                 )
             }
             Cap::ClauseAnnual { clause } => format!(
@@ -618,9 +628,9 @@ impl ReportWords for Chinese {
                 format!("{}每年 {per_year} 个，超出不予资助", policy.wording.area)
             }
             Rule::Quota { per_year, overflow } => format!(
-                "{}每年 {per_year} 个，超出按 {} 资助",
+                "{}每年 {per_year} 个，超出按“{}”资助",
                 policy.wording.area,
-                policy.item(*overflow).id
+                policy.item(*overflow).name.zh
             ),
             Rule::ItemCap(cap) => format!("项目年度上限 {}", short_grouped(*cap)),
             Rule::ItemLifetimeCap(cap) => {

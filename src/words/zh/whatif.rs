@@ -2,6 +2,7 @@
 
 use super::Chinese;
 use crate::money::grouped;
+use crate::whatif::review::RejectionKind;
 use crate::whatif::WhatIfTopic;
 use crate::whatif::{
     factor_shown, overrides_list, FigureKind, WhatIfError, WhatIfFact, WhatIfLabel,
@@ -11,6 +12,70 @@ use crate::words::WhatIfWords;
 const SEP: &str = "；";
 
 impl WhatIfWords for Chinese {
+    fn rejection_kind(&self, kind: RejectionKind) -> &'static str {
+        match kind {
+            RejectionKind::OutsideValidity => "不在政策有效期内",
+            RejectionKind::OtherCitySupport => "已获同级其它政策扶持",
+            RejectionKind::ApplicantType => "申请人类型不符",
+            RejectionKind::MissingTag => "不具备所需资格",
+            RejectionKind::FactBelow => "条件未达到要求",
+            RejectionKind::QuantityBelow => "数量未达到门槛",
+            RejectionKind::OutOfRange => "不在规定范围内",
+            RejectionKind::QuotaFull => "名额已满",
+            RejectionKind::ClaimInLedger => "申报编号已在往期拨付表中",
+            RejectionKind::RefPaid => "同一编号已获资助",
+            RejectionKind::RefsPaid => "所列编号均已获资助",
+            RejectionKind::ApplicantRefPaid => "该申请人已就同一编号获资助",
+            RejectionKind::ApplicantPaid => "每个申请人仅资助一次",
+            RejectionKind::ItemYearPaid => "每个申请人每年一次",
+            RejectionKind::ClauseYearPaid => "同条款每个申请人每年一项",
+            RejectionKind::OutsideWindow => "不在规定期限内申报",
+            RejectionKind::FactNotAllowed => "条件不符",
+            RejectionKind::HigherAwardPaid => "已获更高奖项",
+            RejectionKind::EarlierAwardMissing => "无所需的此前资助记录",
+            RejectionKind::Candidacy => "每个申请人每年只参评一次",
+        }
+    }
+
+    fn rejection_group(&self, item: &str, rule: &str) -> String {
+        format!("{item}：{rule}")
+    }
+
+    fn rejection_marks(&self) -> &'static [(RejectionKind, &'static str)] {
+        &[
+            (RejectionKind::OutsideWindow, " 内（截至 "),
+            (RejectionKind::OutsideWindow, " 内申报"),
+            (RejectionKind::FactNotAllowed, "”，须为“"),
+            (RejectionKind::FactNotAllowed, "（须为“"),
+            (RejectionKind::HigherAwardPaid, "不低于本项奖励，不再奖励"),
+            (RejectionKind::EarlierAwardMissing, "须本申请人此前已获"),
+            (RejectionKind::Candidacy, "每年只参评一次"),
+            (RejectionKind::ClaimInLedger, "申报编号已在往期拨付表中"),
+            (RejectionKind::RefsPaid, "所列编号均已获资助"),
+            (
+                RejectionKind::ApplicantRefPaid,
+                "该申请人已就同一编号获资助",
+            ),
+            (RejectionKind::RefPaid, "同一项目同一编号已由"),
+            (RejectionKind::ApplicantPaid, "，仅资助一次"),
+            (RejectionKind::ItemYearPaid, "本年度已获此项资助"),
+            (RejectionKind::ClauseYearPaid, "每个申请人每年只资助一项"),
+            (RejectionKind::QuotaFull, "名额已满，不予资助"),
+            (RejectionKind::OutsideValidity, "不在政策有效期"),
+            (
+                RejectionKind::OtherCitySupport,
+                "其它政策扶持，不再享受本办法资助",
+            ),
+            (RejectionKind::ApplicantType, "”不符，本项目限："),
+            (RejectionKind::MissingTag, "须具备以下资格之一："),
+            (RejectionKind::QuantityBelow, "件的门槛"),
+            (RejectionKind::FactBelow, "，低于要求的 "),
+            (RejectionKind::FactBelow, "（要求至少 "),
+            (RejectionKind::OutOfRange, "，须"),
+            (RejectionKind::OutOfRange, "（须"),
+        ]
+    }
+
     fn whatif_label(&self, label: WhatIfLabel) -> &'static str {
         match label {
             WhatIfLabel::Base => "基准",
@@ -35,7 +100,7 @@ impl WhatIfWords for Chinese {
             WhatIfLabel::ByApplicantType => "按申请人类型",
             WhatIfLabel::ByMonth => "按月份",
             WhatIfLabel::ByBatch => "按批次",
-            WhatIfLabel::RejectedByReason => "驳回的申报（按理由计数）",
+            WhatIfLabel::RejectedByReason => "驳回的申报（按驳回规则计数）",
             WhatIfLabel::Reason => "理由",
             WhatIfLabel::Batch => "批次",
             WhatIfLabel::Month => "月份",
@@ -43,6 +108,7 @@ impl WhatIfWords for Chinese {
             WhatIfLabel::Unscaled => "调整前",
             WhatIfLabel::Factor => "系数",
             WhatIfLabel::Absent => "（无）",
+            WhatIfLabel::Refiled => "再次申报，未重复计入",
             WhatIfLabel::SummarySheet => "汇总",
             WhatIfLabel::ApplicantsSheet => "拨付变化的申请人",
             WhatIfLabel::FiguresSheet => "不同的数字",
