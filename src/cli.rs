@@ -395,11 +395,15 @@ fn declared_facts(args: &[std::ffi::OsString], lang: Lang) -> Vec<(String, Strin
     if !is_check {
         return Vec::new();
     }
-    let path = args
-        .iter()
-        .position(|a| a == "--policy")
-        .and_then(|i| args.get(i + 1))
-        .map(std::path::PathBuf::from);
+    // `--policy FILE` or `--policy=FILE`: clap has not parsed the line yet.
+    let path = args.iter().enumerate().find_map(|(i, a)| {
+        let a = a.to_str()?;
+        match a.strip_prefix("--policy=") {
+            Some(file) => Some(std::path::PathBuf::from(file)),
+            None if a == "--policy" => args.get(i + 1).map(std::path::PathBuf::from),
+            None => None,
+        }
+    });
     match cmd::load_policy(path.as_deref()) {
         Ok(policy) => policy
             .facts

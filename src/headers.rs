@@ -74,6 +74,10 @@ pub fn readings(name: &str) -> Vec<String> {
         out.push(fold(&bare));
         out.extend(bare.split(['/', '|', '\\']).map(fold));
     }
+    // A measure of another level writes its own (已获区级其它扶持, 县级):
+    // the names this tool knows say 市级.
+    let levelled: Vec<String> = out.iter().filter_map(|r| at_city_level(r)).collect();
+    out.extend(levelled);
     let mut unique: Vec<String> = Vec::new();
     for reading in out {
         if !reading.is_empty() && !unique.contains(&reading) {
@@ -81,6 +85,17 @@ pub fn readings(name: &str) -> Vec<String> {
         }
     }
     unique
+}
+
+/// A reading with the level of government before 级其它 said as 市级, if
+/// it names another (区级, 县级, 镇级).
+fn at_city_level(reading: &str) -> Option<String> {
+    let at = reading.find("级其它")?;
+    let level = reading[..at].chars().next_back()?;
+    (level != '市' && "区县镇乡旗同".contains(level)).then(|| {
+        let start = at - level.len_utf8();
+        format!("{}市{}", &reading[..start], &reading[at..])
+    })
 }
 
 /// Whether a header reads as one of `names` (see `readings`).
@@ -183,5 +198,21 @@ mod tests {
             nearest(&wanted, &typed),
             vec![("applicantid".to_string(), 1)]
         );
+    }
+}
+
+#[cfg(test)]
+mod level_tests {
+    #[test]
+    fn another_level_of_government_reads_as_the_names_known() {
+        for header in ["已获区级其它扶持", "是否获县级其他政策扶持（是/否）"]
+        {
+            assert_eq!(
+                crate::claims::Column::from_header(header),
+                Some(crate::claims::Column::OtherCitySupport),
+                "{header}"
+            );
+        }
+        assert_eq!(crate::claims::Column::from_header("区级"), None);
     }
 }

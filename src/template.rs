@@ -36,7 +36,9 @@ pub fn template_header(policy: &Policy, chinese: bool) -> Vec<String> {
     let mut header: Vec<String> = Column::ALL
         .iter()
         .map(|c| match (chinese, c.chinese_names().first()) {
-            (true, Some(zh)) => zh.to_string(),
+            // The measures' own level (已获区级其它扶持), which the reader
+            // reads as it reads 市级.
+            (true, Some(zh)) => zh.replace("市级", &policy.wording.level),
             _ => c.name().to_string(),
         })
         .collect();

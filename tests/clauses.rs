@@ -12,7 +12,7 @@ use common::*;
 fn one_thirty_high_value_patents_compute_60000_and_pay_the_50000_cap() {
     let r = run(&[claim("C1", "E1", "high_value_patent", "2024-03-01").refs("ZL-A", 30)]);
     r.expect("C1", "capped", "60000", "50000");
-    r.reason_has("C1", "clause 一 annual cap 50000: 50000 left");
+    r.reason_has("C1", "clause 1 annual cap 50000: 50000 left");
 }
 
 #[test]

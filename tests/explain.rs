@@ -49,7 +49,7 @@ fn explain_names_the_claims_that_used_the_room() {
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            "clause （一） annual cap 50,000: 12,000 used by claims C-001 (2,000), C-002 (10,000); 38,000 left; payable 40,000 → 38,000",
+            "clause 1 annual cap 50,000: 12,000 used by claims C-001 (2,000), C-002 (10,000); 38,000 left; payable 40,000 → 38,000",
         ))
         .stdout(predicate::str::contains("amount before caps: 2,000 per unit × 20 = 40,000"));
 }

@@ -115,8 +115,8 @@ fn the_page_sentences_are_said_in_both_languages() {
     assert_eq!((zh.other_lang(), en.other_lang()), (Lang::En, Lang::Zh));
     both_said(zh.html_lang(), en.html_lang(), &"html_lang");
     let (q_zh, q_en) = (
-        zh.quota_not_ranked(2, "合格"),
-        en.quota_not_ranked(2, "qualified"),
+        zh.quota_not_ranked(&subsidy::policy::Wording::default(), 2, "合格"),
+        en.quota_not_ranked(&subsidy::policy::Wording::default(), 2, "qualified"),
     );
     both_said(&q_zh, &q_en, &"quota_not_ranked");
     assert!(q_zh.contains('2') && q_zh.contains("合格") && q_en.contains("qualified"));

@@ -121,7 +121,7 @@ fn test(policy_path: Option<&Path>, cases_path: Option<&Path>, lang: Lang) -> Re
     let words = lang.words();
     super::write_stdout(|out: &mut dyn Write| {
         for f in &report.failures {
-            writeln!(out, "{}", words.case_failed(f.clause, &f.case))?;
+            writeln!(out, "{}", words.case_failed(&policy, f.clause, &f.case))?;
             for m in &f.mismatches {
                 writeln!(out, "    {}", words.case_mismatch(&policy, m))?;
             }

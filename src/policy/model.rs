@@ -108,6 +108,10 @@ pub struct Wording {
     pub area: String,
     /// Its level of government, as in 市级其它政策: 市级 (or 区级).
     pub level: String,
+    /// `area` in English: city-wide (or district-wide).
+    pub area_en: String,
+    /// `level` in English: city-level (or district-level).
+    pub level_en: String,
     pub clause_style: ClauseStyle,
     /// The sentence a claim already supported elsewhere is refused with;
     /// `None`: built from `level`.
@@ -120,6 +124,8 @@ impl Default for Wording {
             jurisdiction: String::new(),
             area: "全市".to_string(),
             level: "市级".to_string(),
+            area_en: "city-wide".to_string(),
+            level_en: "city-level".to_string(),
             clause_style: ClauseStyle::Paren,
             exclusion: None,
         }
@@ -132,6 +138,14 @@ pub enum ClauseStyle {
     #[default]
     Paren,
     Article,
+}
+
+/// Clause `number` in English, in `style`: `clause 6` or `article 6`.
+pub fn label_en(number: u32, style: ClauseStyle) -> String {
+    match style {
+        ClauseStyle::Paren => format!("clause {number}"),
+        ClauseStyle::Article => format!("article {number}"),
+    }
 }
 
 impl ClauseStyle {
@@ -297,6 +311,12 @@ impl Clause {
     /// The clause's number as the measures print it: （九） or 第九条.
     pub fn label(&self) -> String {
         self.label.clone()
+    }
+
+    /// The clause as English words cite it: `clause 6`, or `article 6`
+    /// for measures numbered 第六条.
+    pub fn label_en(&self) -> String {
+        label_en(self.number, self.style)
     }
 
     /// As `label`, without a string of its own.

@@ -88,6 +88,12 @@ pub struct RawWording {
     pub area: Option<String>,
     #[serde(default)]
     pub level: Option<String>,
+    /// `area` in English, as in `2 a year city-wide`.
+    #[serde(default)]
+    pub area_en: Option<String>,
+    /// `level` in English, as in `another city-level policy`.
+    #[serde(default)]
+    pub level_en: Option<String>,
     #[serde(default)]
     pub clause_style: Option<Spanned<String>>,
     #[serde(default)]

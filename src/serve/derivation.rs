@@ -132,7 +132,7 @@ fn caps(policy: &Policy, answer: &Answer, lang: Lang) -> String {
         let _ = writeln!(
             out,
             "<p class=\"unchecked\">○ {}</p>",
-            escape(&words.quota_not_ranked(quota.per_year, overflow))
+            escape(&words.quota_not_ranked(&policy.wording, quota.per_year, overflow))
         );
     }
     out

@@ -104,7 +104,12 @@ pub trait PageWords {
     fn matches(&self, count: usize, query: &str) -> String;
     /// The quota of a clause is ranked by the batch: the dry run assumes a
     /// place, and names what is paid without one.
-    fn quota_not_ranked(&self, per_year: u32, overflow: &str) -> String;
+    fn quota_not_ranked(
+        &self,
+        wording: &crate::policy::Wording,
+        per_year: u32,
+        overflow: &str,
+    ) -> String;
     /// `subsidy serve` could not listen on the address.
     fn cannot_listen(&self, address: &str, error: &str) -> String;
     /// The other-support box left empty: the applicant's word, which the

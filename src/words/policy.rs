@@ -19,7 +19,9 @@ pub trait PolicyWords {
     fn policy_problem_count(&self, file: &str, count: usize) -> String;
 
     /// The heading of a failed worked case.
-    fn case_failed(&self, clause: Option<u32>, case: &str) -> String;
+    /// A case that failed, after the clause it illustrates as the
+    /// measures number it.
+    fn case_failed(&self, policy: &Policy, clause: Option<u32>, case: &str) -> String;
 
     /// One way a worked case went otherwise than it says.
     fn case_mismatch(&self, policy: &Policy, mismatch: &CaseMismatch) -> String;

@@ -172,6 +172,8 @@ impl Checker<'_> {
             (&raw.jurisdiction, &mut wording.jurisdiction),
             (&raw.area, &mut wording.area),
             (&raw.level, &mut wording.level),
+            (&raw.area_en, &mut wording.area_en),
+            (&raw.level_en, &mut wording.level_en),
         ] {
             if let Some(v) = value {
                 *slot = v.trim().to_string();

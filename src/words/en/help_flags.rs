@@ -49,17 +49,16 @@ pub(super) fn flag(flag: Flag) -> &'static str {
         Flag::MaxRows => "Refuse a file of more rows than this",
         Flag::Item => "Item id, or the item's Chinese name",
         Flag::ApplicantType => {
-            "Applicant type: enterprise, institution, individual, agency, park, organization, \
-             or a Chinese name such as 企业"
+            "Applicant type: an id or name of the policy file's [[applicant_type]]"
         }
         Flag::Quantity => "How many (patents, works, awards, cases, grants)",
         Flag::Amount => "Yuan: the transaction amount, interest, premium or approved amount",
         Flag::Date => "Date of the event [default: today]",
-        Flag::Tags => "Tags such as srdi, hnte, above_scale or 专精特新 (separated by , or ;)",
+        Flag::Tags => "Tags: ids or names of the policy file's tags (separated by , or ;)",
         Flag::Reference => "Patent, certificate or case number",
         Flag::Score => "Score, for items ranked under a quota",
         Flag::Fact => "A fact the policy declares, as ID=VALUE (repeatable; listed below)",
-        Flag::OtherCitySupport => "The project already has support under another city policy",
+        Flag::OtherCitySupport => "The project already has support under another policy of the same level (the policy file's exclusion)",
         Flag::CheckApplicant => "The applicant's id, so that its rows in a ledger count",
         Flag::ExplainClaims => "The claims CSV of the batch",
         Flag::Claim => "A claim id to explain (repeatable)",

@@ -40,7 +40,7 @@ impl PageWords for English {
             PageWord::RefHint => "patent number, contract registration or case number; one per unit, separated by semicolons",
             PageWord::FieldScore => "Review score",
             PageWord::FieldFacts => "Other conditions",
-            PageWord::FieldOtherCitySupport => "The project already has support under another city-level policy",
+            PageWord::FieldOtherCitySupport => "The project already has support under another policy of the same level",
             PageWord::FieldsNote => "Fields the chosen item does not use may stay empty.",
             PageWord::Submit => "Dry run",
             PageWord::Problems => "These could not be read:",
@@ -62,7 +62,7 @@ impl PageWords for English {
             PageWord::Unchecked => "not checked",
             PageWord::NotKnownHeading => "What this dry run cannot know:",
             PageWord::NoEarlierPayouts => "the applicant's earlier payouts: annual caps count as unused and once-only items as not yet paid.",
-            PageWord::NoRanking => "the city-wide ranking of a quota: it is settled when all of the year's claims are in.",
+            PageWord::NoRanking => "the ranking of a quota: it is settled when all of the year's claims are in.",
             PageWord::NoReference => "whether the same reference was paid before: no reference was given, so it was not checked.",
             PageWord::Privacy => "Nothing typed on this page is stored or logged.",
             PageWord::FindInCatalogue => "Find the items whose names contain this in the catalogue",
@@ -86,8 +86,13 @@ impl PageWords for English {
         }
     }
 
-    fn quota_not_ranked(&self, per_year: u32, overflow: &str) -> String {
-        format!("the city-wide {per_year} places a year are ranked by score among all of the year's claims; a dry run does not rank: the figures above assume a place; without one the claim is paid as “{overflow}”")
+    fn quota_not_ranked(
+        &self,
+        wording: &crate::policy::Wording,
+        per_year: u32,
+        overflow: &str,
+    ) -> String {
+        format!("the {per_year} places a year ({}) are ranked by score among all of the year's claims; a dry run does not rank: the figures above assume a place; without one the claim is paid as “{overflow}”", wording.area_en)
     }
 
     fn said_no_other_support(&self, _level: &str) -> String {

@@ -6,7 +6,7 @@ use crate::policy::{
     KindName, Policy, PolicyFault, PolicyProblem, RuleFault, ShapeFault, TomlType,
 };
 use crate::words::policy::{actual_figures, expected_figures, why};
-use crate::words::{clause_label, Lang, PolicyWords};
+use crate::words::{Lang, PolicyWords};
 
 impl PolicyWords for English {
     // One short arm per kind of mistake: a flat list reads better whole
@@ -126,9 +126,12 @@ impl PolicyWords for English {
         format!("{file}: {count} problem(s)")
     }
 
-    fn case_failed(&self, clause: Option<u32>, case: &str) -> String {
+    fn case_failed(&self, policy: &Policy, clause: Option<u32>, case: &str) -> String {
         match clause {
-            Some(n) => format!("✗ {} {case}", clause_label(n)),
+            Some(n) => format!(
+                "✗ {}: {case}",
+                crate::policy::label_en(n, policy.wording.clause_style)
+            ),
             None => format!("✗ {case}"),
         }
     }

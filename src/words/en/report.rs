@@ -12,7 +12,7 @@ use crate::money::{short, short_grouped};
 use crate::policy::{Policy, Unique};
 use crate::report::{who, yuan, Derivation, Tally};
 use crate::words::report::{BookLabel, Figures, Label, Notice, Rule, Sep, Stage};
-use crate::words::{chinese_numeral, Lang, ReportWords};
+use crate::words::{Lang, ReportWords};
 
 const EN: Lang = Lang::En;
 
@@ -213,8 +213,9 @@ impl ReportWords for English {
                     String::new()
                 };
                 format!(
-                    "item {} city-wide quota {limit} per year: {earlier}ranked {rank} in this batch, no place left; paid as {} {}",
+                    "item {} {} quota {limit} per year: {earlier}ranked {rank} in this batch, no place left; paid as {} {}",
                     policy.item(*item).id,
+                    policy.wording.area_en,
                     policy.item(*overflow).id,
                     short(step.after)
                 )
@@ -244,8 +245,8 @@ impl ReportWords for English {
                 policy.item(*item).id
             ),
             Cap::ClauseAnnual { clause } => format!(
-                "clause {} annual cap {limit}: {left} left",
-                chinese_numeral(policy.clauses[usize::from(*clause)].number)
+                "{} annual cap {limit}: {left} left",
+                policy.clauses[usize::from(*clause)].label_en()
             ),
             Cap::HigherAward { .. } => format!(
                 "only the higher award, never twice: {} paid before for the same reference, the difference to {limit} paid: {}",
@@ -283,9 +284,10 @@ impl ReportWords for English {
                     .map(|n| format!("; {}", n.en))
                     .unwrap_or_default()
             ),
-            Rejection::OtherCitySupport => {
-                "the project already has support under another city-level policy".to_string()
-            }
+            Rejection::OtherCitySupport => format!(
+                "the project already has support under another {} policy",
+                policy.wording.level_en
+            ),
             Rejection::ApplicantType { allowed } => {
                 let written = policy.type_label(claim.applicant_type, EN).to_string();
                 format!(
@@ -341,8 +343,8 @@ impl ReportWords for English {
                 format!("paid once per applicant per year, and already paid this year (claim {by})")
             }
             Rejection::ClauseYearPaid { clause, by } => format!(
-                "clause {} gives one award per applicant per year, already given (claim {by})",
-                chinese_numeral(policy.clauses[usize::from(*clause)].number)
+                "{} gives one award per applicant per year, already given (claim {by})",
+                policy.clauses[usize::from(*clause)].label_en()
             ),
             Rejection::HigherAwardPaid { .. }
             | Rejection::EarlierAwardMissing { .. }
@@ -359,7 +361,10 @@ impl ReportWords for English {
                 "dated within {} to {}",
                 policy.valid_from, policy.valid_until
             ),
-            Check::OtherCitySupport => "no support under another city-level policy".to_string(),
+            Check::OtherCitySupport => format!(
+                "no support under another {} policy",
+                policy.wording.level_en
+            ),
             Check::ApplicantType => format!(
                 "applicant type {} may claim (allowed: {})",
                 policy.type_label(claim.applicant_type, EN),
@@ -394,8 +399,8 @@ impl ReportWords for English {
             }
             .to_string(),
             Check::ClauseOneAward => format!(
-                "no other award of clause {} this year (one a year)",
-                policy.clause_of(claim.item).label()
+                "no other award of {} this year (one a year)",
+                policy.clause_of(claim.item).label_en()
             ),
             Check::EarlierAward => format!(
                 "item {} was paid to this applicant before, as this item requires",
@@ -421,8 +426,8 @@ impl ReportWords for English {
                 )
             }
             Cap::ClauseAnnual { clause } => format!(
-                "clause {} annual cap {}",
-                policy.clauses[usize::from(*clause)].label(),
+                "{} annual cap {}",
+                policy.clauses[usize::from(*clause)].label_en(),
                 g(step.limit)
             ),
             Cap::PerRef { item } => format!(
@@ -562,8 +567,9 @@ impl ReportWords for English {
             format!("is paid as {}", policy.item(quota.overflow).id)
         };
         format!(
-            "○ the {} places a year in the whole city are ranked by score in the batch, not in a dry run: shown as if placed; a claim without a place {rest}",
-            quota.per_year
+            "○ the {} places a year ({}) are ranked by score in the batch, not in a dry run: shown as if placed; a claim without a place {rest}",
+            quota.per_year,
+            policy.wording.area_en
         )
     }
 
@@ -630,10 +636,14 @@ impl ReportWords for English {
                 who(policy, *set, EN)
             ),
             Rule::QuotaOnly { per_year } => {
-                format!("{per_year} a year city-wide, the rest not paid")
+                format!(
+                    "{per_year} a year {}, the rest not paid",
+                    policy.wording.area_en
+                )
             }
             Rule::Quota { per_year, overflow } => format!(
-                "{per_year} a year city-wide, the rest paid as {}",
+                "{per_year} a year {}, the rest paid as {}",
+                policy.wording.area_en,
                 policy.item(*overflow).id
             ),
             Rule::ItemCap(cap) => format!("item cap a year {}", short_grouped(*cap)),
@@ -689,7 +699,7 @@ impl ReportWords for English {
     fn notice(&self, notice: &Notice) -> String {
         match notice {
             Notice::Rows { rows, per_second } => format!("{rows} rows, {per_second} rows/s"),
-            Notice::RankingUnsettled { passes } => format!("the city-wide ranking had not settled after {passes} passes; the last pass stands; the office should check the claims under a quota"),
+            Notice::RankingUnsettled { passes } => format!("the quota ranking had not settled after {passes} passes; the last pass stands; the office should check the claims under a quota"),
             Notice::LangIgnored { value } => format!("SUBSIDY_LANG={value} is not a language of this tool (zh, en); ignored"),
             Notice::NoLedgerGiven => "No --ledger given: earlier payouts are not checked, and the caps count nothing as used.".to_string(),
             Notice::QuotaUndecided { ids } => format!(
@@ -773,7 +783,7 @@ fn refs_paid(refs: &[(Box<str>, Box<str>)]) -> String {
     )
 }
 
-/// The clauses and items the whole-measure cap leaves out: ` (clause 九 and
+/// The clauses and items the whole-measure cap leaves out: ` (clause 9 and
 /// item patent_award excepted)`, or nothing.
 fn measure_except(policy: &Policy) -> String {
     let Some(cap) = &policy.measure_cap else {
@@ -782,7 +792,7 @@ fn measure_except(policy: &Policy) -> String {
     let clauses = cap
         .except_clauses
         .iter()
-        .map(|n| format!("clause {}", chinese_numeral(*n)));
+        .map(|n| crate::policy::label_en(*n, policy.wording.clause_style));
     let items = cap
         .excluded
         .iter()

@@ -15,7 +15,7 @@ impl WhatIfWords for English {
     fn rejection_kind(&self, kind: RejectionKind) -> &'static str {
         match kind {
             RejectionKind::OutsideValidity => "outside the policy's validity",
-            RejectionKind::OtherCitySupport => "other city-level support",
+            RejectionKind::OtherCitySupport => "other support of the same level",
             RejectionKind::ApplicantType => "applicant type not allowed",
             RejectionKind::MissingTag => "a required tag missing",
             RejectionKind::FactBelow => "a required fact below its minimum",
@@ -91,7 +91,7 @@ impl WhatIfWords for English {
             ),
             (
                 RejectionKind::OtherCitySupport,
-                "support under another city-level policy",
+                "the project already has support under another ",
             ),
             (
                 RejectionKind::ApplicantType,

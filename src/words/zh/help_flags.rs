@@ -41,17 +41,16 @@ pub(super) fn flag(flag: Flag) -> &'static str {
         Flag::MaxRows => "文件行数超过此数即拒绝",
         Flag::Item => "项目编号或项目中文名称",
         Flag::ApplicantType => {
-            "申请人类型：enterprise、institution、individual、agency、park、\
-             organization，或中文名称如 企业"
+            "申请人类型：政策文件 [[applicant_type]] 所列类型的编号或名称"
         }
         Flag::Quantity => "数量（专利、作品、奖项、案件或授权的件数）",
         Flag::Amount => "金额（元）：交易额、利息、保费或核准金额",
         Flag::Date => "事项日期 [默认：今天]",
-        Flag::Tags => "标签，如 srdi、hnte、above_scale 或 专精特新（以 , 或 ; 分隔）",
+        Flag::Tags => "标签：政策文件所列标签的编号或名称（以 , 或 ; 分隔）",
         Flag::Reference => "专利号、证书号或案件号",
         Flag::Score => "评分（按名额排名的项目使用）",
         Flag::Fact => "政策声明的事实，写作 ID=值（可重复；见下方列表）",
-        Flag::OtherCitySupport => "该项目已获本市其他政策支持",
+        Flag::OtherCitySupport => "该项目已获同级其它政策扶持（政策文件所称的排除条款）",
         Flag::CheckApplicant => "申请人编号，使台账中其名下的记录计入",
         Flag::ExplainClaims => "该批次的申报 CSV",
         Flag::Claim => "要说明的申报编号（可重复）",

@@ -40,7 +40,7 @@ impl PageWords for Chinese {
             PageWord::RefHint => "专利号、合同登记号、案号等；每件一个，用分号隔开",
             PageWord::FieldScore => "评审得分",
             PageWord::FieldFacts => "其它条件",
-            PageWord::FieldOtherCitySupport => "该项目已获市级其它政策扶持",
+            PageWord::FieldOtherCitySupport => "该项目已获同级其它政策扶持",
             PageWord::FieldsNote => "所选项目用不到的栏目可以留空。",
             PageWord::Submit => "试算",
             PageWord::Problems => "以下内容无法读取：",
@@ -62,7 +62,7 @@ impl PageWords for Chinese {
             PageWord::Unchecked => "未核对",
             PageWord::NotKnownHeading => "本页试算无法得知：",
             PageWord::NoEarlierPayouts => "申请人此前已获的拨付：年度上限的已用额度按零计，一次性项目按未领取计。",
-            PageWord::NoRanking => "全市名额的排名：须待当年全部申报汇总后确定。",
+            PageWord::NoRanking => "名额的排名：须待当年全部申报汇总后确定。",
             PageWord::NoReference => "同一编号此前是否已获资助：未填写编号，未作检查。",
             PageWord::Privacy => "本页不保存、不记录任何填写内容。",
             PageWord::FindInCatalogue => "在目录中查找名称含此内容的项目",
@@ -83,8 +83,13 @@ impl PageWords for Chinese {
         format!("名称含“{query}”的项目共 {count} 个。")
     }
 
-    fn quota_not_ranked(&self, per_year: u32, overflow: &str) -> String {
-        format!("全市每年 {per_year} 个名额由当年全部申报按评分排定，试算不排名：以上按获得名额计；未获名额的按“{overflow}”资助")
+    fn quota_not_ranked(
+        &self,
+        wording: &crate::policy::Wording,
+        per_year: u32,
+        overflow: &str,
+    ) -> String {
+        format!("{}每年 {per_year} 个名额由当年全部申报按评分排定，试算不排名：以上按获得名额计；未获名额的按“{overflow}”资助", wording.area)
     }
 
     fn said_no_other_support(&self, level: &str) -> String {

@@ -113,9 +113,14 @@ impl PolicyWords for Chinese {
         format!("{file}：共 {count} 处问题")
     }
 
-    fn case_failed(&self, clause: Option<u32>, case: &str) -> String {
+    fn case_failed(&self, policy: &Policy, clause: Option<u32>, case: &str) -> String {
+        let label = |n: u32| {
+            (policy.clauses.iter().find(|c| c.number == n))
+                .map_or_else(|| clause_label(n), |c| c.label())
+        };
         match clause {
-            Some(n) => format!("✗ {} {case}", clause_label(n)),
+            Some(n) if case.starts_with(&label(n)) => format!("✗ {case}"),
+            Some(n) => format!("✗ {} {case}", label(n)),
             None => format!("✗ {case}"),
         }
     }

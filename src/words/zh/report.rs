@@ -562,7 +562,8 @@ impl ReportWords for Chinese {
             format!("按“{}”资助", policy.item(quota.overflow).name.zh)
         };
         format!(
-            "○ 全市每年 {} 个名额由批量计算按评分排定，试算不排名：以下按获得名额计；未获名额的{rest}",
+            "○ {}每年 {} 个名额由批量计算按评分排定，试算不排名：以下按获得名额计；未获名额的{rest}",
+            policy.wording.area,
             quota.per_year
         )
     }
