@@ -47,6 +47,9 @@ pub enum Command {
     #[command(subcommand)]
     Policy(PolicyCommand),
 
+    #[command(subcommand)]
+    Book(BookCommand),
+
     Template(TemplateArgs),
     Serve(ServeArgs),
 
@@ -142,6 +145,51 @@ pub struct CalcArgs {
 
     #[command(flatten)]
     pub limits: InputLimits,
+
+    #[command(flatten)]
+    pub office: BookFile,
+
+    #[arg(long, requires = "book", conflicts_with = "ledger")]
+    pub commit: bool,
+
+    #[arg(long, value_name = "NAME", requires = "commit")]
+    pub by: Option<String>,
+}
+
+/// `--book`: the office's book, or `SUBSIDY_BOOK` so that an office names
+/// it once.
+#[derive(Debug, Args)]
+pub struct BookFile {
+    #[arg(long, value_name = "FILE", env = "SUBSIDY_BOOK")]
+    pub book: Option<PathBuf>,
+}
+
+/// `subsidy book …`: the office's book.
+#[derive(Debug, Subcommand)]
+pub enum BookCommand {
+    Init {
+        file: PathBuf,
+    },
+    List {
+        #[command(flatten)]
+        office: BookFile,
+    },
+    Show {
+        batch: i64,
+        #[command(flatten)]
+        office: BookFile,
+    },
+    Export {
+        batch: i64,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        #[command(flatten)]
+        office: BookFile,
+    },
+    Verify {
+        #[command(flatten)]
+        office: BookFile,
+    },
 }
 
 /// `--headers`: the language of the payout CSV's header row.
@@ -434,6 +482,7 @@ pub fn main() -> i32 {
         Command::Compare(args) => cmd::compare::run(&args, lang),
         Command::Report(args) => cmd::review::run(&args, lang),
         Command::Policy(command) => cmd::policy::run(&command, lang),
+        Command::Book(command) => cmd::book::run(&command, lang),
         Command::Template(args) => cmd::template::run(&args, lang),
         Command::Serve(args) => return crate::serve::command(&args, lang),
         Command::Completions { shell } => cmd::write_stdout(|out| {

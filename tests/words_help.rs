@@ -68,10 +68,16 @@ fn flag_place(flag: Flag) -> usize {
         Flag::TestCases => 54,
         Flag::Shell => 55,
         Flag::Quiet => 56,
+        Flag::Book => 57,
+        Flag::Commit => 58,
+        Flag::By => 59,
+        Flag::BookInitFile => 60,
+        Flag::BatchNumber => 61,
+        Flag::BookExportOut => 62,
     }
 }
 
-const FLAGS: usize = 57;
+const FLAGS: usize = 63;
 
 #[test]
 fn every_flag_is_in_the_list_in_order() {
@@ -124,12 +130,18 @@ fn cmd_place(cmd: Cmd) -> usize {
         Cmd::Serve => 12,
         Cmd::Completions => 13,
         Cmd::Help => 14,
+        Cmd::Book => 15,
+        Cmd::BookInit => 16,
+        Cmd::BookList => 17,
+        Cmd::BookShow => 18,
+        Cmd::BookExport => 19,
+        Cmd::BookVerify => 20,
     }
 }
 
 #[test]
 fn every_command_is_described_in_both_languages_differently() {
-    assert_eq!(Cmd::ALL.len(), 15);
+    assert_eq!(Cmd::ALL.len(), 21);
     for (i, (cmd, path)) in Cmd::ALL.iter().enumerate() {
         assert_eq!(cmd_place(*cmd), i, "{cmd:?}");
         assert!(!path.is_empty());

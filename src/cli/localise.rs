@@ -171,6 +171,12 @@ pub(super) fn flag_of(path: &[&str], id: &str) -> Option<Flag> {
         ("policy", "diff", "alt") => Flag::DiffAlt,
         ("policy", "test", "cases") => Flag::TestCases,
         ("completions", _, "shell") => Flag::Shell,
+        (_, _, "book") => Flag::Book,
+        ("calc", _, "commit") => Flag::Commit,
+        (_, _, "by") => Flag::By,
+        ("book", "init", "file") => Flag::BookInitFile,
+        ("book", _, "batch") => Flag::BatchNumber,
+        ("book", "export", "out") => Flag::BookExportOut,
         _ => return None,
     };
     Some(flag)
@@ -372,7 +378,7 @@ mod tests {
                 pages.push(deeper.render_long_help().to_string());
             }
         }
-        assert_eq!(pages.len(), 16);
+        assert_eq!(pages.len(), 22);
         for page in &pages {
             for word in [
                 "Usage",

@@ -18,12 +18,14 @@ pub fn run(args: &CalcArgs, lang: Lang) -> Result<(), Error> {
         super::whatif::load_with(args.sources.measures.path(), &args.sources.set)?;
     let fund = super::budget::fund_asked(args.budget.as_deref())?;
     let progress = Progress::for_input(input_size(args.claims.as_deref()), lang);
-    let (batch, prior) = super::read_batch_shown(
+    let mut office = super::book::Office::open(args)?;
+    let (batch, prior) = super::read_batch_booked(
         args.claims.as_deref(),
         &args.sources,
         &policy,
         args.limits.get(),
         &progress,
+        &office.booked(),
     )?;
     progress.stage(Stage::Deciding, batch.claims.len() as u64);
     if let Some(notice) = super::notices::unknown_columns(&batch, lang) {
@@ -58,6 +60,7 @@ pub fn run(args: &CalcArgs, lang: Lang) -> Result<(), Error> {
         batch: &batch,
         outcomes: &outcomes,
     };
+    progress.suspend(|| office.commit(args, &decided, lang))?;
     let format = args.format.unwrap_or(if args.out.is_some() {
         Format::Csv
     } else {

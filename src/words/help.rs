@@ -96,11 +96,17 @@ pub enum Flag {
     TestPolicy,
     TestCases,
     Shell,
+    Book,
+    Commit,
+    By,
+    BookInitFile,
+    BatchNumber,
+    BookExportOut,
 }
 
 impl Flag {
     /// Every flag, for the tests that walk them.
-    pub const ALL: [Flag; 57] = [
+    pub const ALL: [Flag; 63] = [
         Flag::Lang,
         Flag::ShowIds,
         Flag::Help,
@@ -158,6 +164,12 @@ impl Flag {
         Flag::TestCases,
         Flag::Shell,
         Flag::Quiet,
+        Flag::Book,
+        Flag::Commit,
+        Flag::By,
+        Flag::BookInitFile,
+        Flag::BatchNumber,
+        Flag::BookExportOut,
     ];
 }
 
@@ -179,11 +191,17 @@ pub enum Cmd {
     Serve,
     Completions,
     Help,
+    Book,
+    BookInit,
+    BookList,
+    BookShow,
+    BookExport,
+    BookVerify,
 }
 
 impl Cmd {
     /// Every command with its subcommand path.
-    pub const ALL: [(Cmd, &'static [&'static str]); 15] = [
+    pub const ALL: [(Cmd, &'static [&'static str]); 21] = [
         (Cmd::Calc, &["calc"]),
         (Cmd::Check, &["check"]),
         (Cmd::Explain, &["explain"]),
@@ -199,6 +217,12 @@ impl Cmd {
         (Cmd::Serve, &["serve"]),
         (Cmd::Completions, &["completions"]),
         (Cmd::Help, &["help"]),
+        (Cmd::Book, &["book"]),
+        (Cmd::BookInit, &["book", "init"]),
+        (Cmd::BookList, &["book", "list"]),
+        (Cmd::BookShow, &["book", "show"]),
+        (Cmd::BookExport, &["book", "export"]),
+        (Cmd::BookVerify, &["book", "verify"]),
     ];
 }
 

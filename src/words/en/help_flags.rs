@@ -97,6 +97,15 @@ pub(super) fn flag(flag: Flag) -> &'static str {
             "The cases file [default: POLICY with .cases.toml, or the bundled cases]"
         }
         Flag::Shell => "The shell the script is for",
+        Flag::Book => {
+            "The office's book: every batch committed, counted as already paid \
+             [default: SUBSIDY_BOOK]"
+        }
+        Flag::Commit => "Record the batch in the book (--book) as decided, in one transaction",
+        Flag::By => "Who commits, as the book records it [default: the login name]",
+        Flag::BookInitFile => "The new book's file (it must not exist yet)",
+        Flag::BatchNumber => "The batch's number in the book",
+        Flag::BookExportOut => "Where to write the batch's payout: .csv as recorded, .xlsx as a workbook",
     }
 }
 
@@ -121,6 +130,12 @@ pub(super) fn command_about(command: Cmd) -> &'static str {
         Cmd::Serve => "Serve the dry run as a web page for applicants",
         Cmd::Completions => "Print a shell completion script",
         Cmd::Help => "Print this help or the help of the given command",
+        Cmd::Book => "The office's book: every batch recorded, nothing paid twice",
+        Cmd::BookInit => "Make an empty book in a new file, readable by its owner only",
+        Cmd::BookList => "The book's batches: number, date, who, rows, paid, policy",
+        Cmd::BookShow => "One batch of the book in full",
+        Cmd::BookExport => "The payout of one batch, as calc wrote it",
+        Cmd::BookVerify => "Check the book's hash chain and replay every batch it recorded",
     }
 }
 

@@ -84,6 +84,12 @@ pub(super) fn flag(flag: Flag) -> &'static str {
         Flag::TestPolicy => "政策文件 [默认：内置政策]",
         Flag::TestCases => "用例文件 [默认：与 POLICY 同名的 .cases.toml，或内置用例]",
         Flag::Shell => "补全脚本所用的 shell",
+        Flag::Book => "本办台账：已记账的各批次均计为已拨付［默认：SUBSIDY_BOOK］",
+        Flag::Commit => "把本批核定结果记入台账（--book），在同一事务内完成",
+        Flag::By => "经办人，记入台账［默认：登录名］",
+        Flag::BookInitFile => "新台账的文件（须尚不存在）",
+        Flag::BatchNumber => "台账中的批次号",
+        Flag::BookExportOut => "该批拨付表的写入位置：.csv 为原样，.xlsx 为工作簿",
     }
 }
 
@@ -104,6 +110,12 @@ pub(super) fn command_about(command: Cmd) -> &'static str {
         Cmd::Serve => "以网页形式为申请人提供试算",
         Cmd::Completions => "输出 shell 补全脚本",
         Cmd::Help => "显示本帮助或指定命令的帮助",
+        Cmd::Book => "本办台账：每批都有记录，同一项不会重复拨付",
+        Cmd::BookInit => "在新文件中建空台账，仅所有者可读",
+        Cmd::BookList => "台账中的批次：批次号、日期、经办人、行数、拨付金额、政策",
+        Cmd::BookShow => "完整显示台账中的一个批次",
+        Cmd::BookExport => "导出一个批次的拨付表，与 calc 当时写出的相同",
+        Cmd::BookVerify => "核验台账的哈希链，并重算其中记录的每个批次",
     }
 }
 

@@ -1,0 +1,388 @@
+//! The office's book, through the binary: a book gives exactly what the
+//! `--ledger` chain gives; a commit is all or nothing; a file that is not a
+//! book, or is damaged, or is of a later schema is refused; a batch cannot
+//! be recorded twice; an edit made outside the tool is found by `verify`.
+
+#[allow(dead_code)]
+#[path = "../examples/gen_claims.rs"]
+mod gen;
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Stdio};
+use std::time::{Duration, Instant};
+
+use assert_cmd::Command;
+use common::{claim, csv};
+use predicates::prelude::*;
+
+fn subsidy() -> Command {
+    let mut cmd = common::subsidy();
+    cmd.env_remove("SUBSIDY_BOOK")
+        .env_remove("SUBSIDY_BOOK_TEST_PAUSE");
+    cmd
+}
+
+fn bin() -> PathBuf {
+    assert_cmd::cargo::cargo_bin("subsidy")
+}
+
+/// A new empty book in `dir`.
+fn init(dir: &Path) -> PathBuf {
+    let book = dir.join("office.book");
+    subsidy()
+        .args(["book", "init"])
+        .arg(&book)
+        .assert()
+        .success();
+    book
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).expect("writes a test file");
+    path
+}
+
+/// `calc FILE --book BOOK --commit`, in English.
+fn commit(book: &Path, claims: &Path) -> assert_cmd::assert::Assert {
+    subsidy()
+        .args(["--lang", "en", "calc"])
+        .arg(claims)
+        .arg("--book")
+        .arg(book)
+        .args(["--commit", "--by", "tester", "--format", "csv"])
+        .assert()
+}
+
+fn list(book: &Path) -> String {
+    let out = subsidy()
+        .args(["--lang", "en", "book", "list", "--book"])
+        .arg(book)
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{out:?}");
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+fn export(book: &Path, batch: u32, dir: &Path) -> Vec<u8> {
+    let out = dir.join(format!("export-{batch}.csv"));
+    subsidy()
+        .args(["book", "export", &batch.to_string(), "--out"])
+        .arg(&out)
+        .arg("--book")
+        .arg(book)
+        .assert()
+        .success();
+    std::fs::read(out).expect("the export")
+}
+
+/// The generated batch of `rows` rows cut into pieces at `cuts` (row
+/// numbers), each piece a claims file of its own.
+fn pieces(dir: &Path, rows: u64, seed: u64, cuts: &[usize]) -> Vec<PathBuf> {
+    let mut whole = Vec::new();
+    gen::generate_into(&mut whole, rows, seed).expect("generates");
+    let mut reader = ::csv::Reader::from_reader(whole.as_slice());
+    let header = reader.headers().expect("a header").clone();
+    let records: Vec<_> = reader.records().map(|r| r.expect("a record")).collect();
+    let mut bounds = vec![0];
+    bounds.extend(cuts.iter().copied());
+    bounds.push(records.len());
+    bounds
+        .windows(2)
+        .enumerate()
+        .map(|(i, w)| {
+            let path = dir.join(format!("claims-{seed}-{i}.csv"));
+            let mut out = ::csv::Writer::from_path(&path).expect("creates a piece");
+            out.write_record(&header).expect("writes");
+            for r in &records[w[0]..w[1]] {
+                out.write_record(r).expect("writes");
+            }
+            out.flush().expect("writes");
+            path
+        })
+        .collect()
+}
+
+#[test]
+fn a_book_gives_exactly_what_the_ledger_chain_gives() {
+    for (seed, cuts) in [
+        (3, vec![150]),
+        (5, vec![60, 61, 200]),
+        (11, vec![10, 120, 121]),
+    ] {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let book = init(dir.path());
+        let mut ledgers: Vec<PathBuf> = Vec::new();
+        for (i, piece) in pieces(dir.path(), 240, seed, &cuts).iter().enumerate() {
+            let payout = dir.path().join(format!("payout-{i}.csv"));
+            let mut chain = subsidy();
+            chain.args(["--lang", "en", "calc"]).arg(piece);
+            for l in &ledgers {
+                chain.arg("--ledger").arg(l);
+            }
+            chain
+                .args(["--no-bom", "--out"])
+                .arg(&payout)
+                .assert()
+                .success();
+            commit(&book, piece).success();
+            let recorded = export(&book, i as u32 + 1, dir.path());
+            let expected = std::fs::read(&payout).expect("the chain's payout");
+            assert!(
+                recorded == expected,
+                "seed {seed}, cuts {cuts:?}, batch {}: the book's payout differs from the chain's",
+                i + 1
+            );
+            ledgers.push(payout);
+        }
+        subsidy()
+            .args(["--lang", "en", "book", "verify", "--book"])
+            .arg(&book)
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("the book verifies"));
+    }
+}
+
+/// Two claims for one patent: the measures pay a patent once.
+fn same_patent(dir: &Path) -> (PathBuf, PathBuf) {
+    let a = csv(&[claim("A-1", "E1", "high_value_patent", "2024-03-01").reference("ZL-9")]);
+    let b = csv(&[claim("B-1", "E1", "high_value_patent", "2024-04-01").reference("ZL-9")]);
+    (write(dir, "a.csv", &a), write(dir, "b.csv", &b))
+}
+
+#[test]
+fn a_dry_run_against_the_book_counts_what_it_paid() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let book = init(dir.path());
+    let (a, b) = same_patent(dir.path());
+    commit(&book, &a).success().stderr(predicate::str::contains(
+        "committed as batch 1: 1 rows, ¥2,000.00 paid",
+    ));
+    // Without --commit nothing is recorded, and the patent is already paid.
+    subsidy()
+        .args(["--lang", "en", "calc"])
+        .arg(&b)
+        .arg("--book")
+        .arg(&book)
+        .args(["--format", "csv", "--no-bom"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("B-1").and(predicate::str::contains("rejected")));
+    assert_eq!(list(&book).matches("tester").count(), 1);
+}
+
+#[test]
+fn the_same_batch_twice_is_refused_and_names_the_first() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let book = init(dir.path());
+    let (a, _) = same_patent(dir.path());
+    commit(&book, &a).success();
+    let before = std::fs::read(&book).expect("the book");
+    commit(&book, &a)
+        .code(1)
+        .stderr(predicate::str::contains("already in the book as batch 1"));
+    // The same claim_id under another file name: refused too.
+    let again = write(
+        dir.path(),
+        "again.csv",
+        &std::fs::read_to_string(&a)
+            .expect("a")
+            .replace("2024-03-01", "2024-03-02"),
+    );
+    commit(&book, &again)
+        .code(1)
+        .stderr(predicate::str::contains(
+            "claim A-1 was already decided in batch 1",
+        ));
+    assert_eq!(std::fs::read(&book).expect("the book"), before);
+}
+
+#[test]
+fn a_new_book_is_its_owners_only_and_never_overwrites_a_file() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let book = init(dir.path());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&book)
+            .expect("the book")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    let other = write(dir.path(), "payout.csv", "precious");
+    subsidy()
+        .args(["--lang", "en", "book", "init"])
+        .arg(&other)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("already exists"));
+    assert_eq!(std::fs::read_to_string(&other).expect("kept"), "precious");
+}
+
+#[test]
+fn a_file_that_is_not_a_usable_book_is_refused_with_exit_2_and_left_as_it_was() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let book = init(dir.path());
+    let (a, _) = same_patent(dir.path());
+    commit(&book, &a).success();
+    let whole = std::fs::read(&book).expect("the book");
+    let newer = dir.path().join("newer.book");
+    std::fs::copy(&book, &newer).expect("copies");
+    let conn = rusqlite::Connection::open(&newer).expect("opens");
+    conn.execute("INSERT INTO book_schema (version) VALUES (99)", [])
+        .expect("inserts");
+    drop(conn);
+    let cases = [
+        (
+            "not.book",
+            b"claim_id,applicant_id\n".to_vec(),
+            "not a book of this tool",
+        ),
+        (
+            "cut.book",
+            whole[..whole.len() / 2].to_vec(),
+            "damaged or cut short",
+        ),
+        (
+            "newer.book",
+            std::fs::read(&newer).expect("newer"),
+            "schema 99",
+        ),
+    ];
+    for (name, bytes, says) in cases {
+        let path = dir.path().join(name);
+        std::fs::write(&path, &bytes).expect("writes");
+        for args in [&["book", "list"][..], &["calc"][..]] {
+            let mut cmd = subsidy();
+            cmd.arg("--lang").arg("en").args(args);
+            if args == ["calc"] {
+                cmd.arg(&a).arg("--commit");
+            }
+            cmd.arg("--book")
+                .arg(&path)
+                .assert()
+                .code(2)
+                .stderr(predicate::str::contains(says));
+            assert_eq!(std::fs::read(&path).expect("still there"), bytes, "{name}");
+        }
+    }
+}
+
+#[test]
+fn verify_names_the_batch_whose_row_was_edited_by_hand() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let book = init(dir.path());
+    let (a, b) = same_patent(dir.path());
+    commit(&book, &a).success();
+    commit(&book, &b).success();
+    let conn = rusqlite::Connection::open(&book).expect("opens");
+    // What a person with any SQLite tool can do: drop the guard, edit.
+    conn.execute_batch(
+        "DROP TRIGGER entries_no_update;
+         UPDATE entries SET payout = replace(payout, '2000', '20000') WHERE batch = 1;",
+    )
+    .expect("edits");
+    drop(conn);
+    subsidy()
+        .args(["--lang", "en", "book", "verify", "--book"])
+        .arg(&book)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "batch 1: the entry is not what was recorded",
+        ))
+        .stdout(predicate::str::contains(
+            "batch 2: replayed, the payout is identical",
+        ));
+}
+
+#[test]
+fn nothing_in_the_book_can_be_updated_or_deleted() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let book = init(dir.path());
+    let (a, _) = same_patent(dir.path());
+    commit(&book, &a).success();
+    let conn = rusqlite::Connection::open(&book).expect("opens");
+    assert!(conn.execute("DELETE FROM entries", []).is_err());
+    assert!(conn.execute("UPDATE entries SET paid = '0'", []).is_err());
+    assert!(conn.execute("DELETE FROM claim_ids", []).is_err());
+}
+
+/// `calc FILE --book BOOK --commit` started in the background, held for
+/// `pause` inside its transaction.
+fn commit_paused(book: &Path, claims: &Path, pause: Duration) -> Child {
+    std::process::Command::new(bin())
+        .args(["--lang", "en", "calc"])
+        .arg(claims)
+        .arg("--book")
+        .arg(book)
+        .args(["--commit", "--format", "csv"])
+        .env("SUBSIDY_BOOK_TEST_PAUSE", pause.as_millis().to_string())
+        .env_remove("SUBSIDY_BOOK")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("starts")
+}
+
+/// Waits until the commit has written into its transaction (SQLite's
+/// rollback journal is there).
+fn wait_for_journal(book: &Path) {
+    let journal = PathBuf::from(format!("{}-journal", book.display()));
+    let start = Instant::now();
+    while !journal.exists() {
+        assert!(start.elapsed() < Duration::from_secs(60), "no commit began");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn a_commit_killed_midway_leaves_the_book_as_it_was() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let book = init(dir.path());
+    let (a, b) = same_patent(dir.path());
+    commit(&book, &a).success();
+    let before = list(&book);
+    let mut child = commit_paused(&book, &b, Duration::from_secs(60));
+    wait_for_journal(&book);
+    child.kill().expect("kills");
+    let _ = child.wait();
+    assert_eq!(list(&book), before);
+    subsidy()
+        .args(["--lang", "en", "book", "verify", "--book"])
+        .arg(&book)
+        .assert()
+        .success();
+    // The batch that was killed can be committed afresh.
+    commit(&book, &b)
+        .success()
+        .stderr(predicate::str::contains("committed as batch 2"));
+}
+
+#[test]
+fn two_commits_at_once_one_waits_and_decides_against_the_other() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let book = init(dir.path());
+    let (a, b) = same_patent(dir.path());
+    let first = commit_paused(&book, &a, Duration::from_millis(1500));
+    wait_for_journal(&book);
+    let second = commit_paused(&book, &b, Duration::ZERO);
+    let first = first.wait_with_output().expect("the first ends");
+    let second = second.wait_with_output().expect("the second ends");
+    assert!(first.status.success(), "{first:?}");
+    assert!(second.status.success(), "{second:?}");
+    let said = String::from_utf8_lossy(&second.stderr);
+    assert!(
+        said.contains("committed as batch 2: 1 rows, ¥0.00 paid"),
+        "{said}"
+    );
+    let payout = String::from_utf8(export(&book, 2, dir.path())).expect("UTF-8");
+    assert!(
+        payout.contains("B-1") && payout.contains(",rejected,"),
+        "{payout}"
+    );
+}
