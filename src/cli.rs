@@ -190,6 +190,27 @@ pub enum BookCommand {
         #[command(flatten)]
         office: BookFile,
     },
+    Void {
+        batch: i64,
+        #[arg(long, value_name = "TEXT")]
+        reason: String,
+        #[arg(long, value_name = "NAME")]
+        by: Option<String>,
+        #[command(flatten)]
+        office: BookFile,
+    },
+    Import {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[arg(long, value_name = "NAME")]
+        by: Option<String>,
+        #[command(flatten)]
+        measures: PolicyFile,
+        #[command(flatten)]
+        reading: Reading,
+        #[command(flatten)]
+        office: BookFile,
+    },
 }
 
 /// `--headers`: the language of the payout CSV's header row.

@@ -181,9 +181,9 @@ fn the_same_batch_twice_is_refused_and_names_the_first() {
     let (a, _) = same_patent(dir.path());
     commit(&book, &a).success();
     let before = std::fs::read(&book).expect("the book");
-    commit(&book, &a)
-        .code(1)
-        .stderr(predicate::str::contains("already in the book as batch 1"));
+    commit(&book, &a).code(1).stderr(predicate::str::contains(
+        "this file is already in the book as batch 1",
+    ));
     // The same claim_id under another file name: refused too.
     let again = write(
         dir.path(),
@@ -385,4 +385,123 @@ fn two_commits_at_once_one_waits_and_decides_against_the_other() {
         payout.contains("B-1") && payout.contains(",rejected,"),
         "{payout}"
     );
+}
+
+#[test]
+fn a_withdrawn_batch_stops_counting_and_the_book_still_verifies() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let book = init(dir.path());
+    let (a, b) = same_patent(dir.path());
+    commit(&book, &a).success();
+    let void = |batch: &str| {
+        let mut cmd = subsidy();
+        cmd.args([
+            "--lang",
+            "en",
+            "book",
+            "void",
+            batch,
+            "--reason",
+            "财政未拨付",
+            "--by",
+            "审计",
+        ])
+        .arg("--book")
+        .arg(&book);
+        cmd.assert()
+    };
+    void("1")
+        .success()
+        .stderr(predicate::str::contains("batch 1 withdrawn"));
+    void("1")
+        .code(1)
+        .stderr(predicate::str::contains("batch 1 is already withdrawn"));
+    void("9")
+        .code(1)
+        .stderr(predicate::str::contains("the book has no batch 9"));
+    // The patent batch 1 would have paid is paid by batch 2.
+    commit(&book, &b).success().stderr(predicate::str::contains(
+        "committed as batch 2: 1 rows, ¥2,000.00 paid",
+    ));
+    let listed = list(&book);
+    assert!(
+        listed.contains("withdrawn") && listed.contains("财政未拨付"),
+        "{listed}"
+    );
+    subsidy()
+        .args(["--lang", "en", "book", "verify", "--book"])
+        .arg(&book)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "batch 2: replayed, the payout is identical",
+        ));
+}
+
+#[test]
+fn an_imported_payout_counts_as_its_ledger_would() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let book = init(dir.path());
+    let ledger = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/ledger-2024.csv");
+    let claims = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/claims-2024.csv");
+    let import = || {
+        let mut cmd = subsidy();
+        cmd.args(["--lang", "en", "book", "import"])
+            .arg(&ledger)
+            .arg("--book")
+            .arg(&book);
+        cmd.assert()
+    };
+    import()
+        .success()
+        .stderr(predicate::str::contains("imported as batch 1 (4 rows)"));
+    import().code(1).stderr(predicate::str::contains(
+        "this file is already in the book as batch 1",
+    ));
+    let run = |with: &[&std::ffi::OsStr]| {
+        let out = subsidy()
+            .args(["--lang", "en", "calc"])
+            .arg(&claims)
+            .args(with)
+            .args(["--format", "csv", "--no-bom"])
+            .output()
+            .expect("runs");
+        assert!(out.status.success(), "{out:?}");
+        out.stdout
+    };
+    let by_book = run(&["--book".as_ref(), book.as_os_str()]);
+    let by_ledger = run(&["--ledger".as_ref(), ledger.as_os_str()]);
+    assert!(
+        by_book == by_ledger,
+        "the book and the ledger decide differently"
+    );
+    let batch1 = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/claims-2024-batch1.csv");
+    commit(&book, &batch1)
+        .code(1)
+        .stderr(predicate::str::contains("was already decided in batch 1"));
+    subsidy()
+        .args(["--lang", "en", "book", "verify", "--book"])
+        .arg(&book)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "batch 1: imported, nothing to replay",
+        ));
+}
+
+#[test]
+fn a_file_that_is_not_a_payout_is_not_imported() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let book = init(dir.path());
+    let before = std::fs::read(&book).expect("the book");
+    let (a, _) = same_patent(dir.path());
+    subsidy()
+        .args(["--lang", "en", "book", "import"])
+        .arg(&a)
+        .arg("--book")
+        .arg(&book)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("a.csv"));
+    assert_eq!(std::fs::read(&book).expect("the book"), before);
 }

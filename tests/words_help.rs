@@ -74,10 +74,12 @@ fn flag_place(flag: Flag) -> usize {
         Flag::BookInitFile => 60,
         Flag::BatchNumber => 61,
         Flag::BookExportOut => 62,
+        Flag::Reason => 63,
+        Flag::ImportFiles => 64,
     }
 }
 
-const FLAGS: usize = 63;
+const FLAGS: usize = 65;
 
 #[test]
 fn every_flag_is_in_the_list_in_order() {
@@ -136,12 +138,14 @@ fn cmd_place(cmd: Cmd) -> usize {
         Cmd::BookShow => 18,
         Cmd::BookExport => 19,
         Cmd::BookVerify => 20,
+        Cmd::BookVoid => 21,
+        Cmd::BookImport => 22,
     }
 }
 
 #[test]
 fn every_command_is_described_in_both_languages_differently() {
-    assert_eq!(Cmd::ALL.len(), 21);
+    assert_eq!(Cmd::ALL.len(), 23);
     for (i, (cmd, path)) in Cmd::ALL.iter().enumerate() {
         assert_eq!(cmd_place(*cmd), i, "{cmd:?}");
         assert!(!path.is_empty());

@@ -201,11 +201,11 @@ impl Book {
         Ok(())
     }
 
-    /// The batch, not withdrawn, that committed a claims file of this hash.
+    /// The batch or import, not withdrawn, that recorded a file of this hash.
     pub fn batch_of_claims(&self, sha256: &str) -> Result<Option<i64>, BookError> {
         self.conn
             .query_row(
-                "SELECT batch FROM entries WHERE kind = 'batch' AND claims_sha256 = ?1 \
+                "SELECT batch FROM entries WHERE kind != 'void' AND claims_sha256 = ?1 \
                  AND batch NOT IN (SELECT batch FROM entries WHERE kind = 'void') \
                  ORDER BY seq LIMIT 1",
                 [sha256],

@@ -177,6 +177,8 @@ pub(super) fn flag_of(path: &[&str], id: &str) -> Option<Flag> {
         ("book", "init", "file") => Flag::BookInitFile,
         ("book", _, "batch") => Flag::BatchNumber,
         ("book", "export", "out") => Flag::BookExportOut,
+        ("book", "void", "reason") => Flag::Reason,
+        ("book", "import", "files") => Flag::ImportFiles,
         _ => return None,
     };
     Some(flag)
@@ -378,7 +380,7 @@ mod tests {
                 pages.push(deeper.render_long_help().to_string());
             }
         }
-        assert_eq!(pages.len(), 22);
+        assert_eq!(pages.len(), 24);
         for page in &pages {
             for word in [
                 "Usage",

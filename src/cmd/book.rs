@@ -3,6 +3,7 @@
 
 mod commit;
 mod list;
+mod record;
 mod verify;
 
 pub use commit::Office;
@@ -28,6 +29,26 @@ pub fn run(command: &BookCommand, lang: Lang) -> Result<(), Error> {
             list::export(&open(office)?, *batch, out, lang)
         }
         BookCommand::Verify { office } => verify::verify(&open(office)?, lang),
+        BookCommand::Void {
+            batch,
+            reason,
+            by,
+            office,
+        } => record::void(&mut open(office)?, *batch, reason, by.as_deref(), lang),
+        BookCommand::Import {
+            files,
+            by,
+            measures,
+            reading,
+            office,
+        } => record::import(
+            &mut open(office)?,
+            files,
+            by.as_deref(),
+            measures,
+            reading,
+            lang,
+        ),
     }
 }
 

@@ -102,11 +102,13 @@ pub enum Flag {
     BookInitFile,
     BatchNumber,
     BookExportOut,
+    Reason,
+    ImportFiles,
 }
 
 impl Flag {
     /// Every flag, for the tests that walk them.
-    pub const ALL: [Flag; 63] = [
+    pub const ALL: [Flag; 65] = [
         Flag::Lang,
         Flag::ShowIds,
         Flag::Help,
@@ -170,6 +172,8 @@ impl Flag {
         Flag::BookInitFile,
         Flag::BatchNumber,
         Flag::BookExportOut,
+        Flag::Reason,
+        Flag::ImportFiles,
     ];
 }
 
@@ -197,11 +201,13 @@ pub enum Cmd {
     BookShow,
     BookExport,
     BookVerify,
+    BookVoid,
+    BookImport,
 }
 
 impl Cmd {
     /// Every command with its subcommand path.
-    pub const ALL: [(Cmd, &'static [&'static str]); 21] = [
+    pub const ALL: [(Cmd, &'static [&'static str]); 23] = [
         (Cmd::Calc, &["calc"]),
         (Cmd::Check, &["check"]),
         (Cmd::Explain, &["explain"]),
@@ -223,6 +229,8 @@ impl Cmd {
         (Cmd::BookShow, &["book", "show"]),
         (Cmd::BookExport, &["book", "export"]),
         (Cmd::BookVerify, &["book", "verify"]),
+        (Cmd::BookVoid, &["book", "void"]),
+        (Cmd::BookImport, &["book", "import"]),
     ];
 }
 

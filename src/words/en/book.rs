@@ -88,7 +88,7 @@ impl OfficeWords for English {
             ),
             BookError::Database { path, detail } => format!("{path}: the book refused: {detail}"),
             BookError::ClaimsCommitted { file, batch } => format!(
-                "{file}: this claims file is already in the book as batch {batch}; nothing recorded"
+                "{file}: this file is already in the book as batch {batch}; nothing recorded"
             ),
             BookError::ClaimIdCommitted { claim_id, batch } => {
                 format!("claim {claim_id} was already decided in batch {batch}; nothing recorded")

@@ -102,7 +102,9 @@ pub(super) fn flag(flag: Flag) -> &'static str {
              [default: SUBSIDY_BOOK]"
         }
         Flag::Commit => "Record the batch in the book (--book) as decided, in one transaction",
-        Flag::By => "Who commits, as the book records it [default: the login name]",
+        Flag::By => "Who records this in the book [default: the login name]",
+        Flag::Reason => "Why the batch is withdrawn, as the book records it",
+        Flag::ImportFiles => "Earlier payouts of this tool (.csv or .xlsx), recorded in this order",
         Flag::BookInitFile => "The new book's file (it must not exist yet)",
         Flag::BatchNumber => "The batch's number in the book",
         Flag::BookExportOut => "Where to write the batch's payout: .csv as recorded, .xlsx as a workbook",
@@ -136,6 +138,10 @@ pub(super) fn command_about(command: Cmd) -> &'static str {
         Cmd::BookShow => "One batch of the book in full",
         Cmd::BookExport => "The payout of one batch, as calc wrote it",
         Cmd::BookVerify => "Check the book's hash chain and replay every batch it recorded",
+        Cmd::BookVoid => {
+            "Withdraw a batch the finance bureau did not pay (a new entry, never a deletion)"
+        }
+        Cmd::BookImport => "Record the office's earlier payouts in the book (nothing to replay)",
     }
 }
 

@@ -71,7 +71,7 @@ impl OfficeWords for Chinese {
             ),
             BookError::Database { path, detail } => format!("{path}：台账写入失败：{detail}"),
             BookError::ClaimsCommitted { file, batch } => {
-                format!("{file}：该申报文件已作为批次 {batch} 记入台账；未记账")
+                format!("{file}：该文件已作为批次 {batch} 记入台账；未记账")
             }
             BookError::ClaimIdCommitted { claim_id, batch } => {
                 format!("申报 {claim_id} 已在批次 {batch} 中处理；未记账")
