@@ -199,6 +199,16 @@ pub enum BookCommand {
         #[command(flatten)]
         office: BookFile,
     },
+    Publish {
+        #[arg(long, value_name = "YEAR")]
+        year: i32,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        #[command(flatten)]
+        measures: PolicyFile,
+        #[command(flatten)]
+        office: BookFile,
+    },
     Import {
         #[arg(required = true)]
         files: Vec<PathBuf>,
@@ -327,12 +337,21 @@ pub struct CompareArgs {
 
     #[arg(long)]
     pub no_bom: bool,
+
+    #[command(flatten)]
+    pub office: BookFile,
 }
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
-    #[arg(required = true)]
+    #[arg(required_unless_present = "book")]
     pub ledgers: Vec<PathBuf>,
+
+    #[command(flatten)]
+    pub office: BookFile,
+
+    #[arg(long, value_name = "YEAR", requires = "book")]
+    pub year: Option<i32>,
 
     #[arg(long, value_name = "AMOUNT")]
     pub budget: Option<String>,

@@ -505,3 +505,109 @@ fn a_file_that_is_not_a_payout_is_not_imported() {
         .stderr(predicate::str::contains("a.csv"));
     assert_eq!(std::fs::read(&book).expect("the book"), before);
 }
+
+fn sample(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("samples")
+        .join(name)
+}
+
+/// A book of the two sample batches of 2024: batch 1 pays ¥42,000.00, batch
+/// 2 (the whole year's file, decided against batch 1) ¥1,709,505.01.
+fn sample_book(dir: &Path) -> PathBuf {
+    let book = init(dir);
+    commit(&book, &sample("claims-2024-batch1.csv"))
+        .success()
+        .stderr(predicate::str::contains("¥42,000.00 paid"));
+    commit(&book, &sample("claims-2024.csv"))
+        .success()
+        .stderr(predicate::str::contains("¥1,709,505.01 paid"));
+    book
+}
+
+#[test]
+fn the_public_list_masks_every_id_number_even_under_show_ids() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let book = sample_book(dir.path());
+    let out = dir.path().join("公示名单.csv");
+    subsidy()
+        .args(["--show-ids", "book", "publish", "--year", "2024", "--out"])
+        .arg(&out)
+        .arg("--book")
+        .arg(&book)
+        .assert()
+        .success();
+    let list = std::fs::read_to_string(&out).expect("the list");
+    assert!(
+        list.starts_with("\u{feff}批次,申请人,证件号码,资助项目,金额（元）\n"),
+        "{list}"
+    );
+    // 张三's registered work: 10,000 yuan in batch 2, his ID number masked.
+    assert!(
+        list.contains("2,张三,441882********1230,作品著作权登记证书,10000.00\n"),
+        "{list}"
+    );
+    assert!(
+        !list.contains("441882199001011230"),
+        "an ID number shown whole:\n{list}"
+    );
+    // A credit code is public: shown whole.
+    assert!(
+        list.contains("1,连州市华创科技有限公司,91441882MA5123456M,"),
+        "{list}"
+    );
+    let xlsx = dir.path().join("list.xlsx");
+    subsidy()
+        .args(["book", "publish", "--year", "2024", "--out"])
+        .arg(&xlsx)
+        .arg("--book")
+        .arg(&book)
+        .assert()
+        .success();
+    assert!(std::fs::read(&xlsx)
+        .expect("the workbook")
+        .starts_with(b"PK"));
+}
+
+#[test]
+fn the_annual_review_from_the_book_adds_up_its_batches() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let book = sample_book(dir.path());
+    // 42,000.00 + 1,709,505.01 = 1,751,505.01.
+    subsidy()
+        .args(["--lang", "en", "report", "--year", "2024", "--book"])
+        .arg(&book)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("¥1,751,505.01"));
+    subsidy()
+        .args(["--lang", "en", "report", "--year", "2023", "--book"])
+        .arg(&book)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("¥1,751,505.01").not());
+}
+
+#[test]
+fn compare_with_the_book_is_compare_with_its_payouts_as_ledgers() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let book = init(dir.path());
+    let (a, b) = same_patent(dir.path());
+    commit(&book, &a).success();
+    let ledger = dir.path().join("payout-1.csv");
+    std::fs::write(&ledger, export(&book, 1, dir.path())).expect("writes");
+    let run = |with: &[&std::ffi::OsStr]| {
+        let out = subsidy()
+            .args(["--lang", "en", "compare"])
+            .arg(&b)
+            .args(with)
+            .args(["--format", "csv"])
+            .output()
+            .expect("runs");
+        assert!(out.status.success(), "{out:?}");
+        out.stdout
+    };
+    let by_book = run(&["--book".as_ref(), book.as_os_str()]);
+    assert_eq!(by_book, run(&["--ledger".as_ref(), ledger.as_os_str()]));
+    assert_ne!(by_book, run(&[]), "the book's payment was not counted");
+}

@@ -76,10 +76,13 @@ fn flag_place(flag: Flag) -> usize {
         Flag::BookExportOut => 62,
         Flag::Reason => 63,
         Flag::ImportFiles => 64,
+        Flag::Year => 65,
+        Flag::PublishOut => 66,
+        Flag::ReportBook => 67,
     }
 }
 
-const FLAGS: usize = 65;
+const FLAGS: usize = 68;
 
 #[test]
 fn every_flag_is_in_the_list_in_order() {
@@ -140,12 +143,13 @@ fn cmd_place(cmd: Cmd) -> usize {
         Cmd::BookVerify => 20,
         Cmd::BookVoid => 21,
         Cmd::BookImport => 22,
+        Cmd::BookPublish => 23,
     }
 }
 
 #[test]
 fn every_command_is_described_in_both_languages_differently() {
-    assert_eq!(Cmd::ALL.len(), 23);
+    assert_eq!(Cmd::ALL.len(), 24);
     for (i, (cmd, path)) in Cmd::ALL.iter().enumerate() {
         assert_eq!(cmd_place(*cmd), i, "{cmd:?}");
         assert!(!path.is_empty());

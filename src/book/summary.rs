@@ -63,3 +63,25 @@ pub fn in_force(entries: &[Entry], before: i64) -> Vec<&Entry> {
         .filter(|e| e.kind != Kind::Void && e.seq < before && !voided.contains(&e.batch))
         .collect()
 }
+
+/// The rows of a payout whose `year` is `year`, under its header; `None`
+/// when it has none.
+pub fn of_year(bytes: &[u8], year: i32) -> Option<Vec<u8>> {
+    let bytes = bytes.strip_prefix(crate::text::BOM).unwrap_or(bytes);
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
+    let header = reader.headers().ok()?.clone();
+    let at = header
+        .iter()
+        .position(|h| LedgerColumn::from_header(h) == Some(LedgerColumn::Year))?;
+    let wanted = year.to_string();
+    let mut out = csv::Writer::from_writer(Vec::new());
+    out.write_record(&header).ok()?;
+    let mut any = false;
+    for record in reader.records().flatten() {
+        if record.get(at).map(str::trim) == Some(wanted.as_str()) {
+            out.write_record(&record).ok()?;
+            any = true;
+        }
+    }
+    any.then(|| out.into_inner().ok()).flatten()
+}

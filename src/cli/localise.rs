@@ -171,7 +171,10 @@ pub(super) fn flag_of(path: &[&str], id: &str) -> Option<Flag> {
         ("policy", "diff", "alt") => Flag::DiffAlt,
         ("policy", "test", "cases") => Flag::TestCases,
         ("completions", _, "shell") => Flag::Shell,
+        ("report", _, "book") => Flag::ReportBook,
         (_, _, "book") => Flag::Book,
+        (_, _, "year") => Flag::Year,
+        ("book", "publish", "out") => Flag::PublishOut,
         ("calc", _, "commit") => Flag::Commit,
         (_, _, "by") => Flag::By,
         ("book", "init", "file") => Flag::BookInitFile,
@@ -380,7 +383,7 @@ mod tests {
                 pages.push(deeper.render_long_help().to_string());
             }
         }
-        assert_eq!(pages.len(), 24);
+        assert_eq!(pages.len(), 25);
         for page in &pages {
             for word in [
                 "Usage",

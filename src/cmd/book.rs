@@ -3,6 +3,7 @@
 
 mod commit;
 mod list;
+mod publish;
 mod record;
 mod verify;
 
@@ -10,6 +11,7 @@ pub use commit::Office;
 
 use std::path::Path;
 
+use super::LedgerText;
 use crate::book::{Book, BookError, Entry};
 use crate::cli::{BookCommand, BookFile};
 use crate::error::Error;
@@ -35,6 +37,12 @@ pub fn run(command: &BookCommand, lang: Lang) -> Result<(), Error> {
             by,
             office,
         } => record::void(&mut open(office)?, *batch, reason, by.as_deref(), lang),
+        BookCommand::Publish {
+            year,
+            out,
+            measures,
+            office,
+        } => publish::publish(&open(office)?, *year, out, measures, lang),
         BookCommand::Import {
             files,
             by,
@@ -50,6 +58,42 @@ pub fn run(command: &BookCommand, lang: Lang) -> Result<(), Error> {
             lang,
         ),
     }
+}
+
+/// The payouts in force in the book `--book` names (none without one),
+/// labelled, in the order recorded: what `compare` counts as paid.
+pub fn booked(office: &BookFile) -> Result<Vec<(String, Vec<u8>)>, Error> {
+    let Some(path) = office.book.as_deref() else {
+        return Ok(Vec::new());
+    };
+    let book = Book::open(path)?;
+    let entries = book.entries()?;
+    Ok(in_force(book.label(), &entries, i64::MAX)
+        .into_iter()
+        .map(|(label, bytes)| (label, bytes.to_vec()))
+        .collect())
+}
+
+/// The payouts in force in the book `--book` names, each cut to the rows
+/// of `year` when one is asked (a batch with none is left out): what
+/// `report --book` reviews.
+pub fn of_year(office: &BookFile, year: Option<i32>) -> Result<Vec<LedgerText>, Error> {
+    let mut ledgers = Vec::new();
+    for (label, bytes) in booked(office)? {
+        let text = match year {
+            Some(year) => match crate::book::summary::of_year(&bytes, year) {
+                Some(text) => text,
+                None => continue,
+            },
+            None => bytes,
+        };
+        ledgers.push(LedgerText {
+            label,
+            sheet: None,
+            text,
+        });
+    }
+    Ok(ledgers)
 }
 
 /// The book `--book` (or `SUBSIDY_BOOK`) names.

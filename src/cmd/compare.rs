@@ -51,8 +51,16 @@ fn run_side(
         set: sets.to_vec(),
         reading: args.reading.clone(),
     };
-    let (batch, prior) =
-        super::read_batch(Some(&args.claims), &sources, &policy, Default::default())?;
+    let booked = super::book::booked(&args.office)?;
+    let booked: Vec<(String, &[u8])> = booked.iter().map(|(l, b)| (l.clone(), &b[..])).collect();
+    let (batch, prior) = super::read_batch_booked(
+        Some(&args.claims),
+        &sources,
+        &policy,
+        Default::default(),
+        &crate::progress::Progress::none(),
+        &booked,
+    )?;
     let (outcomes, _) = engine::run_within(&policy, &batch.claims, &prior, engine::MAX_PASSES);
     let rows = results(&Decided {
         policy: &policy,

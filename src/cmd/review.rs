@@ -80,6 +80,11 @@ impl Columns {
 /// read to text as `calc --ledger` reads a ledger.
 fn read_rows(batch: usize, path: &Path) -> Result<Vec<PayoutRow>, Error> {
     let ledger = super::ledger_text(path, &Reading::default(), Limits::default())?;
+    rows_of(batch, &ledger)
+}
+
+/// The rows of one payout, read to text.
+fn rows_of(batch: usize, ledger: &LedgerText) -> Result<Vec<PayoutRow>, Error> {
     let bytes = ledger
         .text
         .strip_prefix(crate::text::BOM)
@@ -89,14 +94,14 @@ fn read_rows(batch: usize, path: &Path) -> Result<Vec<PayoutRow>, Error> {
         .headers()
         .map(|h| h.iter().map(header_key).collect())
         .unwrap_or_default();
-    let columns = Columns::find(&header, &ledger)?;
+    let columns = Columns::find(&header, ledger)?;
     let mut rows = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| Error::Read {
             path: ledger.label.clone(),
             source: std::io::Error::other(e),
         })?;
-        rows.push(payout_row(batch, &record, &columns, &ledger)?);
+        rows.push(payout_row(batch, &record, &columns, ledger)?);
     }
     Ok(rows)
 }
@@ -144,15 +149,16 @@ fn payout_row(
 pub fn run(args: &ReportArgs, lang: Lang) -> Result<(), Error> {
     let fund = super::budget::fund_asked(args.budget.as_deref())?;
     let mut rows = Vec::new();
+    let mut names: Vec<String> = Vec::new();
     for (batch, path) in args.ledgers.iter().enumerate() {
         rows.extend(read_rows(batch, path)?);
+        names.push(path.display().to_string());
     }
-    let r = review(&rows, args.ledgers.len());
-    let names: Vec<String> = args
-        .ledgers
-        .iter()
-        .map(|p| p.display().to_string())
-        .collect();
+    for ledger in super::book::of_year(&args.office, args.year)? {
+        rows.extend(rows_of(names.len(), &ledger)?);
+        names.push(ledger.label);
+    }
+    let r = review(&rows, names.len());
     let sheet = review_sheet(&r, &names, fund);
     let bom = !args.no_bom;
     let format = args.format.unwrap_or(if args.out.is_some() {

@@ -23,6 +23,12 @@ pub enum OfficeLabel {
     KindVoid,
     /// A batch withdrawn since.
     Withdrawn,
+    /// The public list: its name and columns.
+    PublicList,
+    Applicant,
+    ApplicantId,
+    Item,
+    Amount,
 }
 
 /// A sentence about the book.

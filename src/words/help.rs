@@ -104,11 +104,14 @@ pub enum Flag {
     BookExportOut,
     Reason,
     ImportFiles,
+    Year,
+    PublishOut,
+    ReportBook,
 }
 
 impl Flag {
     /// Every flag, for the tests that walk them.
-    pub const ALL: [Flag; 65] = [
+    pub const ALL: [Flag; 68] = [
         Flag::Lang,
         Flag::ShowIds,
         Flag::Help,
@@ -174,6 +177,9 @@ impl Flag {
         Flag::BookExportOut,
         Flag::Reason,
         Flag::ImportFiles,
+        Flag::Year,
+        Flag::PublishOut,
+        Flag::ReportBook,
     ];
 }
 
@@ -203,11 +209,12 @@ pub enum Cmd {
     BookVerify,
     BookVoid,
     BookImport,
+    BookPublish,
 }
 
 impl Cmd {
     /// Every command with its subcommand path.
-    pub const ALL: [(Cmd, &'static [&'static str]); 23] = [
+    pub const ALL: [(Cmd, &'static [&'static str]); 24] = [
         (Cmd::Calc, &["calc"]),
         (Cmd::Check, &["check"]),
         (Cmd::Explain, &["explain"]),
@@ -231,6 +238,7 @@ impl Cmd {
         (Cmd::BookVerify, &["book", "verify"]),
         (Cmd::BookVoid, &["book", "void"]),
         (Cmd::BookImport, &["book", "import"]),
+        (Cmd::BookPublish, &["book", "publish"]),
     ];
 }
 

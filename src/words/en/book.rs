@@ -22,6 +22,11 @@ impl OfficeWords for English {
             OfficeLabel::KindImport => "imported",
             OfficeLabel::KindVoid => "withdrawal",
             OfficeLabel::Withdrawn => "withdrawn",
+            OfficeLabel::PublicList => "Public list",
+            OfficeLabel::Applicant => "applicant",
+            OfficeLabel::ApplicantId => "applicant id",
+            OfficeLabel::Item => "item",
+            OfficeLabel::Amount => "amount (yuan)",
         }
     }
 

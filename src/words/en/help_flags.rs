@@ -103,6 +103,12 @@ pub(super) fn flag(flag: Flag) -> &'static str {
         }
         Flag::Commit => "Record the batch in the book (--book) as decided, in one transaction",
         Flag::By => "Who records this in the book [default: the login name]",
+        Flag::Year => "The year whose rows are taken (the payout's year column)",
+        Flag::PublishOut => "Where to write the public list: .xlsx or .csv",
+        Flag::ReportBook => {
+            "The office's book: review its batches in force, with or instead of LEDGER files \
+             [default: SUBSIDY_BOOK]"
+        }
         Flag::Reason => "Why the batch is withdrawn, as the book records it",
         Flag::ImportFiles => "Earlier payouts of this tool (.csv or .xlsx), recorded in this order",
         Flag::BookInitFile => "The new book's file (it must not exist yet)",
@@ -140,6 +146,9 @@ pub(super) fn command_about(command: Cmd) -> &'static str {
         Cmd::BookVerify => "Check the book's hash chain and replay every batch it recorded",
         Cmd::BookVoid => {
             "Withdraw a batch the finance bureau did not pay (a new entry, never a deletion)"
+        }
+        Cmd::BookPublish => {
+            "The year's public list: applicant, item, amount, batch; ID numbers masked"
         }
         Cmd::BookImport => "Record the office's earlier payouts in the book (nothing to replay)",
     }

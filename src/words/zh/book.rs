@@ -22,6 +22,11 @@ impl OfficeWords for Chinese {
             OfficeLabel::KindImport => "导入",
             OfficeLabel::KindVoid => "撤销",
             OfficeLabel::Withdrawn => "已撤销",
+            OfficeLabel::PublicList => "公示名单",
+            OfficeLabel::Applicant => "申请人",
+            OfficeLabel::ApplicantId => "证件号码",
+            OfficeLabel::Item => "资助项目",
+            OfficeLabel::Amount => "金额（元）",
         }
     }
 

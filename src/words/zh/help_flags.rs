@@ -87,6 +87,9 @@ pub(super) fn flag(flag: Flag) -> &'static str {
         Flag::Book => "本办台账：已记账的各批次均计为已拨付［默认：SUBSIDY_BOOK］",
         Flag::Commit => "把本批核定结果记入台账（--book），在同一事务内完成",
         Flag::By => "经办人，记入台账［默认：登录名］",
+        Flag::Year => "取该年度的行（拨付表的 year 列）",
+        Flag::PublishOut => "公示名单的写入位置：.xlsx 或 .csv",
+        Flag::ReportBook => "本办台账：汇总其中有效的批次，可与 LEDGER 文件同用或代替之［默认：SUBSIDY_BOOK］",
         Flag::Reason => "撤销该批次的原因，记入台账",
         Flag::ImportFiles => "本工具此前的拨付表（.csv 或 .xlsx），按此顺序记入",
         Flag::BookInitFile => "新台账的文件（须尚不存在）",
@@ -119,6 +122,7 @@ pub(super) fn command_about(command: Cmd) -> &'static str {
         Cmd::BookExport => "导出一个批次的拨付表，与 calc 当时写出的相同",
         Cmd::BookVerify => "核验台账的哈希链，并重算其中记录的每个批次",
         Cmd::BookVoid => "撤销财政未拨付的批次（新增一条记录，从不删除）",
+        Cmd::BookPublish => "本年度公示名单：申请人、项目、金额、批次；证件号码已遮盖",
         Cmd::BookImport => "把本办此前的拨付表记入台账（无需重算）",
     }
 }
