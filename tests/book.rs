@@ -301,6 +301,28 @@ fn verify_names_the_batch_whose_row_was_edited_by_hand() {
 }
 
 #[test]
+fn verify_finds_a_claim_id_taken_out_of_the_index() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let book = init(dir.path());
+    let (a, _) = same_patent(dir.path());
+    commit(&book, &a).success();
+    let conn = rusqlite::Connection::open(&book).expect("opens");
+    conn.execute_batch(
+        "DROP TRIGGER claim_ids_no_delete; DELETE FROM claim_ids WHERE claim_id = 'A-1';",
+    )
+    .expect("edits");
+    drop(conn);
+    subsidy()
+        .args(["--lang", "en", "book", "verify", "--book"])
+        .arg(&book)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "the index of claim_ids is not what",
+        ));
+}
+
+#[test]
 fn nothing_in_the_book_can_be_updated_or_deleted() {
     let dir = tempfile::tempdir().expect("a temporary directory");
     let book = init(dir.path());

@@ -182,6 +182,22 @@ impl Book {
         read_entries(&self.conn).map_err(|e| self.sql(e))
     }
 
+    /// The index of claim_ids that refusals read: (claim_id, batch, status),
+    /// sorted.
+    pub fn claim_index(&self) -> Result<Vec<(String, i64, String)>, BookError> {
+        let read = || -> rusqlite::Result<Vec<(String, i64, String)>> {
+            let mut query = self.conn.prepare(
+                "SELECT claim_id, batch, status FROM claim_ids ORDER BY claim_id, batch, status",
+            )?;
+            let rows = query.query_map([], |r| {
+                let text = |i| bytes_at(r, i).map(|b| String::from_utf8_lossy(&b).into_owned());
+                Ok((text(0)?, int_at(r, 1)?, text(2)?))
+            })?;
+            rows.collect()
+        };
+        read().map_err(|e| self.sql(e))
+    }
+
     /// Takes the book's write lock: what is read from now on is still the
     /// book when what is added is committed; a second process waits here.
     /// Nothing added is kept unless `commit` is called.

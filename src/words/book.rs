@@ -58,6 +58,9 @@ pub enum OfficeFact<'a> {
     ChainBroken {
         batch: i64,
     },
+    /// `verify`: the index of claim_ids that refusals read is not what the
+    /// recorded payouts give.
+    IndexChanged,
     /// `verify`: a batch replayed, and whether its payout came out the same.
     Replayed {
         batch: i64,

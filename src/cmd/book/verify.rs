@@ -34,6 +34,10 @@ pub fn verify(book: &Book, lang: Lang) -> Result<(), Error> {
         }
         prev = &e.hash;
     }
+    if book.claim_index()? != claim_index(&entries) {
+        lines.push(words.office_fact(&OfficeFact::IndexChanged));
+        problems += 1;
+    }
     for e in &entries {
         let batch = e.batch;
         let fact = match e.kind {
@@ -71,6 +75,22 @@ pub fn verify(book: &Book, lang: Lang) -> Result<(), Error> {
         0 => Ok(()),
         _ => Err(BookError::NotVerified { problems }.into()),
     }
+}
+
+/// The index of claim_ids the recorded payouts give, sorted as the book's.
+fn claim_index(entries: &[Entry]) -> Vec<(String, i64, String)> {
+    let mut index: Vec<(String, i64, String)> = entries
+        .iter()
+        .filter(|e| e.kind != Kind::Void)
+        .flat_map(|e| {
+            crate::book::summary::of_payout(&e.content.payout)
+                .claim_ids
+                .into_iter()
+                .map(move |(id, status)| (id, e.batch, status))
+        })
+        .collect();
+    index.sort();
+    index
 }
 
 /// A batch decided again.

@@ -53,6 +53,9 @@ impl OfficeWords for English {
                 "batch {batch}: the entry does not follow the one recorded before it; \
                  an entry was changed or removed outside this tool"
             ),
+            OfficeFact::IndexChanged => "the index of claim_ids is not what the recorded payouts \
+                 give; it was changed outside this tool"
+                .to_string(),
             OfficeFact::Replayed { batch, same: true } => {
                 format!("batch {batch}: replayed, the payout is identical")
             }

@@ -47,6 +47,9 @@ impl OfficeWords for Chinese {
             OfficeFact::ChainBroken { batch } => {
                 format!("批次 {batch}：与前一条记录接不上，有记录在本工具之外被改动或删除")
             }
+            OfficeFact::IndexChanged => {
+                "申报编号索引与记录的拨付表不符，已在本工具之外被改动".to_string()
+            }
             OfficeFact::Replayed { batch, same: true } => {
                 format!("批次 {batch}：重算结果与记录的拨付表完全一致")
             }
