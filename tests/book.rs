@@ -219,7 +219,9 @@ fn a_new_book_is_its_owners_only_and_never_overwrites_a_file() {
         .arg(&other)
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("already exists"));
+        .stderr(predicate::str::contains(
+            "already exists; a book is made in a new file",
+        ));
     assert_eq!(std::fs::read_to_string(&other).expect("kept"), "precious");
 }
 
@@ -632,4 +634,170 @@ fn compare_with_the_book_is_compare_with_its_payouts_as_ledgers() {
     let by_book = run(&["--book".as_ref(), book.as_os_str()]);
     assert_eq!(by_book, run(&["--ledger".as_ref(), ledger.as_os_str()]));
     assert_ne!(by_book, run(&[]), "the book's payment was not counted");
+}
+
+/// The same book in PostgreSQL: `SUBSIDY_TEST_POSTGRES` is the address of a
+/// server where the role may create databases (`.ci/run` starts one); each
+/// test makes a database of its own. Without it these tests say so and
+/// pass, unless `SUBSIDY_POSTGRES_REQUIRED=1` (CI) makes that a failure.
+mod on_postgres {
+    use super::*;
+    use std::sync::atomic::{AtomicU32, Ordering};
+
+    static MADE: AtomicU32 = AtomicU32::new(0);
+
+    fn server() -> Option<String> {
+        match std::env::var("SUBSIDY_TEST_POSTGRES") {
+            Ok(url) if !url.trim().is_empty() => Some(url),
+            _ => {
+                let required = std::env::var("SUBSIDY_POSTGRES_REQUIRED").is_ok_and(|v| v == "1");
+                assert!(
+                    !required,
+                    "SUBSIDY_TEST_POSTGRES is not set, and CI requires it"
+                );
+                eprintln!("skipped: no PostgreSQL server (SUBSIDY_TEST_POSTGRES unset)");
+                None
+            }
+        }
+    }
+
+    /// A new database on the server with an empty book in it.
+    fn new_book() -> Option<PathBuf> {
+        let server = server()?;
+        let name = format!(
+            "subsidy_book_{}_{}",
+            std::process::id(),
+            MADE.fetch_add(1, Ordering::SeqCst)
+        );
+        let mut admin = postgres::Client::connect(&server, postgres::NoTls).expect("connects");
+        for sql in [
+            format!("DROP DATABASE IF EXISTS {name}"),
+            format!("CREATE DATABASE {name}"),
+        ] {
+            admin.batch_execute(&sql).expect("makes a database");
+        }
+        let (base, _) = server.rsplit_once('/').expect("a database in the address");
+        let book = PathBuf::from(format!("{base}/{name}"));
+        subsidy()
+            .args(["--lang", "en", "book", "init"])
+            .arg(&book)
+            .assert()
+            .success()
+            .stderr(predicate::str::contains("an empty book, in this database"));
+        Some(book)
+    }
+
+    fn client(book: &Path) -> postgres::Client {
+        postgres::Client::connect(book.to_str().expect("an address"), postgres::NoTls)
+            .expect("connects")
+    }
+
+    /// Waits until a commit holds the book's write lock.
+    fn wait_for_lock(book: &Path) {
+        let mut db = client(book);
+        let start = Instant::now();
+        loop {
+            let held: i64 = db
+                .query_one(
+                    "SELECT count(*) FROM pg_locks l JOIN pg_class c ON l.relation = c.oid \
+                     WHERE c.relname = 'entries' AND l.mode = 'ExclusiveLock' AND l.granted",
+                    &[],
+                )
+                .expect("asks")
+                .get(0);
+            if held > 0 {
+                return;
+            }
+            assert!(start.elapsed() < Duration::from_secs(60), "no commit began");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    #[test]
+    fn a_book_in_postgres_gives_what_the_ledger_chain_gives() {
+        let Some(book) = new_book() else { return };
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let mut ledgers: Vec<PathBuf> = Vec::new();
+        for (i, piece) in pieces(dir.path(), 200, 13, &[70, 140]).iter().enumerate() {
+            let payout = dir.path().join(format!("payout-{i}.csv"));
+            let mut chain = subsidy();
+            chain.args(["--lang", "en", "calc"]).arg(piece);
+            for l in &ledgers {
+                chain.arg("--ledger").arg(l);
+            }
+            chain
+                .args(["--no-bom", "--out"])
+                .arg(&payout)
+                .assert()
+                .success();
+            commit(&book, piece).success();
+            let expected = std::fs::read(&payout).expect("the chain's payout");
+            assert!(
+                export(&book, i as u32 + 1, dir.path()) == expected,
+                "batch {}",
+                i + 1
+            );
+            ledgers.push(payout);
+        }
+        commit(&book, &dir.path().join("claims-13-0.csv"))
+            .code(1)
+            .stderr(predicate::str::contains(
+                "this file is already in the book as batch 1",
+            ));
+        subsidy()
+            .args(["--lang", "en", "book", "verify", "--book"])
+            .arg(&book)
+            .assert()
+            .success();
+    }
+
+    #[test]
+    fn two_offices_committing_at_once_never_pay_one_patent_twice() {
+        let Some(book) = new_book() else { return };
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let (a, b) = same_patent(dir.path());
+        let first = commit_paused(&book, &a, Duration::from_millis(1500));
+        wait_for_lock(&book);
+        let second = commit_paused(&book, &b, Duration::ZERO);
+        let first = first.wait_with_output().expect("the first ends");
+        let second = second.wait_with_output().expect("the second ends");
+        assert!(first.status.success(), "{first:?}");
+        assert!(second.status.success(), "{second:?}");
+        let said = String::from_utf8_lossy(&second.stderr);
+        assert!(
+            said.contains("committed as batch 2: 1 rows, ¥0.00 paid"),
+            "{said}"
+        );
+        let payout = String::from_utf8(export(&book, 2, dir.path())).expect("UTF-8");
+        assert!(payout.contains(",rejected,"), "{payout}");
+    }
+
+    #[test]
+    fn a_killed_commit_and_an_edit_by_hand_in_postgres() {
+        let Some(book) = new_book() else { return };
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let (a, b) = same_patent(dir.path());
+        commit(&book, &a).success();
+        let before = list(&book);
+        let mut child = commit_paused(&book, &b, Duration::from_secs(60));
+        wait_for_lock(&book);
+        child.kill().expect("kills");
+        let _ = child.wait();
+        assert_eq!(list(&book), before);
+        let mut db = client(&book);
+        assert!(db.execute("DELETE FROM entries", &[]).is_err());
+        db.batch_execute(
+            "ALTER TABLE entries DISABLE TRIGGER USER;
+             UPDATE entries SET paid = '20000' WHERE batch = 1;",
+        )
+        .expect("edits");
+        subsidy()
+            .args(["--lang", "en", "book", "verify", "--book"])
+            .arg(&book)
+            .assert()
+            .code(1)
+            .stdout(predicate::str::contains(
+                "batch 1: the entry is not what was recorded",
+            ));
+    }
 }

@@ -1,17 +1,20 @@
 //! The office's book: every batch the office committed, every payout it
-//! imported and every batch it withdrew, in one SQLite file. Entries are only
+//! imported and every batch it withdrew, in one SQLite file or one
+//! PostgreSQL database (`store.rs` says what both do). Entries are only
 //! ever added (triggers refuse an update or a delete), and each entry's hash
 //! covers its content and the hash of the entry before it, so an edit made
 //! with any other tool breaks the chain at the entry edited.
 
 mod entry;
 mod error;
+mod postgres;
+mod sqlite;
 mod store;
 pub mod summary;
 
 pub use entry::{Entry, Kind, NewEntry, GENESIS};
 pub use error::BookError;
-pub use store::{Book, SCHEMA_VERSION};
+pub use store::{Book, Store, SCHEMA_VERSION};
 
 /// The time now in UTC, as the book records it: `2026-12-04T16:30:00Z`.
 pub fn now_utc() -> String {

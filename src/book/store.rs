@@ -1,10 +1,10 @@
-//! The book's SQLite file: its schema, opening it, reading and adding
-//! entries.
+//! One book, two stores: a SQLite file for one office, a PostgreSQL
+//! database for offices that share a record. Both keep the same schema and
+//! answer the same few questions; the chain of hashes and the numbering of
+//! batches are made here, once, for both.
 
+use std::cell::RefCell;
 use std::path::Path;
-use std::time::Duration;
-
-use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
 
 use super::entry::{Entry, Kind, NewEntry, GENESIS};
 use super::error::BookError;
@@ -13,243 +13,101 @@ use super::error::BookError;
 /// one is refused rather than half understood.
 pub const SCHEMA_VERSION: i64 = 1;
 
-/// Every table is append-only: the triggers refuse an update or a delete
-/// from this tool and from any other that respects them.
-const SCHEMA: &str = "
-CREATE TABLE book_schema (version INTEGER NOT NULL);
-CREATE TABLE entries (
-    seq INTEGER PRIMARY KEY,
-    kind TEXT NOT NULL,
-    batch INTEGER NOT NULL,
-    at TEXT NOT NULL,
-    by TEXT NOT NULL,
-    policy_id TEXT NOT NULL,
-    policy_sha256 TEXT NOT NULL,
-    policy_text TEXT NOT NULL,
-    claims_name TEXT NOT NULL,
-    claims_sha256 TEXT NOT NULL,
-    claims BLOB NOT NULL,
-    encoding TEXT NOT NULL,
-    sheet TEXT NOT NULL,
-    payout BLOB NOT NULL,
-    rows INTEGER NOT NULL,
-    paid TEXT NOT NULL,
-    reason TEXT NOT NULL,
-    prev_hash TEXT NOT NULL,
-    hash TEXT NOT NULL
-);
-CREATE INDEX entries_claims ON entries (claims_sha256);
-CREATE TABLE claim_ids (claim_id TEXT NOT NULL, batch INTEGER NOT NULL, status TEXT NOT NULL);
-CREATE INDEX claim_ids_by_id ON claim_ids (claim_id);
-CREATE TRIGGER entries_no_update BEFORE UPDATE ON entries
-    BEGIN SELECT RAISE(ABORT, 'the book is append-only'); END;
-CREATE TRIGGER entries_no_delete BEFORE DELETE ON entries
-    BEGIN SELECT RAISE(ABORT, 'the book is append-only'); END;
-CREATE TRIGGER claim_ids_no_update BEFORE UPDATE ON claim_ids
-    BEGIN SELECT RAISE(ABORT, 'the book is append-only'); END;
-CREATE TRIGGER claim_ids_no_delete BEFORE DELETE ON claim_ids
-    BEGIN SELECT RAISE(ABORT, 'the book is append-only'); END;
-CREATE TRIGGER schema_no_update BEFORE UPDATE ON book_schema
-    BEGIN SELECT RAISE(ABORT, 'the book is append-only'); END;
-";
-
-/// How long a command waits for another one's commit to finish.
-const WAIT: Duration = Duration::from_secs(600);
-
-/// An open book.
-pub struct Book {
-    conn: Connection,
-    label: String,
-    /// Whether `begin` was called and `commit` not yet.
-    writing: bool,
+/// What a store of the book does.
+pub trait Store {
+    /// The book as messages name it (never with a password).
+    fn label(&self) -> &str;
+    /// Every entry, in the order they were made.
+    fn entries(&mut self) -> Result<Vec<Entry>, BookError>;
+    /// The index of claim_ids that refusals read: (claim_id, batch,
+    /// status), sorted.
+    fn claim_index(&mut self) -> Result<Vec<(String, i64, String)>, BookError>;
+    /// Takes the book's write lock: what is read from now on is still the
+    /// book when what is added is committed; a second writer waits here.
+    fn begin(&mut self) -> Result<(), BookError>;
+    /// Keeps what was added since `begin`.
+    fn commit(&mut self) -> Result<(), BookError>;
+    /// The batch or import, not withdrawn, that recorded a file of this hash.
+    fn batch_of_claims(&mut self, sha256: &str) -> Result<Option<i64>, BookError>;
+    /// The batch, not withdrawn, that decided `claim_id` other than as a
+    /// row that may come back (`invalid`, `manual`: SPEC §5.5).
+    fn batch_of_claim_id(&mut self, claim_id: &str) -> Result<Option<i64>, BookError>;
+    /// The last entry's place and hash, and the next batch number.
+    fn tail(&mut self) -> Result<(Option<(i64, String)>, i64), BookError>;
+    /// Adds an entry already given its place and hash, with its claim_ids.
+    fn insert(&mut self, entry: &Entry, claim_ids: &[(String, String)]) -> Result<(), BookError>;
 }
 
-impl Drop for Book {
-    fn drop(&mut self) {
-        if self.writing {
-            let _ = self.conn.execute_batch("ROLLBACK");
-        }
-    }
+/// An open book, in whichever store `--book` names.
+pub struct Book {
+    store: RefCell<Box<dyn Store>>,
+    label: String,
+}
+
+/// The address of a PostgreSQL book, when `--book` is one.
+fn postgres_url(path: &Path) -> Option<&str> {
+    let text = path.to_str()?;
+    (text.starts_with("postgres://") || text.starts_with("postgresql://")).then_some(text)
 }
 
 impl Book {
-    /// Makes an empty book at `path`, readable by its owner only; refuses a
-    /// file that is already there.
-    pub fn init(path: &Path) -> Result<(), BookError> {
-        let label = path.display().to_string();
-        create_new(path).map_err(|e| match e.kind() {
-            std::io::ErrorKind::AlreadyExists => BookError::Exists {
-                path: label.clone(),
-            },
-            _ => BookError::Database {
-                path: label.clone(),
-                detail: e.to_string(),
-            },
-        })?;
-        let sql = |e: rusqlite::Error| BookError::of_sqlite(&label, &e);
-        let mut conn =
-            Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE).map_err(sql)?;
-        let tx = conn.transaction().map_err(sql)?;
-        tx.execute_batch(SCHEMA).map_err(sql)?;
-        tx.execute(
-            "INSERT INTO book_schema (version) VALUES (?1)",
-            [SCHEMA_VERSION],
-        )
-        .map_err(sql)?;
-        tx.commit().map_err(sql)
+    /// Makes an empty book: a new SQLite file readable by its owner only, or
+    /// the book's tables in a PostgreSQL database that has none yet.
+    /// The book as messages name it, and whether it is a file.
+    pub fn init(path: &Path) -> Result<(String, bool), BookError> {
+        match postgres_url(path) {
+            Some(url) => super::postgres::Postgres::init(url).map(|label| (label, false)),
+            None => super::sqlite::Sqlite::init(path).map(|()| (path.display().to_string(), true)),
+        }
     }
 
-    /// Opens the book at `path`: a file that is not a book, a damaged one
-    /// or one of a later schema is refused before anything is written.
+    /// Opens the book `--book` names: a file that is not a book, a damaged
+    /// one or one of a later schema is refused before anything is written.
     pub fn open(path: &Path) -> Result<Book, BookError> {
-        let label = path.display().to_string();
-        let len = match std::fs::metadata(path) {
-            Ok(m) if m.is_file() => m.len(),
-            _ => return Err(BookError::Missing { path: label }),
+        let store: Box<dyn Store> = match postgres_url(path) {
+            Some(url) => Box::new(super::postgres::Postgres::open(url)?),
+            None => Box::new(super::sqlite::Sqlite::open(path)?),
         };
-        let sql = |e: rusqlite::Error| BookError::of_sqlite(&label, &e);
-        let conn =
-            Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE).map_err(sql)?;
-        conn.busy_timeout(WAIT).map_err(sql)?;
-        let book = Book {
-            conn,
+        let label = store.label().to_string();
+        Ok(Book {
+            store: RefCell::new(store),
             label,
-            writing: false,
-        };
-        book.check(len)?;
-        Ok(book)
+        })
     }
 
-    /// The book's file, as messages name it.
     pub fn label(&self) -> &str {
         &self.label
     }
 
-    fn sql(&self, e: rusqlite::Error) -> BookError {
-        BookError::of_sqlite(&self.label, &e)
-    }
-
-    /// Refuses a file without the book's table, one of a later schema, and
-    /// one shorter than SQLite's header says it is.
-    fn check(&self, len: u64) -> Result<(), BookError> {
-        let not_a_book = || BookError::NotABook {
-            path: self.label.clone(),
-        };
-        let tables: i64 = self
-            .conn
-            .query_row(
-                "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'book_schema'",
-                [],
-                |r| r.get(0),
-            )
-            .map_err(|e| self.sql(e))?;
-        if tables == 0 {
-            return Err(not_a_book());
-        }
-        let found: Option<i64> = self
-            .conn
-            .query_row("SELECT max(version) FROM book_schema", [], |r| r.get(0))
-            .map_err(|e| self.sql(e))?;
-        let found = found.ok_or_else(not_a_book)?;
-        if found > SCHEMA_VERSION {
-            return Err(BookError::Newer {
-                path: self.label.clone(),
-                found,
-                known: SCHEMA_VERSION,
-            });
-        }
-        let pages: i64 = self
-            .conn
-            .query_row("PRAGMA page_count", [], |r| r.get(0))
-            .map_err(|e| self.sql(e))?;
-        let size: i64 = self
-            .conn
-            .query_row("PRAGMA page_size", [], |r| r.get(0))
-            .map_err(|e| self.sql(e))?;
-        // Reading the book may have rolled back an interrupted commit and
-        // so changed its length: compare with the length now.
-        let len = std::fs::metadata(&self.label).map_or(len, |m| m.len());
-        if (pages.max(0) as u64).saturating_mul(size.max(0) as u64) > len {
-            return Err(BookError::Damaged {
-                path: self.label.clone(),
-            });
-        }
-        Ok(())
-    }
-
-    /// Every entry, in the order they were made.
     pub fn entries(&self) -> Result<Vec<Entry>, BookError> {
-        read_entries(&self.conn).map_err(|e| self.sql(e))
+        self.store.borrow_mut().entries()
     }
 
-    /// The index of claim_ids that refusals read: (claim_id, batch, status),
-    /// sorted.
     pub fn claim_index(&self) -> Result<Vec<(String, i64, String)>, BookError> {
-        let read = || -> rusqlite::Result<Vec<(String, i64, String)>> {
-            let mut query = self.conn.prepare(
-                "SELECT claim_id, batch, status FROM claim_ids ORDER BY claim_id, batch, status",
-            )?;
-            let rows = query.query_map([], |r| {
-                let text = |i| bytes_at(r, i).map(|b| String::from_utf8_lossy(&b).into_owned());
-                Ok((text(0)?, int_at(r, 1)?, text(2)?))
-            })?;
-            rows.collect()
-        };
-        read().map_err(|e| self.sql(e))
+        self.store.borrow_mut().claim_index()
     }
 
-    /// Takes the book's write lock: what is read from now on is still the
-    /// book when what is added is committed; a second process waits here.
-    /// Nothing added is kept unless `commit` is called.
     pub fn begin(&mut self) -> Result<(), BookError> {
-        self.conn
-            .execute_batch("BEGIN IMMEDIATE")
-            .map_err(|e| self.sql(e))?;
-        self.writing = true;
-        Ok(())
+        self.store.get_mut().begin()
     }
 
-    /// Keeps what was added since `begin`.
     pub fn commit(&mut self) -> Result<(), BookError> {
         pause_for_tests();
-        self.conn.execute_batch("COMMIT").map_err(|e| self.sql(e))?;
-        self.writing = false;
-        Ok(())
+        self.store.get_mut().commit()
     }
 
-    /// The batch or import, not withdrawn, that recorded a file of this hash.
     pub fn batch_of_claims(&self, sha256: &str) -> Result<Option<i64>, BookError> {
-        self.conn
-            .query_row(
-                "SELECT batch FROM entries WHERE kind != 'void' AND claims_sha256 = ?1 \
-                 AND batch NOT IN (SELECT batch FROM entries WHERE kind = 'void') \
-                 ORDER BY seq LIMIT 1",
-                [sha256],
-                |r| r.get(0),
-            )
-            .optional()
-            .map_err(|e| self.sql(e))
+        self.store.borrow_mut().batch_of_claims(sha256)
     }
 
-    /// The batch, not withdrawn, that decided `claim_id` other than as a
-    /// row that may come back (`invalid`, `manual`: SPEC §5.5).
     pub fn batch_of_claim_id(&self, claim_id: &str) -> Result<Option<i64>, BookError> {
-        self.conn
-            .query_row(
-                "SELECT batch FROM claim_ids WHERE claim_id = ?1 \
-                 AND status NOT IN ('invalid', 'manual') \
-                 AND batch NOT IN (SELECT batch FROM entries WHERE kind = 'void') \
-                 ORDER BY batch LIMIT 1",
-                [claim_id],
-                |r| r.get(0),
-            )
-            .optional()
-            .map_err(|e| self.sql(e))
+        self.store.borrow_mut().batch_of_claim_id(claim_id)
     }
 
-    /// Adds an entry after the last one; a batch or an import gets the next
-    /// batch number, a void names the batch it withdraws. Its claim_ids
-    /// (with each row's status) are indexed for later refusals.
+    /// Adds an entry after the last one, its hash chained to that one's; a
+    /// batch or an import gets the next batch number, a void names the
+    /// batch it withdraws. Its claim_ids (with each row's status) are
+    /// indexed for later refusals.
     pub fn append(
         &mut self,
         kind: Kind,
@@ -257,131 +115,24 @@ impl Book {
         content: NewEntry,
         claim_ids: &[(String, String)],
     ) -> Result<i64, BookError> {
-        let last: Option<(i64, String)> = self
-            .conn
-            .query_row(
-                "SELECT seq, hash FROM entries ORDER BY seq DESC LIMIT 1",
-                [],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()
-            .map_err(|e| self.sql(e))?;
-        let next_batch: i64 = self
-            .conn
-            .query_row(
-                "SELECT coalesce(max(batch), 0) + 1 FROM entries WHERE kind != 'void'",
-                [],
-                |r| r.get(0),
-            )
-            .map_err(|e| self.sql(e))?;
+        let store = self.store.get_mut();
+        let (last, next_batch) = store.tail()?;
         let (seq, prev_hash) = match last {
             Some((seq, hash)) => (seq + 1, hash),
             None => (1, GENESIS.to_string()),
         };
-        let batch = void_of.unwrap_or(next_batch);
         let mut entry = Entry {
             seq,
             kind,
-            batch,
+            batch: void_of.unwrap_or(next_batch),
             content,
             prev_hash,
             hash: String::new(),
         };
         entry.hash = entry.computed_hash();
-        insert(&self.conn, &entry).map_err(|e| self.sql(e))?;
-        let mut add = self
-            .conn
-            .prepare("INSERT INTO claim_ids (claim_id, batch, status) VALUES (?1, ?2, ?3)")
-            .map_err(|e| self.sql(e))?;
-        for (id, status) in claim_ids {
-            add.execute(params![id, batch, status])
-                .map_err(|e| BookError::of_sqlite(&self.label, &e))?;
-        }
-        Ok(batch)
+        store.insert(&entry, claim_ids)?;
+        Ok(entry.batch)
     }
-}
-
-/// Creates `path`, refusing one that exists; only its owner may read it.
-fn create_new(path: &Path) -> std::io::Result<()> {
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    options.open(path).map(drop)
-}
-
-fn insert(conn: &Connection, e: &Entry) -> rusqlite::Result<()> {
-    let c = &e.content;
-    conn.execute(
-        "INSERT INTO entries (seq, kind, batch, at, by, policy_id, policy_sha256, \
-         policy_text, claims_name, claims_sha256, claims, encoding, sheet, payout, rows, \
-         paid, reason, prev_hash, hash) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, \
-         ?18, ?19)",
-        params![
-            e.seq,
-            e.kind.as_str(),
-            e.batch,
-            c.at,
-            c.by,
-            c.policy_id,
-            c.policy_sha256,
-            c.policy_text,
-            c.claims_name,
-            c.claims_sha256,
-            c.claims,
-            c.encoding,
-            c.sheet,
-            c.payout,
-            c.rows,
-            c.paid,
-            c.reason,
-            e.prev_hash,
-            e.hash
-        ],
-    )
-    .map(drop)
-}
-
-fn read_entries(conn: &Connection) -> rusqlite::Result<Vec<Entry>> {
-    let mut query = conn.prepare(
-        "SELECT seq, kind, batch, at, by, policy_id, policy_sha256, policy_text, \
-         claims_name, claims_sha256, claims, encoding, sheet, payout, rows, paid, reason, \
-         prev_hash, hash FROM entries ORDER BY seq",
-    )?;
-    let rows = query.query_map([], |r| {
-        // An entry edited outside the tool may hold a value of another type:
-        // it is read as it is, and `verify` then finds its hash wrong.
-        let text = |i| bytes_at(r, i).map(|b| String::from_utf8_lossy(&b).into_owned());
-        let kind = Kind::named(&text(1)?).unwrap_or(Kind::Batch);
-        Ok(Entry {
-            seq: int_at(r, 0)?,
-            kind,
-            batch: int_at(r, 2)?,
-            content: NewEntry {
-                at: text(3)?,
-                by: text(4)?,
-                policy_id: text(5)?,
-                policy_sha256: text(6)?,
-                policy_text: text(7)?,
-                claims_name: text(8)?,
-                claims_sha256: text(9)?,
-                claims: bytes_at(r, 10)?,
-                encoding: text(11)?,
-                sheet: text(12)?,
-                payout: bytes_at(r, 13)?,
-                rows: int_at(r, 14)?,
-                paid: text(15)?,
-                reason: text(16)?,
-            },
-            prev_hash: text(17)?,
-            hash: text(18)?,
-        })
-    })?;
-    rows.collect()
 }
 
 /// In a debug build, `SUBSIDY_BOOK_TEST_PAUSE` (milliseconds) holds a commit
@@ -393,26 +144,6 @@ fn pause_for_tests() {
         .ok()
         .and_then(|v| v.parse::<u64>().ok())
     {
-        std::thread::sleep(Duration::from_millis(ms));
+        std::thread::sleep(std::time::Duration::from_millis(ms));
     }
-}
-
-/// A column's bytes, whatever its type.
-fn bytes_at(row: &rusqlite::Row, i: usize) -> rusqlite::Result<Vec<u8>> {
-    use rusqlite::types::ValueRef;
-    Ok(match row.get_ref(i)? {
-        ValueRef::Null => Vec::new(),
-        ValueRef::Integer(n) => n.to_string().into_bytes(),
-        ValueRef::Real(x) => x.to_string().into_bytes(),
-        ValueRef::Text(t) | ValueRef::Blob(t) => t.to_vec(),
-    })
-}
-
-/// A column as a number; one that is not is read as 0.
-fn int_at(row: &rusqlite::Row, i: usize) -> rusqlite::Result<i64> {
-    let bytes = bytes_at(row, i)?;
-    Ok(std::str::from_utf8(&bytes)
-        .ok()
-        .and_then(|t| t.trim().parse().ok())
-        .unwrap_or(0))
 }

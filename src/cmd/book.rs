@@ -20,9 +20,8 @@ use crate::words::{Lang, OfficeFact};
 pub fn run(command: &BookCommand, lang: Lang) -> Result<(), Error> {
     match command {
         BookCommand::Init { file } => {
-            Book::init(file)?;
-            let path = file.display().to_string();
-            say(lang, &OfficeFact::Initialised { path: &path });
+            let (path, file) = Book::init(file)?;
+            say(lang, &OfficeFact::Initialised { path: &path, file });
             Ok(())
         }
         BookCommand::List { office } => list::list(&open(office)?, lang),

@@ -34,8 +34,10 @@ pub enum OfficeLabel {
 /// A sentence about the book.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum OfficeFact<'a> {
+    /// A new book: a file (its owner's only) or a database's tables.
     Initialised {
         path: &'a str,
+        file: bool,
     },
     Committed {
         batch: i64,

@@ -32,8 +32,11 @@ impl OfficeWords for English {
 
     fn office_fact(&self, fact: &OfficeFact) -> String {
         match fact {
-            OfficeFact::Initialised { path } => {
+            OfficeFact::Initialised { path, file: true } => {
                 format!("{path}: an empty book, readable by you only")
+            }
+            OfficeFact::Initialised { path, file: false } => {
+                format!("{path}: an empty book, in this database")
             }
             OfficeFact::Committed { batch, rows, paid } => format!(
                 "committed as batch {batch}: {rows} rows, ¥{} paid",
@@ -78,7 +81,7 @@ impl OfficeWords for English {
     fn office_error(&self, error: &BookError) -> String {
         match error {
             BookError::Exists { path } => {
-                format!("{path}: the file already exists; a book is made in a new file")
+                format!("{path}: already exists; a book is made in a new file or an empty database")
             }
             BookError::NotNamed => {
                 "which book? Name it with --book FILE or SUBSIDY_BOOK".to_string()

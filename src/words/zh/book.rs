@@ -32,7 +32,12 @@ impl OfficeWords for Chinese {
 
     fn office_fact(&self, fact: &OfficeFact) -> String {
         match fact {
-            OfficeFact::Initialised { path } => format!("{path}：已建空台账，仅本人可读"),
+            OfficeFact::Initialised { path, file: true } => {
+                format!("{path}：已建空台账，仅本人可读")
+            }
+            OfficeFact::Initialised { path, file: false } => {
+                format!("{path}：已在该数据库中建空台账")
+            }
             OfficeFact::Committed { batch, rows, paid } => format!(
                 "已记入台账，批次 {batch}：{rows} 行，拨付 ¥{}",
                 grouped(*paid)
@@ -67,7 +72,7 @@ impl OfficeWords for Chinese {
 
     fn office_error(&self, error: &BookError) -> String {
         match error {
-            BookError::Exists { path } => format!("{path}：文件已存在；台账须建在新文件中"),
+            BookError::Exists { path } => format!("{path}：已存在；台账须建在新文件或空数据库中"),
             BookError::NotNamed => "未指定台账：请用 --book FILE 或 SUBSIDY_BOOK 指定".to_string(),
             BookError::Missing { path } => {
                 format!("{path}：没有这个台账（可用 `subsidy book init {path}` 新建）")
