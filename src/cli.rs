@@ -347,8 +347,10 @@ pub struct ReportArgs {
     #[arg(required_unless_present = "book")]
     pub ledgers: Vec<PathBuf>,
 
-    #[command(flatten)]
-    pub office: BookFile,
+    /// Named on the command line only: a `SUBSIDY_BOOK` of the environment
+    /// added to payout files given would count their rows twice.
+    #[arg(long, value_name = "FILE")]
+    pub book: Option<PathBuf>,
 
     #[arg(long, value_name = "YEAR", requires = "book")]
     pub year: Option<i32>,

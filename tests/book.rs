@@ -613,6 +613,33 @@ fn the_annual_review_from_the_book_adds_up_its_batches() {
 }
 
 #[test]
+fn subsidy_book_names_the_book_to_calc_but_never_adds_it_to_a_report_of_files() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let book = sample_book(dir.path());
+    // Every claim of batch 1 is in the book already: nothing is paid again.
+    subsidy()
+        .env("SUBSIDY_BOOK", &book)
+        .args(["--lang", "en", "calc"])
+        .arg(sample("claims-2024-batch1.csv"))
+        .args(["--format", "csv", "--no-bom"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(",rejected,"))
+        .stdout(predicate::str::contains(",paid,").not());
+    let first = dir.path().join("payout-1.csv");
+    std::fs::write(&first, export(&book, 1, dir.path())).expect("writes");
+    // Batch 1 alone: 42,000.00, not the book's 1,751,505.01 on top.
+    subsidy()
+        .env("SUBSIDY_BOOK", &book)
+        .args(["--lang", "en", "report"])
+        .arg(&first)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("¥42,000.00"))
+        .stdout(predicate::str::contains("¥1,751,505.01").not());
+}
+
+#[test]
 fn compare_with_the_book_is_compare_with_its_payouts_as_ledgers() {
     let dir = tempfile::tempdir().expect("a temporary directory");
     let book = init(dir.path());

@@ -154,7 +154,10 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<(), Error> {
         rows.extend(read_rows(batch, path)?);
         names.push(path.display().to_string());
     }
-    for ledger in super::book::of_year(&args.office, args.year)? {
+    let office = crate::cli::BookFile {
+        book: args.book.clone(),
+    };
+    for ledger in super::book::of_year(&office, args.year)? {
         rows.extend(rows_of(names.len(), &ledger)?);
         names.push(ledger.label);
     }

@@ -107,7 +107,7 @@ pub(super) fn flag(flag: Flag) -> &'static str {
         Flag::PublishOut => "Where to write the public list: .xlsx or .csv",
         Flag::ReportBook => {
             "The office's book: review its batches in force, with or instead of LEDGER files \
-             [default: SUBSIDY_BOOK]"
+             (SUBSIDY_BOOK is not read here)"
         }
         Flag::Reason => "Why the batch is withdrawn, as the book records it",
         Flag::ImportFiles => "Earlier payouts of this tool (.csv or .xlsx), recorded in this order",
