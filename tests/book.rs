@@ -594,6 +594,30 @@ fn the_public_list_masks_every_id_number_even_under_show_ids() {
 }
 
 #[test]
+fn an_exported_workbook_names_the_claims_file_as_the_book_keeps_it() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let book = sample_book(dir.path());
+    let workbook = dir.path().join("batch-2.xlsx");
+    subsidy()
+        .args(["book", "export", "2", "--out"])
+        .arg(&workbook)
+        .arg("--book")
+        .arg(&book)
+        .assert()
+        .success();
+    let file = std::fs::File::open(&workbook).expect("the workbook");
+    let mut zip = zip::ZipArchive::new(file).expect("a workbook");
+    let mut strings = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("xl/sharedStrings.xml").expect("its strings"),
+        &mut strings,
+    )
+    .expect("reads");
+    assert!(strings.contains("<t>claims-2024.csv</t>"), "{strings}");
+    assert!(strings.contains("张三") && strings.contains("441882199001011230"));
+}
+
+#[test]
 fn the_annual_review_from_the_book_adds_up_its_batches() {
     let dir = tempfile::tempdir().expect("a temporary directory");
     let book = sample_book(dir.path());

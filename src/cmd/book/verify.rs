@@ -147,7 +147,7 @@ pub fn replay(book: &str, entries: &[Entry], entry: &Entry) -> Result<Replayed, 
     };
     let booked = super::in_force(book, entries, entry.seq);
     let progress = Progress::none();
-    let (batch, prior) = super::super::read_batch_booked(
+    let (mut batch, prior) = super::super::read_batch_booked(
         Some(&path),
         &sources,
         &policy,
@@ -155,6 +155,8 @@ pub fn replay(book: &str, entries: &[Entry], entry: &Entry) -> Result<Replayed, 
         &progress,
         &booked,
     )?;
+    // Named as the book keeps it, not by the folder it was replayed in.
+    batch.source = c.claims_name.clone();
     let (outcomes, _) = engine::run_within(&policy, &batch.claims, &prior, engine::MAX_PASSES);
     Ok(Replayed {
         policy,
