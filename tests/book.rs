@@ -387,6 +387,43 @@ fn a_commit_killed_midway_leaves_the_book_as_it_was() {
         .stderr(predicate::str::contains("committed as batch 2"));
 }
 
+/// A disk that fills up in the middle of a commit, made with the file size
+/// limit of the process (no mount needed): SQLite's writes fail there as on
+/// a full disk.
+#[cfg(unix)]
+#[test]
+fn a_commit_onto_a_full_disk_leaves_the_book_as_it_was() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let book = init(dir.path());
+    let (a, _) = same_patent(dir.path());
+    commit(&book, &a).success();
+    let before = list(&book);
+    let big = pieces(dir.path(), 3000, 17, &[]).remove(0);
+    let limit = std::fs::metadata(&book).expect("the book").len() / 1024 + 16;
+    let script = format!(
+        "trap '' XFSZ; ulimit -f {limit}; \
+         exec \"$0\" --lang en calc \"$1\" --book \"$2\" --commit --format csv --no-bom"
+    );
+    let out = std::process::Command::new("bash")
+        .args(["-c", &script])
+        .arg(bin())
+        .arg(&big)
+        .arg(&book)
+        .env_remove("SUBSIDY_BOOK")
+        .stdout(Stdio::null())
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("the book refused"), "{said}");
+    assert_eq!(list(&book), before);
+    subsidy()
+        .args(["--lang", "en", "book", "verify", "--book"])
+        .arg(&book)
+        .assert()
+        .success();
+}
+
 #[test]
 fn two_commits_at_once_one_waits_and_decides_against_the_other() {
     let dir = tempfile::tempdir().expect("a temporary directory");
