@@ -194,9 +194,12 @@ impl Store for Postgres {
         &self.label
     }
 
-    fn entries(&mut self) -> Result<Vec<Entry>, BookError> {
-        let sql = format!("SELECT {COLUMNS} FROM entries ORDER BY seq");
-        let rows = self.client.query(&sql, &[]).map_err(|e| self.err(e))?;
+    fn entries(&mut self, files: bool) -> Result<Vec<Entry>, BookError> {
+        let sql = r#"SELECT seq, kind, batch, "at", "by", policy_id, policy_sha256,
+            CASE WHEN $1 THEN policy_text ELSE '' END, claims_name, claims_sha256,
+            CASE WHEN $1 THEN claims ELSE ''::bytea END, encoding, sheet, payout, "rows", paid,
+            reason, prev_hash, hash FROM entries ORDER BY seq"#;
+        let rows = self.client.query(sql, &[&files]).map_err(|e| self.err(e))?;
         rows.iter()
             .map(entry_of)
             .collect::<Result<_, _>>()

@@ -178,8 +178,8 @@ impl Store for Sqlite {
     }
 
     /// Every entry, in the order they were made.
-    fn entries(&mut self) -> Result<Vec<Entry>, BookError> {
-        read_entries(&self.conn).map_err(|e| self.sql(e))
+    fn entries(&mut self, files: bool) -> Result<Vec<Entry>, BookError> {
+        read_entries(&self.conn, files).map_err(|e| self.sql(e))
     }
 
     /// The index of claim_ids that refusals read: (claim_id, batch, status),
@@ -326,13 +326,14 @@ fn insert(conn: &Connection, e: &Entry) -> rusqlite::Result<()> {
     .map(drop)
 }
 
-fn read_entries(conn: &Connection) -> rusqlite::Result<Vec<Entry>> {
+fn read_entries(conn: &Connection, files: bool) -> rusqlite::Result<Vec<Entry>> {
     let mut query = conn.prepare(
-        "SELECT seq, kind, batch, at, by, policy_id, policy_sha256, policy_text, \
-         claims_name, claims_sha256, claims, encoding, sheet, payout, rows, paid, reason, \
+        "SELECT seq, kind, batch, at, by, policy_id, policy_sha256, \
+         CASE WHEN ?1 THEN policy_text ELSE '' END, claims_name, claims_sha256, \
+         CASE WHEN ?1 THEN claims ELSE x'' END, encoding, sheet, payout, rows, paid, reason, \
          prev_hash, hash FROM entries ORDER BY seq",
     )?;
-    let rows = query.query_map([], |r| {
+    let rows = query.query_map([files], |r| {
         // An entry edited outside the tool may hold a value of another type:
         // it is read as it is, and `verify` then finds its hash wrong.
         let text = |i| bytes_at(r, i).map(|b| String::from_utf8_lossy(&b).into_owned());

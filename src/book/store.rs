@@ -17,8 +17,9 @@ pub const SCHEMA_VERSION: i64 = 1;
 pub trait Store {
     /// The book as messages name it (never with a password).
     fn label(&self) -> &str;
-    /// Every entry, in the order they were made.
-    fn entries(&mut self) -> Result<Vec<Entry>, BookError>;
+    /// Every entry, in the order they were made; without `files`, with the
+    /// claims file's bytes and the policy's text left empty.
+    fn entries(&mut self, files: bool) -> Result<Vec<Entry>, BookError>;
     /// The index of claim_ids that refusals read: (claim_id, batch,
     /// status), sorted.
     fn claim_index(&mut self) -> Result<Vec<(String, i64, String)>, BookError>;
@@ -79,8 +80,17 @@ impl Book {
         &self.label
     }
 
+    /// Every entry, whole.
     pub fn entries(&self) -> Result<Vec<Entry>, BookError> {
-        self.store.borrow_mut().entries()
+        self.store.borrow_mut().entries(true)
+    }
+
+    /// Every entry without the claims files' bytes and the policies' texts
+    /// (empty), for what needs only the payouts: a book of many large
+    /// batches is not held in memory twice over. Their hashes cannot be
+    /// checked from these.
+    pub fn payouts(&self) -> Result<Vec<Entry>, BookError> {
+        self.store.borrow_mut().entries(false)
     }
 
     pub fn claim_index(&self) -> Result<Vec<(String, i64, String)>, BookError> {

@@ -66,7 +66,7 @@ pub fn booked(office: &BookFile) -> Result<Vec<(String, Vec<u8>)>, Error> {
         return Ok(Vec::new());
     };
     let book = Book::open(path)?;
-    let entries = book.entries()?;
+    let entries = book.payouts()?;
     Ok(in_force(book.label(), &entries, i64::MAX)
         .into_iter()
         .map(|(label, bytes)| (label, bytes.to_vec()))

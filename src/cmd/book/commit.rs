@@ -39,7 +39,7 @@ impl Office {
         if args.commit {
             book.begin()?;
         }
-        let entries = book.entries()?;
+        let entries = book.payouts()?;
         Ok(Office {
             book: Some(book),
             entries,

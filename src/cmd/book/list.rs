@@ -13,7 +13,7 @@ use crate::words::{Lang, OfficeFact, OfficeLabel};
 
 /// One line per entry: batches, imports and withdrawals, in order.
 pub fn list(book: &Book, lang: Lang) -> Result<(), Error> {
-    let entries = book.entries()?;
+    let entries = book.payouts()?;
     if entries.is_empty() {
         super::say(lang, &OfficeFact::Empty);
         return Ok(());
@@ -67,7 +67,7 @@ pub fn list(book: &Book, lang: Lang) -> Result<(), Error> {
 
 /// Everything the book records of one batch but its files' bytes.
 pub fn show(book: &Book, batch: i64, lang: Lang) -> Result<(), Error> {
-    let entries = book.entries()?;
+    let entries = book.payouts()?;
     let words = lang.words();
     let l = |label| words.office_label(label);
     let shown: Vec<&Entry> = entries.iter().filter(|e| e.batch == batch).collect();

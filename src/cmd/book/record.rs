@@ -20,7 +20,7 @@ pub fn void(
     lang: Lang,
 ) -> Result<(), Error> {
     book.begin()?;
-    let entries = book.entries()?;
+    let entries = book.payouts()?;
     let of_batch = |kind: Kind| entries.iter().any(|e| e.batch == batch && e.kind == kind);
     if !of_batch(Kind::Batch) && !of_batch(Kind::Import) {
         return Err(BookError::NoSuchBatch { batch }.into());
