@@ -309,7 +309,16 @@ pub struct ExplainArgs {
 
 #[derive(Debug, Args)]
 pub struct CompareArgs {
-    pub claims: PathBuf,
+    #[arg(required_unless_present = "year")]
+    pub claims: Option<PathBuf>,
+
+    #[arg(
+        long,
+        value_name = "YEAR",
+        requires = "book",
+        conflicts_with = "claims"
+    )]
+    pub year: Option<i32>,
 
     #[arg(long, value_name = "FILE")]
     pub base: Option<PathBuf>,

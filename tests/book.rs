@@ -701,6 +701,39 @@ fn subsidy_book_names_the_book_to_calc_but_never_adds_it_to_a_report_of_files() 
 }
 
 #[test]
+fn compare_replays_the_years_batches_under_the_draft() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let book = sample_book(dir.path());
+    let total = |alt: &[&str]| {
+        let out = subsidy()
+            .args([
+                "--lang", "en", "compare", "--year", "2024", "--format", "csv", "--book",
+            ])
+            .arg(&book)
+            .args(alt)
+            .output()
+            .expect("runs");
+        assert!(out.status.success(), "{out:?}");
+        let text = String::from_utf8(out.stdout).expect("UTF-8");
+        text.lines()
+            .find(|l| l.starts_with("total,"))
+            .expect("a total")
+            .to_string()
+    };
+    // Both sides under the measures the batches were committed under: what
+    // was recorded, 42,000.00 + 1,709,505.01.
+    assert_eq!(total(&[]), "total,,,1751505.01,1751505.01,0.00,,");
+    // 3,000 a high-value patent instead of 2,000: batch 1 paid one (L-003,
+    // 1,000 more); batch 2, against batch 1's payout, 3,000 more (what
+    // `compare samples/claims-2024.csv --ledger PAYOUT-1 --alt-set …` says
+    // of it alone): 4,000.
+    assert_eq!(
+        total(&["--alt-set", "item.high_value_patent.amount=3000"]),
+        "total,,,1751505.01,1755505.01,4000.00,,"
+    );
+}
+
+#[test]
 fn compare_with_the_book_is_compare_with_its_payouts_as_ledgers() {
     let dir = tempfile::tempdir().expect("a temporary directory");
     let book = init(dir.path());

@@ -79,10 +79,11 @@ fn flag_place(flag: Flag) -> usize {
         Flag::Year => 65,
         Flag::PublishOut => 66,
         Flag::ReportBook => 67,
+        Flag::CompareYear => 68,
     }
 }
 
-const FLAGS: usize = 68;
+const FLAGS: usize = 69;
 
 #[test]
 fn every_flag_is_in_the_list_in_order() {

@@ -173,6 +173,7 @@ pub(super) fn flag_of(path: &[&str], id: &str) -> Option<Flag> {
         ("completions", _, "shell") => Flag::Shell,
         ("report", _, "book") => Flag::ReportBook,
         (_, _, "book") => Flag::Book,
+        ("compare", _, "year") => Flag::CompareYear,
         (_, _, "year") => Flag::Year,
         ("book", "publish", "out") => Flag::PublishOut,
         ("calc", _, "commit") => Flag::Commit,

@@ -5,7 +5,7 @@ mod commit;
 mod list;
 mod publish;
 mod record;
-mod verify;
+pub mod verify;
 
 pub use commit::Office;
 
@@ -93,6 +93,40 @@ pub fn of_year(office: &BookFile, year: Option<i32>) -> Result<Vec<LedgerText>, 
         });
     }
     Ok(ledgers)
+}
+
+/// The year's batches (those with rows of `year`, in force now) decided
+/// again, in order, under the policy `load` gives: each against the payouts
+/// in force before it, the year's earlier batches as this replay decided
+/// them. What `compare --book --year` compares.
+pub fn year_replayed(
+    office: &BookFile,
+    year: i32,
+    load: &dyn Fn() -> Result<crate::policy::Policy, Error>,
+) -> Result<Vec<verify::Replayed>, Error> {
+    let book = open(office)?;
+    let entries = book.entries()?;
+    let mut decided: Vec<(i64, Vec<u8>)> = Vec::new();
+    let mut replays = Vec::new();
+    for entry in crate::book::summary::in_force(&entries, i64::MAX) {
+        let of_year = crate::book::summary::of_year(&entry.content.payout, year).is_some();
+        if entry.kind != crate::book::Kind::Batch || !of_year {
+            continue;
+        }
+        let booked: Vec<(String, &[u8])> = crate::book::summary::in_force(&entries, entry.seq)
+            .into_iter()
+            .map(|e| {
+                let again = decided.iter().find(|(batch, _)| *batch == e.batch);
+                let bytes = again.map_or(e.content.payout.as_slice(), |(_, b)| b.as_slice());
+                (ledger_label(book.label(), e), bytes)
+            })
+            .collect();
+        let label = ledger_label(book.label(), entry);
+        let replayed = verify::replay_under(&label, entry, load()?, &booked)?;
+        decided.push((entry.batch, commit::canonical_payout(&replayed.decided())?));
+        replays.push(replayed);
+    }
+    Ok(replays)
 }
 
 /// The book `--book` (or `SUBSIDY_BOOK`) names.

@@ -51,27 +51,41 @@ fn run_side(
         set: sets.to_vec(),
         reading: args.reading.clone(),
     };
-    let booked = super::book::booked(&args.office)?;
-    let booked: Vec<(String, &[u8])> = booked.iter().map(|(l, b)| (l.clone(), &b[..])).collect();
-    let (batch, prior) = super::read_batch_booked(
-        Some(&args.claims),
-        &sources,
-        &policy,
-        Default::default(),
-        &crate::progress::Progress::none(),
-        &booked,
-    )?;
-    let (outcomes, _) = engine::run_within(&policy, &batch.claims, &prior, engine::MAX_PASSES);
-    let rows = results(&Decided {
-        policy: &policy,
-        batch: &batch,
-        outcomes: &outcomes,
-    });
-    let mut said: Vec<String> = super::notices::unknown_columns(&batch, lang)
-        .into_iter()
-        .collect();
-    said.extend(invalid_lines(&batch, lang));
-    said.extend(super::notices::of_rows(&batch, &policy, lang));
+    let (rows, said) = match args.year {
+        Some(year) => {
+            let load = || Ok(crate::policy::load(&label, &text)?);
+            let replays = super::book::year_replayed(&args.office, year, &load)?;
+            let mut rows = Vec::new();
+            let mut said = Vec::new();
+            for replayed in &replays {
+                let decided = replayed.decided();
+                rows.extend(results(&decided));
+                said.extend(said_of(decided.batch, &policy, lang));
+            }
+            (rows, said)
+        }
+        None => {
+            let booked = super::book::booked(&args.office)?;
+            let booked: Vec<(String, &[u8])> =
+                booked.iter().map(|(l, b)| (l.clone(), &b[..])).collect();
+            let (batch, prior) = super::read_batch_booked(
+                args.claims.as_deref(),
+                &sources,
+                &policy,
+                Default::default(),
+                &crate::progress::Progress::none(),
+                &booked,
+            )?;
+            let (outcomes, _) =
+                engine::run_within(&policy, &batch.claims, &prior, engine::MAX_PASSES);
+            let rows = results(&Decided {
+                policy: &policy,
+                batch: &batch,
+                outcomes: &outcomes,
+            });
+            (rows, said_of(&batch, &policy, lang))
+        }
+    };
     let name = match path {
         Some(p) => p.display().to_string(),
         None => crate::policy::BUNDLED_NAME.to_string(),
@@ -84,6 +98,16 @@ fn run_side(
         rows,
         said,
     })
+}
+
+/// What the reading of a batch had to say, as `calc` says it.
+fn said_of(batch: &Batch, policy: &Policy, lang: Lang) -> Vec<String> {
+    let mut said: Vec<String> = super::notices::unknown_columns(batch, lang)
+        .into_iter()
+        .collect();
+    said.extend(invalid_lines(batch, lang));
+    said.extend(super::notices::of_rows(batch, policy, lang));
+    said
 }
 
 /// One line per problem of each invalid row, as `calc` says them.

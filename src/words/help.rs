@@ -107,11 +107,12 @@ pub enum Flag {
     Year,
     PublishOut,
     ReportBook,
+    CompareYear,
 }
 
 impl Flag {
     /// Every flag, for the tests that walk them.
-    pub const ALL: [Flag; 68] = [
+    pub const ALL: [Flag; 69] = [
         Flag::Lang,
         Flag::ShowIds,
         Flag::Help,
@@ -180,6 +181,7 @@ impl Flag {
         Flag::Year,
         Flag::PublishOut,
         Flag::ReportBook,
+        Flag::CompareYear,
     ];
 }
 

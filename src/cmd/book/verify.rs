@@ -113,11 +113,22 @@ impl Replayed {
 /// The batch of `entry` decided again: its claims read as they were read,
 /// under the policy it recorded, against the payouts in force before it.
 pub fn replay(book: &str, entries: &[Entry], entry: &Entry) -> Result<Replayed, Error> {
-    let c = &entry.content;
     let label = format!("{book}#{}", entry.batch);
-    let policy = crate::policy::load(&label, &c.policy_text)?;
+    let policy = crate::policy::load(&label, &entry.content.policy_text)?;
+    let booked = super::in_force(book, entries, entry.seq);
+    replay_under(&label, entry, policy, &booked)
+}
+
+/// The batch of `entry` decided again under `policy`, against `booked`.
+pub fn replay_under(
+    label: &str,
+    entry: &Entry,
+    policy: Policy,
+    booked: &[(String, &[u8])],
+) -> Result<Replayed, Error> {
+    let c = &entry.content;
     let dir = tempfile::tempdir().map_err(|source| Error::Write {
-        path: label.clone(),
+        path: label.to_string(),
         source,
     })?;
     // The name keeps the extension that says how to read the file; a name
@@ -145,16 +156,9 @@ pub fn replay(book: &str, entries: &[Entry], entry: &Entry) -> Result<Replayed, 
         max_record_bytes: u64::MAX >> 2,
         max_rows: u64::MAX >> 2,
     };
-    let booked = super::in_force(book, entries, entry.seq);
     let progress = Progress::none();
-    let (mut batch, prior) = super::super::read_batch_booked(
-        Some(&path),
-        &sources,
-        &policy,
-        limits,
-        &progress,
-        &booked,
-    )?;
+    let (mut batch, prior) =
+        super::super::read_batch_booked(Some(&path), &sources, &policy, limits, &progress, booked)?;
     // Named as the book keeps it, not by the folder it was replayed in.
     batch.source = c.claims_name.clone();
     let (outcomes, _) = engine::run_within(&policy, &batch.claims, &prior, engine::MAX_PASSES);

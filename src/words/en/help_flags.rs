@@ -109,6 +109,10 @@ pub(super) fn flag(flag: Flag) -> &'static str {
             "The office's book: review its batches in force, with or instead of LEDGER files \
              (SUBSIDY_BOOK is not read here)"
         }
+        Flag::CompareYear => {
+            "Instead of CLAIMS: replay the year's batches of the book (--book), in order, \
+             under both policies"
+        }
         Flag::Reason => "Why the batch is withdrawn, as the book records it",
         Flag::ImportFiles => "Earlier payouts of this tool (.csv or .xlsx), recorded in this order",
         Flag::BookInitFile => "The new book's file (it must not exist yet)",

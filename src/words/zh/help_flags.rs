@@ -90,6 +90,7 @@ pub(super) fn flag(flag: Flag) -> &'static str {
         Flag::Year => "取该年度的行（拨付表的 year 列）",
         Flag::PublishOut => "公示名单的写入位置：.xlsx 或 .csv",
         Flag::ReportBook => "本办台账：汇总其中有效的批次，可与 LEDGER 文件同用或代替之（此处不读 SUBSIDY_BOOK）",
+        Flag::CompareYear => "代替 CLAIMS：按顺序在两份政策下重算台账（--book）中该年度的各批次",
         Flag::Reason => "撤销该批次的原因，记入台账",
         Flag::ImportFiles => "本工具此前的拨付表（.csv 或 .xlsx），按此顺序记入",
         Flag::BookInitFile => "新台账的文件（须尚不存在）",
