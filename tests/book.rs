@@ -146,6 +146,36 @@ fn a_book_gives_exactly_what_the_ledger_chain_gives() {
     }
 }
 
+#[test]
+fn a_book_of_ten_batches_and_a_withdrawal_replays_identically() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let book = init(dir.path());
+    let cuts: Vec<usize> = (1..10).map(|i| i * 40).collect();
+    for (i, piece) in pieces(dir.path(), 400, 23, &cuts).iter().enumerate() {
+        commit(&book, piece).success();
+        if i == 4 {
+            subsidy()
+                .args(["book", "void", "3", "--reason", "财政未拨付", "--book"])
+                .arg(&book)
+                .assert()
+                .success();
+        }
+    }
+    let out = subsidy()
+        .args(["--lang", "en", "book", "verify", "--book"])
+        .arg(&book)
+        .output()
+        .expect("runs");
+    let said = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(out.status.success(), "{said}");
+    assert_eq!(
+        said.matches("replayed, the payout is identical").count(),
+        10,
+        "{said}"
+    );
+    assert!(said.contains("the book verifies: 11 entries"), "{said}");
+}
+
 /// Two claims for one patent: the measures pay a patent once.
 fn same_patent(dir: &Path) -> (PathBuf, PathBuf) {
     let a = csv(&[claim("A-1", "E1", "high_value_patent", "2024-03-01").reference("ZL-9")]);
