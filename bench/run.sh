@@ -113,5 +113,6 @@ for rows in $SIZES; do
         "$(awk -v n="$rows" -v t="$MEDIAN" 'BEGIN { printf "%.0f", n / t }')" \
         "$(awk -v n="$rows" -v t="$MEDIAN" 'BEGIN { printf "%.2f", t * 1e6 / n }')" "$RSS"
 done
+RUNS="$RUNS" DATA="$DATA" BIN="$BIN" GEN="$GEN" bench/book.sh
 echo
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -47,6 +47,9 @@ pub enum Command {
     #[command(subcommand)]
     Policy(PolicyCommand),
 
+    #[command(subcommand)]
+    Book(BookCommand),
+
     Template(TemplateArgs),
     Serve(ServeArgs),
 
@@ -152,6 +155,82 @@ pub struct CalcArgs {
 
     #[command(flatten)]
     pub limits: InputLimits,
+
+    #[command(flatten)]
+    pub office: BookFile,
+
+    #[arg(long, requires = "book", conflicts_with = "ledger")]
+    pub commit: bool,
+
+    #[arg(long, value_name = "NAME", requires = "commit")]
+    pub by: Option<String>,
+}
+
+/// `--book`: the office's book, or `SUBSIDY_BOOK` so that an office names
+/// it once.
+#[derive(Debug, Args)]
+pub struct BookFile {
+    #[arg(long, value_name = "FILE", env = "SUBSIDY_BOOK")]
+    pub book: Option<PathBuf>,
+}
+
+/// `subsidy book …`: the office's book.
+#[derive(Debug, Subcommand)]
+pub enum BookCommand {
+    Init {
+        file: PathBuf,
+    },
+    List {
+        #[command(flatten)]
+        office: BookFile,
+    },
+    Show {
+        batch: i64,
+        #[command(flatten)]
+        office: BookFile,
+    },
+    Export {
+        batch: i64,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        #[command(flatten)]
+        office: BookFile,
+    },
+    Verify {
+        #[command(flatten)]
+        office: BookFile,
+    },
+    Void {
+        batch: i64,
+        #[arg(long, value_name = "TEXT")]
+        reason: String,
+        #[arg(long, value_name = "NAME")]
+        by: Option<String>,
+        #[command(flatten)]
+        office: BookFile,
+    },
+    Publish {
+        #[arg(long, value_name = "YEAR")]
+        year: i32,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        #[command(flatten)]
+        measures: PolicyFile,
+        #[command(flatten)]
+        office: BookFile,
+    },
+    Import {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[arg(long, value_name = "NAME")]
+        by: Option<String>,
+        #[command(flatten)]
+        measures: PolicyFile,
+        #[command(flatten)]
+        reading: Reading,
+        #[command(flatten)]
+        office: BookFile,
+    },
 }
 
 /// `--headers`: the language of the payout CSV's header row.
@@ -240,7 +319,16 @@ pub struct ExplainArgs {
 
 #[derive(Debug, Args)]
 pub struct CompareArgs {
-    pub claims: PathBuf,
+    #[arg(required_unless_present = "year")]
+    pub claims: Option<PathBuf>,
+
+    #[arg(
+        long,
+        value_name = "YEAR",
+        requires = "book",
+        conflicts_with = "claims"
+    )]
+    pub year: Option<i32>,
 
     #[arg(long, value_name = "FILE")]
     pub base: Option<PathBuf>,
@@ -268,12 +356,23 @@ pub struct CompareArgs {
 
     #[arg(long)]
     pub no_bom: bool,
+
+    #[command(flatten)]
+    pub office: BookFile,
 }
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
-    #[arg(required = true)]
+    #[arg(required_unless_present = "book")]
     pub ledgers: Vec<PathBuf>,
+
+    /// Named on the command line only: a `SUBSIDY_BOOK` of the environment
+    /// added to payout files given would count their rows twice.
+    #[arg(long, value_name = "FILE")]
+    pub book: Option<PathBuf>,
+
+    #[arg(long, value_name = "YEAR", requires = "book")]
+    pub year: Option<i32>,
 
     #[arg(long, value_name = "AMOUNT")]
     pub budget: Option<String>,
@@ -451,6 +550,7 @@ pub fn main() -> i32 {
         Command::Compare(args) => cmd::compare::run(&args, lang),
         Command::Report(args) => cmd::review::run(&args, lang),
         Command::Policy(command) => cmd::policy::run(&command, lang),
+        Command::Book(command) => cmd::book::run(&command, lang),
         Command::Template(args) => cmd::template::run(&args, lang),
         Command::Serve(args) => return crate::serve::command(&args, lang),
         Command::Completions { shell } => cmd::write_stdout(|out| {

@@ -49,7 +49,7 @@ impl Date {
     }
 
     /// The civil date `days` after 1970-01-01 (days-from-civil, inverted).
-    fn from_days_since_epoch(days: i64) -> Date {
+    pub(crate) fn from_days_since_epoch(days: i64) -> Date {
         let z = days + 719_468;
         let era = z.div_euclid(146_097);
         let day_of_era = z.rem_euclid(146_097);

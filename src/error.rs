@@ -5,6 +5,7 @@
 use std::fmt;
 use std::io;
 
+use crate::book::BookError;
 use crate::cases::CasesError;
 use crate::claims::limits::Stop;
 use crate::claims::{ClaimsError, Problem};
@@ -27,6 +28,9 @@ pub enum Error {
     /// A what-if run that cannot be made as asked.
     #[error("{}", english(self))]
     WhatIf(WhatIfError),
+    /// The office's book cannot be used as asked.
+    #[error("{}", english(self))]
+    Book(BookError),
     #[error("{}", english(self))]
     Read { path: String, source: io::Error },
     #[error("{}", english(self))]
@@ -96,6 +100,7 @@ impl Error {
             Error::Usage(_) => 2,
             Error::Claims(e) if e.is_usage() => 2,
             Error::WhatIf(e) => e.exit_code(),
+            Error::Book(e) => e.exit_code(),
             Error::Policy(_)
             | Error::Claims(_)
             | Error::Ledger(_)
@@ -122,6 +127,7 @@ impl Error {
             Error::Claims(e) => e.render(lang),
             Error::Ledger(e) => e.render(lang),
             Error::WhatIf(e) => words.whatif_error(e),
+            Error::Book(e) => words.office_error(e),
             Error::Read { path, source } => words.notice(&Notice::CannotRead { path, source }),
             Error::Write { path, source } => words.notice(&Notice::CannotWrite { path, source }),
             Error::Strict { file, invalid } => words.notice(&Notice::Strict {
@@ -170,5 +176,11 @@ impl Error {
             }
             Usage::OutIsInput { out, input } => words.notice(&Notice::OutIsInput { out, input }),
         }
+    }
+}
+
+impl From<BookError> for Error {
+    fn from(e: BookError) -> Error {
+        Error::Book(e)
     }
 }

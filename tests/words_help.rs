@@ -71,10 +71,22 @@ fn flag_place(flag: Flag) -> usize {
         Flag::Column => 57,
         Flag::IgnoreColumn => 58,
         Flag::ColumnsFile => 59,
+        Flag::Book => 60,
+        Flag::Commit => 61,
+        Flag::By => 62,
+        Flag::BookInitFile => 63,
+        Flag::BatchNumber => 64,
+        Flag::BookExportOut => 65,
+        Flag::Reason => 66,
+        Flag::ImportFiles => 67,
+        Flag::Year => 68,
+        Flag::PublishOut => 69,
+        Flag::ReportBook => 70,
+        Flag::CompareYear => 71,
     }
 }
 
-const FLAGS: usize = 60;
+const FLAGS: usize = 72;
 
 #[test]
 fn every_flag_is_in_the_list_in_order() {
@@ -127,12 +139,21 @@ fn cmd_place(cmd: Cmd) -> usize {
         Cmd::Serve => 12,
         Cmd::Completions => 13,
         Cmd::Help => 14,
+        Cmd::Book => 15,
+        Cmd::BookInit => 16,
+        Cmd::BookList => 17,
+        Cmd::BookShow => 18,
+        Cmd::BookExport => 19,
+        Cmd::BookVerify => 20,
+        Cmd::BookVoid => 21,
+        Cmd::BookImport => 22,
+        Cmd::BookPublish => 23,
     }
 }
 
 #[test]
 fn every_command_is_described_in_both_languages_differently() {
-    assert_eq!(Cmd::ALL.len(), 15);
+    assert_eq!(Cmd::ALL.len(), 24);
     for (i, (cmd, path)) in Cmd::ALL.iter().enumerate() {
         assert_eq!(cmd_place(*cmd), i, "{cmd:?}");
         assert!(!path.is_empty());

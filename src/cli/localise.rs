@@ -174,6 +174,18 @@ pub(super) fn flag_of(path: &[&str], id: &str) -> Option<Flag> {
         ("policy", "diff", "alt") => Flag::DiffAlt,
         ("policy", "test", "cases") => Flag::TestCases,
         ("completions", _, "shell") => Flag::Shell,
+        ("report", _, "book") => Flag::ReportBook,
+        (_, _, "book") => Flag::Book,
+        ("compare", _, "year") => Flag::CompareYear,
+        (_, _, "year") => Flag::Year,
+        ("book", "publish", "out") => Flag::PublishOut,
+        ("calc", _, "commit") => Flag::Commit,
+        (_, _, "by") => Flag::By,
+        ("book", "init", "file") => Flag::BookInitFile,
+        ("book", _, "batch") => Flag::BatchNumber,
+        ("book", "export", "out") => Flag::BookExportOut,
+        ("book", "void", "reason") => Flag::Reason,
+        ("book", "import", "files") => Flag::ImportFiles,
         _ => return None,
     };
     Some(flag)
@@ -375,7 +387,7 @@ mod tests {
                 pages.push(deeper.render_long_help().to_string());
             }
         }
-        assert_eq!(pages.len(), 16);
+        assert_eq!(pages.len(), 25);
         for page in &pages {
             for word in [
                 "Usage",

@@ -23,20 +23,27 @@ fn say_of_reading(batch: &crate::claims::Batch, lang: Lang) {
     }
 }
 
-pub fn run(args: &CalcArgs, lang: Lang) -> Result<(), Error> {
+/// `--out` is none of the run's inputs (claims, ledgers, policy).
+fn out_is_no_input(args: &CalcArgs) -> Result<(), Error> {
     let mut inputs = super::inputs_of(&args.sources);
     inputs.extend(args.claims.as_deref());
-    crate::output::out_is_not_input(args.out.as_deref(), &inputs)?;
+    crate::output::out_is_not_input(args.out.as_deref(), &inputs)
+}
+
+pub fn run(args: &CalcArgs, lang: Lang) -> Result<(), Error> {
+    out_is_no_input(args)?;
     let (policy, overrides) =
         super::whatif::load_with(args.sources.measures.path(), &args.sources.set)?;
     let fund = super::budget::fund_asked(args.budget.as_deref())?;
     let progress = Progress::for_input(input_size(args.claims.as_deref()), lang);
-    let (batch, prior) = super::read_batch_shown(
+    let mut office = super::book::Office::open(args)?;
+    let (batch, prior) = super::read_batch_booked(
         args.claims.as_deref(),
         &args.sources,
         &policy,
         args.limits.get(),
         &progress,
+        &office.booked(),
     )?;
     progress.stage(Stage::Deciding, batch.claims.len() as u64);
     say_of_reading(&batch, lang);
@@ -69,6 +76,7 @@ pub fn run(args: &CalcArgs, lang: Lang) -> Result<(), Error> {
         batch: &batch,
         outcomes: &outcomes,
     };
+    progress.suspend(|| office.commit(args, &decided, lang))?;
     let format = args.format.unwrap_or(if args.out.is_some() {
         Format::Csv
     } else {

@@ -50,20 +50,41 @@ fn run_side(
         set: sets.to_vec(),
         reading: args.reading.clone(),
     };
-    let (batch, prior) =
-        super::read_batch(Some(&args.claims), &sources, &policy, Default::default())?;
-    let (outcomes, _) = engine::run_within(&policy, &batch.claims, &prior, engine::MAX_PASSES);
-    let rows = results(&Decided {
-        policy: &policy,
-        batch: &batch,
-        outcomes: &outcomes,
-    });
-    let mut said: Vec<String> = super::notices::unknown_columns(&batch, lang)
-        .into_iter()
-        .collect();
-    said.extend(super::notices::of_layout(&batch, lang));
-    said.extend(super::notices::invalid_rows(&batch, lang));
-    said.extend(super::notices::of_rows(&batch, &policy, lang));
+    let (rows, said) = match args.year {
+        Some(year) => {
+            let load = || Ok(crate::policy::load(&label, &text)?);
+            let replays = super::book::year_replayed(&args.office, year, &load)?;
+            let mut rows = Vec::new();
+            let mut said = Vec::new();
+            for replayed in &replays {
+                let decided = replayed.decided();
+                rows.extend(results(&decided));
+                said.extend(said_of(decided.batch, &policy, lang));
+            }
+            (rows, said)
+        }
+        None => {
+            let booked = super::book::booked(&args.office)?;
+            let booked: Vec<(String, &[u8])> =
+                booked.iter().map(|(l, b)| (l.clone(), &b[..])).collect();
+            let (batch, prior) = super::read_batch_booked(
+                args.claims.as_deref(),
+                &sources,
+                &policy,
+                Default::default(),
+                &crate::progress::Progress::none(),
+                &booked,
+            )?;
+            let (outcomes, _) =
+                engine::run_within(&policy, &batch.claims, &prior, engine::MAX_PASSES);
+            let rows = results(&Decided {
+                policy: &policy,
+                batch: &batch,
+                outcomes: &outcomes,
+            });
+            (rows, said_of(&batch, &policy, lang))
+        }
+    };
     let name = match path {
         Some(p) => p.display().to_string(),
         None => crate::policy::BUNDLED_NAME.to_string(),
@@ -76,6 +97,17 @@ fn run_side(
         rows,
         said,
     })
+}
+
+/// What the reading of a batch had to say, as `calc` says it.
+fn said_of(batch: &crate::claims::Batch, policy: &Policy, lang: Lang) -> Vec<String> {
+    let mut said: Vec<String> = super::notices::unknown_columns(batch, lang)
+        .into_iter()
+        .collect();
+    said.extend(super::notices::of_layout(batch, lang));
+    said.extend(super::notices::invalid_rows(batch, lang));
+    said.extend(super::notices::of_rows(batch, policy, lang));
+    said
 }
 
 /// Each side reads the claims, but each problem and notice is said once on
@@ -93,7 +125,7 @@ fn say_once(base: &Side, alt: &Side) {
 }
 
 pub fn run(args: &CompareArgs, lang: Lang) -> Result<(), Error> {
-    let mut inputs: Vec<&std::path::Path> = vec![&args.claims];
+    let mut inputs: Vec<&std::path::Path> = args.claims.iter().map(|p| p.as_path()).collect();
     inputs.extend(args.base.as_deref());
     inputs.extend(args.alt.as_deref());
     inputs.extend(args.ledger.iter().map(|p| p.as_path()));

@@ -1,6 +1,7 @@
 //! One module per command; what they share (loading the policy, reading
 //! inputs, writing outputs) lives here.
 
+pub mod book;
 pub mod budget;
 pub mod calc;
 pub mod check;
@@ -172,6 +173,19 @@ pub fn read_batch_shown(
     limits: Limits,
     progress: &Progress,
 ) -> Result<(Batch, Vec<Prior>), Error> {
+    read_batch_booked(claims, sources, policy, limits, progress, &[])
+}
+
+/// As `read_batch_shown`, the payouts of a book (each with the label its
+/// errors give) read after the ledgers by the same reader.
+pub fn read_batch_booked(
+    claims: Option<&Path>,
+    sources: &Sources,
+    policy: &Policy,
+    limits: Limits,
+    progress: &Progress,
+    booked: &[(String, &[u8])],
+) -> Result<(Batch, Vec<Prior>), Error> {
     let mut keys = Keys::default();
     let (label, input, sheet_failed) = open_input(claims, &sources.reading, limits)?;
     let (input, stopped) = guard(progress.reading(input), limits);
@@ -183,7 +197,10 @@ pub fn read_batch_shown(
                 None => stopped_or(&label, &stopped, e.into()),
             },
         )?;
-    let prior = read_ledgers(&sources.ledger, &sources.reading, policy, &mut keys, limits)?;
+    let mut prior = read_ledgers(&sources.ledger, &sources.reading, policy, &mut keys, limits)?;
+    for (label, bytes) in booked {
+        prior.extend(read_ledger(label, bytes, policy, &mut keys)?);
+    }
     Ok((batch, prior))
 }
 

@@ -38,8 +38,18 @@ fn read_rows(
     lang: Lang,
 ) -> Result<Vec<PayoutRow>, Error> {
     let ledger = super::ledger_text(path, &Reading::default(), Limits::default())?;
+    rows_of(batch, &ledger, policy, lang)
+}
+
+/// The rows of one payout, read to text (a file's, or a batch of the book).
+fn rows_of(
+    batch: usize,
+    ledger: &LedgerText,
+    policy: &Policy,
+    lang: Lang,
+) -> Result<Vec<PayoutRow>, Error> {
     let entries =
-        read_payout(&ledger.label, &ledger.text, policy).map_err(|e| located(e, &ledger))?;
+        read_payout(&ledger.label, &ledger.text, policy).map_err(|e| located(e, ledger))?;
     Ok(entries
         .into_iter()
         .map(|e| PayoutRow {
@@ -127,15 +137,19 @@ pub fn run(args: &ReportArgs, lang: Lang) -> Result<(), Error> {
     let fund = super::budget::fund_asked(args.budget.as_deref())?;
     let mut rows = Vec::new();
     let policy = super::load_policy(args.measures.path())?;
+    let mut names: Vec<String> = Vec::new();
     for (batch, path) in args.ledgers.iter().enumerate() {
         rows.extend(read_rows(batch, path, &policy, lang)?);
+        names.push(path.display().to_string());
     }
-    let r = review(&rows, args.ledgers.len());
-    let names: Vec<String> = args
-        .ledgers
-        .iter()
-        .map(|p| p.display().to_string())
-        .collect();
+    let office = crate::cli::BookFile {
+        book: args.book.clone(),
+    };
+    for ledger in super::book::of_year(&office, args.year)? {
+        rows.extend(rows_of(names.len(), &ledger, &policy, lang)?);
+        names.push(ledger.label);
+    }
+    let r = review(&rows, names.len());
     let sheet = review_sheet(&r, &names, fund);
     let bom = !args.no_bom;
     let format = args.format.unwrap_or(if args.out.is_some() {

@@ -99,11 +99,23 @@ pub enum Flag {
     Column,
     IgnoreColumn,
     ColumnsFile,
+    Book,
+    Commit,
+    By,
+    BookInitFile,
+    BatchNumber,
+    BookExportOut,
+    Reason,
+    ImportFiles,
+    Year,
+    PublishOut,
+    ReportBook,
+    CompareYear,
 }
 
 impl Flag {
     /// Every flag, for the tests that walk them.
-    pub const ALL: [Flag; 60] = [
+    pub const ALL: [Flag; 72] = [
         Flag::Lang,
         Flag::ShowIds,
         Flag::Help,
@@ -164,6 +176,18 @@ impl Flag {
         Flag::Column,
         Flag::IgnoreColumn,
         Flag::ColumnsFile,
+        Flag::Book,
+        Flag::Commit,
+        Flag::By,
+        Flag::BookInitFile,
+        Flag::BatchNumber,
+        Flag::BookExportOut,
+        Flag::Reason,
+        Flag::ImportFiles,
+        Flag::Year,
+        Flag::PublishOut,
+        Flag::ReportBook,
+        Flag::CompareYear,
     ];
 }
 
@@ -185,11 +209,20 @@ pub enum Cmd {
     Serve,
     Completions,
     Help,
+    Book,
+    BookInit,
+    BookList,
+    BookShow,
+    BookExport,
+    BookVerify,
+    BookVoid,
+    BookImport,
+    BookPublish,
 }
 
 impl Cmd {
     /// Every command with its subcommand path.
-    pub const ALL: [(Cmd, &'static [&'static str]); 15] = [
+    pub const ALL: [(Cmd, &'static [&'static str]); 24] = [
         (Cmd::Calc, &["calc"]),
         (Cmd::Check, &["check"]),
         (Cmd::Explain, &["explain"]),
@@ -205,6 +238,15 @@ impl Cmd {
         (Cmd::Serve, &["serve"]),
         (Cmd::Completions, &["completions"]),
         (Cmd::Help, &["help"]),
+        (Cmd::Book, &["book"]),
+        (Cmd::BookInit, &["book", "init"]),
+        (Cmd::BookList, &["book", "list"]),
+        (Cmd::BookShow, &["book", "show"]),
+        (Cmd::BookExport, &["book", "export"]),
+        (Cmd::BookVerify, &["book", "verify"]),
+        (Cmd::BookVoid, &["book", "void"]),
+        (Cmd::BookImport, &["book", "import"]),
+        (Cmd::BookPublish, &["book", "publish"]),
     ];
 }
 

@@ -5,6 +5,7 @@
 //! every fact a language has not yet said. A third language is one more
 //! folder beside these two and one more `Lang` variant.
 
+pub mod book;
 mod claims;
 mod en;
 pub mod help;
@@ -14,6 +15,7 @@ mod report;
 mod whatif;
 mod zh;
 
+pub use book::{OfficeFact, OfficeLabel, OfficeWords};
 pub use claims::ClaimsWords;
 pub use help::{Cmd, Flag, HelpWord, HelpWords, Topic, UsageError};
 pub use page::{PageWord, PageWords};
@@ -24,7 +26,7 @@ pub use whatif::WhatIfWords;
 
 /// Every family of words one language must say.
 pub trait Words:
-    ReportWords + PolicyWords + ClaimsWords + HelpWords + WhatIfWords + PageWords + Sync
+    ReportWords + PolicyWords + ClaimsWords + HelpWords + WhatIfWords + PageWords + OfficeWords + Sync
 {
     /// The language's own choice between a text of the policy file written
     /// in Chinese and its English version (the loader fills the English

@@ -108,6 +108,27 @@ pub(super) fn flag(flag: Flag) -> &'static str {
             "A file of the office's headers: a COLUMN=HEADER a line, or ignore=HEADER; \
              read as --column and --ignore-column"
         }
+        Flag::Book => {
+            "The office's book: every batch committed, counted as already paid \
+             [default: SUBSIDY_BOOK]"
+        }
+        Flag::Commit => "Record the batch in the book (--book) as decided, in one transaction",
+        Flag::By => "Who records this in the book [default: the login name]",
+        Flag::Year => "The year whose rows are taken (the payout's year column)",
+        Flag::PublishOut => "Where to write the public list: .xlsx or .csv",
+        Flag::ReportBook => {
+            "The office's book: review its batches in force, with or instead of LEDGER files \
+             (SUBSIDY_BOOK is not read here)"
+        }
+        Flag::CompareYear => {
+            "Instead of CLAIMS: replay the year's batches of the book (--book), in order, \
+             under both policies"
+        }
+        Flag::Reason => "Why the batch is withdrawn, as the book records it",
+        Flag::ImportFiles => "Earlier payouts of this tool (.csv or .xlsx), recorded in this order",
+        Flag::BookInitFile => "The new book's file (it must not exist yet)",
+        Flag::BatchNumber => "The batch's number in the book",
+        Flag::BookExportOut => "Where to write the batch's payout: .csv as recorded, .xlsx as a workbook",
     }
 }
 
@@ -132,6 +153,19 @@ pub(super) fn command_about(command: Cmd) -> &'static str {
         Cmd::Serve => "Serve the dry run as a web page for applicants",
         Cmd::Completions => "Print a shell completion script",
         Cmd::Help => "Print this help or the help of the given command",
+        Cmd::Book => "The office's book: every batch recorded, nothing paid twice",
+        Cmd::BookInit => "Make an empty book in a new file, readable by its owner only",
+        Cmd::BookList => "The book's batches: number, date, who, rows, paid, policy",
+        Cmd::BookShow => "One batch of the book in full",
+        Cmd::BookExport => "The payout of one batch, as calc wrote it",
+        Cmd::BookVerify => "Check the book's hash chain and replay every batch it recorded",
+        Cmd::BookVoid => {
+            "Withdraw a batch the finance bureau did not pay (a new entry, never a deletion)"
+        }
+        Cmd::BookPublish => {
+            "The year's public list: applicant, item, amount, batch; ID numbers masked"
+        }
+        Cmd::BookImport => "Record the office's earlier payouts in the book (nothing to replay)",
     }
 }
 

@@ -1,5 +1,6 @@
 //! English.
 
+mod book;
 mod claims;
 mod help;
 mod help_flags;

@@ -94,6 +94,18 @@ pub(super) fn flag(flag: Flag) -> &'static str {
             "本单位表头的说明文件：每行一条“列名=表头”，或“忽略=表头”；\
              与 --column、--ignore-column 作用相同"
         }
+        Flag::Book => "本办台账：已记账的各批次均计为已拨付［默认：SUBSIDY_BOOK］",
+        Flag::Commit => "把本批核定结果记入台账（--book），在同一事务内完成",
+        Flag::By => "经办人，记入台账［默认：登录名］",
+        Flag::Year => "取该年度的行（拨付表的 year 列）",
+        Flag::PublishOut => "公示名单的写入位置：.xlsx 或 .csv",
+        Flag::ReportBook => "本办台账：汇总其中有效的批次，可与 LEDGER 文件同用或代替之（此处不读 SUBSIDY_BOOK）",
+        Flag::CompareYear => "代替 CLAIMS：按顺序在两份政策下重算台账（--book）中该年度的各批次",
+        Flag::Reason => "撤销该批次的原因，记入台账",
+        Flag::ImportFiles => "本工具此前的拨付表（.csv 或 .xlsx），按此顺序记入",
+        Flag::BookInitFile => "新台账的文件（须尚不存在）",
+        Flag::BatchNumber => "台账中的批次号",
+        Flag::BookExportOut => "该批拨付表的写入位置：.csv 为原样，.xlsx 为工作簿",
     }
 }
 
@@ -114,6 +126,15 @@ pub(super) fn command_about(command: Cmd) -> &'static str {
         Cmd::Serve => "以网页形式为申请人提供试算",
         Cmd::Completions => "输出 shell 补全脚本",
         Cmd::Help => "显示本帮助或指定命令的帮助",
+        Cmd::Book => "本办台账：每批都有记录，同一项不会重复拨付",
+        Cmd::BookInit => "在新文件中建空台账，仅所有者可读",
+        Cmd::BookList => "台账中的批次：批次号、日期、经办人、行数、拨付金额、政策",
+        Cmd::BookShow => "完整显示台账中的一个批次",
+        Cmd::BookExport => "导出一个批次的拨付表，与 calc 当时写出的相同",
+        Cmd::BookVerify => "核验台账的哈希链，并重算其中记录的每个批次",
+        Cmd::BookVoid => "撤销财政未拨付的批次（新增一条记录，从不删除）",
+        Cmd::BookPublish => "本年度公示名单：申请人、项目、金额、批次；证件号码已遮盖",
+        Cmd::BookImport => "把本办此前的拨付表记入台账（无需重算）",
     }
 }
 

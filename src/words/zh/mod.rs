@@ -1,5 +1,6 @@
 //! Chinese.
 
+mod book;
 mod claims;
 mod help;
 mod help_flags;
