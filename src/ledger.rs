@@ -326,7 +326,7 @@ impl<'r> LedgerRow<'r> {
                 .ok_or_else(|| self.bad(C::Date, |written| LedgerProblem::BadDate { written }))?,
         };
         Ok(Some(Prior {
-            claim_id: self.cell(C::ClaimId).into(),
+            claim_id: crate::text::key(self.cell(C::ClaimId), crate::text::KeyForm::ClaimId).into(),
             applicant: keys.applicant(self.cell(C::ApplicantId)),
             item: if paid { item } else { None },
             refs,

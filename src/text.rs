@@ -195,30 +195,184 @@ pub fn clean(text: &str) -> Cow<'_, str> {
 }
 
 /// The key under which a reference (patent number, certificate, case number)
-/// is compared: half-width, without spaces, upper case. `zl 2024 1000.5` and
-/// `ZL20241000.5` are the same patent to an examiner.
+/// is compared (`KeyForm::Reference`): `zl 2024 1000.5` and `ZL20241000.5`
+/// are the same patent to an examiner.
 pub fn reference_key(text: &str) -> String {
-    half_width(text)
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .flat_map(char::to_uppercase)
-        .collect()
+    key(text, KeyForm::Reference).into_owned()
 }
 
-/// The key under which applicant ids are compared: half-width and upper
-/// case (a credit code typed `91441882ma…` is the unit `91441882MA…`). An id
+/// The key under which applicant ids are compared (`KeyForm::Applicant`):
+/// a credit code typed `91441882ma…` is the unit `91441882MA…`. An id
 /// already in that form is returned as it is.
 pub fn applicant_key(written: &str) -> Cow<'_, str> {
-    let written = trim(written);
-    if written.is_ascii() && !written.bytes().any(|b| b.is_ascii_lowercase()) {
-        return Cow::Borrowed(written);
+    key(written, KeyForm::Applicant)
+}
+
+/// What a column's key leaves out of a value, beyond what every key leaves
+/// out (see `key`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum KeyForm {
+    /// claim_id: case stays.
+    ClaimId,
+    /// applicant_id: upper case; the dashes typed inside an ID number or a
+    /// credit code (`441882-19900101-1230`) go too.
+    Applicant,
+    /// ref: upper case.
+    Reference,
+    /// applicant_name, compared for the two-names warning: case stays.
+    Name,
+}
+
+impl KeyForm {
+    fn upper(self) -> bool {
+        matches!(self, KeyForm::Applicant | KeyForm::Reference)
     }
-    Cow::Owned(
-        half_width(written)
-            .chars()
-            .flat_map(char::to_uppercase)
-            .collect(),
-    )
+}
+
+/// A character that shows nothing: a default-ignorable code point or a
+/// format character (Unicode's `Default_Ignorable_Code_Point` and category
+/// Cf). A value is the same value with or without them.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}'
+        | '\u{17B4}' | '\u{17B5}' | '\u{180B}'..='\u{180F}'
+        | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{206F}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}'
+        | '\u{FEFF}' | '\u{FFA0}' | '\u{FFF0}'..='\u{FFFB}'
+        | '\u{1BCA0}'..='\u{1BCA3}' | '\u{1D173}'..='\u{1D17A}'
+        | '\u{E0000}'..='\u{E0FFF}'
+        // Format characters that are not default-ignorable.
+        | '\u{0600}'..='\u{0605}' | '\u{06DD}' | '\u{070F}' | '\u{0890}' | '\u{0891}'
+        | '\u{08E2}' | '\u{110BD}' | '\u{110CD}' | '\u{13430}'..='\u{1343F}')
+}
+
+/// A control character a cell may not hold: every one (C0, DEL, C1) but
+/// the tab and the line breaks a cell typed over two lines has.
+pub fn is_forbidden_control(c: char) -> bool {
+    c.is_control() && !matches!(c, '\t' | '\n' | '\r')
+}
+
+/// The first control character of a cell that a cell may not hold.
+pub fn forbidden_control(cell: &str) -> Option<char> {
+    // Tab, line feed and carriage return are the only controls below a
+    // space that are let through; C1 controls are two bytes from 0xC2.
+    let suspect = cell
+        .bytes()
+        .any(|b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7F || b == 0xC2);
+    if !suspect {
+        return None;
+    }
+    cell.chars().find(|&c| is_forbidden_control(c))
+}
+
+/// Dashes typed inside an id; NFKC has already made the full-width one `-`.
+fn is_id_dash(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}')
+}
+
+/// Whether `key` would return the value as it is (trimmed).
+fn is_key_form(value: &str, form: KeyForm) -> bool {
+    let upper = form.upper();
+    if value.is_ascii() {
+        // ASCII is its own NFKC: only white space, controls, lower case
+        // and (in an applicant id) dashes can change.
+        return value.bytes().all(|b| {
+            b.is_ascii_graphic()
+                && !(upper && b.is_ascii_lowercase())
+                && !(form == KeyForm::Applicant && b == b'-')
+        });
+    }
+    let plain = value.chars().all(|c| {
+        !(c.is_whitespace()
+            || c.is_control()
+            || is_invisible(c)
+            || (upper && c.is_lowercase())
+            || (form == KeyForm::Applicant && is_id_dash(c)))
+    });
+    plain
+        && unicode_normalization::is_nfkc_quick(value.chars())
+            == unicode_normalization::IsNormalized::Yes
+}
+
+/// The key under which values of a column are compared, one rule for all:
+/// Unicode NFKC (full-width forms are their ASCII ones), without the
+/// characters nobody sees (`is_invisible`), control characters or white
+/// space, then what `form` says. A value already in key form, as most are,
+/// is returned as it is, without allocating.
+pub fn key(written: &str, form: KeyForm) -> Cow<'_, str> {
+    use unicode_normalization::UnicodeNormalization;
+    let value = trim(written);
+    if is_key_form(value, form) {
+        return Cow::Borrowed(value);
+    }
+    let gone = |c: &char| c.is_whitespace() || c.is_control() || is_invisible(*c);
+    let mut out = String::with_capacity(value.len());
+    for c in value
+        .chars()
+        .filter(|c| !gone(c))
+        .nfkc()
+        .filter(|c| !gone(c))
+    {
+        if form.upper() {
+            out.extend(c.to_uppercase());
+        } else {
+            out.push(c);
+        }
+    }
+    if form == KeyForm::Applicant && out.contains(is_id_dash) {
+        // Only an id that is one of the two kinds without its dashes loses
+        // them: another id may use a dash to mean something.
+        let bare: String = out.chars().filter(|&c| !is_id_dash(c)).collect();
+        if crate::claims::checkchar::kind_of(&bare).is_some() {
+            return Cow::Owned(bare);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Whether a value's key differs from what this tool read before it knew
+/// invisible characters, compatibility forms and dashes inside ids: a key
+/// made half-width, without white space, upper case where the form says.
+/// Such a value is worth a warning; a lower-case or spaced one is not.
+pub fn key_is_surprising(written: &str, form: KeyForm) -> bool {
+    let Cow::Owned(key) = key(written, form) else {
+        return false;
+    };
+    let mut plain = half_width(trim(written))
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>();
+    if form.upper() {
+        plain = plain.to_uppercase();
+    }
+    key != plain
+}
+
+/// A value from a file as it may be shown: control characters and the
+/// characters that reorder text (bidirectional controls) written as
+/// `\u{1b}`, so that a cell cannot move the cursor, clear the screen or
+/// make a line read backwards. Tabs and line feeds stay; a carriage return,
+/// which would let a cell write over the start of its line, does not.
+pub fn shown(value: &str) -> Cow<'_, str> {
+    let escaped = |c: char| (is_forbidden_control(c) || c == '\r') || is_bidi_control(c);
+    let suspect = |b: u8| (b < 0x20 && !matches!(b, b'\t' | b'\n')) || b >= 0x7F;
+    if !value.bytes().any(suspect) || !value.contains(escaped) {
+        return Cow::Borrowed(value);
+    }
+    let mut out = String::with_capacity(value.len() + 8);
+    for c in value.chars() {
+        if escaped(c) {
+            out.push_str(&c.escape_unicode().to_string());
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// The characters that change the direction text is laid out in.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 #[cfg(test)]
@@ -304,6 +458,81 @@ mod tests {
         assert_eq!(reference_key("ＺＬ２０２４"), "ZL2024");
         assert_eq!(applicant_key(" 91441882ma5x "), "91441882MA5X");
         assert_eq!(applicant_key("９１４４"), "9144");
+    }
+
+    #[test]
+    fn keys_leave_out_what_nobody_sees_and_keep_plain_values_as_they_are() {
+        use KeyForm::*;
+        for plain in ["C-001", "91441882MA5123456M", "ZL2024.5", "连州科技"] {
+            let form = if plain.starts_with('C') {
+                ClaimId
+            } else {
+                Reference
+            };
+            assert!(matches!(key(plain, form), Cow::Borrowed(_)), "{plain}");
+        }
+        let hidden = [
+            '\u{200B}',
+            '\u{200C}',
+            '\u{200D}',
+            '\u{00AD}',
+            '\u{2060}',
+            '\u{2061}',
+            '\u{2064}',
+            '\u{FEFF}',
+            '\u{180E}',
+            '\u{FE00}',
+            '\u{FE0F}',
+            '\u{202A}',
+            '\u{202E}',
+            '\u{2066}',
+            '\u{2069}',
+            '\u{034F}',
+            '\u{E0001}',
+            '\u{0}',
+            '\u{1b}',
+            '\u{85}',
+            '\u{9f}',
+        ];
+        for c in hidden {
+            let written = format!("zl2024{c}1.5");
+            assert_eq!(key(&written, Reference), "ZL20241.5", "U+{:04X}", c as u32);
+            assert_eq!(key(&format!("C{c}1"), ClaimId), "C1", "U+{:04X}", c as u32);
+        }
+        assert_eq!(key("ＺＬ ２０２４", Reference), "ZL2024");
+        assert_eq!(key("c 001", ClaimId), "c001");
+        assert_eq!(key("441882-19900101-1230", Applicant), "441882199001011230");
+        assert_eq!(key("441882 19900101 1230", Applicant), "441882199001011230");
+        assert_eq!(
+            key("９１４４１８８２ｍａ５１２３４５６Ｍ", Applicant),
+            "91441882MA5123456M"
+        );
+        // A dash that does not hide one of the two kinds of id stays.
+        assert_eq!(key("p-001", Applicant), "P-001");
+        assert_eq!(key("连州 科技\u{200B}", Name), "连州科技");
+    }
+
+    #[test]
+    fn only_what_a_clerk_cannot_see_is_a_surprising_key() {
+        assert!(!key_is_surprising("zl 2024", KeyForm::Reference));
+        assert!(!key_is_surprising("ＺＬ２０２４", KeyForm::Reference));
+        assert!(key_is_surprising("ZL\u{200B}2024", KeyForm::Reference));
+        assert!(key_is_surprising(
+            "441882-19900101-1230",
+            KeyForm::Applicant
+        ));
+        assert!(key_is_surprising("①", KeyForm::ClaimId));
+    }
+
+    #[test]
+    fn controls_and_direction_marks_are_shown_escaped() {
+        assert_eq!(shown("\u{1b}]0;PWNED\u{7}"), "\\u{1b}]0;PWNED\\u{7}");
+        assert_eq!(shown("a\u{202E}b\rc"), "a\\u{202e}b\\u{d}c");
+        assert_eq!(shown("甲\n乙\t丙"), "甲\n乙\t丙");
+        assert!(matches!(shown("连州科技"), Cow::Borrowed(_)));
+        assert_eq!(forbidden_control("a\tb\r\n"), None);
+        assert_eq!(forbidden_control("a\u{9b}b"), Some('\u{9b}'));
+        assert_eq!(forbidden_control("a\u{7f}"), Some('\u{7f}'));
     }
 
     #[test]

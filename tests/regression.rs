@@ -580,3 +580,160 @@ fn compare_did_not_say_an_unknown_tag_two_names_or_a_wrong_check_character() {
         );
     }
 }
+
+#[test]
+fn one_patent_written_six_ways_was_paid_six_times() {
+    // The same patent with a zero width space, a soft hyphen, a word
+    // joiner, a byte-order mark inside, in full width, and with a bidi
+    // override: each was another reference, 6 × 2,000. It is one patent:
+    // 2,000 once.
+    let ways = [
+        "ZL202410001234.5",
+        "ZL2024\u{200B}10001234.5",
+        "ZL2024\u{00AD}10001234.5",
+        "ZL2024\u{2060}10001234.5",
+        "ZL2024\u{FEFF}10001234.5",
+        "ＺＬ２０２４１０００１２３４．５\u{202E}",
+    ];
+    let claims: Vec<C> = (ways.iter().enumerate())
+        .map(|(i, r)| {
+            claim(
+                &format!("V{i}"),
+                &format!("E{i}"),
+                "high_value_patent",
+                "2024-03-01",
+            )
+            .reference(r)
+        })
+        .collect();
+    let r = run(&claims);
+    r.expect("V0", "paid", "2000", "2000");
+    for i in 1..ways.len() {
+        r.expect(&format!("V{i}"), "rejected", "2000", "0");
+    }
+    assert_eq!(r.total_payable(), dec("2000"));
+}
+
+#[test]
+fn one_credit_code_written_four_ways_received_four_caps() {
+    // 25 patents of 2,000 each is 50,000, the unit's cap for the year. The
+    // one credit code written four ways was four units: 200,000.
+    let ways = [
+        "91441882MA5123456M",
+        "91441882\u{200B}MA5123456M",
+        "９１４４１８８２ＭＡ５１２３４５６Ｍ",
+        "91441882\u{2061}MA5123456M\u{180E}",
+    ];
+    let claims: Vec<C> = (ways.iter().enumerate())
+        .map(|(i, id)| {
+            claim(&format!("U{i}"), id, "high_value_patent", "2024-03-01")
+                .applicant_type("enterprise")
+                .refs(&format!("ZL{i}"), 25)
+        })
+        .collect();
+    let r = run(&claims);
+    r.expect("U0", "paid", "50000", "50000");
+    for i in 1..ways.len() {
+        r.expect(&format!("U{i}"), "capped", "50000", "0");
+    }
+    assert_eq!(r.total_payable(), dec("50000"));
+}
+
+#[test]
+fn a_claim_and_a_reference_in_a_ledger_were_paid_again_with_a_zero_width_space() {
+    let first = run(&[claim("Z1", "E1", "high_value_patent", "2024-03-01").reference("ZL-9")]);
+    first.expect("Z1", "paid", "2000", "2000");
+    // The same claim_id with a zero width space appended: already decided.
+    let again = run_with(
+        &[claim("Z1\u{200B}", "E1", "high_value_patent", "2024-03-01").reference("ZL-8")],
+        &[&first.payout],
+    );
+    assert_eq!(again.total_payable(), dec("0"));
+    // Another claim_id, the same patent with a zero width space in it.
+    let again = run_with(
+        &[claim("Z2", "E2", "high_value_patent", "2024-03-01").reference("ZL-\u{200B}9")],
+        &[&first.payout],
+    );
+    again.expect("Z2", "rejected", "2000", "0");
+}
+
+#[test]
+fn an_id_number_written_with_spaces_or_dashes_was_another_person() {
+    // 50 works a person a year at 200 each: 10,000. The same ID number
+    // written three ways was three people with 50 works each.
+    let r = run(&[
+        claim(
+            "W1",
+            "441882199001011230",
+            "copyright_registration",
+            "2024-03-01",
+        )
+        .applicant_type("individual")
+        .qty(50),
+        claim(
+            "W2",
+            "441882 19900101 1230",
+            "copyright_registration",
+            "2024-03-02",
+        )
+        .applicant_type("individual")
+        .qty(50),
+        claim(
+            "W3",
+            "441882-19900101-1230",
+            "copyright_registration",
+            "2024-03-03",
+        )
+        .applicant_type("individual")
+        .qty(50),
+    ]);
+    r.expect("W1", "paid", "10000", "10000");
+    r.expect("W2", "capped", "10000", "0");
+    r.expect("W3", "capped", "10000", "0");
+}
+
+#[test]
+fn a_control_character_in_a_cell_was_read_as_part_of_the_value() {
+    // A NUL inside a reference, an escape in a name, a C1 control in a
+    // claim_id: no spreadsheet shows them. The row is invalid and says why.
+    let text = format!(
+        "{HEADER}\n\
+         N1,E1,甲,企业,high_value_patent,2024-03-01,,,ZL-1\u{0},,,,,\n\
+         N2,E2,乙\u{1b}[2J,企业,high_value_patent,2024-03-01,,,ZL-2,,,,,\n\
+         N\u{9b}3,E3,丙,企业,high_value_patent,2024-03-01,,,ZL-3,,,,,\n\
+         N4,E4,丁,企业,high_value_patent,2024-03-01,,,ZL-4,,,,,\n"
+    );
+    let r = run_text(&text, &[]);
+    r.expect("N1", "invalid", "0", "0");
+    r.reason_has("N1", "control character U+0000");
+    r.expect("N2", "invalid", "0", "0");
+    r.reason_has("N2", "`乙\\u{1b}[2J`");
+    r.expect("N\u{9b}3", "invalid", "0", "0");
+    r.reason_has("N\u{9b}3", "U+009B");
+    r.expect("N4", "paid", "2000", "2000");
+}
+
+#[test]
+fn an_invisible_character_in_an_id_was_not_mentioned() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("claims.csv");
+    let text = format!(
+        "{HEADER}\n\
+         K1,E1,甲,企业,high_value_patent,2024-03-01,,,ZL-1,,,,,\n\
+         K2,E1\u{200B},甲,企业,high_value_patent,2024-03-01,,,ZL-2,,,,,\n\
+         K3,E1\u{200C},甲,企业,high_value_patent,2024-03-01,,,ZL\u{200D}-3,,,,,\n"
+    );
+    std::fs::write(&path, text).expect("write a test file");
+    subsidy()
+        .args(["--lang", "en", "calc"])
+        .arg(&path)
+        .assert()
+        .success()
+        .stderr(
+            predicate::str::contains("claims.csv:3: column applicant_id: `E1")
+                .and(predicate::str::contains("compared as `E1`"))
+                .and(predicate::str::contains("claims.csv:4: column ref:"))
+                // Once per kind: line 4's applicant_id is not named.
+                .and(predicate::str::contains("claims.csv:4: column applicant_id").not()),
+        );
+}

@@ -374,6 +374,13 @@ fn every_notice_is_said_in_both_languages() {
             first: "甲",
             second: "乙",
         },
+        Notice::KeyChanged {
+            file: "a.csv",
+            line: 4,
+            column: "ref",
+            written: "ZL\u{200B}1",
+            key: "ZL1",
+        },
         Notice::QuotaTie { ids: &ids },
         Notice::DryRun,
         Notice::NoLedgerGiven,
@@ -431,6 +438,7 @@ fn every_notice_is_said_in_both_languages() {
             Notice::InputStopped { .. } => 15,
             Notice::UnknownColumns { .. } => 16,
             Notice::Rows { .. } => 17,
+            Notice::KeyChanged { .. } => 18,
         };
         seen.insert(index);
         let say = |lang: Lang| lang.words().notice(n);

@@ -15,6 +15,7 @@ use super::{
 use crate::decode::{Charset, Undecodable};
 use crate::headers::{header_key, is_named};
 use crate::policy::Policy;
+use crate::text::KeyForm;
 use crate::words::Lang;
 
 /// A column of the claims CSV that the contract names. The policy's facts
@@ -257,7 +258,7 @@ pub fn read_claims<R: Read + Send>(
                     let (record, checked, id_hash) = &mut chunk[filled];
                     breaks = at_spreadsheet_row(record, breaks);
                     let raw = cols.raw(record);
-                    *id_hash = hash_of(raw.claim_id);
+                    *id_hash = hash_of(&claim_key(raw.claim_id));
                     *checked = if is_empty(record) {
                         None
                     } else {
@@ -363,6 +364,11 @@ fn io_error(file: &str, line: u64, error: &std::io::Error) -> ClaimsError {
 /// Records with what their own cells said (`None`: an empty row) and the
 /// hash of their claim_id.
 type Chunk = Vec<(csv::StringRecord, Option<Result<Cells, Refusal>>, u64)>;
+
+/// The form a claim_id is compared in (`text::key`).
+fn claim_key(written: &str) -> std::borrow::Cow<'_, str> {
+    crate::text::key(written, crate::text::KeyForm::ClaimId)
+}
 
 fn hash_of(claim_id: &str) -> u64 {
     let mut hasher = FxHasher::default();
@@ -527,8 +533,9 @@ fn add_row(
             if extra > 0 {
                 problems.push(Problem::of_row(ProblemKind::ExtraCells { count: extra }));
             }
-            if !raw.claim_id.is_empty() {
-                if let Some(first_line) = seen.check(batch, raw.claim_id, id_hash, line) {
+            let id_key = claim_key(raw.claim_id);
+            if !id_key.is_empty() {
+                if let Some(first_line) = seen.check(batch, &id_key, id_hash, line) {
                     problems.push(Problem::at(
                         Column::ClaimId,
                         ProblemKind::DuplicateClaimId { first_line },
@@ -537,6 +544,7 @@ fn add_row(
             }
         }
     }
+    seen.surprising_keys(batch, &raw, line);
     let applicant_id = batch.keep_shared(raw.applicant_id);
     let entry = match checked {
         Some(Ok(cells)) if problems.is_empty() => {
@@ -576,6 +584,8 @@ struct Seen {
     collided: FxHashMap<String, u64>,
     applicants: Vec<Option<Applicant>>,
     names: Vec<Option<u32>>,
+    /// The kinds of key a value has already been warned about for.
+    keys_warned: Vec<KeyForm>,
 }
 
 impl Seen {
@@ -608,14 +618,45 @@ impl Seen {
         }
     }
 
-    /// The line of an earlier row with this id, or `None` for the first.
+    /// Notes the first value of each kind whose key is not what a clerk
+    /// would expect (`text::key_is_surprising`): invisible characters,
+    /// compatibility forms, dashes inside an id.
+    fn surprising_keys(&mut self, batch: &mut Batch, raw: &RawClaim, line: u64) {
+        if self.keys_warned.len() == 4 {
+            return;
+        }
+        for (column, written, form) in [
+            (Column::ClaimId, raw.claim_id, KeyForm::ClaimId),
+            (Column::ApplicantId, raw.applicant_id, KeyForm::Applicant),
+            (Column::Ref, raw.reference, KeyForm::Reference),
+            (Column::ApplicantName, raw.applicant_name, KeyForm::Name),
+        ] {
+            // A control character makes the row invalid, which says so.
+            if self.keys_warned.contains(&form)
+                || !crate::text::key_is_surprising(written, form)
+                || crate::text::forbidden_control(written).is_some()
+            {
+                continue;
+            }
+            self.keys_warned.push(form);
+            batch.surprising_keys.push(super::SurprisingKey {
+                line,
+                column,
+                written: written.to_string(),
+                key: crate::text::key(written, form).into_owned(),
+            });
+        }
+    }
+
+    /// The line of an earlier row with this id (in key form), or `None` for
+    /// the first.
     fn check(&mut self, batch: &Batch, id: &str, hash: u64, line: u64) -> Option<u64> {
         match self.by_hash.get(&hash) {
             None => {
                 self.by_hash.insert(hash, batch.rows.len() as u32);
                 None
             }
-            Some(&row) if batch.claim_id_of(&batch.rows[row as usize]) == id => {
+            Some(&row) if claim_key(batch.claim_id_of(&batch.rows[row as usize])) == id => {
                 Some(batch.rows[row as usize].line)
             }
             Some(_) => match self.collided.get(id) {

@@ -6,6 +6,7 @@
 
 use crate::claims::{Batch, Entry};
 use crate::policy::Policy;
+use crate::text::KeyForm;
 use crate::words::{Lang, Notice};
 
 /// The header names no column of the contract or the policy reads.
@@ -23,9 +24,28 @@ pub fn unknown_columns(batch: &Batch, lang: Lang) -> Option<String> {
 /// whose check character is wrong, once, at its first row (the reason of
 /// each of its claims notes it too).
 pub fn of_rows(batch: &Batch, policy: &Policy, lang: Lang) -> Vec<String> {
-    let mut said = tags_and_names(batch, policy, lang);
+    let mut said = keys_changed(batch, lang);
+    said.extend(tags_and_names(batch, policy, lang));
     said.extend(check_chars(batch, lang));
     said
+}
+
+/// The first value of each kind of key that its key changes more than a
+/// clerk would expect.
+fn keys_changed(batch: &Batch, lang: Lang) -> Vec<String> {
+    let shown = |v: &str| crate::text::shown(&crate::text::shown_id(v)).into_owned();
+    (batch.surprising_keys.iter())
+        .map(|k| {
+            let notice = Notice::KeyChanged {
+                file: &batch.source,
+                line: k.line,
+                column: k.column.name(),
+                written: &shown(&k.written),
+                key: &shown(&k.key),
+            };
+            lang.words().notice(&notice)
+        })
+        .collect()
 }
 
 fn tags_and_names(batch: &Batch, policy: &Policy, lang: Lang) -> Vec<String> {
@@ -36,9 +56,10 @@ fn tags_and_names(batch: &Batch, policy: &Policy, lang: Lang) -> Vec<String> {
         .map(|t| t.label(lang).to_string())
         .collect::<Vec<_>>()
         .join(words.separator(crate::words::Sep::List));
-    // Keyed by the batch's own numbers for an id and a name as written: a
-    // million rows, no string copied.
-    let mut names: rustc_hash::FxHashMap<u32, u32> = rustc_hash::FxHashMap::default();
+    // Keyed as the engine keys applicants, and names compared by their key
+    // too: an id or a name with an invisible character in it is the same.
+    let mut names: rustc_hash::FxHashMap<std::borrow::Cow<str>, u32> =
+        rustc_hash::FxHashMap::default();
     let mut warned = rustc_hash::FxHashSet::default();
     let mut said = Vec::new();
     for row in &batch.rows {
@@ -48,7 +69,7 @@ fn tags_and_names(batch: &Batch, policy: &Policy, lang: Lang) -> Vec<String> {
                 let notice = Notice::UnknownTag {
                     file,
                     line,
-                    tag,
+                    tag: &crate::text::shown(tag),
                     known: &known,
                 };
                 said.push(words.notice(&notice));
@@ -58,15 +79,20 @@ fn tags_and_names(batch: &Batch, policy: &Policy, lang: Lang) -> Vec<String> {
         if id.is_empty() || name.is_empty() {
             continue;
         }
-        let first = *names.entry(row.applicant_id).or_insert(row.applicant_name);
-        if first != row.applicant_name && warned.insert(row.applicant_id) {
+        let id_key = crate::text::applicant_key(id);
+        let first = *names.entry(id_key.clone()).or_insert(row.applicant_name);
+        let name_key = |n: &str| crate::text::key(n, KeyForm::Name).into_owned();
+        let differs =
+            first != row.applicant_name && name_key(batch.shared_text(first)) != name_key(name);
+        if differs && warned.insert(id_key) {
             let first = batch.shared_text(first);
+            let id = crate::text::shown(&crate::text::shown_id(id)).into_owned();
             let notice = Notice::TwoNames {
                 file,
                 line,
-                id: &crate::text::shown_id(id),
-                first,
-                second: name,
+                id: &id,
+                first: &crate::text::shown(first),
+                second: &crate::text::shown(name),
             };
             said.push(words.notice(&notice));
         }

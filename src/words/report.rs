@@ -217,6 +217,16 @@ pub enum Notice<'a> {
         first: &'a str,
         second: &'a str,
     },
+    /// A value whose key differs from it by more than case, width and
+    /// spaces (invisible characters, compatibility forms, dashes in an id):
+    /// the first of its column. `written` is shown escaped.
+    KeyChanged {
+        file: &'a str,
+        line: u64,
+        column: &'a str,
+        written: &'a str,
+        key: &'a str,
+    },
     /// Claims placed by claim_id on a score tied across a quota's boundary.
     QuotaTie {
         ids: &'a [String],

@@ -59,6 +59,9 @@ impl ClaimsWords for English {
             ),
             RefRepeated { reference } => format!("reference `{reference}` appears twice in the cell"),
             OneRefOnly { item } => format!("item {} takes one reference per claim", item.en),
+            ControlCharacter { written, code } => format!(
+                "`{written}` holds the control character U+{code:04X}, which a spreadsheet does not show: delete it and type the cell again"
+            ),
         }
     }
 

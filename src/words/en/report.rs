@@ -593,6 +593,7 @@ impl ReportWords for English {
             } => format!(
                 "{file}:{line}: column applicant_name: applicant {id} has two names in this batch, `{first}` and `{second}`: check which is right"
             ),
+            Notice::KeyChanged { .. } => key_changed(notice),
             Notice::QuotaTie { ids } => format!(
                 "tied on score at a quota's boundary: {} placed by claim_id; the office should confirm",
                 ids.join(", ")
@@ -684,4 +685,21 @@ fn measure_except(policy: &Policy) -> String {
     } else {
         format!(" ({} excepted)", named.join(", "))
     }
+}
+
+/// The first value of a column whose key changes more than a clerk expects.
+fn key_changed(notice: &Notice) -> String {
+    let Notice::KeyChanged {
+        file,
+        line,
+        column,
+        written,
+        key,
+    } = notice
+    else {
+        return String::new();
+    };
+    format!(
+        "{file}:{line}: column {column}: `{written}` holds characters a spreadsheet does not show (or writes one character two ways) and is compared as `{key}`; the first such {column} only is named"
+    )
 }

@@ -58,6 +58,9 @@ impl ClaimsWords for Chinese {
             ),
             RefRepeated { reference } => format!("编号“{reference}”在同一单元格中重复"),
             OneRefOnly { item } => format!("项目“{}”每笔申报只填一个编号", item.zh),
+            ControlCharacter { written, code } => format!(
+                "“{written}”含有控制字符 U+{code:04X}（表格中看不见）：请删除后重新输入该单元格"
+            ),
         }
     }
 

@@ -583,6 +583,7 @@ impl ReportWords for Chinese {
             } => format!(
                 "{file}:{line}: column applicant_name: 申请人 {id} 在本批中有两个名称：“{first}”与“{second}”，请核对"
             ),
+            Notice::KeyChanged { .. } => key_changed(notice),
             Notice::QuotaTie { ids } => format!(
                 "名额线上同分：{} 按申报编号排序，请受理窗口确认",
                 ids.join("、")
@@ -670,4 +671,21 @@ fn paid_refs(paid: &[(Box<str>, Box<str>)]) -> String {
         .map(|(r, _)| r.as_ref())
         .collect::<Vec<_>>()
         .join("、")
+}
+
+/// The first value of a column whose key changes more than a clerk expects.
+fn key_changed(notice: &Notice) -> String {
+    let Notice::KeyChanged {
+        file,
+        line,
+        column,
+        written,
+        key,
+    } = notice
+    else {
+        return String::new();
+    };
+    format!(
+        "{file}:{line}: column {column}: “{written}”含有表格中看不见的字符（或同一字符的另一种写法），按“{key}”比对；本列只提示第一处"
+    )
 }
