@@ -737,3 +737,74 @@ fn an_invisible_character_in_an_id_was_not_mentioned() {
                 .and(predicate::str::contains("claims.csv:4: column applicant_id").not()),
         );
 }
+
+#[test]
+fn a_ledger_with_rows_no_payout_could_have_was_read_without_a_word() {
+    // Each ledger has one row no payout of this tool writes; each was read
+    // as a payment made, one of them using up a whole unit's cap with
+    // 999,999 against a computed 2,000.
+    let head = "claim_id,applicant_id,applicant_name,applicant_type,clause,item,ref,date,year,quantity,amount,computed,payable,cut,status,reason\n";
+    let row = |id: &str, clause: &str, reference: &str, year: &str, payable: &str| {
+        format!("{id},E1,甲,enterprise,{clause},high_value_patent,{reference},2024-03-01,{year},1,,2000.00,{payable},0.00,paid,\n")
+    };
+    let good = row("L1", "（一）", "ZL-1", "2024", "2000.00");
+    let cases = [
+        (
+            format!("{good}{}{}", row("L1", "（一）", "ZL-2", "2024", "2000.00"), row("L1", "（一）", "ZL-3", "2024", "2000.00")),
+            "ledger.csv:3: ledger: column claim_id: the claim_id was already decided on line 2",
+        ),
+        (
+            row("L1", "（一）", "ZL-1", "2024", "999999.00"),
+            "ledger.csv:2: ledger: column payable: payable 999999.00 is more than the computed 2000.00",
+        ),
+        (
+            row("L1", "（九）", "ZL-1", "2024", "2000.00"),
+            "ledger.csv:2: ledger: column clause: `（九）` is not the clause of the row's item, which is （一）",
+        ),
+        (
+            row("L1", "（一）", "ZL-1", "2023", "2000.00"),
+            "ledger.csv:2: ledger: column year: year `2023` is not the year of the row's date (2024)",
+        ),
+        (
+            row("L1", "（一）", "ZL-1", "99999", "2000.00"),
+            "ledger.csv:2: ledger: column year: `99999` is not a year",
+        ),
+        (
+            row("L1\u{1b}[2J", "（一）", "ZL-1", "2024", "2000.00"),
+            "ledger.csv:2: ledger: column claim_id: `L1\\u{1b}[2J` holds the control character U+001B",
+        ),
+    ];
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("ledger.csv");
+    for (rows, said) in cases {
+        std::fs::write(&path, format!("{head}{rows}")).expect("write a test file");
+        subsidy()
+            .args([
+                "--lang",
+                "en",
+                "calc",
+                "samples/claims-2024.csv",
+                "--ledger",
+            ])
+            .arg(&path)
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains(said));
+    }
+    // The first row alone, and the same with the clause in the other
+    // width, are a payout's rows.
+    for rows in [good.clone(), good.replace("（一）", "(一)")] {
+        std::fs::write(&path, format!("{head}{rows}")).expect("write a test file");
+        subsidy()
+            .args([
+                "--lang",
+                "en",
+                "calc",
+                "samples/claims-2024.csv",
+                "--ledger",
+            ])
+            .arg(&path)
+            .assert()
+            .success();
+    }
+}

@@ -246,7 +246,24 @@ fn ledger_problem_after(problem: &LedgerProblem) -> Option<LedgerProblem> {
             written: "4.41882E+17".into(),
         },
         LedgerProblem::MangledId { .. } => LedgerProblem::BadRefs { written: written() },
-        LedgerProblem::BadRefs { .. } => LedgerProblem::Undecodable {
+        LedgerProblem::BadRefs { .. } => LedgerProblem::RepeatedClaimId { first_line: 2 },
+        LedgerProblem::RepeatedClaimId { .. } => LedgerProblem::PayableOverComputed {
+            payable: "999999".into(),
+            computed: "2000".into(),
+        },
+        LedgerProblem::PayableOverComputed { .. } => LedgerProblem::WrongClause {
+            written: "（九）".into(),
+            expected: "（一）".into(),
+        },
+        LedgerProblem::WrongClause { .. } => LedgerProblem::YearNotDate {
+            written: "2023".into(),
+            date_year: 2024,
+        },
+        LedgerProblem::YearNotDate { .. } => LedgerProblem::ControlCharacter {
+            written: "E1\\u{1b}".into(),
+            code: 0x1b,
+        },
+        LedgerProblem::ControlCharacter { .. } => LedgerProblem::Undecodable {
             charset: subsidy::decode::Charset::Utf16Le,
         },
         LedgerProblem::Undecodable { .. } => LedgerProblem::Csv {
@@ -263,7 +280,7 @@ fn every_unreadable_ledger_is_said_in_both_languages() {
     };
     let samples = walk(first, ledger_problem_after);
     let kinds: HashSet<_> = samples.iter().map(discriminant).collect();
-    assert_eq!(kinds.len(), 12, "a variant is missing from the chain");
+    assert_eq!(kinds.len(), 17, "a variant is missing from the chain");
     for what in samples {
         for column in [None, Some(LedgerColumn::Payable)] {
             let error = LedgerError {
