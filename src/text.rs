@@ -5,7 +5,7 @@
 //! difference, so every parser reads them as their ASCII forms.
 
 use std::borrow::Cow;
-use std::io::{self, Read};
+use std::io::{self, Read, Write};
 
 /// Maps full-width ASCII variants (U+FF01..U+FF5E), the ideographic space and
 /// the full-width yen sign to their ASCII (or Latin-1) forms.
@@ -370,6 +370,94 @@ pub fn shown(value: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// A value as a file this tool writes holds it (the payout CSV, the
+/// workbook, JSON): a control character a cell may not hold written
+/// `\u{1b}`, tabs and line breaks kept. Only an invalid row can hold one,
+/// so no ledger's keys change.
+pub fn shown_in_file(value: &str) -> Cow<'_, str> {
+    if forbidden_control(value).is_none() {
+        return Cow::Borrowed(value);
+    }
+    let mut out = String::with_capacity(value.len() + 8);
+    for c in value.chars() {
+        if is_forbidden_control(c) {
+            out.push_str(&c.escape_unicode().to_string());
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Text for a terminal, written as `shown` shows a value: whatever a file
+/// put in a table, a message or a derivation, the terminal only prints it.
+pub struct Terminal<W: Write> {
+    inner: W,
+    /// The first bytes of a character whose last bytes a later write has.
+    tail: Vec<u8>,
+}
+
+impl<W: Write> Terminal<W> {
+    pub fn new(inner: W) -> Self {
+        Terminal {
+            inner,
+            tail: Vec::new(),
+        }
+    }
+
+    fn write_shown(&mut self, mut bytes: &[u8]) -> io::Result<()> {
+        while !bytes.is_empty() {
+            let (valid, rest) = match std::str::from_utf8(bytes) {
+                Ok(text) => (text, &[][..]),
+                Err(e) => {
+                    let (good, rest) = bytes.split_at(e.valid_up_to());
+                    (std::str::from_utf8(good).unwrap_or(""), rest)
+                }
+            };
+            self.inner.write_all(shown(valid).as_bytes())?;
+            match std::str::from_utf8(rest).map_err(|e| e.error_len()) {
+                Ok(_) => return Ok(()),
+                // Not UTF-8: passed on as it is (a workbook's bytes).
+                Err(Some(n)) => {
+                    self.inner.write_all(&rest[..n])?;
+                    bytes = &rest[n..];
+                }
+                Err(None) => {
+                    self.tail.extend_from_slice(rest);
+                    return Ok(());
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+impl<W: Write> Drop for Terminal<W> {
+    fn drop(&mut self) {
+        // Bytes of a character never finished: passed on, as written.
+        let _ = self.inner.write_all(&self.tail);
+    }
+}
+
+impl<W: Write> Write for Terminal<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if self.tail.is_empty() {
+            self.write_shown(buf)?;
+        } else {
+            let mut joined = std::mem::take(&mut self.tail);
+            joined.extend_from_slice(buf);
+            self.write_shown(&joined)?;
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        let tail = std::mem::take(&mut self.tail);
+        self.inner.write_all(&tail)?;
+        self.inner.flush()
+    }
+}
+
 /// The characters that change the direction text is laid out in.
 fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
@@ -533,6 +621,25 @@ mod tests {
         assert_eq!(forbidden_control("a\tb\r\n"), None);
         assert_eq!(forbidden_control("a\u{9b}b"), Some('\u{9b}'));
         assert_eq!(forbidden_control("a\u{7f}"), Some('\u{7f}'));
+    }
+
+    #[test]
+    fn a_terminal_is_given_controls_escaped_however_the_writes_split_them() {
+        let text = "名\u{1b}[2J\u{202E}x\n".as_bytes();
+        for split in 0..text.len() {
+            let mut out = Vec::new();
+            let mut term = Terminal::new(&mut out);
+            term.write_all(&text[..split]).expect("write");
+            term.write_all(&text[split..]).expect("write");
+            term.flush().expect("flush");
+            drop(term);
+            assert_eq!(
+                String::from_utf8_lossy(&out),
+                "名\\u{1b}[2J\\u{202e}x\n",
+                "split at {split}"
+            );
+        }
+        assert_eq!(shown_in_file("a\u{1b}\u{202E}\r\n"), "a\\u{1b}\u{202E}\r\n");
     }
 
     #[test]

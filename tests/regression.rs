@@ -808,3 +808,99 @@ fn a_ledger_with_rows_no_payout_could_have_was_read_without_a_word() {
             .success();
     }
 }
+
+#[test]
+fn escape_sequences_in_a_claims_file_reached_the_terminal() {
+    // A name that sets the window title, clears the screen and turns the
+    // text red; another that writes the rest of its line backwards. They
+    // are shown escaped in the table, on stderr, in `explain`, in the
+    // payout CSV and in the workbook.
+    let evil = "\u{1b}]0;PWNED\u{7}\u{1b}[2J\u{1b}[31mEVIL";
+    let text = format!(
+        "{HEADER}\n\
+         X1,E1,{evil},企业,high_value_patent,2024-03-01,,,ZL-1,,,,,\n\
+         X2,E2,甲\u{202E}乙,企业,high_value_patent,2024-03-01,,,ZL-2,,,,,\n"
+    );
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("claims.csv");
+    std::fs::write(&path, text).expect("write a test file");
+    let hostile = |bytes: &[u8]| {
+        bytes
+            .iter()
+            .any(|&b| b == 0x1b || b == 0x07 || (b == b'\r'))
+            || String::from_utf8_lossy(bytes).contains('\u{202E}')
+    };
+    let table = subsidy()
+        .args(["--lang", "en", "calc"])
+        .arg(&path)
+        .assert()
+        .success();
+    let out = table.get_output();
+    assert!(
+        !hostile(&out.stdout),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert!(
+        !hostile(&out.stderr),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("甲\\u{202e}乙"), "{stdout}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("\\u{1b}]0;PWNED\\u{7}\\u{1b}[2J"),
+        "{stderr}"
+    );
+    for claim in ["X1", "X2"] {
+        let explained = subsidy()
+            .args(["--lang", "en", "explain"])
+            .arg(&path)
+            .args(["--claim", claim])
+            .assert()
+            .success();
+        let out = explained.get_output();
+        assert!(
+            !hostile(&out.stdout),
+            "{}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+        assert!(
+            !hostile(&out.stderr),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let csv = dir.path().join("payout.csv");
+    subsidy()
+        .arg("calc")
+        .arg(&path)
+        .arg("--out")
+        .arg(&csv)
+        .assert()
+        .success();
+    let written = std::fs::read(&csv).expect("the payout");
+    assert!(!written.contains(&0x1b) && !written.contains(&0x07));
+    assert!(String::from_utf8_lossy(&written).contains("\\u{1b}]0;PWNED"));
+    let book = dir.path().join("payout.xlsx");
+    subsidy()
+        .arg("calc")
+        .arg(&path)
+        .arg("--out")
+        .arg(&book)
+        .assert()
+        .success();
+    let file = std::fs::File::open(&book).expect("the workbook");
+    let mut zip = zip::ZipArchive::new(file).expect("a zip");
+    for i in 0..zip.len() {
+        let mut part = Vec::new();
+        std::io::Read::read_to_end(&mut zip.by_index(i).expect("a part"), &mut part)
+            .expect("read a part");
+        let part = String::from_utf8_lossy(&part);
+        assert!(
+            !part.contains("_x001B_") && !part.contains('\u{1b}'),
+            "{part}"
+        );
+    }
+}

@@ -27,7 +27,7 @@ pub fn run(args: &CalcArgs, lang: Lang) -> Result<(), Error> {
     )?;
     progress.stage(Stage::Deciding, batch.claims.len() as u64);
     if let Some(notice) = super::notices::unknown_columns(&batch, lang) {
-        let _ = writeln!(std::io::stderr(), "{notice}");
+        let _ = writeln!(std::io::stderr(), "{}", crate::text::shown(&notice));
     }
 
     let invalid = progress.suspend(|| report_invalid_rows(&batch, lang));
@@ -123,7 +123,7 @@ fn decide(
     let stderr = std::io::stderr();
     let mut err = stderr.lock();
     for notice in super::notices::of_rows(batch, policy, lang) {
-        let _ = writeln!(err, "{notice}");
+        let _ = writeln!(err, "{}", crate::text::shown(&notice));
     }
     drop(err);
     let (outcomes, settled) = engine::run_within(policy, &batch.claims, prior, engine::MAX_PASSES);
@@ -149,7 +149,7 @@ fn report_invalid_rows(batch: &Batch, lang: Lang) -> usize {
         count += 1;
         for p in &bad.problems {
             let line = lang.words().invalid_row_line(&batch.source, row.line, p);
-            let _ = writeln!(err, "{line}");
+            let _ = writeln!(err, "{}", crate::text::shown(&line));
         }
     }
     count
@@ -169,6 +169,7 @@ fn warn_of_ties(batch: &Batch, outcomes: &[engine::Outcome], lang: Lang) {
         .map(|(c, _)| c.claim_id.to_string())
         .collect();
     if !ids.is_empty() {
-        eprintln!("{}", lang.words().notice(&Notice::QuotaTie { ids: &ids }));
+        let notice = lang.words().notice(&Notice::QuotaTie { ids: &ids });
+        eprintln!("{}", crate::text::shown(&notice));
     }
 }

@@ -12,6 +12,7 @@ mod table;
 mod xlsx;
 
 use rust_decimal::Decimal;
+use std::borrow::Cow;
 
 use crate::claims::{Batch, Claim, Entry, InvalidRow, Row};
 use crate::engine::{Outcome, Status};
@@ -150,6 +151,9 @@ impl<'a> Line<'a> {
         for column in PayoutColumn::ALL {
             scratch.clear();
             self.write_cell(column, policy, lang, scratch);
+            if let Cow::Owned(shown) = crate::text::shown_in_file(scratch) {
+                *scratch = shown;
+            }
             emit(column, scratch)?;
         }
         Ok(())
