@@ -156,14 +156,43 @@ pub fn is_person_id(id: &str) -> bool {
     (1900..=2100).contains(&year) && (1..=12).contains(&month) && (1..=31).contains(&day)
 }
 
+/// An individual's 身份证号码, however it was typed (full width, spaced,
+/// dashed, with invisible characters): what it is is decided on its key
+/// form (`applicant_key`), so every way of writing one is masked alike.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonId<'a> {
+    key: Cow<'a, str>,
+}
+
+impl<'a> PersonId<'a> {
+    /// The ID number an applicant id is, or `None` for any other id.
+    pub fn of(written: &'a str) -> Option<PersonId<'a>> {
+        let key = applicant_key(written);
+        is_person_id(&key).then_some(PersonId { key })
+    }
+
+    /// The number as the key has it (ASCII, 18 characters).
+    pub fn as_str(&self) -> &str {
+        &self.key
+    }
+
+    /// The first 6 and last 4 characters (个人信息保护法).
+    pub fn masked(&self) -> String {
+        format!("{}********{}", &self.key[..6], &self.key[14..])
+    }
+}
+
 /// An id as tables, derivations and messages show it: an individual's ID
 /// number masked to its first 6 and last 4 characters (个人信息保护法),
 /// unless `--show-ids`.
 pub fn shown_id(id: &str) -> Cow<'_, str> {
-    if SHOW_IDS.load(std::sync::atomic::Ordering::Relaxed) || !is_person_id(id) {
+    if SHOW_IDS.load(std::sync::atomic::Ordering::Relaxed) {
         return Cow::Borrowed(id);
     }
-    Cow::Owned(format!("{}********{}", &id[..6], &id[14..]))
+    match PersonId::of(id) {
+        Some(person) => Cow::Owned(person.masked()),
+        None => Cow::Borrowed(id),
+    }
 }
 
 /// `str::trim`, quicker on the usual case of ASCII ends; a byte-order mark
@@ -532,6 +561,16 @@ mod tests {
         // 18 digits whose places 7–14 are no date: a code, not a person.
         assert_eq!(shown_id("124418824567890123"), "124418824567890123");
         assert_eq!(shown_id("4.41882E+17"), "4.41882E+17");
+        // Full width, spaced, dashed or with a zero width space: the same
+        // number, masked the same.
+        for written in [
+            "４４１８８２１９９００１０１１２３４",
+            "441882 19900101 1234",
+            "441882-19900101-1234",
+            "4418821990\u{200B}01011234",
+        ] {
+            assert_eq!(shown_id(written), "441882********1234", "{written}");
+        }
     }
 
     #[test]

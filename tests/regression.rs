@@ -904,3 +904,56 @@ fn escape_sequences_in_a_claims_file_reached_the_terminal() {
         );
     }
 }
+
+#[test]
+fn a_full_width_id_number_was_printed_whole() {
+    // 441882199001011230 typed in full width: the ASCII form was masked,
+    // this one printed whole in the table, the two-names and check
+    // character warnings, explain and compare. The last row's check
+    // character is 4 where the other 17 give 0.
+    let wide = "４４１８８２１９９００１０１１２３０";
+    let wrong = "４４１８８２１９９００１０１１２３４";
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("claims.csv");
+    let text = format!(
+        "{HEADER}\n\
+         F1,{wide},张三,个人,copyright_registration,2024-03-01,1,,,,,,,\n\
+         F2,{wide},张叁,个人,copyright_registration,2024-03-02,1,,,,,,,\n\
+         F3,{wrong},李四,个人,copyright_registration,2024-03-03,1,,,,,,,\n"
+    );
+    std::fs::write(&path, text).expect("write a test file");
+    let runs: [Vec<&str>; 3] = [
+        vec!["calc"],
+        vec!["explain", "--claim", "F1"],
+        vec![
+            "compare",
+            "--alt-set",
+            "item.copyright_registration.amount=300",
+        ],
+    ];
+    for args in runs {
+        let out = subsidy()
+            .args(["--lang", "en", args[0]])
+            .arg(&path)
+            .args(&args[1..])
+            .output()
+            .expect("runs");
+        assert!(out.status.success(), "{args:?}");
+        let said = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(!said.contains("１２３"), "{args:?}: {said}");
+        assert!(!said.contains("19900101"), "{args:?}: {said}");
+        assert!(said.contains("441882********1230"), "{args:?}: {said}");
+    }
+    let out = subsidy()
+        .args(["--lang", "en", "calc"])
+        .arg(&path)
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("two names"), "{stderr}");
+    assert!(stderr.contains("441882********1234"), "{stderr}");
+}
