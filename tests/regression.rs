@@ -957,3 +957,39 @@ fn a_full_width_id_number_was_printed_whole() {
     assert!(stderr.contains("two names"), "{stderr}");
     assert!(stderr.contains("441882********1234"), "{stderr}");
 }
+
+#[test]
+fn the_catalogue_csv_wrote_an_item_name_a_spreadsheet_runs_as_a_formula() {
+    // Every other CSV of this tool writes `'=…`; the catalogue wrote the
+    // name of an item as the policy file had it.
+    let text = std::fs::read_to_string("policy/lianzhou-2024.toml").expect("the bundled policy");
+    let hostile = text.replacen(
+        "name = \"新增高价值发明专利\"",
+        "name = '=HYPERLINK(\"http://x\",\"新增\")'",
+        1,
+    );
+    assert_ne!(hostile, text, "the item's name is in the policy");
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("policy.toml");
+    std::fs::write(&path, hostile).expect("write a test file");
+    let out = subsidy()
+        .args(["policy", "list", "--format", "csv", "--policy"])
+        .arg(&path)
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let csv = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        csv.contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"新增\"\")\""),
+        "{csv}"
+    );
+    assert!(!csv.contains(",\"=HYPERLINK"), "{csv}");
+    assert!(csv
+        .lines()
+        .next()
+        .is_some_and(|h| h.ends_with("clause,item,name,kind,figure,who,rules")));
+}
