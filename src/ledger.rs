@@ -148,7 +148,8 @@ pub enum LedgerProblem {
         written: String,
     },
     /// A claim_id on an earlier row of the same ledger that decided
-    /// something (compared as `text::key` compares claim_ids).
+    /// something, one of the two rows paying (compared as `text::key`
+    /// compares claim_ids).
     RepeatedClaimId {
         first_line: u64,
     },
@@ -251,8 +252,9 @@ pub fn read_ledger(
     let places =
         locate(header).map_err(|missing| err(1, None, LedgerProblem::NotAPayout { missing }))?;
     let mut priors = Vec::new();
-    // The line of each claim_id (in key form) that decided something.
-    let mut decided: rustc_hash::FxHashMap<String, u64> = rustc_hash::FxHashMap::default();
+    // The first line of each claim_id (in key form) that decided something,
+    // and whether it paid.
+    let mut decided: rustc_hash::FxHashMap<String, (u64, bool)> = rustc_hash::FxHashMap::default();
     let mut record = csv::StringRecord::new();
     loop {
         match reader.read_record(&mut record) {
@@ -273,13 +275,19 @@ pub fn read_ledger(
         let prior = row
             .prior(policy, keys)
             .map_err(|(column, what)| err(line, Some(column), what))?;
-        if let Some(p) = &prior {
-            if !p.claim_id.is_empty() {
-                if let Some(&first_line) = decided.get(&*p.claim_id) {
+        if let Some(p) = prior.as_ref().filter(|p| !p.claim_id.is_empty()) {
+            // Ledgers joined into one may repeat a claim refused as already
+            // paid: harmless. A claim paid and seen again is not.
+            let paid = p.payable > Decimal::ZERO;
+            match decided.get(&*p.claim_id) {
+                Some(&(first_line, paid_before)) if paid || paid_before => {
                     let what = LedgerProblem::RepeatedClaimId { first_line };
                     return Err(err(line, Some(LedgerColumn::ClaimId), what));
                 }
-                decided.insert(p.claim_id.to_string(), line);
+                Some(_) => {}
+                None => {
+                    decided.insert(p.claim_id.to_string(), (line, paid));
+                }
             }
         }
         priors.extend(prior);

@@ -711,6 +711,14 @@ fn a_control_character_in_a_cell_was_read_as_part_of_the_value() {
     r.expect("N\u{9b}3", "invalid", "0", "0");
     r.reason_has("N\u{9b}3", "U+009B");
     r.expect("N4", "paid", "2000", "2000");
+    // In a column of the clerk's own, too.
+    let text = format!(
+        "{HEADER},备注\n\
+         N5,E5,戊,企业,high_value_patent,2024-03-01,,,ZL-5,,,,,,ok\u{7}\n"
+    );
+    let r = run_text(&text, &[]);
+    r.expect("N5", "invalid", "0", "0");
+    r.reason_has("N5", "`ok\\u{7}` holds the control character U+0007");
 }
 
 #[test]

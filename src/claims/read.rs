@@ -533,6 +533,20 @@ fn add_row(
             if extra > 0 {
                 problems.push(Problem::of_row(ProblemKind::ExtraCells { count: extra }));
             }
+            // The contract's columns are checked with the other cells; a
+            // clerk's own column or a cell past the header is checked here.
+            let suspect = crate::text::forbidden_control(record.as_slice()).is_some();
+            if suspect && matches!(checked, Some(Ok(_))) {
+                let control = record
+                    .iter()
+                    .find_map(|c| crate::text::forbidden_control(c).map(|code| (c, code)));
+                if let Some((cell, code)) = control {
+                    problems.push(Problem::of_row(ProblemKind::ControlCharacter {
+                        written: crate::text::shown(cell).into_owned(),
+                        code: code as u32,
+                    }));
+                }
+            }
             let id_key = claim_key(raw.claim_id);
             if !id_key.is_empty() {
                 if let Some(first_line) = seen.check(batch, &id_key, id_hash, line) {

@@ -56,10 +56,11 @@ fn tags_and_names(batch: &Batch, policy: &Policy, lang: Lang) -> Vec<String> {
         .map(|t| t.label(lang).to_string())
         .collect::<Vec<_>>()
         .join(words.separator(crate::words::Sep::List));
-    // Keyed as the engine keys applicants, and names compared by their key
-    // too: an id or a name with an invisible character in it is the same.
-    let mut names: rustc_hash::FxHashMap<std::borrow::Cow<str>, u32> =
-        rustc_hash::FxHashMap::default();
+    // Applicants grouped as the engine keys them, and names compared by
+    // their key too: an id or a name with an invisible character in it is
+    // the same.
+    let mut groups = Groups::default();
+    let mut names: rustc_hash::FxHashMap<u32, u32> = rustc_hash::FxHashMap::default();
     let mut warned = rustc_hash::FxHashSet::default();
     let mut said = Vec::new();
     for row in &batch.rows {
@@ -79,12 +80,12 @@ fn tags_and_names(batch: &Batch, policy: &Policy, lang: Lang) -> Vec<String> {
         if id.is_empty() || name.is_empty() {
             continue;
         }
-        let id_key = crate::text::applicant_key(id);
-        let first = *names.entry(id_key.clone()).or_insert(row.applicant_name);
+        let group = groups.of(batch, row.applicant_id);
+        let first = *names.entry(group).or_insert(row.applicant_name);
         let name_key = |n: &str| crate::text::key(n, KeyForm::Name).into_owned();
         let differs =
             first != row.applicant_name && name_key(batch.shared_text(first)) != name_key(name);
-        if differs && warned.insert(id_key) {
+        if differs && warned.insert(group) {
             let first = batch.shared_text(first);
             let id = crate::text::shown(&crate::text::shown_id(id)).into_owned();
             let notice = Notice::TwoNames {
@@ -100,7 +101,33 @@ fn tags_and_names(batch: &Batch, policy: &Policy, lang: Lang) -> Vec<String> {
     said
 }
 
+/// Applicant ids as written (the batch's numbers for them), grouped by key:
+/// each id written is keyed once, however many rows repeat it.
+#[derive(Default)]
+struct Groups<'b> {
+    by_key: rustc_hash::FxHashMap<std::borrow::Cow<'b, str>, u32>,
+    of_written: Vec<Option<u32>>,
+}
+
+impl<'b> Groups<'b> {
+    fn of(&mut self, batch: &'b Batch, written: u32) -> u32 {
+        let at = written as usize;
+        if self.of_written.len() <= at {
+            self.of_written.resize(at + 1, None);
+        }
+        if let Some(group) = self.of_written[at] {
+            return group;
+        }
+        let next = self.by_key.len() as u32;
+        let key = crate::text::applicant_key(batch.shared_text(written));
+        let group = *self.by_key.entry(key).or_insert(next);
+        self.of_written[at] = Some(group);
+        group
+    }
+}
+
 fn check_chars(batch: &Batch, lang: Lang) -> Vec<String> {
+    let mut groups = Groups::default();
     let mut warned = rustc_hash::FxHashSet::default();
     let mut said = Vec::new();
     for row in &batch.rows {
@@ -109,7 +136,7 @@ fn check_chars(batch: &Batch, lang: Lang) -> Vec<String> {
             Entry::Invalid(_) => crate::claims::checkchar::fault(batch.applicant_id(row)),
         };
         let Some(fault) = fault else { continue };
-        if !warned.insert(row.applicant_id) {
+        if !warned.insert(groups.of(batch, row.applicant_id)) {
             continue;
         }
         let warning = crate::claims::CheckWarning {
