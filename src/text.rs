@@ -488,7 +488,7 @@ impl<W: Write> Write for Terminal<W> {
 }
 
 /// The characters that change the direction text is laid out in.
-fn is_bidi_control(c: char) -> bool {
+pub fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
