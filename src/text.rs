@@ -359,11 +359,26 @@ pub fn key(written: &str, form: KeyForm) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Whether a cell holds nothing a key keeps: empty, or only white space,
+/// control and invisible characters.
+pub fn is_blank(value: &str) -> bool {
+    !value.bytes().any(|b| b.is_ascii_graphic())
+        && value
+            .chars()
+            .all(|c| c.is_whitespace() || c.is_control() || is_invisible(c))
+}
+
 /// Whether a value's key differs from what this tool read before it knew
 /// invisible characters, compatibility forms and dashes inside ids: a key
 /// made half-width, without white space, upper case where the form says.
 /// Such a value is worth a warning; a lower-case or spaced one is not.
 pub fn key_is_surprising(written: &str, form: KeyForm) -> bool {
+    // ASCII is its own NFKC and holds nothing invisible: only a control
+    // character or a dash in an id can surprise.
+    let plain_ascii = |b: u8| b >= 0x20 && b != 0x7F && !(form == KeyForm::Applicant && b == b'-');
+    if written.is_ascii() && written.bytes().all(|b| plain_ascii(b) || b == b'\t') {
+        return false;
+    }
     let Cow::Owned(key) = key(written, form) else {
         return false;
     };
@@ -649,6 +664,9 @@ mod tests {
             KeyForm::Applicant
         ));
         assert!(key_is_surprising("①", KeyForm::ClaimId));
+        assert!(!key_is_surprising("Acme Ltd", KeyForm::Name));
+        assert!(is_blank("\u{200B} \u{FEFF}\u{3000}"));
+        assert!(!is_blank(" 甲") && !is_blank("a"));
     }
 
     #[test]

@@ -238,21 +238,13 @@ fn read_applicant_and_item(
     policy: &Policy,
     p: &mut Vec<Problem>,
 ) -> (Option<crate::policy::TypeIdx>, Option<ItemIdx>) {
-    for (column, value, form) in [
-        (Column::ClaimId, raw.claim_id, text::KeyForm::ClaimId),
-        (
-            Column::ApplicantId,
-            raw.applicant_id,
-            text::KeyForm::Applicant,
-        ),
-        (
-            Column::ApplicantName,
-            raw.applicant_name,
-            text::KeyForm::Name,
-        ),
+    for (column, value) in [
+        (Column::ClaimId, raw.claim_id),
+        (Column::ApplicantId, raw.applicant_id),
+        (Column::ApplicantName, raw.applicant_name),
     ] {
         // A cell of nothing but invisible characters is an empty one.
-        if text::key(value, form).is_empty() {
+        if text::is_blank(value) {
             p.push(Problem::at(column, ProblemKind::Missing));
         }
     }
