@@ -262,6 +262,15 @@ impl KeyForm {
 /// format character (Unicode's `Default_Ignorable_Code_Point` and category
 /// Cf). A value is the same value with or without them.
 pub fn is_invisible(c: char) -> bool {
+    // Below the soft hyphen, between the Hangul filler and the variation
+    // selectors (the CJK blocks), and among the full-width forms, there are
+    // none.
+    if c < '\u{00AD}'
+        || ('\u{3165}'..='\u{FDFF}').contains(&c)
+        || ('\u{FF00}'..='\u{FF9F}').contains(&c)
+    {
+        return false;
+    }
     matches!(c,
         '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}'
         | '\u{17B4}' | '\u{17B5}' | '\u{180B}'..='\u{180F}'
@@ -282,12 +291,14 @@ pub fn is_forbidden_control(c: char) -> bool {
 }
 
 /// The first control character of a cell that a cell may not hold.
+#[inline]
 pub fn forbidden_control(cell: &str) -> Option<char> {
-    // Tab, line feed and carriage return are the only controls below a
-    // space that are let through; C1 controls are two bytes from 0xC2.
-    let suspect = cell
-        .bytes()
-        .any(|b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7F || b == 0xC2);
+    // C1 controls are two bytes from 0xC2. Every cell of a million rows
+    // comes through here: a pass without a branch a byte (which the
+    // compiler makes wide) clears nearly all of them.
+    let suspect = cell.bytes().fold(false, |seen, b| {
+        seen | (b < 0x20) | (b == 0x7F) | (b == 0xC2)
+    });
     if !suspect {
         return None;
     }
@@ -302,21 +313,35 @@ fn is_id_dash(c: char) -> bool {
 /// Whether `key` would return the value as it is (trimmed).
 fn is_key_form(value: &str, form: KeyForm) -> bool {
     let upper = form.upper();
-    if value.is_ascii() {
-        // ASCII is its own NFKC: only white space, controls, lower case
-        // and (in an applicant id) dashes can change.
-        return value.bytes().all(|b| {
-            b.is_ascii_graphic()
-                && !(upper && b.is_ascii_lowercase())
-                && !(form == KeyForm::Applicant && b == b'-')
-        });
+    let dash = form == KeyForm::Applicant;
+    // Printable ASCII and U+4000..U+9FFF (CJK ideographs, three bytes led
+    // by 0xE4 to 0xE9) are their own NFKC, together too, and nothing in
+    // them is invisible: most values hold only these, read byte by byte.
+    let bytes = value.as_bytes();
+    let mut at = 0;
+    let mut common = true;
+    while let Some(&b) = bytes.get(at) {
+        if b < 0x80 {
+            if !b.is_ascii_graphic() || (upper && b.is_ascii_lowercase()) || (dash && b == b'-') {
+                return false;
+            }
+            at += 1;
+        } else if (0xE4..=0xE9).contains(&b) {
+            at += 3;
+        } else {
+            common = false;
+            break;
+        }
+    }
+    if common {
+        return true;
     }
     let plain = value.chars().all(|c| {
         !(c.is_whitespace()
             || c.is_control()
             || is_invisible(c)
             || (upper && c.is_lowercase())
-            || (form == KeyForm::Applicant && is_id_dash(c)))
+            || (dash && is_id_dash(c)))
     });
     plain
         && unicode_normalization::is_nfkc_quick(value.chars())
@@ -335,18 +360,20 @@ pub fn key(written: &str, form: KeyForm) -> Cow<'_, str> {
         return Cow::Borrowed(value);
     }
     let gone = |c: &char| c.is_whitespace() || c.is_control() || is_invisible(*c);
-    let mut out = String::with_capacity(value.len());
-    for c in value
+    // Full-width forms are the usual change, and their NFKC is what
+    // `half_width` makes of them: the full NFKC runs only when more is left.
+    let mut out: String = value
         .chars()
         .filter(|c| !gone(c))
-        .nfkc()
+        .map(to_half_width_char)
         .filter(|c| !gone(c))
+        .collect();
+    if unicode_normalization::is_nfkc_quick(out.chars()) != unicode_normalization::IsNormalized::Yes
     {
-        if form.upper() {
-            out.extend(c.to_uppercase());
-        } else {
-            out.push(c);
-        }
+        out = out.chars().nfkc().filter(|c| !gone(c)).collect();
+    }
+    if form.upper() && out.chars().any(char::is_lowercase) {
+        out = out.to_uppercase();
     }
     if form == KeyForm::Applicant && out.contains(is_id_dash) {
         // Only an id that is one of the two kinds without its dashes loses
@@ -362,10 +389,10 @@ pub fn key(written: &str, form: KeyForm) -> Cow<'_, str> {
 /// Whether a cell holds nothing a key keeps: empty, or only white space,
 /// control and invisible characters.
 pub fn is_blank(value: &str) -> bool {
-    !value.bytes().any(|b| b.is_ascii_graphic())
-        && value
-            .chars()
-            .all(|c| c.is_whitespace() || c.is_control() || is_invisible(c))
+    // Decided at the first character of any cell with something in it.
+    value
+        .chars()
+        .all(|c| c.is_whitespace() || c.is_control() || is_invisible(c))
 }
 
 /// Whether a value's key differs from what this tool read before it knew
@@ -377,6 +404,21 @@ pub fn key_is_surprising(written: &str, form: KeyForm) -> bool {
     // character or a dash in an id can surprise.
     let plain_ascii = |b: u8| b >= 0x20 && b != 0x7F && !(form == KeyForm::Applicant && b == b'-');
     if written.is_ascii() && written.bytes().all(|b| plain_ascii(b) || b == b'\t') {
+        return false;
+    }
+    let value = trim(written);
+    if is_key_form(value, form) {
+        return false;
+    }
+    // White space, full width and case were always read so; only what is
+    // left after them (invisible and control characters, other
+    // compatibility forms, dashes in an id) can surprise.
+    let ordinary = !value.chars().any(|c| {
+        is_invisible(c) || is_forbidden_control(c) || (form == KeyForm::Applicant && is_id_dash(c))
+    }) && unicode_normalization::is_nfkc_quick(
+        value.chars().map(to_half_width_char),
+    ) == unicode_normalization::IsNormalized::Yes;
+    if ordinary {
         return false;
     }
     let Cow::Owned(key) = key(written, form) else {

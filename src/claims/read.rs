@@ -249,16 +249,17 @@ pub fn read_claims<R: Read + Send>(
             let mut breaks = cols.header_breaks;
             loop {
                 let mut chunk = empty_rx.try_recv().unwrap_or_default();
-                chunk.resize_with(CHUNK, || (csv::StringRecord::new(), None, 0));
+                chunk.resize_with(CHUNK, || (csv::StringRecord::new(), None, 0, 0));
                 let mut filled = 0;
                 while filled < CHUNK && reader.read_record(&mut chunk[filled].0)? {
                     if is_blank_line(&chunk[filled].0) {
                         continue;
                     }
-                    let (record, checked, id_hash) = &mut chunk[filled];
+                    let (record, checked, id_hash, surprising) = &mut chunk[filled];
                     breaks = at_spreadsheet_row(record, breaks);
                     let raw = cols.raw(record);
                     *id_hash = hash_of(&claim_key(raw.claim_id));
+                    *surprising = surprising_keys(&raw);
                     *checked = if is_empty(record) {
                         None
                     } else {
@@ -273,10 +274,16 @@ pub fn read_claims<R: Read + Send>(
             }
         });
         for (mut chunk, filled) in full_rx {
-            for (record, checked, id_hash) in &mut chunk[..filled] {
+            for (record, checked, id_hash, surprising) in &mut chunk[..filled] {
                 let checked = checked.take();
                 add_row(
-                    &mut batch, &mut seen, record, checked, *id_hash, &cols, keys,
+                    &mut batch,
+                    &mut seen,
+                    record,
+                    checked,
+                    (*id_hash, *surprising),
+                    &cols,
+                    keys,
                 );
                 for &at in &unknown_at {
                     let span = batch.keep(crate::text::trim(record.get(at).unwrap_or("")));
@@ -361,9 +368,40 @@ fn io_error(file: &str, line: u64, error: &std::io::Error) -> ClaimsError {
     }
 }
 
-/// Records with what their own cells said (`None`: an empty row) and the
-/// hash of their claim_id.
-type Chunk = Vec<(csv::StringRecord, Option<Result<Cells, Refusal>>, u64)>;
+/// Records with what their own cells said (`None`: an empty row), the
+/// hash of their claim_id and which of their keys are surprising
+/// (`surprising_keys`).
+type Chunk = Vec<(csv::StringRecord, Option<Result<Cells, Refusal>>, u64, u8)>;
+
+/// The cells whose keys `Seen::surprising_keys` notes, one bit each.
+const KEYED: [(Column, KeyForm); 4] = [
+    (Column::ClaimId, KeyForm::ClaimId),
+    (Column::ApplicantId, KeyForm::Applicant),
+    (Column::Ref, KeyForm::Reference),
+    (Column::ApplicantName, KeyForm::Name),
+];
+
+/// Which of a row's keyed cells (`KEYED`) its key changes more than a
+/// clerk would expect (`text::key_is_surprising`): worked out beside the
+/// other cells, on the thread that splits the file.
+fn surprising_keys(raw: &RawClaim) -> u8 {
+    let cells = [
+        raw.claim_id,
+        raw.applicant_id,
+        raw.reference,
+        raw.applicant_name,
+    ];
+    let mut bits = 0;
+    for (i, ((_, form), written)) in KEYED.iter().zip(cells).enumerate() {
+        // A control character makes the row invalid, which says so.
+        if crate::text::key_is_surprising(written, *form)
+            && crate::text::forbidden_control(written).is_none()
+        {
+            bits |= 1 << i;
+        }
+    }
+    bits
+}
 
 /// The form a claim_id is compared in (`text::key`).
 fn claim_key(written: &str) -> std::borrow::Cow<'_, str> {
@@ -515,7 +553,7 @@ fn add_row(
     seen: &mut Seen,
     record: &csv::StringRecord,
     checked: Option<Result<Cells, Refusal>>,
-    id_hash: u64,
+    (id_hash, surprising): (u64, u8),
     cols: &Cols,
     keys: &mut Keys,
 ) {
@@ -558,7 +596,9 @@ fn add_row(
             }
         }
     }
-    seen.surprising_keys(batch, &raw, line);
+    if surprising != 0 {
+        seen.surprising_keys(batch, &raw, surprising, line);
+    }
     let applicant_id = batch.keep_shared(raw.applicant_id);
     let entry = match checked {
         Some(Ok(cells)) if problems.is_empty() => {
@@ -635,29 +675,23 @@ impl Seen {
     /// Notes the first value of each kind whose key is not what a clerk
     /// would expect (`text::key_is_surprising`): invisible characters,
     /// compatibility forms, dashes inside an id.
-    fn surprising_keys(&mut self, batch: &mut Batch, raw: &RawClaim, line: u64) {
-        if self.keys_warned.len() == 4 {
-            return;
-        }
-        for (column, written, form) in [
-            (Column::ClaimId, raw.claim_id, KeyForm::ClaimId),
-            (Column::ApplicantId, raw.applicant_id, KeyForm::Applicant),
-            (Column::Ref, raw.reference, KeyForm::Reference),
-            (Column::ApplicantName, raw.applicant_name, KeyForm::Name),
-        ] {
-            // A control character makes the row invalid, which says so.
-            if self.keys_warned.contains(&form)
-                || !crate::text::key_is_surprising(written, form)
-                || crate::text::forbidden_control(written).is_some()
-            {
+    fn surprising_keys(&mut self, batch: &mut Batch, raw: &RawClaim, bits: u8, line: u64) {
+        let cells = [
+            raw.claim_id,
+            raw.applicant_id,
+            raw.reference,
+            raw.applicant_name,
+        ];
+        for (i, ((column, form), written)) in KEYED.iter().zip(cells).enumerate() {
+            if bits & (1 << i) == 0 || self.keys_warned.contains(form) {
                 continue;
             }
-            self.keys_warned.push(form);
+            self.keys_warned.push(*form);
             batch.surprising_keys.push(super::SurprisingKey {
                 line,
-                column,
+                column: *column,
                 written: written.to_string(),
-                key: crate::text::key(written, form).into_owned(),
+                key: crate::text::key(written, *form).into_owned(),
             });
         }
     }

@@ -148,11 +148,16 @@ impl<'a> Line<'a> {
         scratch: &mut String,
         emit: &mut dyn FnMut(PayoutColumn, &str) -> std::io::Result<()>,
     ) -> std::io::Result<()> {
+        let invalid = matches!(self.what, What::Invalid(_));
         for column in PayoutColumn::ALL {
             scratch.clear();
             self.write_cell(column, policy, lang, scratch);
-            if let Cow::Owned(shown) = crate::text::shown_in_file(scratch) {
-                *scratch = shown;
+            // Any control character makes a row invalid: only an invalid
+            // row's cells can hold one.
+            if invalid {
+                if let Cow::Owned(shown) = crate::text::shown_in_file(scratch) {
+                    *scratch = shown;
+                }
             }
             emit(column, scratch)?;
         }
