@@ -684,6 +684,9 @@ mod tests {
             assert_eq!(key(&format!("C{c}1"), ClaimId), "C1", "U+{:04X}", c as u32);
         }
         assert_eq!(key("ＺＬ ２０２４", Reference), "ZL2024");
+        // Full width first, then what only NFKC knows (a circled digit).
+        assert_eq!(key("ｚｌ①", Reference), "ZL1");
+        assert_eq!(key("㈱连州", Name), "(株)连州");
         assert_eq!(key("c 001", ClaimId), "c001");
         assert_eq!(key("441882-19900101-1230", Applicant), "441882199001011230");
         assert_eq!(key("441882 19900101 1230", Applicant), "441882199001011230");
