@@ -562,7 +562,8 @@ pub fn main() -> i32 {
         Ok(()) => 0,
         Err(e) if e.is_broken_pipe() => 0,
         Err(e) => {
-            eprintln!("{}", e.render(lang));
+            // An error may quote a file's cell: the terminal only prints it.
+            eprintln!("{}", crate::text::shown(&e.render(lang)));
             e.exit_code()
         }
     }

@@ -5,6 +5,7 @@
 use rust_decimal::Decimal;
 
 use crate::claims::{parse_quantity, split_refs, Keys, RefCell, Refs};
+use crate::date::Date;
 use crate::engine::{Prior, Status};
 use crate::money::parse_number;
 use crate::policy::Policy;
@@ -25,12 +26,15 @@ pub enum LedgerColumn {
     Computed,
     Payable,
     Status,
+    /// Checked against the item when the ledger has it.
+    Clause,
 }
 
 impl LedgerColumn {
-    pub const COUNT: usize = 10;
+    pub const COUNT: usize = 11;
 
-    /// Every needed column, in the payout's order (the order of the variants).
+    /// Every column read, in the payout's order but for `clause`, added
+    /// last (the order of the variants).
     pub const ALL: [LedgerColumn; LedgerColumn::COUNT] = [
         LedgerColumn::ClaimId,
         LedgerColumn::ApplicantId,
@@ -42,6 +46,7 @@ impl LedgerColumn {
         LedgerColumn::Computed,
         LedgerColumn::Payable,
         LedgerColumn::Status,
+        LedgerColumn::Clause,
     ];
 
     /// The payout column it is.
@@ -57,6 +62,7 @@ impl LedgerColumn {
             LedgerColumn::Computed => PayoutColumn::Computed,
             LedgerColumn::Payable => PayoutColumn::Payable,
             LedgerColumn::Status => PayoutColumn::Status,
+            LedgerColumn::Clause => PayoutColumn::Clause,
         }
     }
 
@@ -66,9 +72,10 @@ impl LedgerColumn {
     }
 
     /// Every payout of this tool has each column; a ledger without a `date`
-    /// is still read (its rows are then entered in claim_id order).
+    /// is still read (its rows are then entered in claim_id order), and one
+    /// without a `clause` is not checked against the items' clauses.
     pub const fn is_required(self) -> bool {
-        !matches!(self, LedgerColumn::Date)
+        !matches!(self, LedgerColumn::Date | LedgerColumn::Clause)
     }
 
     /// The column of a header (trimmed, in lower case).
@@ -141,6 +148,34 @@ pub enum LedgerProblem {
     /// A `ref` cell that does not list one reference per unit.
     BadRefs {
         written: String,
+    },
+    /// A claim_id on an earlier row of the same ledger that decided
+    /// something, one of the two rows paying (compared as `text::key`
+    /// compares claim_ids).
+    RepeatedClaimId {
+        first_line: u64,
+    },
+    /// A payable amount above the computed one: more paid than the
+    /// measures give.
+    PayableOverComputed {
+        payable: String,
+        computed: String,
+    },
+    /// A clause that is not the one of the row's item.
+    WrongClause {
+        written: String,
+        expected: String,
+    },
+    /// A year that is not the year of the row's date.
+    YearNotDate {
+        written: String,
+        date_year: i32,
+    },
+    /// A control character (not a tab or line break) in a cell that decided
+    /// something; `written` shows it escaped.
+    ControlCharacter {
+        written: String,
+        code: u32,
     },
     /// Bytes that are not text in the encoding the file was read in.
     Undecodable {
@@ -219,6 +254,9 @@ pub fn read_ledger(
     let places =
         locate(header).map_err(|missing| err(1, None, LedgerProblem::NotAPayout { missing }))?;
     let mut priors = Vec::new();
+    // The first line of each claim_id (in key form) that decided something,
+    // and whether it paid.
+    let mut decided: rustc_hash::FxHashMap<String, (u64, bool)> = rustc_hash::FxHashMap::default();
     let mut record = csv::StringRecord::new();
     loop {
         match reader.read_record(&mut record) {
@@ -239,6 +277,21 @@ pub fn read_ledger(
         let prior = row
             .prior(policy, keys)
             .map_err(|(column, what)| err(line, Some(column), what))?;
+        if let Some(p) = prior.as_ref().filter(|p| !p.claim_id.is_empty()) {
+            // Ledgers joined into one may repeat a claim refused as already
+            // paid: harmless. A claim paid and seen again is not.
+            let paid = p.payable > Decimal::ZERO;
+            match decided.get(&*p.claim_id) {
+                Some(&(first_line, paid_before)) if paid || paid_before => {
+                    let what = LedgerProblem::RepeatedClaimId { first_line };
+                    return Err(err(line, Some(LedgerColumn::ClaimId), what));
+                }
+                Some(_) => {}
+                None => {
+                    decided.insert(p.claim_id.to_string(), (line, paid));
+                }
+            }
+        }
         priors.extend(prior);
     }
     Ok(priors)
@@ -251,7 +304,8 @@ struct LedgerRow<'r> {
 }
 
 impl<'r> LedgerRow<'r> {
-    /// The cell of a column, trimmed and unescaped.
+    /// The cell of a column, trimmed and unescaped (empty when the ledger
+    /// has no such column).
     fn cell(&self, column: LedgerColumn) -> &'r str {
         let at = self.places[column.index()];
         unescape(self.record.get(at).unwrap_or("").trim())
@@ -286,6 +340,7 @@ impl<'r> LedgerRow<'r> {
         if status == Status::Invalid {
             return Ok(None);
         }
+        self.no_control_characters()?;
         if status == Status::Manual {
             if self.money(C::Payable)? > Decimal::ZERO {
                 return Err(
@@ -303,8 +358,7 @@ impl<'r> LedgerRow<'r> {
                 }),
             );
         }
-        let payable = self.money(C::Payable)?;
-        let computed = self.money(C::Computed)?;
+        let (computed, payable) = self.computed_and_payable()?;
         let paid = payable > Decimal::ZERO;
         if paid && !matches!(status, Status::Paid | Status::Capped) {
             return Err(
@@ -317,12 +371,10 @@ impl<'r> LedgerRow<'r> {
         if paid && item.is_none() {
             return Err(self.bad(C::Item, |written| LedgerProblem::UnknownItem { written }));
         }
-        let year = match self.cell(C::Year) {
-            "" if !paid => 0,
-            y => y
-                .parse::<i32>()
-                .map_err(|_| self.bad(C::Year, |written| LedgerProblem::BadYear { written }))?,
-        };
+        if let Some(i) = item.filter(|_| paid) {
+            self.check_clause(policy.clause_of(i))?;
+        }
+        let year = self.year(paid)?;
         let quantity = match parse_quantity(self.cell(C::Quantity)) {
             Some(q) => q,
             None if !paid => 1,
@@ -333,13 +385,9 @@ impl<'r> LedgerRow<'r> {
             }
         };
         let refs = self.refs(item.map(|i| policy.item(i)), keys)?;
-        let date = match (self.cell(C::Date), paid) {
-            ("", _) | (_, false) => crate::date::Date::EARLIEST,
-            (written, true) => crate::date::Date::parse(written)
-                .ok_or_else(|| self.bad(C::Date, |written| LedgerProblem::BadDate { written }))?,
-        };
+        let date = self.date(paid, year)?;
         Ok(Some(Prior {
-            claim_id: self.cell(C::ClaimId).into(),
+            claim_id: crate::text::key(self.cell(C::ClaimId), crate::text::KeyForm::ClaimId).into(),
             applicant: keys.applicant(self.cell(C::ApplicantId)),
             item: if paid { item } else { None },
             refs,
@@ -349,6 +397,103 @@ impl<'r> LedgerRow<'r> {
             computed,
             payable,
         }))
+    }
+
+    /// The computed and payable amounts; no payout pays more than it
+    /// computed.
+    fn computed_and_payable(&self) -> Result<(Decimal, Decimal), (LedgerColumn, LedgerProblem)> {
+        let payable = self.money(LedgerColumn::Payable)?;
+        let computed = self.money(LedgerColumn::Computed)?;
+        if payable > computed {
+            return Err((
+                LedgerColumn::Payable,
+                LedgerProblem::PayableOverComputed {
+                    payable: self.cell(LedgerColumn::Payable).to_string(),
+                    computed: self.cell(LedgerColumn::Computed).to_string(),
+                },
+            ));
+        }
+        Ok((computed, payable))
+    }
+
+    /// The year, one a date may have (`Date::parse`); none on a row that
+    /// paid nothing may be left empty.
+    fn year(&self, paid: bool) -> Result<i32, (LedgerColumn, LedgerProblem)> {
+        match self.cell(LedgerColumn::Year) {
+            "" if !paid => Ok(0),
+            y => y
+                .parse::<i32>()
+                .ok()
+                .filter(|y| (1900..=2999).contains(y))
+                .ok_or_else(|| {
+                    self.bad(LedgerColumn::Year, |written| LedgerProblem::BadYear {
+                        written,
+                    })
+                }),
+        }
+    }
+
+    /// The date of a row that paid, which must be in its year; the earliest
+    /// date for a row without one.
+    fn date(&self, paid: bool, year: i32) -> Result<Date, (LedgerColumn, LedgerProblem)> {
+        let date = match (self.cell(LedgerColumn::Date), paid) {
+            ("", _) | (_, false) => return Ok(Date::EARLIEST),
+            (written, true) => Date::parse(written).ok_or_else(|| {
+                self.bad(LedgerColumn::Date, |written| LedgerProblem::BadDate {
+                    written,
+                })
+            })?,
+        };
+        if date.year() != year {
+            return Err((
+                LedgerColumn::Year,
+                LedgerProblem::YearNotDate {
+                    written: self.cell(LedgerColumn::Year).to_string(),
+                    date_year: date.year(),
+                },
+            ));
+        }
+        Ok(date)
+    }
+
+    /// A row that decided something holds no control character: the
+    /// payout never writes one (it shows them escaped).
+    fn no_control_characters(&self) -> Result<(), (LedgerColumn, LedgerProblem)> {
+        for column in LedgerColumn::ALL {
+            let written = self.cell(column);
+            if let Some(c) = crate::text::forbidden_control(written) {
+                let what = LedgerProblem::ControlCharacter {
+                    written: crate::text::shown(written).into_owned(),
+                    code: c as u32,
+                };
+                return Err((column, what));
+            }
+        }
+        Ok(())
+    }
+
+    /// The clause cell, when the ledger has one and it is filled in, names
+    /// the clause of the row's item (in either numbering, any width).
+    fn check_clause(
+        &self,
+        clause: &crate::policy::Clause,
+    ) -> Result<(), (LedgerColumn, LedgerProblem)> {
+        let written = self.cell(LedgerColumn::Clause);
+        let key = |t: &str| crate::text::key(t, crate::text::KeyForm::ClaimId).into_owned();
+        if written.is_empty()
+            || [clause.label(), clause.cited()]
+                .iter()
+                .any(|l| key(l) == key(written))
+        {
+            return Ok(());
+        }
+        Err((
+            LedgerColumn::Clause,
+            LedgerProblem::WrongClause {
+                written: written.to_string(),
+                expected: clause.label(),
+            },
+        ))
     }
 
     /// The `ref` cell as the row's item reads it (one reference per unit

@@ -1788,3 +1788,424 @@ fn the_page_hid_a_fact_that_only_a_range_of_the_item_is_on() {
     );
     assert!(fields.contains(&"quantity".to_string()), "{fields:?}");
 }
+
+#[test]
+fn one_patent_written_six_ways_was_paid_six_times() {
+    // The same patent with a zero width space, a soft hyphen, a word
+    // joiner, a byte-order mark inside, in full width, and with a bidi
+    // override: each was another reference, 6 × 2,000. It is one patent:
+    // 2,000 once.
+    let ways = [
+        "ZL202410001234.5",
+        "ZL2024\u{200B}10001234.5",
+        "ZL2024\u{00AD}10001234.5",
+        "ZL2024\u{2060}10001234.5",
+        "ZL2024\u{FEFF}10001234.5",
+        "ＺＬ２０２４１０００１２３４．５\u{202E}",
+    ];
+    let claims: Vec<C> = (ways.iter().enumerate())
+        .map(|(i, r)| {
+            claim(
+                &format!("V{i}"),
+                &format!("E{i}"),
+                "high_value_patent",
+                "2024-03-01",
+            )
+            .reference(r)
+        })
+        .collect();
+    let r = run(&claims);
+    r.expect("V0", "paid", "2000", "2000");
+    for i in 1..ways.len() {
+        r.expect(&format!("V{i}"), "rejected", "2000", "0");
+    }
+    assert_eq!(r.total_payable(), dec("2000"));
+}
+
+#[test]
+fn one_credit_code_written_four_ways_received_four_caps() {
+    // 25 patents of 2,000 each is 50,000, the unit's cap for the year. The
+    // one credit code written four ways was four units: 200,000.
+    let ways = [
+        "91441882MA5123456M",
+        "91441882\u{200B}MA5123456M",
+        "９１４４１８８２ＭＡ５１２３４５６Ｍ",
+        "91441882\u{2061}MA5123456M\u{180E}",
+    ];
+    let claims: Vec<C> = (ways.iter().enumerate())
+        .map(|(i, id)| {
+            claim(&format!("U{i}"), id, "high_value_patent", "2024-03-01")
+                .applicant_type("enterprise")
+                .refs(&format!("ZL{i}"), 25)
+        })
+        .collect();
+    let r = run(&claims);
+    r.expect("U0", "paid", "50000", "50000");
+    for i in 1..ways.len() {
+        r.expect(&format!("U{i}"), "capped", "50000", "0");
+    }
+    assert_eq!(r.total_payable(), dec("50000"));
+}
+
+#[test]
+fn a_claim_and_a_reference_in_a_ledger_were_paid_again_with_a_zero_width_space() {
+    let first = run(&[claim("Z1", "E1", "high_value_patent", "2024-03-01").reference("ZL-9")]);
+    first.expect("Z1", "paid", "2000", "2000");
+    // The same claim_id with a zero width space appended: already decided.
+    let again = run_with(
+        &[claim("Z1\u{200B}", "E1", "high_value_patent", "2024-03-01").reference("ZL-8")],
+        &[&first.payout],
+    );
+    assert_eq!(again.total_payable(), dec("0"));
+    // Another claim_id, the same patent with a zero width space in it.
+    let again = run_with(
+        &[claim("Z2", "E2", "high_value_patent", "2024-03-01").reference("ZL-\u{200B}9")],
+        &[&first.payout],
+    );
+    again.expect("Z2", "rejected", "2000", "0");
+}
+
+#[test]
+fn an_id_number_written_with_spaces_or_dashes_was_another_person() {
+    // 50 works a person a year at 200 each: 10,000. The same ID number
+    // written three ways was three people with 50 works each.
+    let r = run(&[
+        claim(
+            "W1",
+            "441882199001011230",
+            "copyright_registration",
+            "2024-03-01",
+        )
+        .applicant_type("individual")
+        .qty(50),
+        claim(
+            "W2",
+            "441882 19900101 1230",
+            "copyright_registration",
+            "2024-03-02",
+        )
+        .applicant_type("individual")
+        .qty(50),
+        claim(
+            "W3",
+            "441882-19900101-1230",
+            "copyright_registration",
+            "2024-03-03",
+        )
+        .applicant_type("individual")
+        .qty(50),
+    ]);
+    r.expect("W1", "paid", "10000", "10000");
+    r.expect("W2", "capped", "10000", "0");
+    r.expect("W3", "capped", "10000", "0");
+}
+
+#[test]
+fn a_control_character_in_a_cell_was_read_as_part_of_the_value() {
+    // A NUL inside a reference, an escape in a name, a C1 control in a
+    // claim_id: no spreadsheet shows them. The row is invalid and says why.
+    let text = format!(
+        "{HEADER}\n\
+         N1,E1,甲,企业,high_value_patent,2024-03-01,,,ZL-1\u{0},,,,,\n\
+         N2,E2,乙\u{1b}[2J,企业,high_value_patent,2024-03-01,,,ZL-2,,,,,\n\
+         N\u{9b}3,E3,丙,企业,high_value_patent,2024-03-01,,,ZL-3,,,,,\n\
+         N4,E4,丁,企业,high_value_patent,2024-03-01,,,ZL-4,,,,,\n"
+    );
+    let r = run_text(&text, &[]);
+    r.expect("N1", "invalid", "0", "0");
+    r.reason_has("N1", "control character U+0000");
+    r.expect("N2", "invalid", "0", "0");
+    r.reason_has("N2", "`乙\\u{1b}[2J`");
+    r.expect("N\u{9b}3", "invalid", "0", "0");
+    r.reason_has("N\u{9b}3", "U+009B");
+    r.expect("N4", "paid", "2000", "2000");
+    // In a column of the clerk's own, too.
+    let text = format!(
+        "{HEADER},备注\n\
+         N5,E5,戊,企业,high_value_patent,2024-03-01,,,ZL-5,,,,,,ok\u{7}\n"
+    );
+    let r = run_text(&text, &[]);
+    r.expect("N5", "invalid", "0", "0");
+    r.reason_has("N5", "`ok\\u{7}` holds the control character U+0007");
+}
+
+#[test]
+fn an_invisible_character_in_an_id_was_not_mentioned() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("claims.csv");
+    let text = format!(
+        "{HEADER}\n\
+         K1,E1,甲,企业,high_value_patent,2024-03-01,,,ZL-1,,,,,\n\
+         K2,E1\u{200B},甲,企业,high_value_patent,2024-03-01,,,ZL-2,,,,,\n\
+         K3,E1\u{200C},甲,企业,high_value_patent,2024-03-01,,,ZL\u{200D}-3,,,,,\n"
+    );
+    std::fs::write(&path, text).expect("write a test file");
+    subsidy()
+        .args(["--lang", "en", "calc"])
+        .arg(&path)
+        .assert()
+        .success()
+        .stderr(
+            predicate::str::contains("claims.csv:3: column applicant_id: `E1")
+                .and(predicate::str::contains("compared as `E1`"))
+                .and(predicate::str::contains("claims.csv:4: column ref:"))
+                // Once per kind: line 4's applicant_id is not named.
+                .and(predicate::str::contains("claims.csv:4: column applicant_id").not()),
+        );
+}
+
+#[test]
+fn a_ledger_with_rows_no_payout_could_have_was_read_without_a_word() {
+    // Each ledger has one row no payout of this tool writes; each was read
+    // as a payment made, one of them using up a whole unit's cap with
+    // 999,999 against a computed 2,000.
+    let head = "claim_id,applicant_id,applicant_name,applicant_type,clause,item,ref,date,year,quantity,amount,computed,payable,cut,status,reason\n";
+    let row = |id: &str, clause: &str, reference: &str, year: &str, payable: &str| {
+        format!("{id},E1,甲,enterprise,{clause},high_value_patent,{reference},2024-03-01,{year},1,,2000.00,{payable},0.00,paid,\n")
+    };
+    let good = row("L1", "（一）", "ZL-1", "2024", "2000.00");
+    let cases = [
+        (
+            format!("{good}{}{}", row("L1", "（一）", "ZL-2", "2024", "2000.00"), row("L1", "（一）", "ZL-3", "2024", "2000.00")),
+            "ledger.csv:3: ledger: column claim_id: the claim_id was already decided on line 2",
+        ),
+        (
+            row("L1", "（一）", "ZL-1", "2024", "999999.00"),
+            "ledger.csv:2: ledger: column payable: payable 999999.00 is more than the computed 2000.00",
+        ),
+        (
+            row("L1", "（九）", "ZL-1", "2024", "2000.00"),
+            "ledger.csv:2: ledger: column clause: `（九）` is not the clause of the row's item, which is （一）",
+        ),
+        (
+            row("L1", "（一）", "ZL-1", "2023", "2000.00"),
+            "ledger.csv:2: ledger: column year: year `2023` is not the year of the row's date (2024)",
+        ),
+        (
+            row("L1", "（一）", "ZL-1", "99999", "2000.00"),
+            "ledger.csv:2: ledger: column year: `99999` is not a year",
+        ),
+        (
+            row("L1\u{1b}[2J", "（一）", "ZL-1", "2024", "2000.00"),
+            "ledger.csv:2: ledger: column claim_id: `L1\\u{1b}[2J` holds the control character U+001B",
+        ),
+    ];
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("ledger.csv");
+    for (rows, said) in cases {
+        std::fs::write(&path, format!("{head}{rows}")).expect("write a test file");
+        subsidy()
+            .args([
+                "--lang",
+                "en",
+                "calc",
+                "samples/claims-2024.csv",
+                "--ledger",
+            ])
+            .arg(&path)
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains(said));
+    }
+    // The first row alone, and the same with the clause in the other
+    // width, are a payout's rows.
+    for rows in [good.clone(), good.replace("（一）", "(一)")] {
+        std::fs::write(&path, format!("{head}{rows}")).expect("write a test file");
+        subsidy()
+            .args([
+                "--lang",
+                "en",
+                "calc",
+                "samples/claims-2024.csv",
+                "--ledger",
+            ])
+            .arg(&path)
+            .assert()
+            .success();
+    }
+}
+
+#[test]
+fn escape_sequences_in_a_claims_file_reached_the_terminal() {
+    // A name that sets the window title, clears the screen and turns the
+    // text red; another that writes the rest of its line backwards. They
+    // are shown escaped in the table, on stderr, in `explain`, in the
+    // payout CSV and in the workbook.
+    let evil = "\u{1b}]0;PWNED\u{7}\u{1b}[2J\u{1b}[31mEVIL";
+    let text = format!(
+        "{HEADER}\n\
+         X1,E1,{evil},企业,high_value_patent,2024-03-01,,,ZL-1,,,,,\n\
+         X2,E2,甲\u{202E}乙,企业,high_value_patent,2024-03-01,,,ZL-2,,,,,\n"
+    );
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("claims.csv");
+    std::fs::write(&path, text).expect("write a test file");
+    let hostile = |bytes: &[u8]| {
+        bytes
+            .iter()
+            .any(|&b| b == 0x1b || b == 0x07 || (b == b'\r'))
+            || String::from_utf8_lossy(bytes).contains('\u{202E}')
+    };
+    let table = subsidy()
+        .args(["--lang", "en", "calc"])
+        .arg(&path)
+        .assert()
+        .success();
+    let out = table.get_output();
+    assert!(
+        !hostile(&out.stdout),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert!(
+        !hostile(&out.stderr),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("甲\\u{202e}乙"), "{stdout}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("\\u{1b}]0;PWNED\\u{7}\\u{1b}[2J"),
+        "{stderr}"
+    );
+    for claim in ["X1", "X2"] {
+        let explained = subsidy()
+            .args(["--lang", "en", "explain"])
+            .arg(&path)
+            .args(["--claim", claim])
+            .assert()
+            .success();
+        let out = explained.get_output();
+        assert!(
+            !hostile(&out.stdout),
+            "{}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+        assert!(
+            !hostile(&out.stderr),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let csv = dir.path().join("payout.csv");
+    subsidy()
+        .arg("calc")
+        .arg(&path)
+        .arg("--out")
+        .arg(&csv)
+        .assert()
+        .success();
+    let written = std::fs::read(&csv).expect("the payout");
+    assert!(!written.contains(&0x1b) && !written.contains(&0x07));
+    assert!(String::from_utf8_lossy(&written).contains("\\u{1b}]0;PWNED"));
+    let book = dir.path().join("payout.xlsx");
+    subsidy()
+        .arg("calc")
+        .arg(&path)
+        .arg("--out")
+        .arg(&book)
+        .assert()
+        .success();
+    let file = std::fs::File::open(&book).expect("the workbook");
+    let mut zip = zip::ZipArchive::new(file).expect("a zip");
+    for i in 0..zip.len() {
+        let mut part = Vec::new();
+        std::io::Read::read_to_end(&mut zip.by_index(i).expect("a part"), &mut part)
+            .expect("read a part");
+        let part = String::from_utf8_lossy(&part);
+        assert!(
+            !part.contains("_x001B_") && !part.contains('\u{1b}'),
+            "{part}"
+        );
+    }
+}
+
+#[test]
+fn a_full_width_id_number_was_printed_whole() {
+    // 441882199001011230 typed in full width: the ASCII form was masked,
+    // this one printed whole in the table, the two-names and check
+    // character warnings, explain and compare. The last row's check
+    // character is 4 where the other 17 give 0.
+    let wide = "４４１８８２１９９００１０１１２３０";
+    let wrong = "４４１８８２１９９００１０１１２３４";
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("claims.csv");
+    let text = format!(
+        "{HEADER}\n\
+         F1,{wide},张三,个人,copyright_registration,2024-03-01,1,,,,,,,\n\
+         F2,{wide},张叁,个人,copyright_registration,2024-03-02,1,,,,,,,\n\
+         F3,{wrong},李四,个人,copyright_registration,2024-03-03,1,,,,,,,\n"
+    );
+    std::fs::write(&path, text).expect("write a test file");
+    let runs: [Vec<&str>; 3] = [
+        vec!["calc"],
+        vec!["explain", "--claim", "F1"],
+        vec![
+            "compare",
+            "--alt-set",
+            "item.copyright_registration.amount=300",
+        ],
+    ];
+    for args in runs {
+        let out = subsidy()
+            .args(["--lang", "en", args[0]])
+            .arg(&path)
+            .args(&args[1..])
+            .output()
+            .expect("runs");
+        assert!(out.status.success(), "{args:?}");
+        let said = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(!said.contains("１２３"), "{args:?}: {said}");
+        assert!(!said.contains("19900101"), "{args:?}: {said}");
+        assert!(said.contains("441882********1230"), "{args:?}: {said}");
+    }
+    let out = subsidy()
+        .args(["--lang", "en", "calc"])
+        .arg(&path)
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("two names"), "{stderr}");
+    assert!(stderr.contains("441882********1234"), "{stderr}");
+}
+
+#[test]
+fn the_catalogue_csv_wrote_an_item_name_a_spreadsheet_runs_as_a_formula() {
+    // Every other CSV of this tool writes `'=…`; the catalogue wrote the
+    // name of an item as the policy file had it.
+    let text = std::fs::read_to_string("policy/lianzhou-2024.toml").expect("the bundled policy");
+    let hostile = text.replacen(
+        "name = \"新增高价值发明专利\"",
+        "name = '=HYPERLINK(\"http://x\",\"新增\")'",
+        1,
+    );
+    assert_ne!(hostile, text, "the item's name is in the policy");
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("policy.toml");
+    std::fs::write(&path, hostile).expect("write a test file");
+    let out = subsidy()
+        .args(["policy", "list", "--format", "csv", "--policy"])
+        .arg(&path)
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let csv = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        csv.contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"新增\"\")\""),
+        "{csv}"
+    );
+    assert!(!csv.contains(",\"=HYPERLINK"), "{csv}");
+    assert!(csv
+        .lines()
+        .next()
+        .is_some_and(|h| h.ends_with("clause,item,name,kind,figure,who,rules")));
+}

@@ -88,7 +88,11 @@ fn problem_after(kind: &ProblemKind) -> Option<ProblemKind> {
             reference: written(),
         },
         RefRepeated { .. } => OneRefOnly { item: item() },
-        OneRefOnly { .. } => return None,
+        OneRefOnly { .. } => ControlCharacter {
+            written: "甲\\u{1b}".into(),
+            code: 0x1b,
+        },
+        ControlCharacter { .. } => return None,
     })
 }
 
@@ -96,7 +100,7 @@ fn problem_after(kind: &ProblemKind) -> Option<ProblemKind> {
 fn every_problem_of_a_row_is_said_in_both_languages() {
     let samples = walk(ProblemKind::Missing, problem_after);
     let kinds: HashSet<_> = samples.iter().map(discriminant).collect();
-    assert_eq!(kinds.len(), 18, "a variant is missing from the chain");
+    assert_eq!(kinds.len(), 19, "a variant is missing from the chain");
     for kind in samples {
         let zh = Problem::of_row(kind.clone());
         let en = Problem::at(Column::Amount, kind.clone());
@@ -257,7 +261,24 @@ fn ledger_problem_after(problem: &LedgerProblem) -> Option<LedgerProblem> {
             written: "4.41882E+17".into(),
         },
         LedgerProblem::MangledId { .. } => LedgerProblem::BadRefs { written: written() },
-        LedgerProblem::BadRefs { .. } => LedgerProblem::Undecodable {
+        LedgerProblem::BadRefs { .. } => LedgerProblem::RepeatedClaimId { first_line: 2 },
+        LedgerProblem::RepeatedClaimId { .. } => LedgerProblem::PayableOverComputed {
+            payable: "999999".into(),
+            computed: "2000".into(),
+        },
+        LedgerProblem::PayableOverComputed { .. } => LedgerProblem::WrongClause {
+            written: "（九）".into(),
+            expected: "（一）".into(),
+        },
+        LedgerProblem::WrongClause { .. } => LedgerProblem::YearNotDate {
+            written: "2023".into(),
+            date_year: 2024,
+        },
+        LedgerProblem::YearNotDate { .. } => LedgerProblem::ControlCharacter {
+            written: "E1\\u{1b}".into(),
+            code: 0x1b,
+        },
+        LedgerProblem::ControlCharacter { .. } => LedgerProblem::Undecodable {
             charset: subsidy::decode::Charset::Utf16Le,
         },
         LedgerProblem::Undecodable { .. } => LedgerProblem::Csv {
@@ -274,7 +295,7 @@ fn every_unreadable_ledger_is_said_in_both_languages() {
     };
     let samples = walk(first, ledger_problem_after);
     let kinds: HashSet<_> = samples.iter().map(discriminant).collect();
-    assert_eq!(kinds.len(), 12, "a variant is missing from the chain");
+    assert_eq!(kinds.len(), 17, "a variant is missing from the chain");
     for what in samples {
         for column in [None, Some(LedgerColumn::Payable)] {
             let error = LedgerError {

@@ -514,6 +514,13 @@ fn every_notice_is_said_in_both_languages() {
             first: "甲",
             second: "乙",
         },
+        Notice::KeyChanged {
+            file: "a.csv",
+            line: 4,
+            column: "ref",
+            written: "ZL\u{200B}1",
+            key: "ZL1",
+        },
         Notice::QuotaUndecided { ids: &ids },
         Notice::DryRun,
         Notice::NoLedgerGiven,
@@ -596,6 +603,7 @@ fn every_notice_is_said_in_both_languages() {
             Notice::ItemByPart { .. } => 24,
             Notice::DateSerials { .. } => 25,
             Notice::MoreLikeThis { .. } => 26,
+            Notice::KeyChanged { .. } => 27,
         };
         seen.insert(index);
         let say = |lang: Lang| lang.words().notice(n);

@@ -144,6 +144,7 @@ pub fn check_cells(raw: &RawClaim, policy: &Policy) -> Result<Cells, Refusal> {
     let raw = &trimmed(raw);
     let mut problems = Vec::new();
     let p = &mut problems;
+    control_characters(raw, policy, p);
     let (applicant_type, item) = read_applicant_and_item(raw, policy, p);
     let date = read_cell(p, (Column::Date, raw.date, None), parse_date, |w| {
         ProblemKind::BadDate {
@@ -192,7 +193,7 @@ pub fn check_cells(raw: &RawClaim, policy: &Policy) -> Result<Cells, Refusal> {
     };
     let (tags, unknown_tags) = parse_tags(raw.tags, policy);
     Ok(Cells {
-        claim_id: raw.claim_id.into(),
+        claim_id: text::key(raw.claim_id, text::KeyForm::ClaimId).into(),
         refs: refs.unwrap_or(CellRefs::None),
         applicant_type,
         item,
@@ -209,6 +210,38 @@ pub fn check_cells(raw: &RawClaim, policy: &Policy) -> Result<Cells, Refusal> {
     })
 }
 
+/// Control characters (other than tabs and line breaks) in any cell: a
+/// spreadsheet does not show them, and a terminal obeys them.
+fn control_characters(raw: &RawClaim, policy: &Policy, p: &mut Vec<Problem>) {
+    let fixed = [
+        (Column::ClaimId, raw.claim_id),
+        (Column::ApplicantId, raw.applicant_id),
+        (Column::ApplicantName, raw.applicant_name),
+        (Column::ApplicantType, raw.applicant_type),
+        (Column::Item, raw.item),
+        (Column::Date, raw.date),
+        (Column::Quantity, raw.quantity),
+        (Column::Amount, raw.amount),
+        (Column::Ref, raw.reference),
+        (Column::Tags, raw.tags),
+        (Column::OtherCitySupport, raw.other_city_support),
+        (Column::Score, raw.score),
+    ];
+    let facts = policy.facts.iter().zip(raw.facts);
+    let cells = (fixed.iter().map(|(c, w)| (c.name(), *w))).chain(facts.map(|(f, w)| (&*f.id, w)));
+    for (column, written) in cells {
+        if let Some(c) = text::forbidden_control(written) {
+            p.push(Problem::new(
+                column,
+                ProblemKind::ControlCharacter {
+                    written: text::shown(written).into_owned(),
+                    code: c as u32,
+                },
+            ));
+        }
+    }
+}
+
 /// The applicant's cells and the item: who claims, and what.
 fn read_applicant_and_item(
     raw: &RawClaim,
@@ -220,7 +253,8 @@ fn read_applicant_and_item(
         (Column::ApplicantId, raw.applicant_id),
         (Column::ApplicantName, raw.applicant_name),
     ] {
-        if value.is_empty() {
+        // A cell of nothing but invisible characters is an empty one.
+        if text::is_blank(value) {
             p.push(Problem::at(column, ProblemKind::Missing));
         }
     }

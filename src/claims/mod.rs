@@ -97,6 +97,16 @@ pub struct Row {
     pub entry: Entry,
 }
 
+/// A value whose key (`text::key`) differs from it by more than case,
+/// width and spaces: worth a warning, since the clerk cannot see why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SurprisingKey {
+    pub line: u64,
+    pub column: Column,
+    pub written: String,
+    pub key: String,
+}
+
 /// A piece of `Batch::text`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Span {
@@ -142,6 +152,9 @@ pub struct Batch {
     pub above_header: Vec<(u64, String)>,
     /// The sheet's totals rows (合计), not read as claims.
     pub totals: Vec<Totals>,
+    /// The first value of each kind of key that its key changes more than
+    /// case, width and spaces would (invisible characters, say).
+    pub surprising_keys: Vec<SurprisingKey>,
     /// The cells of those columns, row after row (`unknown_columns.len()`
     /// a row), carried into the payout as the clerk wrote them.
     clerk_cells: Vec<Span>,
@@ -235,8 +248,8 @@ impl Keys {
 /// The key under which a reference is compared (see `text::reference_key`),
 /// or `None` when the reference is already in that form.
 pub fn reference_key(written: &str) -> Option<String> {
-    let plain = written
-        .chars()
-        .all(|c| !c.is_whitespace() && !c.is_lowercase() && !crate::text::is_full_width(c));
-    (!plain).then(|| crate::text::reference_key(written))
+    match crate::text::key(written, crate::text::KeyForm::Reference) {
+        std::borrow::Cow::Borrowed(key) if key == written => None,
+        key => Some(key.into_owned()),
+    }
 }

@@ -80,6 +80,12 @@ pub enum ProblemKind {
     OneRefOnly {
         item: Text,
     },
+    /// A control character (not a tab or line break) in a cell; `written`
+    /// shows it escaped.
+    ControlCharacter {
+        written: String,
+        code: u32,
+    },
 }
 
 impl Problem {

@@ -15,6 +15,7 @@ use super::{
 };
 use crate::decode::{Charset, Undecodable};
 use crate::policy::Policy;
+use crate::text::KeyForm;
 use crate::words::Lang;
 
 /// A column of the claims CSV that the contract names. The policy's facts
@@ -500,21 +501,13 @@ pub fn read_claims_as<R: Read + Send>(
             };
             loop {
                 let mut chunk = empty_rx.try_recv().unwrap_or_default();
-                chunk.resize_with(CHUNK, || (csv::StringRecord::new(), None, 0));
+                chunk.resize_with(CHUNK, || (csv::StringRecord::new(), None, 0, 0));
                 let mut filled = 0;
                 while filled < CHUNK && next(&mut chunk[filled].0)? {
                     if is_blank_line(&chunk[filled].0) {
                         continue;
                     }
-                    let (record, checked, id_hash) = &mut chunk[filled];
-                    breaks = at_spreadsheet_row(record, breaks);
-                    let raw = cols.raw(record);
-                    *id_hash = hash_of(raw.claim_id);
-                    *checked = if is_empty(record) {
-                        None
-                    } else {
-                        Some(check_cells(&raw, policy))
-                    };
+                    breaks = prepare(&mut chunk[filled], breaks, &cols, policy);
                     filled += 1;
                 }
                 let done = filled < CHUNK;
@@ -524,7 +517,7 @@ pub fn read_claims_as<R: Read + Send>(
             }
         });
         for (mut chunk, filled) in full_rx {
-            for (record, checked, id_hash) in &mut chunk[..filled] {
+            for (record, checked, id_hash, surprising) in &mut chunk[..filled] {
                 let checked = checked.take();
                 if checked.is_some() && is_totals(record, &cols) {
                     let line = record.position().map_or(0, |p| p.line());
@@ -532,7 +525,13 @@ pub fn read_claims_as<R: Read + Send>(
                     continue;
                 }
                 add_row(
-                    &mut batch, &mut seen, record, checked, *id_hash, &cols, keys,
+                    &mut batch,
+                    &mut seen,
+                    record,
+                    checked,
+                    (*id_hash, *surprising),
+                    &cols,
+                    keys,
                 );
                 for &at in &unknown_at {
                     let span = batch.keep(crate::text::trim(record.get(at).unwrap_or("")));
@@ -725,9 +724,63 @@ fn io_error(file: &str, line: u64, error: &std::io::Error) -> ClaimsError {
     }
 }
 
-/// Records with what their own cells said (`None`: an empty row) and the
-/// hash of their claim_id.
-type Chunk = Vec<(csv::StringRecord, Option<Result<Cells, Refusal>>, u64)>;
+/// Records with what their own cells said (`None`: an empty row), the
+/// hash of their claim_id and which of their keys are surprising
+/// (`surprising_keys`).
+type Chunk = Vec<Slot>;
+type Slot = (csv::StringRecord, Option<Result<Cells, Refusal>>, u64, u8);
+
+/// The work on a record the splitting thread does: its line as the
+/// spreadsheet counts rows, its claim_id's hash, its surprising keys and
+/// what its own cells say. The line breaks inside cells so far come back.
+fn prepare(slot: &mut Slot, breaks: u64, cols: &Cols, policy: &Policy) -> u64 {
+    let (record, checked, id_hash, surprising) = slot;
+    let breaks = at_spreadsheet_row(record, breaks);
+    let raw = cols.raw(record);
+    *id_hash = hash_of(&claim_key(raw.claim_id));
+    *surprising = surprising_keys(&raw);
+    *checked = if is_empty(record) {
+        None
+    } else {
+        Some(check_cells(&raw, policy))
+    };
+    breaks
+}
+
+/// The cells whose keys `Seen::surprising_keys` notes, one bit each.
+const KEYED: [(Column, KeyForm); 4] = [
+    (Column::ClaimId, KeyForm::ClaimId),
+    (Column::ApplicantId, KeyForm::Applicant),
+    (Column::Ref, KeyForm::Reference),
+    (Column::ApplicantName, KeyForm::Name),
+];
+
+/// Which of a row's keyed cells (`KEYED`) its key changes more than a
+/// clerk would expect (`text::key_is_surprising`): worked out beside the
+/// other cells, on the thread that splits the file.
+fn surprising_keys(raw: &RawClaim) -> u8 {
+    let cells = [
+        raw.claim_id,
+        raw.applicant_id,
+        raw.reference,
+        raw.applicant_name,
+    ];
+    let mut bits = 0;
+    for (i, ((_, form), written)) in KEYED.iter().zip(cells).enumerate() {
+        // A control character makes the row invalid, which says so.
+        if crate::text::key_is_surprising(written, *form)
+            && crate::text::forbidden_control(written).is_none()
+        {
+            bits |= 1 << i;
+        }
+    }
+    bits
+}
+
+/// The form a claim_id is compared in (`text::key`).
+fn claim_key(written: &str) -> std::borrow::Cow<'_, str> {
+    crate::text::key(written, crate::text::KeyForm::ClaimId)
+}
 
 fn hash_of(claim_id: &str) -> u64 {
     let mut hasher = FxHasher::default();
@@ -941,7 +994,7 @@ fn add_row(
     seen: &mut Seen,
     record: &csv::StringRecord,
     checked: Option<Result<Cells, Refusal>>,
-    id_hash: u64,
+    (id_hash, surprising): (u64, u8),
     cols: &Cols,
     keys: &mut Keys,
 ) {
@@ -962,8 +1015,23 @@ fn add_row(
             if extra > 0 {
                 problems.push(Problem::of_row(ProblemKind::ExtraCells { count: extra }));
             }
-            if !raw.claim_id.is_empty() {
-                if let Some(first_line) = seen.check(batch, raw.claim_id, id_hash, line) {
+            // The contract's columns are checked with the other cells; a
+            // clerk's own column or a cell past the header is checked here.
+            let suspect = crate::text::forbidden_control(record.as_slice()).is_some();
+            if suspect && matches!(checked, Some(Ok(_))) {
+                let control = record
+                    .iter()
+                    .find_map(|c| crate::text::forbidden_control(c).map(|code| (c, code)));
+                if let Some((cell, code)) = control {
+                    problems.push(Problem::of_row(ProblemKind::ControlCharacter {
+                        written: crate::text::shown(cell).into_owned(),
+                        code: code as u32,
+                    }));
+                }
+            }
+            let id_key = claim_key(raw.claim_id);
+            if !id_key.is_empty() {
+                if let Some(first_line) = seen.check(batch, &id_key, id_hash, line) {
                     problems.push(Problem::at(
                         Column::ClaimId,
                         ProblemKind::DuplicateClaimId { first_line },
@@ -971,6 +1039,9 @@ fn add_row(
                 }
             }
         }
+    }
+    if surprising != 0 {
+        seen.surprising_keys(batch, &raw, surprising, line);
     }
     let applicant_id = batch.keep_shared(raw.applicant_id);
     let entry = match checked {
@@ -1014,6 +1085,8 @@ struct Seen {
     /// Of each summed column, the rows' cells so far, and whether one was
     /// no number.
     sums: [(Decimal, bool); SUMMED.len()],
+    /// The kinds of key a value has already been warned about for.
+    keys_warned: Vec<KeyForm>,
 }
 
 impl Seen {
@@ -1074,14 +1147,39 @@ impl Seen {
         }
     }
 
-    /// The line of an earlier row with this id, or `None` for the first.
+    /// Notes the first value of each kind whose key is not what a clerk
+    /// would expect (`text::key_is_surprising`): invisible characters,
+    /// compatibility forms, dashes inside an id.
+    fn surprising_keys(&mut self, batch: &mut Batch, raw: &RawClaim, bits: u8, line: u64) {
+        let cells = [
+            raw.claim_id,
+            raw.applicant_id,
+            raw.reference,
+            raw.applicant_name,
+        ];
+        for (i, ((column, form), written)) in KEYED.iter().zip(cells).enumerate() {
+            if bits & (1 << i) == 0 || self.keys_warned.contains(form) {
+                continue;
+            }
+            self.keys_warned.push(*form);
+            batch.surprising_keys.push(super::SurprisingKey {
+                line,
+                column: *column,
+                written: written.to_string(),
+                key: crate::text::key(written, *form).into_owned(),
+            });
+        }
+    }
+
+    /// The line of an earlier row with this id (in key form), or `None` for
+    /// the first.
     fn check(&mut self, batch: &Batch, id: &str, hash: u64, line: u64) -> Option<u64> {
         match self.by_hash.get(&hash) {
             None => {
                 self.by_hash.insert(hash, batch.rows.len() as u32);
                 None
             }
-            Some(&row) if batch.claim_id_of(&batch.rows[row as usize]) == id => {
+            Some(&row) if claim_key(batch.claim_id_of(&batch.rows[row as usize])) == id => {
                 Some(batch.rows[row as usize].line)
             }
             Some(_) => match self.collided.get(id) {

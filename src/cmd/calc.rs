@@ -16,10 +16,10 @@ use crate::words::{Lang, Notice, Stage};
 /// What reading the claims file noted: unused columns, the sheet's layout.
 fn say_of_reading(batch: &crate::claims::Batch, lang: Lang) {
     if let Some(notice) = super::notices::unknown_columns(batch, lang) {
-        let _ = writeln!(std::io::stderr(), "{notice}");
+        let _ = writeln!(std::io::stderr(), "{}", crate::text::shown(&notice));
     }
     for notice in super::notices::of_layout(batch, lang) {
-        let _ = writeln!(std::io::stderr(), "{notice}");
+        let _ = writeln!(std::io::stderr(), "{}", crate::text::shown(&notice));
     }
 }
 
@@ -147,7 +147,7 @@ fn decide(
     let stderr = std::io::stderr();
     let mut err = stderr.lock();
     for notice in super::notices::of_rows(batch, policy, lang) {
-        let _ = writeln!(err, "{notice}");
+        let _ = writeln!(err, "{}", crate::text::shown(&notice));
     }
     drop(err);
     let (outcomes, settled) = engine::run_within(policy, &batch.claims, prior, engine::MAX_PASSES);
@@ -167,7 +167,7 @@ fn report_invalid_rows(batch: &Batch, lang: Lang) -> usize {
     let stderr = std::io::stderr();
     let mut err = stderr.lock();
     for line in super::notices::invalid_rows(batch, lang) {
-        let _ = writeln!(err, "{line}");
+        let _ = writeln!(err, "{}", crate::text::shown(&line));
     }
     (batch.rows.iter())
         .filter(|row| matches!(row.entry, Entry::Invalid(_)))
@@ -184,9 +184,7 @@ fn warn_of_undecided(batch: &Batch, outcomes: &[engine::Outcome], lang: Lang) {
         .map(|(c, _)| c.claim_id.to_string())
         .collect();
     if !ids.is_empty() {
-        eprintln!(
-            "{}",
-            lang.words().notice(&Notice::QuotaUndecided { ids: &ids })
-        );
+        let notice = lang.words().notice(&Notice::QuotaUndecided { ids: &ids });
+        eprintln!("{}", crate::text::shown(&notice));
     }
 }

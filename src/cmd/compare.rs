@@ -119,7 +119,7 @@ fn say_once(base: &Side, alt: &Side) {
     let mut said = std::collections::HashSet::new();
     for line in base.said.iter().chain(&alt.said) {
         if said.insert(line.as_str()) {
-            let _ = writeln!(err, "{line}");
+            let _ = writeln!(err, "{}", crate::text::shown(line));
         }
     }
 }
@@ -151,6 +151,7 @@ pub fn run(args: &CompareArgs, lang: Lang) -> Result<(), Error> {
     let write = |out: &mut dyn Write| match (&book, format) {
         (Some(bytes), _) => out.write_all(bytes),
         (None, Format::Table) => {
+            let out = &mut crate::text::Terminal::new(out);
             let words = lang.words();
             let sides = WhatIfFact::Sides {
                 base: &base.name,

@@ -75,6 +75,7 @@ pub fn run(base: &Path, alt: &Path, lang: Lang) -> Result<(), Error> {
         alt_overrides: &[],
     };
     super::write_stdout(|out| {
+        let out: &mut dyn std::io::Write = &mut crate::text::Terminal::new(out);
         writeln!(out, "{}", words.whatif_fact(&sides))?;
         write_sections(&[section], out)
     })

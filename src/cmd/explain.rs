@@ -71,6 +71,7 @@ pub fn run(args: &ExplainArgs, lang: Lang) -> Result<(), Error> {
         }));
     }
     super::write_stdout(|out: &mut dyn Write| {
+        let out = &mut crate::text::Terminal::new(out);
         if let Some(notice) = draft_notice(&policy, lang) {
             writeln!(out, "{notice}")?;
         }

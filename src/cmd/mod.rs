@@ -322,9 +322,19 @@ fn decode_ledger(label: &str, bytes: &[u8], encoding: Encoding) -> Result<Vec<u8
 
 /// Writes to standard output, buffered.
 pub fn write_stdout(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<(), Error> {
+    use std::io::IsTerminal;
     let stdout = io::stdout();
+    let on_terminal = stdout.is_terminal();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
-    write(&mut out)
+    // Whatever a command prints, a terminal only shows a file's values; a
+    // pipe or a file gets the bytes (the tables escape them anyway).
+    let written = if on_terminal {
+        let mut shown = crate::text::Terminal::new(&mut out);
+        write(&mut shown).and_then(|()| shown.flush())
+    } else {
+        write(&mut out)
+    };
+    written
         .and_then(|()| out.flush())
         .map_err(|source| Error::Write {
             path: crate::error::STDOUT.into(),

@@ -6,6 +6,7 @@
 
 use crate::claims::{Batch, Entry};
 use crate::policy::Policy;
+use crate::text::KeyForm;
 use crate::words::{Lang, Notice};
 
 /// The most lines of one kind of notice said: a screenful. A batch that
@@ -116,7 +117,8 @@ pub fn of_layout(batch: &Batch, lang: Lang) -> Vec<String> {
 /// whose check character is wrong, once, at its first row (the reason of
 /// each of its claims notes it too).
 pub fn of_rows(batch: &Batch, policy: &Policy, lang: Lang) -> Vec<String> {
-    let mut said = tags_and_names(batch, policy, lang);
+    let mut said = keys_changed(batch, lang);
+    said.extend(tags_and_names(batch, policy, lang));
     said.extend(check_chars(batch, lang));
     said.extend(items_by_part(batch, policy, lang));
     said.extend(date_serials(batch, lang));
@@ -179,6 +181,24 @@ fn items_by_part(batch: &Batch, policy: &Policy, lang: Lang) -> Vec<String> {
     screen.lines(lang)
 }
 
+/// The first value of each kind of key that its key changes more than a
+/// clerk would expect.
+fn keys_changed(batch: &Batch, lang: Lang) -> Vec<String> {
+    let shown = |v: &str| crate::text::shown(&crate::text::shown_id(v)).into_owned();
+    (batch.surprising_keys.iter())
+        .map(|k| {
+            let notice = Notice::KeyChanged {
+                file: &batch.source,
+                line: k.line,
+                column: k.column.name(),
+                written: &shown(&k.written),
+                key: &shown(&k.key),
+            };
+            lang.words().notice(&notice)
+        })
+        .collect()
+}
+
 fn tags_and_names(batch: &Batch, policy: &Policy, lang: Lang) -> Vec<String> {
     let words = lang.words();
     let known = policy
@@ -187,8 +207,10 @@ fn tags_and_names(batch: &Batch, policy: &Policy, lang: Lang) -> Vec<String> {
         .map(|t| t.label(lang).to_string())
         .collect::<Vec<_>>()
         .join(words.separator(crate::words::Sep::List));
-    // Keyed by the batch's own numbers for an id and a name as written: a
-    // million rows, no string copied.
+    // Applicants grouped as the engine keys them, and names compared by
+    // their key too: an id or a name with an invisible character in it is
+    // the same.
+    let mut groups = Groups::default();
     let mut names: rustc_hash::FxHashMap<u32, u32> = rustc_hash::FxHashMap::default();
     let mut warned = rustc_hash::FxHashSet::default();
     let mut screen = Screen::new();
@@ -199,7 +221,7 @@ fn tags_and_names(batch: &Batch, policy: &Policy, lang: Lang) -> Vec<String> {
                 let notice = Notice::UnknownTag {
                     file,
                     line,
-                    tag,
+                    tag: &crate::text::shown(tag),
                     known: &known,
                 };
                 screen.say(RowNotice::UnknownTag, false, || words.notice(&notice));
@@ -209,16 +231,21 @@ fn tags_and_names(batch: &Batch, policy: &Policy, lang: Lang) -> Vec<String> {
         if id.is_empty() || name.is_empty() {
             continue;
         }
-        let first = *names.entry(row.applicant_id).or_insert(row.applicant_name);
-        if first != row.applicant_name && warned.insert(row.applicant_id) {
+        let group = groups.of(batch, row.applicant_id);
+        let first = *names.entry(group).or_insert(row.applicant_name);
+        let name_key = |n: &str| crate::text::key(n, KeyForm::Name).into_owned();
+        let differs =
+            first != row.applicant_name && name_key(batch.shared_text(first)) != name_key(name);
+        if differs && warned.insert(group) {
             let first = batch.shared_text(first);
+            let id = crate::text::shown(&crate::text::shown_id(id)).into_owned();
             screen.say(RowNotice::TwoNames, false, || {
                 words.notice(&Notice::TwoNames {
                     file,
                     line,
-                    id: &crate::text::shown_id(id),
-                    first,
-                    second: name,
+                    id: &id,
+                    first: &crate::text::shown(first),
+                    second: &crate::text::shown(name),
                 })
             });
         }
@@ -226,7 +253,33 @@ fn tags_and_names(batch: &Batch, policy: &Policy, lang: Lang) -> Vec<String> {
     screen.lines(lang)
 }
 
+/// Applicant ids as written (the batch's numbers for them), grouped by key:
+/// each id written is keyed once, however many rows repeat it.
+#[derive(Default)]
+struct Groups<'b> {
+    by_key: rustc_hash::FxHashMap<std::borrow::Cow<'b, str>, u32>,
+    of_written: Vec<Option<u32>>,
+}
+
+impl<'b> Groups<'b> {
+    fn of(&mut self, batch: &'b Batch, written: u32) -> u32 {
+        let at = written as usize;
+        if self.of_written.len() <= at {
+            self.of_written.resize(at + 1, None);
+        }
+        if let Some(group) = self.of_written[at] {
+            return group;
+        }
+        let next = self.by_key.len() as u32;
+        let key = crate::text::applicant_key(batch.shared_text(written));
+        let group = *self.by_key.entry(key).or_insert(next);
+        self.of_written[at] = Some(group);
+        group
+    }
+}
+
 fn check_chars(batch: &Batch, lang: Lang) -> Vec<String> {
+    let mut groups = Groups::default();
     let mut warned = rustc_hash::FxHashSet::default();
     let mut screen = Screen::new();
     for row in &batch.rows {
@@ -235,7 +288,7 @@ fn check_chars(batch: &Batch, lang: Lang) -> Vec<String> {
             Entry::Invalid(_) => crate::claims::checkchar::fault(batch.applicant_id(row)),
         };
         let Some(fault) = fault else { continue };
-        if !warned.insert(row.applicant_id) {
+        if !warned.insert(groups.of(batch, row.applicant_id)) {
             continue;
         }
         let warning = crate::claims::CheckWarning {

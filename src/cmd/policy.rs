@@ -44,8 +44,23 @@ fn list_csv(policy: &Policy, out: &mut dyn Write, lang: Lang) -> std::io::Result
     out.write_all(crate::text::BOM)?;
     // The header row is the fields' names (`CatalogueRow::FIELDS`).
     let mut writer = csv::Writer::from_writer(out);
+    writer.write_record(crate::report::CatalogueRow::FIELDS)?;
     for row in catalogue_rows(policy, lang) {
-        writer.serialize(row)?;
+        // A policy file's names are text like any other CSV cell this tool
+        // writes: one beginning with `=` is not run by the spreadsheet.
+        let cells = [
+            &row.clause,
+            &row.item,
+            &row.name,
+            &row.kind,
+            &row.figure,
+            &row.who,
+            &row.rules,
+        ];
+        writer.write_record(cells.map(|c| {
+            let shown = crate::text::shown_in_file(c);
+            crate::text::defuse(&shown).into_owned()
+        }))?;
     }
     writer.flush()
 }

@@ -12,6 +12,7 @@ mod table;
 mod xlsx;
 
 use rust_decimal::Decimal;
+use std::borrow::Cow;
 
 use crate::claims::{Batch, Claim, Entry, InvalidRow, Row};
 use crate::engine::{Outcome, Status};
@@ -147,9 +148,17 @@ impl<'a> Line<'a> {
         scratch: &mut String,
         emit: &mut dyn FnMut(PayoutColumn, &str) -> std::io::Result<()>,
     ) -> std::io::Result<()> {
+        let invalid = matches!(self.what, What::Invalid(_));
         for column in PayoutColumn::ALL {
             scratch.clear();
             self.write_cell(column, policy, lang, scratch);
+            // Any control character makes a row invalid: only an invalid
+            // row's cells can hold one.
+            if invalid {
+                if let Cow::Owned(shown) = crate::text::shown_in_file(scratch) {
+                    *scratch = shown;
+                }
+            }
             emit(column, scratch)?;
         }
         Ok(())

@@ -158,7 +158,8 @@ fn write_rows<W: Write>(
             writer.write_field(cell.as_bytes()).map_err(io_error)
         })?;
         for cell in decided.batch.clerk_cells(line.index) {
-            let cell = crate::text::defuse(cell);
+            let cell = crate::text::shown_in_file(cell);
+            let cell = crate::text::defuse(&cell);
             writer.write_field(cell.as_bytes()).map_err(io_error)?;
         }
         writer.write_record(None::<&[u8]>).map_err(io_error)?;

@@ -67,6 +67,8 @@ fn money_cells(t: &Tally) -> [String; 3] {
 }
 
 pub fn write_tables(decided: &Decided, out: &mut dyn Write, lang: Lang) -> io::Result<()> {
+    // Names and ids are a file's: a terminal is not to obey them.
+    let out = &mut crate::text::Terminal::new(out);
     let policy = decided.policy;
     let summary = Summary::of(decided);
     if let Some(notice) = draft_notice(policy, lang) {

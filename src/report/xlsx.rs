@@ -136,7 +136,7 @@ fn claims_sheet(
         }
         for cell in decided.batch.clerk_cells(line.index) {
             // Text, so that nothing the clerk typed is run as a formula.
-            sheet.write_string(row, c, cell)?;
+            sheet.write_string(row, c, crate::text::shown_in_file(cell).as_ref())?;
             c += 1;
         }
     }
@@ -244,8 +244,12 @@ fn applicants_sheet(
     header_row(sheet, &names, summary.applicants.len(), bold)?;
     for (r, a) in summary.applicants.iter().enumerate() {
         let row = r as u32 + 1;
-        sheet.write_string(row, 0, &a.applicant_id)?;
-        sheet.write_string(row, 1, &a.applicant_name)?;
+        sheet.write_string(row, 0, crate::text::shown_in_file(&a.applicant_id).as_ref())?;
+        sheet.write_string(
+            row,
+            1,
+            crate::text::shown_in_file(&a.applicant_name).as_ref(),
+        )?;
         sheet.write_number(row, 2, a.tally.rows() as f64)?;
         money_cells(sheet, row, 3, &a.tally, money)?;
     }

@@ -18,6 +18,10 @@ pub fn escape(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            // A control or bidi character shown, not obeyed (`text::shown`).
+            c if crate::text::is_forbidden_control(c) || crate::text::is_bidi_control(c) => {
+                let _ = write!(out, "{}", c.escape_unicode());
+            }
             c => out.push(c),
         }
     }
@@ -107,6 +111,7 @@ mod tests {
             escape("<script>\"a\"&'b'</script>"),
             "&lt;script&gt;&quot;a&quot;&amp;&#39;b&#39;&lt;/script&gt;"
         );
+        assert_eq!(escape("a\u{1b}[2J\u{202E}b\n"), "a\\u{1b}[2J\\u{202e}b\n");
     }
 
     #[test]

@@ -293,6 +293,16 @@ pub enum Notice<'a> {
         first: &'a str,
         second: &'a str,
     },
+    /// A value whose key differs from it by more than case, width and
+    /// spaces (invisible characters, compatibility forms, dashes in an id):
+    /// the first of its column. `written` is shown escaped.
+    KeyChanged {
+        file: &'a str,
+        line: u64,
+        column: &'a str,
+        written: &'a str,
+        key: &'a str,
+    },
     /// Quota claims left to the office: scores missing or tied across the
     /// boundary.
     QuotaUndecided {

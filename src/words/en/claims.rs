@@ -64,6 +64,9 @@ impl ClaimsWords for English {
             ),
             RefRepeated { reference } => format!("reference `{reference}` appears twice in the cell"),
             OneRefOnly { item } => format!("item {} takes one reference per claim", item.en),
+            ControlCharacter { written, code } => format!(
+                "`{written}` holds the control character U+{code:04X}, which a spreadsheet does not show: delete it and type the cell again"
+            ),
         }
     }
 
@@ -246,6 +249,21 @@ impl ClaimsWords for English {
             LedgerProblem::BadRefs { written } => {
                 format!("`{written}` is not a list of one reference per unit")
             }
+            LedgerProblem::RepeatedClaimId { first_line } => format!(
+                "the claim_id was already decided on line {first_line} of this ledger: a payout has each claim once"
+            ),
+            LedgerProblem::PayableOverComputed { payable, computed } => format!(
+                "payable {payable} is more than the computed {computed}: no payout of this tool pays more than the measures give"
+            ),
+            LedgerProblem::WrongClause { written, expected } => format!(
+                "`{written}` is not the clause of the row's item, which is {expected}"
+            ),
+            LedgerProblem::YearNotDate { written, date_year } => format!(
+                "year `{written}` is not the year of the row's date ({date_year})"
+            ),
+            LedgerProblem::ControlCharacter { written, code } => format!(
+                "`{written}` holds the control character U+{code:04X}, which no payout of this tool writes"
+            ),
             LedgerProblem::Undecodable { charset } => format!(
                 "this line is not valid {} text (--encoding names the encoding)",
                 charset.name()

@@ -702,6 +702,7 @@ impl ReportWords for English {
             Notice::RankingUnsettled { passes } => format!("the quota ranking had not settled after {passes} passes; the last pass stands; the office should check the claims under a quota"),
             Notice::LangIgnored { value } => format!("SUBSIDY_LANG={value} is not a language of this tool (zh, en); ignored"),
             Notice::NoLedgerGiven => "No --ledger given: earlier payouts are not checked, and the caps count nothing as used.".to_string(),
+            Notice::KeyChanged { .. } => key_changed(notice),
             Notice::QuotaUndecided { ids } => format!(
                 "a quota's ranking is undecided: {} left manual and paid nothing; score or decide them and run the batch again",
                 ids.join(", ")
@@ -946,4 +947,21 @@ fn of_reading(notice: &Notice) -> String {
         ),
         _ => String::new(),
     }
+}
+
+/// The first value of a column whose key changes more than a clerk expects.
+fn key_changed(notice: &Notice) -> String {
+    let Notice::KeyChanged {
+        file,
+        line,
+        column,
+        written,
+        key,
+    } = notice
+    else {
+        return String::new();
+    };
+    format!(
+        "{file}:{line}: column {column}: `{written}` holds characters a spreadsheet does not show (or writes one character two ways) and is compared as `{key}`; the first such {column} only is named"
+    )
 }

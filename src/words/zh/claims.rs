@@ -63,6 +63,9 @@ impl ClaimsWords for Chinese {
             ),
             RefRepeated { reference } => format!("编号“{reference}”在同一单元格中重复"),
             OneRefOnly { item } => format!("项目“{}”每笔申报只填一个编号", item.zh),
+            ControlCharacter { written, code } => format!(
+                "“{written}”含有控制字符 U+{code:04X}（表格中看不见）：请删除后重新输入该单元格"
+            ),
         }
     }
 
@@ -229,6 +232,21 @@ impl ClaimsWords for Chinese {
                 "“{written}”像是被 Excel 转成了数字的证件号码：请用本工具输出的原文件，或把该列设为文本后重新输入"
             ),
             LedgerProblem::BadRefs { written } => format!("“{written}”不是每件一个的编号列表"),
+            LedgerProblem::RepeatedClaimId { first_line } => format!(
+                "该申请编号已在本表第 {first_line} 行处理过：拨付表中每笔申报只出现一次"
+            ),
+            LedgerProblem::PayableOverComputed { payable, computed } => format!(
+                "拨付金额 {payable} 大于核算金额 {computed}：本工具输出的拨付表不会多于办法规定的金额"
+            ),
+            LedgerProblem::WrongClause { written, expected } => {
+                format!("“{written}”不是该行项目所属条款（应为{expected}）")
+            }
+            LedgerProblem::YearNotDate { written, date_year } => {
+                format!("年度“{written}”与该行日期的年份（{date_year}）不一致")
+            }
+            LedgerProblem::ControlCharacter { written, code } => format!(
+                "“{written}”含有控制字符 U+{code:04X}，本工具输出的拨付表不会有"
+            ),
             LedgerProblem::Undecodable { charset } => {
                 format!(
                     "此行不是有效的 {} 文本（可用 --encoding 指定编码）",

@@ -683,24 +683,10 @@ impl ReportWords for Chinese {
     fn notice(&self, notice: &Notice) -> String {
         match notice {
             Notice::Rows { rows, per_second } => format!("{rows} 行，每秒 {per_second} 行"),
-            Notice::RankingUnsettled { passes } => format!("本批城市名额排名经 {passes} 轮仍未稳定，以最后一轮为准；请受理窗口核对名额内的申报"),
+            Notice::RankingUnsettled { passes } => format!("本批名额排名经 {passes} 轮仍未稳定，以最后一轮为准；请受理窗口核对名额内的申报"),
             Notice::LangIgnored { value } => format!("环境变量 SUBSIDY_LANG=“{value}”不是本工具支持的语言（zh、en），已忽略"),
             Notice::NoLedgerGiven => "未给出 --ledger：未核对此前的拨付，年度上限的已用额度按零计。".to_string(),
-            Notice::UnknownTag {
-                file,
-                line,
-                tag,
-                known,
-            } => format!("{file}:{line}: column tags: 资格“{tag}”不是政策中的资格，不予计入（可用：{known}）"),
-            Notice::TwoNames {
-                file,
-                line,
-                id,
-                first,
-                second,
-            } => format!(
-                "{file}:{line}: column applicant_name: 申请人 {id} 在本批中有两个名称：“{first}”与“{second}”，请核对"
-            ),
+            Notice::KeyChanged { .. } => key_changed(notice),
             Notice::QuotaUndecided { ids } => format!(
                 "名额排名未定，以下申报转人工、本次不予拨付：{}；请评分或决定后重新运行本批",
                 ids.join("、")
@@ -726,6 +712,8 @@ impl ReportWords for Chinese {
                 }
             }
             Notice::UnknownColumns { .. }
+            | Notice::UnknownTag { .. }
+            | Notice::TwoNames { .. }
             | Notice::AboveHeader { .. }
             | Notice::TotalsRow { .. }
             | Notice::ItemByPart { .. }
@@ -903,6 +891,21 @@ fn of_reading(notice: &Notice) -> String {
         } => {
             format!("{path}:{line}: 提示：本工具不使用的列，原样带入拨付表：{}", columns.join("、"))
         }
+        Notice::UnknownTag {
+            file,
+            line,
+            tag,
+            known,
+        } => format!("{file}:{line}: column tags: 资格“{tag}”不是政策中的资格，不予计入（可用：{known}）"),
+        Notice::TwoNames {
+            file,
+            line,
+            id,
+            first,
+            second,
+        } => format!(
+            "{file}:{line}: column applicant_name: 申请人 {id} 在本批中有两个名称：“{first}”与“{second}”，请核对"
+        ),
         Notice::AboveHeader { path, line, rows } => above_header(path, *line, rows),
         Notice::TotalsRow { path, line, sums } => totals_row(path, *line, sums),
         Notice::ItemByPart {
@@ -926,4 +929,21 @@ fn of_reading(notice: &Notice) -> String {
         ),
         _ => String::new(),
     }
+}
+
+/// The first value of a column whose key changes more than a clerk expects.
+fn key_changed(notice: &Notice) -> String {
+    let Notice::KeyChanged {
+        file,
+        line,
+        column,
+        written,
+        key,
+    } = notice
+    else {
+        return String::new();
+    };
+    format!(
+        "{file}:{line}: column {column}: “{written}”含有表格中看不见的字符（或同一字符的另一种写法），按“{key}”比对；本列只提示第一处"
+    )
 }
