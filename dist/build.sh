@@ -63,7 +63,7 @@ stage windows-x86_64 "$target/x86_64-pc-windows-gnu/release/subsidy.exe" dist/wi
 "$out/stage/subsidy-$version-linux-x86_64/subsidy" --version
 if command -v wine >/dev/null; then
   SUBSIDY_EXE="$PWD/$out/stage/subsidy-$version-windows-x86_64/subsidy.exe" \
-    cargo test --locked --test windows
+    cargo test --locked --test it windows::
 else
   echo "skipped: wine is not installed, the .exe was not run" >&2
 fi

@@ -3,13 +3,11 @@
 //! (file, line and column where they apply), and that the payout has exactly
 //! one row per data row of the input. Then the reader's limits.
 
-mod common;
-
 use std::io::Write;
 use std::process::{Command as StdCommand, Stdio};
 use std::time::{Duration, Instant};
 
-use common::subsidy;
+use crate::common::subsidy;
 
 /// What `subsidy --lang en calc FILE --format csv --no-bom ARGS` did.
 struct Run {
@@ -202,7 +200,7 @@ fn a_10_mb_cell_is_refused_unless_the_limits_are_raised() {
     let name = "名".repeat(10 * 1024 * 1024 / 3);
     let text = format!(
         "{}\nB-1,91441882MA5123456M,{name},enterprise,high_value_patent,2024-03-15,1,,ZL1\n",
-        common::HEADER
+        crate::common::HEADER
     );
     std::fs::write(&file, text).unwrap_or_else(|e| panic!("{e}"));
     let path = file.to_string_lossy().into_owned();
@@ -378,7 +376,7 @@ fn a_policy_with_each_kind_of_mistake_is_refused_with_line_and_key() {
 
 /// `rows` valid data rows.
 fn rows_text(rows: usize) -> String {
-    let mut text = format!("{}\n", common::HEADER);
+    let mut text = format!("{}\n", crate::common::HEADER);
     for i in 0..rows {
         text.push_str(&format!(
             "R-{i},91441882MA5123456M,华创,enterprise,high_value_patent,2024-03-15,1,,ZL{i},,,,,\n"
@@ -455,7 +453,7 @@ fn an_endless_quoted_cell_on_stdin_fails_fast_at_the_limit() {
     // 50 MB of one quoted cell; the tool stops reading long before the end,
     // so the writes after that fail with a broken pipe.
     let feeder = std::thread::spawn(move || {
-        let head = format!("{}\n\"", common::HEADER);
+        let head = format!("{}\n\"", crate::common::HEADER);
         let _ = stdin.write_all(head.as_bytes());
         let block = vec![b'a'; 1 << 20];
         for _ in 0..50 {

@@ -3,22 +3,18 @@
 //! book, or is damaged, or is of a later schema is refused; a batch cannot
 //! be recorded twice; an edit made outside the tool is found by `verify`.
 
-#[allow(dead_code)]
-#[path = "../examples/gen_claims.rs"]
-mod gen;
-
-mod common;
+use crate::gen;
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
+use crate::common::{claim, csv};
 use assert_cmd::Command;
-use common::{claim, csv};
 use predicates::prelude::*;
 
 fn subsidy() -> Command {
-    let mut cmd = common::subsidy();
+    let mut cmd = crate::common::subsidy();
     cmd.env_remove("SUBSIDY_BOOK")
         .env_remove("SUBSIDY_BOOK_TEST_PAUSE");
     cmd

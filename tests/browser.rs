@@ -7,13 +7,11 @@
 //! SUBSIDY_BROWSER_REQUIRED=1 (set by .ci/run, which installs it).
 //! SUBSIDY_KEEP_SCREENSHOT=1 copies the screenshot to tests/artifacts/.
 
-mod http;
-
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use http::data_value;
+use crate::http::data_value;
 
 /// The Chromium to drive: SUBSIDY_CHROMIUM, else the first of Debian's
 /// and other distributions' names that runs.

@@ -3,8 +3,7 @@
 //! carries a note (SPEC: never refused, the office may hold the right
 //! number on paper).
 
-mod common;
-use common::subsidy;
+use crate::common::subsidy;
 
 /// 91441882MA5123456M is valid (its check character M worked by hand in
 /// `src/claims/checkchar.rs`); with 7 in its place it is wrong.

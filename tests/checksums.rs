@@ -5,12 +5,9 @@
 //! output is meant (new words, a new rule), the new checksums are printed
 //! by the failing assertion and replace the old ones in the same commit.
 
-#[allow(dead_code)]
-#[path = "../examples/gen_claims.rs"]
-mod gen;
+use crate::gen;
 
-mod common;
-use common::subsidy;
+use crate::common::subsidy;
 
 use sha2::{Digest, Sha256};
 

@@ -3,8 +3,7 @@
 //! E enterprise, I institution, P individual (person), A agency, K park,
 //! O organization.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 // （一）每件2000元；首次认定一次性奖励1万元；同一项专利仅资助一次；同一单位年度资助最高5万元。
 

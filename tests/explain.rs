@@ -4,8 +4,7 @@
 
 use std::fs;
 
-mod common;
-use common::subsidy;
+use crate::common::subsidy;
 use predicates::prelude::*;
 
 const SAMPLE: &str = "samples/claims-2024.csv";

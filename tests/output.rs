@@ -3,8 +3,6 @@
 //! directory, a full or read-only disk, a killed process). Everything happens
 //! inside temporary directories; nothing here touches a real path under /dev.
 
-mod common;
-
 use std::fs;
 use std::io::Read;
 use std::os::unix::fs::{FileTypeExt, MetadataExt, PermissionsExt};
@@ -12,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command as StdCommand, Stdio};
 use std::time::{Duration, Instant};
 
-use common::subsidy;
+use crate::common::subsidy;
 
 const SAMPLE: &str = "samples/claims-2024.csv";
 
@@ -63,7 +61,7 @@ fn run_ok(cmd: &str, args: &[&str]) -> bool {
 /// A claims file of `rows` distinct, valid claims.
 fn big_claims(path: &Path, rows: usize) {
     let mut text = String::with_capacity(rows * 100);
-    text.push_str(common::HEADER);
+    text.push_str(crate::common::HEADER);
     text.push('\n');
     for i in 0..rows {
         text.push_str(&format!(

@@ -1,8 +1,7 @@
 //! Every policy file shipped or kept for tests has its worked cases beside
 //! it; `subsidy policy test FILE` runs them and every one passes.
 
-mod common;
-use common::subsidy;
+use crate::common::subsidy;
 
 fn passes(policy: &str) {
     subsidy()

@@ -1,8 +1,7 @@
 //! One test per bug fixed, named after what broke. Each reproduces the
 //! report that found it, with figures a person can check by hand.
 
-mod common;
-use common::*;
+use crate::common::*;
 use predicates::prelude::*;
 
 #[test]
@@ -212,7 +211,7 @@ const ROW: &str = "91441882MA5123456M,华创,enterprise,high_value_patent,2024-0
 fn an_unclosed_quote_swallowed_the_rows_after_it() {
     let input = format!(
         "{}\nB-1,{ROW}ZL1,,,,,\nB-2,\"{ROW}ZL2,,,,,\nB-3,{ROW}ZL3,,,,,\n",
-        common::HEADER
+        crate::common::HEADER
     );
     let (code, stdout, stderr) = calc_csv(&input);
     assert_eq!(code, Some(1), "{stdout}");
@@ -229,7 +228,7 @@ fn an_unclosed_quote_swallowed_the_rows_after_it() {
 fn a_byte_order_mark_inside_the_file_made_a_second_claim_id() {
     let input = format!(
         "\u{feff}{}\nB-1,{ROW}ZL1,,,,,\n\u{feff}B-1,{ROW}ZL2,,,,,\n",
-        common::HEADER
+        crate::common::HEADER
     );
     let (code, stdout, stderr) = calc_csv(&input);
     assert_eq!(code, Some(0), "{stderr}");

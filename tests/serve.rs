@@ -3,16 +3,14 @@
 //! every response carries the Content-Security-Policy; values are escaped;
 //! 200 concurrent requests are all served.
 
-mod http;
-
 use std::io::{BufRead, BufReader};
 use std::net::SocketAddr;
 use std::process::{Command, Stdio};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
+use crate::http::{enc, get, post};
 use assert_cmd::cargo::CommandCargoExt;
-use http::{enc, get, post};
 use subsidy::policy::{bundled, Item, Kind, Policy};
 
 fn policy() -> Policy {

@@ -1,8 +1,7 @@
 //! What officials and applicants read, pinned: a change to any of these
 //! outputs shows up as a snapshot diff to review (`tests/snapshots/`).
 
-mod common;
-use common::subsidy;
+use crate::common::subsidy;
 
 fn run(args: &[&str]) -> String {
     let out = subsidy()

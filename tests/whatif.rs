@@ -2,12 +2,10 @@
 //! on paper: `--budget` (and `--budget-priority`), `--set`, `compare`,
 //! `policy diff` and `report`; and a property test of the scaling.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 
+use crate::common::{claim, csv, C};
 use assert_cmd::Command;
-use common::{claim, csv, C};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use subsidy::engine::{Basis, Outcome, Status};

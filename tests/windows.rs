@@ -20,8 +20,7 @@ use std::process::{Command, Output, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::OnceLock;
 
-mod common;
-use common::subsidy;
+use crate::common::subsidy;
 
 const SAMPLE: &str = "samples/claims-2024.csv";
 const LEDGER: &str = "samples/ledger-2024.csv";

@@ -2,8 +2,7 @@
 //! run under a second measure whose wording differs in every field (全区,
 //! 区级, district-wide, district-level, 第N条), no command says 连州's words.
 
-mod common;
-use common::subsidy;
+use crate::common::subsidy;
 
 const POLICY: &str = "tests/policies/rules-2.toml";
 

@@ -2,8 +2,7 @@
 //! policy/zhenghe-undated.toml. Its worked cases pass, and the sample claims
 //! run through the real binary give the totals worked by hand below.
 
-mod common;
-use common::subsidy;
+use crate::common::subsidy;
 
 const POLICY: &str = "policy/zhenghe-undated.toml";
 const SAMPLE: &str = "samples/zhenghe-undated-claims.csv";
