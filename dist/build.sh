@@ -2,7 +2,7 @@
 # Builds the release zips, one per platform:
 #   dist/out/subsidy-VERSION-linux-x86_64.zip    subsidy      (x86_64-unknown-linux-gnu)
 #   dist/out/subsidy-VERSION-windows-x86_64.zip  subsidy.exe  (x86_64-pc-windows-gnu, MinGW-w64)
-# each holding one folder with the binary, README.md, LICENSE, policy/ (the
+# each holding one folder with the binary, README.md, docs/, LICENSE, policy/ (the
 # bundled policy and its cases), samples/, SHA256SUMS (of the files beside
 # it) and, on Windows, run-sample.bat. dist/out/SHA256SUMS lists the zips.
 #
@@ -38,6 +38,7 @@ stage() {
   mkdir -p "$dir/policy" "$dir/samples"
   cp "$binary" "$dir/"
   cp README.md LICENSE "$dir/"
+  cp -R docs "$dir/"
   cp policy/lianzhou-2024.toml policy/lianzhou-2024.cases.toml "$dir/policy/"
   cp samples/*.csv "$dir/samples/"
   for extra in "$@"; do

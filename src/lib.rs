@@ -10,6 +10,8 @@
 // lines); .ci/run's clippy with -D warnings enforces it.
 #![warn(clippy::too_many_lines)]
 
+#[cfg(test)]
+mod architecture_test;
 pub mod book;
 pub mod cases;
 pub mod claims;

@@ -102,7 +102,7 @@ fn settle(
     max_passes: usize,
 ) -> (Vec<Outcome>, Vec<Trace>, bool) {
     // The amounts before caps depend on each claim alone; computing them on
-    // a second thread measured no faster (README, Speed).
+    // a second thread measured no faster (bench/README.md, Speed).
     let computed: Vec<(Decimal, Basis)> = claims.iter().map(|c| before_caps(policy, c)).collect();
     let order = processing_order(claims);
     let taken = places_taken(policy, prior);
