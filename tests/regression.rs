@@ -1401,11 +1401,11 @@ fn an_amount_in_ten_thousands_would_have_been_read_as_yuan() {
 fn the_pages_label_for_qualifications_was_no_header_the_reader_knew() {
     // The applicants' page labels its field 企业资质; a sheet headed as the
     // page is labelled lost the tags. Each label of the page is read as
-    // the column it fills, and the README's header table lists exactly the
+    // the column it fills, and the header table of docs/claims-file.md lists the
     // names the reader knows.
     use subsidy::claims::Column;
     use subsidy::words::{Lang, PageWord};
-    let readme = std::fs::read_to_string("README.md").expect("the README");
+    let readme = std::fs::read_to_string("docs/claims-file.md").expect("the claims-file guide");
     for (word, column) in [
         (PageWord::FieldItem, Column::Item),
         (PageWord::FieldType, Column::ApplicantType),
@@ -1425,7 +1425,12 @@ fn the_pages_label_for_qualifications_was_no_header_the_reader_knew() {
         let row = readme
             .lines()
             .find(|l| l.starts_with(&start))
-            .unwrap_or_else(|| panic!("README has no header row for {}", column.name()));
+            .unwrap_or_else(|| {
+                panic!(
+                    "docs/claims-file.md has no header row for {}",
+                    column.name()
+                )
+            });
         let listed: Vec<&str> = row[start.len()..]
             .trim_end_matches(" |")
             .split(", ")
