@@ -48,8 +48,35 @@ const APP_CSS: &str = include_str!("app.css");
 type Shared = Arc<Policy>;
 type Pairs = Vec<(String, String)>;
 
+/// How long the server waits on a client. A test passes shorter ones so
+/// that it need not wait out the real server's ten seconds.
+#[derive(Clone, Copy, Debug)]
+pub struct Patience {
+    /// A client has this long to send a request's head.
+    pub head: Duration,
+    /// A client has this long to send a request's body, once its head is in.
+    pub body: Duration,
+    /// A connection (with all its keep-alive requests) lasts at most this long.
+    pub connection: Duration,
+}
+
+impl Default for Patience {
+    fn default() -> Self {
+        Patience {
+            head: Duration::from_secs(10),
+            body: Duration::from_secs(10),
+            connection: Duration::from_secs(60),
+        }
+    }
+}
+
 /// Every route of the page, with the limits and headers.
 pub fn router(policy: Policy) -> Router {
+    router_with(policy, Patience::default())
+}
+
+/// `router`, waiting on clients as `patience` says.
+pub fn router_with(policy: Policy, patience: Patience) -> Router {
     let policy: Shared = Arc::new(policy);
     Router::new()
         .route("/", get(check_get).post(check_post))
@@ -64,7 +91,10 @@ pub fn router(policy: Policy) -> Router {
         )
         .fallback(not_found)
         .layer(DefaultBodyLimit::max(LIMIT))
-        .layer(middleware::from_fn_with_state(policy.clone(), body_in_time))
+        .layer(middleware::from_fn_with_state(
+            (policy.clone(), patience.body),
+            body_in_time,
+        ))
         .layer(middleware::from_fn_with_state(policy.clone(), refuse_large))
         .layer(middleware::map_response(secure))
         .with_state(policy)
@@ -132,16 +162,17 @@ async fn refuse_large(State(policy): State<Shared>, request: Request, next: Next
     next.run(request).await
 }
 
-/// A client has this long to send a request's body, once its head is in.
-const BODY_TIMEOUT: Duration = Duration::from_secs(10);
-
-/// The body is read whole, within `BODY_TIMEOUT`, before any handler sees
+/// The body is read whole, within `Patience::body`, before any handler sees
 /// the request: a client that sends its body a byte at a time (or never)
 /// is answered 408 and lets its connection go, instead of holding it for
 /// the connection's whole minute.
-async fn body_in_time(State(policy): State<Shared>, request: Request, next: Next) -> Response {
+async fn body_in_time(
+    State((policy, wait)): State<(Shared, Duration)>,
+    request: Request,
+    next: Next,
+) -> Response {
     let (parts, body) = request.into_parts();
-    match tokio::time::timeout(BODY_TIMEOUT, axum::body::to_bytes(body, LIMIT)).await {
+    match tokio::time::timeout(wait, axum::body::to_bytes(body, LIMIT)).await {
         Ok(Ok(bytes)) => {
             next.run(Request::from_parts(parts, axum::body::Body::from(bytes)))
                 .await
@@ -262,18 +293,19 @@ impl Listener {
 
     /// Serves the page until the process ends.
     pub fn serve(self, policy: Policy) -> io::Result<()> {
+        self.serve_with(policy, Patience::default())
+    }
+
+    /// `serve`, waiting on clients as `patience` says.
+    pub fn serve_with(self, policy: Policy, patience: Patience) -> io::Result<()> {
         let Listener { runtime, listener } = self;
-        runtime.block_on(accept(listener, router(policy)))
+        runtime.block_on(accept(listener, router_with(policy, patience), patience))
     }
 }
 
 /// At most this many connections are served at once; more wait to be
 /// accepted.
 const CONNECTIONS: usize = 1024;
-/// A client has this long to send a request's head.
-const HEAD_TIMEOUT: Duration = Duration::from_secs(10);
-/// A connection (with all its keep-alive requests) lasts at most this long.
-const CONNECTION_TIMEOUT: Duration = Duration::from_secs(60);
 /// At most this many of the connections come from one address: a quarter,
 /// so that one machine's slow clients leave the rest to everyone else,
 /// while an office behind one address still gets 256 at once.
@@ -313,7 +345,11 @@ impl Drop for Counted {
 
 /// Accepts connections and serves each on a task of its own, with the
 /// limits above, so that slow or idle clients cannot hold the server.
-async fn accept(listener: tokio::net::TcpListener, router: Router) -> io::Result<()> {
+async fn accept(
+    listener: tokio::net::TcpListener,
+    router: Router,
+    patience: Patience,
+) -> io::Result<()> {
     let slots = Arc::new(Semaphore::new(CONNECTIONS));
     let clients = Arc::new(Clients::default());
     loop {
@@ -337,9 +373,9 @@ async fn accept(listener: tokio::net::TcpListener, router: Router) -> io::Result
         tokio::spawn(async move {
             let mut http = http1::Builder::new();
             http.timer(TokioTimer::new())
-                .header_read_timeout(HEAD_TIMEOUT);
+                .header_read_timeout(patience.head);
             let connection = http.serve_connection(TokioIo::new(stream), service);
-            let _ = tokio::time::timeout(CONNECTION_TIMEOUT, connection).await;
+            let _ = tokio::time::timeout(patience.connection, connection).await;
             drop((slot, counted));
         });
     }
@@ -348,9 +384,14 @@ async fn accept(listener: tokio::net::TcpListener, router: Router) -> io::Result
 /// Serves the page from a thread of its own on `bind` (port 0: any free
 /// port); the address it listens on. For tests and benchmarks.
 pub fn spawn(policy: Policy, bind: &str) -> io::Result<SocketAddr> {
+    spawn_with(policy, bind, Patience::default())
+}
+
+/// `spawn`, waiting on clients as `patience` says.
+pub fn spawn_with(policy: Policy, bind: &str, patience: Patience) -> io::Result<SocketAddr> {
     let listener = Listener::bind(bind)?;
     let address = listener.address()?;
-    std::thread::spawn(move || listener.serve(policy));
+    std::thread::spawn(move || listener.serve_with(policy, patience));
     Ok(address)
 }
 
