@@ -227,21 +227,37 @@ fn locate(header: &csv::StringRecord) -> Result<Places, Vec<LedgerColumn>> {
     Ok(found.map(|at| at.unwrap_or(usize::MAX)))
 }
 
-pub fn read_ledger(
-    file: &str,
-    bytes: &[u8],
-    policy: &Policy,
-    keys: &mut Keys,
-) -> Result<Vec<Prior>, LedgerError> {
-    let err = |line: u64, column: Option<LedgerColumn>, what: LedgerProblem| LedgerError {
+/// The errors of one file: at a line, in a column where one is known.
+fn error_in(file: &str) -> impl Fn(u64, Option<LedgerColumn>, LedgerProblem) -> LedgerError + '_ {
+    move |line, column, what| LedgerError {
         file: file.to_string(),
         line,
         column,
         what,
-    };
-    let csv_problem = |e: &dyn std::fmt::Display| LedgerProblem::Csv {
+    }
+}
+
+fn csv_problem(e: &dyn std::fmt::Display) -> LedgerProblem {
+    LedgerProblem::Csv {
         message: e.to_string(),
-    };
+    }
+}
+
+/// A payout's rows to read, its header and where the ledger's columns sit
+/// in it: one way in for the ledger and for the review, so that a file one
+/// refuses the other refuses too.
+fn open<'a>(
+    file: &str,
+    bytes: &'a [u8],
+) -> Result<
+    (
+        csv::Reader<impl std::io::Read + 'a>,
+        csv::StringRecord,
+        Places,
+    ),
+    LedgerError,
+> {
+    let err = error_in(file);
     let input = crate::text::without_bom(bytes).map_err(|e| err(1, None, csv_problem(&e)))?;
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
@@ -250,9 +266,21 @@ pub fn read_ledger(
         .from_reader(input);
     let header = reader
         .headers()
-        .map_err(|e| err(1, None, csv_problem(&e)))?;
+        .map_err(|e| err(1, None, csv_problem(&e)))?
+        .clone();
     let places =
-        locate(header).map_err(|missing| err(1, None, LedgerProblem::NotAPayout { missing }))?;
+        locate(&header).map_err(|missing| err(1, None, LedgerProblem::NotAPayout { missing }))?;
+    Ok((reader, header, places))
+}
+
+pub fn read_ledger(
+    file: &str,
+    bytes: &[u8],
+    policy: &Policy,
+    keys: &mut Keys,
+) -> Result<Vec<Prior>, LedgerError> {
+    let err = error_in(file);
+    let (mut reader, _, places) = open(file, bytes)?;
     let mut priors = Vec::new();
     // The first line of each claim_id (in key form) that decided something,
     // and whether it paid.
@@ -553,27 +581,8 @@ pub fn read_payout(
     bytes: &[u8],
     policy: &Policy,
 ) -> Result<Vec<PayoutEntry>, LedgerError> {
-    let err = |line: u64, column: Option<LedgerColumn>, what: LedgerProblem| LedgerError {
-        file: file.to_string(),
-        line,
-        column,
-        what,
-    };
-    let csv_problem = |e: &dyn std::fmt::Display| LedgerProblem::Csv {
-        message: e.to_string(),
-    };
-    let input = crate::text::without_bom(bytes).map_err(|e| err(1, None, csv_problem(&e)))?;
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .delimiter(crate::decode::delimiter_of(bytes))
-        .terminator(csv::Terminator::Any(b'\n'))
-        .from_reader(input);
-    let header = reader
-        .headers()
-        .map_err(|e| err(1, None, csv_problem(&e)))?
-        .clone();
-    let places =
-        locate(&header).map_err(|missing| err(1, None, LedgerProblem::NotAPayout { missing }))?;
+    let err = error_in(file);
+    let (mut reader, header, places) = open(file, bytes)?;
     // The review's own columns are not a ledger's; a file without them is
     // still read, with nothing in them.
     let extra = |column: PayoutColumn| {

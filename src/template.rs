@@ -9,7 +9,7 @@ use rust_xlsxwriter::{DataValidation, Format, Formula, Workbook, Worksheet, Xlsx
 use crate::claims::Column;
 use crate::policy::Policy;
 use crate::report::catalogue_rows;
-use crate::words::{Label, Lang};
+use crate::words::Lang;
 
 /// The sheets of the template. Their names are the office's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -124,16 +124,7 @@ fn catalogue_sheet(
 ) -> Result<u32, XlsxError> {
     let words = lang.words();
     sheet.set_name(TemplateSheet::Catalogue.name())?;
-    let labels = [
-        Label::Clause,
-        Label::Item,
-        Label::Name,
-        Label::Kind,
-        Label::Figure,
-        Label::Who,
-        Label::RulesAndCaps,
-    ];
-    for (c, label) in labels.iter().enumerate() {
+    for (c, label) in crate::report::CATALOGUE_COLUMNS.iter().enumerate() {
         sheet.write_string_with_format(0, c as u16, words.label(*label), bold)?;
     }
     // The drop-down offers the Chinese names, which the reader takes.

@@ -5,7 +5,6 @@
 
 use std::io::Write;
 use std::process::{Command as StdCommand, Stdio};
-use std::time::{Duration, Instant};
 
 use crate::common::subsidy;
 
@@ -449,21 +448,24 @@ fn an_endless_quoted_cell_on_stdin_fails_fast_at_the_limit() {
         .spawn()
         .unwrap_or_else(|e| panic!("{e}"));
     let mut stdin = child.stdin.take().unwrap_or_else(|| panic!("stdin"));
-    let start = Instant::now();
     // 50 MB of one quoted cell; the tool stops reading long before the end,
-    // so the writes after that fail with a broken pipe.
+    // so the writes after that fail with a broken pipe. Fast is measured in
+    // what was read, not in seconds: a loaded machine is slow, not wrong.
     let feeder = std::thread::spawn(move || {
         let head = format!("{}\n\"", crate::common::HEADER);
         let _ = stdin.write_all(head.as_bytes());
         let block = vec![b'a'; 1 << 20];
+        let mut written = 0;
         for _ in 0..50 {
             if stdin.write_all(&block).is_err() {
                 break;
             }
+            written += 1;
         }
+        written
     });
     let out = child.wait_with_output().unwrap_or_else(|e| panic!("{e}"));
-    let _ = feeder.join();
+    let written = feeder.join().unwrap_or(50);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(
@@ -472,9 +474,6 @@ fn an_endless_quoted_cell_on_stdin_fails_fast_at_the_limit() {
         "{stderr}"
     );
     assert!(out.stdout.is_empty());
-    assert!(
-        start.elapsed() < Duration::from_secs(20),
-        "{:?}",
-        start.elapsed()
-    );
+    // The limit is 1 MB; a pipe holds a little more before a write fails.
+    assert!(written < 10, "{written} MB were taken before the tool stopped");
 }

@@ -478,13 +478,42 @@ fn per_ref_step(
     let item = policy.item(claim.item);
     let (max, reference, unit) = (item.max_per_ref?, claim.refs.first()?, item.unit_amount()?);
     let room = super::books::Room::Ref(claim.item, reference);
-    let limit = Decimal::from(max);
+    let cap = Cap::PerRef { item: claim.item };
+    let units = Units {
+        limit: Decimal::from(max),
+        claimed: claim.quantity,
+        unit,
+    };
+    Some(units_left_step(
+        policy, cap, room, units, books, payable, trace,
+    ))
+}
+
+/// A limit on units under one room, the units a claim asks for and the
+/// money each unit is worth.
+struct Units {
+    limit: Decimal,
+    claimed: u32,
+    unit: Decimal,
+}
+
+/// The units left under the room are paid, at the claim's figure per unit;
+/// the rest of the claim is cut.
+fn units_left_step(
+    policy: &Policy,
+    cap: Cap,
+    room: super::books::Room,
+    units: Units,
+    books: &Books<'_>,
+    payable: Decimal,
+    trace: bool,
+) -> CapStep {
     let used = books.used(&room);
-    let units = Decimal::from(claim.quantity).min((limit - used).max(Decimal::ZERO));
-    let after = payable.min(policy.rounding.apply(units * unit));
-    Some(CapStep {
-        cap: Cap::PerRef { item: claim.item },
-        limit,
+    let left = Decimal::from(units.claimed).min((units.limit - used).max(Decimal::ZERO));
+    let after = payable.min(policy.rounding.apply(left * units.unit));
+    CapStep {
+        cap,
+        limit: units.limit,
         used,
         before: payable,
         after,
@@ -493,7 +522,7 @@ fn per_ref_step(
         } else {
             Vec::new()
         },
-    })
+    }
 }
 
 /// At most so many units per reference over the items of a `ref_limit`:
@@ -513,21 +542,20 @@ fn ref_limit_step(
     let unit = item.unit_figure(computed, claim.quantity)?;
     let limit = Decimal::from(policy.ref_limits.get(usize::from(group))?.max_units);
     let room = super::books::Room::RefLimit(group, reference);
-    let used = books.used(&room);
-    let units = Decimal::from(claim.quantity).min((limit - used).max(Decimal::ZERO));
-    let after = payable.min(policy.rounding.apply(units * unit));
-    Some(CapStep {
-        cap: Cap::RefLimit { group },
+    let units = Units {
         limit,
-        used,
-        before: payable,
-        after,
-        users: if trace {
-            books.users(&room)
-        } else {
-            Vec::new()
-        },
-    })
+        claimed: claim.quantity,
+        unit,
+    };
+    Some(units_left_step(
+        policy,
+        Cap::RefLimit { group },
+        room,
+        units,
+        books,
+        payable,
+        trace,
+    ))
 }
 
 /// The references already paid, by their text, each with who paid it.

@@ -220,22 +220,25 @@ pub fn list_rows(policy: &Policy, lang: Lang) -> Vec<CatalogueRow> {
     rows
 }
 
+/// The catalogue's columns, in the order the terminal, the page and the
+/// template's catalogue sheet all show them.
+pub const COLUMNS: [Label; 7] = [
+    Label::Clause,
+    Label::Item,
+    Label::Name,
+    Label::Kind,
+    Label::Figure,
+    Label::Who,
+    Label::RulesAndCaps,
+];
+
 pub fn list(policy: &Policy, lang: Lang) -> String {
     let words = lang.words();
     let mut table = Table::new();
     super::table::fit(&mut table);
-    table.load_style(presets::UTF8_FULL_CONDENSED).set_header(
-        [
-            Label::Clause,
-            Label::Item,
-            Label::Name,
-            Label::Kind,
-            Label::Figure,
-            Label::Who,
-            Label::RulesAndCaps,
-        ]
-        .map(|l| words.label(l)),
-    );
+    table
+        .load_style(presets::UTF8_FULL_CONDENSED)
+        .set_header(COLUMNS.map(|l| words.label(l)));
     for clause in &policy.clauses {
         for &i in &clause.items {
             let item = policy.item(i);

@@ -23,7 +23,7 @@ use crate::words::Sep;
 
 pub use catalogue::{
     figure, list as catalogue_list, list_rows as catalogue_rows, rules, show_clause, show_item,
-    who, CatalogueRow,
+    who, CatalogueRow, COLUMNS as CATALOGUE_COLUMNS,
 };
 pub use derivation::{derivation, room_figures, Applicant, Derivation, DryRun};
 pub use json::write_json;

@@ -7,7 +7,7 @@ use super::form::Form;
 use super::html::{escape, lang_code, other, page, url_value};
 use crate::policy::{Item, Policy};
 use crate::report::{figure, rules, who};
-use crate::words::{Label, Lang, PageWord, Sep};
+use crate::words::{Lang, PageWord, Sep};
 
 /// Whether an item's id or name (either language) contains the search.
 fn matches(item: &Item, query: &str) -> bool {
@@ -93,15 +93,7 @@ fn search_form(query: &str, lang: Lang) -> String {
 fn header(lang: Lang) -> String {
     let words = lang.words();
     let mut out = String::from("<table class=\"catalogue\"><thead><tr>");
-    for label in [
-        Label::Clause,
-        Label::Item,
-        Label::Name,
-        Label::Kind,
-        Label::Figure,
-        Label::Who,
-        Label::RulesAndCaps,
-    ] {
+    for label in crate::report::CATALOGUE_COLUMNS {
         let _ = write!(out, "<th>{}</th>", escape(words.label(label)));
     }
     out.push_str("</tr></thead>\n");
