@@ -475,5 +475,8 @@ fn an_endless_quoted_cell_on_stdin_fails_fast_at_the_limit() {
     );
     assert!(out.stdout.is_empty());
     // The limit is 1 MB; a pipe holds a little more before a write fails.
-    assert!(written < 10, "{written} MB were taken before the tool stopped");
+    assert!(
+        written < 10,
+        "{written} MB were taken before the tool stopped"
+    );
 }

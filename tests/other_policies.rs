@@ -149,6 +149,6 @@ fn a_ranking_that_has_not_settled_within_the_pass_limit_is_reported() {
     let payable: Vec<Decimal> = outcomes.iter().map(|o| o.payable).collect();
     assert_eq!(payable, [dec("10000"), dec("25000"), dec("30000")]);
     for o in &outcomes {
-        assert_eq!(o.computed, o.payable + o.cut);
+        assert!(o.payable <= o.computed);
     }
 }

@@ -655,7 +655,7 @@ impl Run {
                         status: o.status,
                         computed: o.computed,
                         payable: o.payable,
-                        cut: o.cut,
+                        cut: o.cut(),
                     },
                 )
             })
@@ -837,14 +837,12 @@ fn check_rows(r: &Run) -> Result<(), TestCaseError> {
     let policy = &*POLICY;
     for (c, o) in r.batch.claims.iter().zip(&r.outcomes) {
         let id = &c.claim_id;
-        prop_assert_eq!(o.computed, o.payable + o.cut, "{} does not balance", id);
         prop_assert!(o.payable >= Decimal::ZERO, "{} payable < 0", id);
-        prop_assert!(o.cut >= Decimal::ZERO, "{} cut < 0", id);
+        prop_assert!(o.payable <= o.computed, "{} pays more than it computed", id);
         let manual = matches!(policy.item(c.item).kind, policy::Kind::Manual { .. });
         match o.status {
             Status::Rejected => {
                 prop_assert_eq!(o.payable, Decimal::ZERO, "{} rejected but payable", id);
-                prop_assert_eq!(o.cut, o.computed, "{} rejected: cut != computed", id);
                 prop_assert!(o.rejection.is_some(), "{} rejected without a reason", id);
             }
             Status::Manual => {
@@ -856,7 +854,7 @@ fn check_rows(r: &Run) -> Result<(), TestCaseError> {
                     id
                 );
                 prop_assert_eq!(
-                    (o.computed, o.payable, o.cut),
+                    (o.computed, o.payable, o.cut()),
                     (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO),
                     "{} manual row with money",
                     id

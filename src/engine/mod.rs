@@ -144,11 +144,7 @@ fn settle(
                 let (i, claim) = (i as usize, &claims[i as usize]);
                 let step = quota_step(policy, claim.item, placing, outcomes[i].payable);
                 let outcome = &mut outcomes[i];
-                outcome.payable = step.after;
-                outcome.cut = outcome.computed - outcome.payable;
-                if step.cuts() {
-                    outcome.status = Status::Capped;
-                }
+                outcome.pay_at_most(step.after);
                 if step.is_noted() {
                     outcome.cuts.push(step.clone());
                 }

@@ -45,7 +45,6 @@ pub struct Outcome {
     /// Amount before caps (for a rejected claim, the amount it would have had).
     pub computed: Decimal,
     pub payable: Decimal,
-    pub cut: Decimal,
     /// How the amount before caps was found (the rule and its figures).
     pub basis: Basis,
     /// Why the claim was refused (boxed: most claims are not).
@@ -58,13 +57,27 @@ pub struct Outcome {
 }
 
 impl Outcome {
+    /// What the caps and rejections took away: always the amount before
+    /// caps less the payable, so it is worked out, never stored beside them.
+    pub fn cut(&self) -> Decimal {
+        self.computed - self.payable
+    }
+
+    /// Lowers a decided claim's payable after the caps (the quota's ranking,
+    /// the fund's share): one that now pays less than it computed is capped.
+    pub fn pay_at_most(&mut self, payable: Decimal) {
+        self.payable = payable;
+        if self.payable < self.computed && self.status == Status::Paid {
+            self.status = Status::Capped;
+        }
+    }
+
     /// The place of a claim not yet decided.
     pub fn blank() -> Outcome {
         Outcome {
             status: Status::Invalid,
             computed: Decimal::ZERO,
             payable: Decimal::ZERO,
-            cut: Decimal::ZERO,
             basis: Basis::Manual,
             rejection: None,
             cuts: Vec::new(),
@@ -87,7 +100,6 @@ impl Outcome {
             status: Status::Rejected,
             computed,
             payable: Decimal::ZERO,
-            cut: computed,
             basis,
             rejection: Some(Box::new(why)),
             cuts: Vec::new(),
@@ -119,7 +131,6 @@ impl Outcome {
             },
             computed,
             payable,
-            cut: computed - payable,
             basis,
             rejection: None,
             cuts,

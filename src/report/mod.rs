@@ -108,7 +108,7 @@ impl<'a> Line<'a> {
     /// (computed, payable, cut): zero for an invalid row.
     pub fn money(&self) -> (Decimal, Decimal, Decimal) {
         match self.what {
-            What::Decided(_, o) => (o.computed, o.payable, o.cut),
+            What::Decided(_, o) => (o.computed, o.payable, o.cut()),
             What::Invalid(_) => (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO),
         }
     }

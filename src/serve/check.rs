@@ -387,7 +387,7 @@ fn result_html(policy: &Policy, answer: &Answer, form: &Form, lang: Lang) -> Str
     let mut rows = [
         ("computed", computed, o.computed),
         ("payable", w(PageWord::Payable), o.payable),
-        ("cut", w(PageWord::Cut), o.cut),
+        ("cut", w(PageWord::Cut), o.cut()),
     ];
     if rejected {
         rows.swap(0, 1);

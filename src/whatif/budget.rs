@@ -102,11 +102,7 @@ pub fn share(
     for (k, &i) in scaled_ids.iter().enumerate() {
         let o = &mut shared.outcomes[i];
         let was = o.payable;
-        o.payable = new[k];
-        o.cut = o.computed - o.payable;
-        if o.payable < was {
-            o.status = Status::Capped;
-        }
+        o.pay_at_most(new[k]);
         shared.scaled[i] = Some(Scaling {
             unscaled: was,
             factor,

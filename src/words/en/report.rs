@@ -579,7 +579,7 @@ impl ReportWords for English {
             outcome.status.as_str(),
             yuan(outcome.computed),
             yuan(outcome.payable),
-            yuan(outcome.cut),
+            yuan(outcome.cut()),
         )
     }
 

@@ -575,7 +575,7 @@ impl ReportWords for Chinese {
             self.status(outcome.status),
             yuan(outcome.computed),
             yuan(outcome.payable),
-            yuan(outcome.cut),
+            yuan(outcome.cut()),
         )
     }
 
