@@ -2213,3 +2213,53 @@ fn the_catalogue_csv_wrote_an_item_name_a_spreadsheet_runs_as_a_formula() {
         .next()
         .is_some_and(|h| h.ends_with("clause,item,name,kind,figure,who,rules")));
 }
+
+#[test]
+fn a_ledger_was_read_whole_before_its_limits_applied() {
+    // A ledger on standard input holding one endless cell: the reader used
+    // to take all of it into memory, then find the cell too long. Now it
+    // stops at the limit, as a claims file does.
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let bin = assert_cmd::cargo::cargo_bin("subsidy");
+    let mut child = Command::new(bin)
+        .args([
+            "--lang",
+            "en",
+            "calc",
+            "samples/claims-2024.csv",
+            "--ledger",
+            "-",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut stdin = child.stdin.take().unwrap_or_else(|| panic!("stdin"));
+    let feeder = std::thread::spawn(move || {
+        let header = "claim_id,applicant_id,item,clause,year,date,ref,status,computed,payable\n\"";
+        let _ = stdin.write_all(header.as_bytes());
+        let block = vec![b'a'; 1 << 20];
+        let mut written = 0;
+        for _ in 0..50 {
+            if stdin.write_all(&block).is_err() {
+                break;
+            }
+            written += 1;
+        }
+        written
+    });
+    let out = child.wait_with_output().unwrap_or_else(|e| panic!("{e}"));
+    let written = feeder.join().unwrap_or(50);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("-:2: a cell is longer than the limit of 1000000 bytes"),
+        "{stderr}"
+    );
+    assert!(
+        written < 10,
+        "{written} MB were taken before the reader stopped"
+    );
+}

@@ -284,11 +284,7 @@ pub fn ledger_text(path: &Path, reading: &Reading, limits: Limits) -> Result<Led
         .map_err(|e| sheet_error(&label, e))?;
         (Some((read.name, read.first_col)), read.text)
     } else {
-        let (_, bytes) = read_input(Some(path))?;
-        if bytes.starts_with(ZIP_MAGIC) {
-            return Err(ClaimsError::Zipped { file: label }.into());
-        }
-        (None, decode_ledger(&label, &bytes, reading.encoding)?)
+        return ledger_stream(path, label, reading.encoding, limits);
     };
     let (mut input, stopped) = guard(io::Cursor::new(text), limits);
     let mut text = Vec::new();
@@ -302,21 +298,48 @@ pub fn ledger_text(path: &Path, reading: &Reading, limits: Limits) -> Result<Led
     Ok(LedgerText { label, sheet, text })
 }
 
-/// A ledger's bytes as UTF-8.
-fn decode_ledger(label: &str, bytes: &[u8], encoding: Encoding) -> Result<Vec<u8>, Error> {
-    decode_all(bytes, encoding).map_err(|source| match Undecodable::of(&source) {
-        Some(bad) => Error::Ledger(LedgerError {
-            file: label.to_string(),
-            line: bad.line,
-            column: None,
-            what: LedgerProblem::Undecodable {
-                charset: bad.charset,
-            },
-        }),
-        None => Error::Read {
-            path: label.to_string(),
-            source,
-        },
+/// A CSV ledger (a file, or standard input for `-`) decoded to UTF-8 as it
+/// is read, under the reader's limits: a file over a limit stops at the
+/// limit, as a claims file does, instead of being read whole first.
+fn ledger_stream(
+    path: &Path,
+    label: String,
+    encoding: Encoding,
+    limits: Limits,
+) -> Result<LedgerText, Error> {
+    let unreadable = |source| Error::Read {
+        path: label.clone(),
+        source,
+    };
+    let input: Box<dyn Read> = if path == Path::new("-") {
+        Box::new(io::stdin())
+    } else {
+        Box::new(fs::File::open(path).map_err(unreadable)?)
+    };
+    let decoded = DecodingReader::new(input, encoding).map_err(unreadable)?;
+    if decoded.begins_with(ZIP_MAGIC) {
+        return Err(ClaimsError::Zipped { file: label }.into());
+    }
+    let (mut input, stopped) = guard(decoded, limits);
+    let mut text = Vec::new();
+    if let Err(source) = input.read_to_end(&mut text) {
+        let failed = match Undecodable::of(&source) {
+            Some(bad) => Error::Ledger(LedgerError {
+                file: label.clone(),
+                line: bad.line,
+                column: None,
+                what: LedgerProblem::Undecodable {
+                    charset: bad.charset,
+                },
+            }),
+            None => unreadable(source),
+        };
+        return Err(stopped_or(&label, &stopped, failed));
+    }
+    Ok(LedgerText {
+        label,
+        sheet: None,
+        text,
     })
 }
 
