@@ -324,11 +324,9 @@ fn two_hundred_concurrent_requests_are_all_served() {
         times.push(took);
     }
     times.sort();
+    // Speed is the load benchmark's (examples/load.rs); here every answer
+    // must come, right, however slow the machine.
     let total = start.elapsed();
-    assert!(
-        total < Duration::from_secs(60),
-        "200 requests took {total:?}"
-    );
     eprintln!(
         "200 concurrent requests: p50 {:?}, p99 {:?}, all in {total:?}",
         times[99], times[197]
