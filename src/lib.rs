@@ -23,6 +23,7 @@ pub mod dryrun;
 pub mod engine;
 pub mod error;
 pub mod headers;
+pub mod ids;
 pub mod ledger;
 pub mod money;
 pub mod output;
