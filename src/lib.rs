@@ -10,6 +10,7 @@
 // lines); .ci/run's clippy with -D warnings enforces it.
 #![warn(clippy::too_many_lines)]
 
+pub mod app;
 #[cfg(test)]
 mod architecture_test;
 pub mod book;
