@@ -430,6 +430,22 @@ pub enum PolicyCommand {
     },
 }
 
+/// `--lang`, written out rather than derived so that clap stays out of the
+/// leaf `lang` that the layers below the command line import.
+impl ValueEnum for Lang {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[Lang::Zh, Lang::En]
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        let name = match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        };
+        Some(clap::builder::PossibleValue::new(name))
+    }
+}
+
 /// The command line with its help in `lang`: what the tool is, the
 /// examples of each command, and under `check` the facts `facts` declares.
 pub fn command(lang: Lang, facts: &[(&str, &str)]) -> clap::Command {

@@ -25,6 +25,7 @@ pub mod engine;
 pub mod error;
 pub mod headers;
 pub mod ids;
+pub mod lang;
 pub mod ledger;
 pub mod money;
 pub mod output;

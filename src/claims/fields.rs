@@ -554,8 +554,8 @@ fn read_refs(
 }
 
 /// An item as a row's problem names it: its Chinese name, its id in English.
-fn item_name(it: &crate::policy::Item) -> crate::words::Text {
-    crate::words::Text {
+fn item_name(it: &crate::policy::Item) -> crate::lang::Text {
+    crate::lang::Text {
         zh: it.name.zh.clone(),
         en: it.id.clone(),
     }

@@ -8,8 +8,8 @@ use rust_decimal::Decimal;
 
 use super::problem::KindName;
 use crate::date::Date;
+use crate::lang::{clause_label, Lang, Text};
 use crate::money::Rounding;
-use crate::words::{clause_label, Lang, Text};
 
 pub type ItemIdx = u16;
 pub type ClauseIdx = u16;
@@ -333,7 +333,7 @@ impl Clause {
     pub(super) fn label_in(number: u32, style: ClauseStyle) -> String {
         match style {
             ClauseStyle::Paren => clause_label(number),
-            ClauseStyle::Article => format!("第{}条", crate::words::chinese_numeral(number)),
+            ClauseStyle::Article => format!("第{}条", crate::lang::chinese_numeral(number)),
         }
     }
 

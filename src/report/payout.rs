@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use std::io::{self, Write};
 
 use super::Decided;
-use crate::words::Lang;
+use crate::lang::Lang;
 
 /// The columns of the payout CSV, in the contract's order (SPEC §7).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
