@@ -16,7 +16,6 @@ use super::{
 use crate::decode::{Charset, Undecodable};
 use crate::policy::Policy;
 use crate::text::KeyForm;
-use crate::words::Lang;
 
 /// A column of the claims CSV that the contract names. The policy's facts
 /// are columns too, named by the policy.
@@ -435,16 +434,6 @@ impl ClaimsError {
             self,
             ClaimsError::LooksLikeColumns { .. } | ClaimsError::BadColumnChoice { .. }
         )
-    }
-
-    pub fn render(&self, lang: Lang) -> String {
-        lang.words().claims_error(self)
-    }
-}
-
-impl std::fmt::Display for ClaimsError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.render(Lang::En))
     }
 }
 

@@ -46,3 +46,7 @@ impl Lang {
         }
     }
 }
+
+/// The facts of the layers below said by their own methods
+/// (`error.render(lang)`), written here so that those layers need no words.
+mod said;
