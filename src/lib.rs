@@ -29,6 +29,7 @@ pub mod lang;
 pub mod ledger;
 pub mod money;
 pub mod output;
+pub mod payout_columns;
 pub mod policy;
 pub mod progress;
 pub mod report;

@@ -344,7 +344,7 @@ impl HeaderChoice {
 /// claim's own columns (`核定金额`, `status`): a payout read back as claims
 /// carries them, as the clerk's columns.
 fn is_own_output(header: &str) -> bool {
-    use crate::report::PayoutColumn;
+    use crate::payout_columns::PayoutColumn;
     let key = crate::headers::fold(header);
     PayoutColumn::ALL.into_iter().any(|c| {
         Column::from_header(c.name()).is_none()

@@ -17,6 +17,10 @@ pub type TypeIdx = u8;
 pub type TagIdx = u8;
 pub type FactIdx = u8;
 
+/// The most facts a policy may declare: a claim holds its facts in a fixed
+/// array (an allocation less per row), so the loader refuses more.
+pub const MAX_FACTS: usize = 8;
+
 /// Applicant types as a bit set (at most 32 types).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct TypeSet(pub u32);
