@@ -1,8 +1,9 @@
 //! `subsidy`: intellectual-property subsidies computed from the measures
 //! encoded as a policy file (one city's bundled) and a CSV of claims.
 //!
-//! The library holds everything but argument parsing, so the pass can be
-//! tested without the binary: `policy` loads the measures, `claims` reads a
+//! The library holds everything, down to one run of the command line
+//! (`app::main`, all that the binary calls), so the pass can be tested
+//! without the binary: `policy` loads the measures, `claims` reads a
 //! batch, `ledger` reads earlier payouts, `engine` runs the cap-aware pass,
 //! `report` prints what it decided.
 

@@ -3,7 +3,8 @@
 //! Each language is one implementation of the traits below (`zh/`, `en/`),
 //! with exhaustive matches and no default methods, so the compiler lists
 //! every fact a language has not yet said. A third language is one more
-//! folder beside these two and one more `Lang` variant.
+//! folder beside these two, one more `Lang` variant (in the leaf `lang`)
+//! and its name for `--lang` (in `cli`).
 
 pub mod book;
 mod claims;
@@ -32,7 +33,9 @@ pub trait Words:
 {
     /// The language's own choice between a text of the policy file written
     /// in Chinese and its English version (the loader fills the English
-    /// with a fallback where the file has none).
+    /// with a fallback where the file has none). `Lang::text` makes the
+    /// same choice without the words, for the layers below them, and is
+    /// what every caller uses; this stays until the word files drop it.
     fn text<'a>(&self, text: &'a Text) -> &'a str;
 }
 
