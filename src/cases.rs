@@ -11,11 +11,11 @@ use serde::Deserialize;
 
 use crate::claims::{read_claims, Claim, ClaimsError, InvalidRow, Keys};
 use crate::engine::{self, Outcome, Prior, Status};
+use crate::lang::Lang;
 use crate::ledger::{read_ledger, LedgerError};
 use crate::policy::raw::Figure;
 use crate::policy::Policy;
 use crate::report::{write_payout, Decided, What};
-use crate::words::Lang;
 
 /// The cases of the bundled policy.
 pub const BUNDLED: &str = include_str!("../policy/lianzhou-2024.cases.toml");

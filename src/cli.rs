@@ -2,6 +2,10 @@
 //! drives parsing, `--help` and the shell completions. Its words (help,
 //! headings, usage errors) come from the words layer in the language chosen
 //! before parsing (`localise`).
+//!
+//! What is parsed is plain data: this module knows no command, so the
+//! commands read their arguments from it without a loop; `app` hands the
+//! parsed command to its module.
 
 mod localise;
 
@@ -11,10 +15,8 @@ use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use clap_complete::Shell;
 
 use crate::claims::limits::Limits;
-use crate::cmd;
 use crate::decode::Encoding;
-use crate::error::Error;
-use crate::words::{Lang, Notice, Topic};
+use crate::words::{Lang, Topic};
 
 #[derive(Debug, Parser)]
 #[command(name = "subsidy", version = env!("SUBSIDY_LONG_VERSION"))]
@@ -428,6 +430,22 @@ pub enum PolicyCommand {
     },
 }
 
+/// `--lang`, written out rather than derived so that clap stays out of the
+/// leaf `lang` that the layers below the command line import.
+impl ValueEnum for Lang {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[Lang::Zh, Lang::En]
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        let name = match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        };
+        Some(clap::builder::PossibleValue::new(name))
+    }
+}
+
 /// The command line with its help in `lang`: what the tool is, the
 /// examples of each command, and under `check` the facts `facts` declares.
 pub fn command(lang: Lang, facts: &[(&str, &str)]) -> clap::Command {
@@ -487,86 +505,18 @@ pub fn early_lang(args: &[std::ffi::OsString]) -> (Lang, Option<String>) {
     }
 }
 
-/// Under `check`, the facts of the policy the arguments name (or of the
-/// bundled one), for its help.
-fn declared_facts(args: &[std::ffi::OsString], lang: Lang) -> Vec<(String, String)> {
-    let is_check = args.iter().skip(1).any(|a| a == "check");
-    if !is_check {
-        return Vec::new();
-    }
-    // `--policy FILE` or `--policy=FILE`: clap has not parsed the line yet.
-    let path = args.iter().enumerate().find_map(|(i, a)| {
-        let a = a.to_str()?;
-        match a.strip_prefix("--policy=") {
-            Some(file) => Some(std::path::PathBuf::from(file)),
-            None if a == "--policy" => args.get(i + 1).map(std::path::PathBuf::from),
-            None => None,
-        }
-    });
-    match cmd::load_policy(path.as_deref()) {
-        Ok(policy) => policy
-            .facts
-            .iter()
-            .map(|f| (f.id.clone(), f.label(lang).to_string()))
-            .collect(),
-        Err(_) => Vec::new(),
-    }
-}
-
-/// Parses the arguments, runs the command, prints any error; the exit code.
-pub fn main() -> i32 {
-    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    let (lang, ignored) = early_lang(&args);
-    if let Some(value) = ignored {
-        eprintln!(
-            "{}",
-            lang.words().notice(&Notice::LangIgnored { value: &value })
-        );
-    }
-    let facts = declared_facts(&args, lang);
-    let facts: Vec<(&str, &str)> = facts
-        .iter()
-        .map(|(i, n)| (i.as_str(), n.as_str()))
-        .collect();
-    let mut parser = command(lang, &facts);
-    let matches = match parser.try_get_matches_from_mut(&args) {
+/// The command line parsed in `lang`, or the exit code when there is
+/// nothing to run: help or the version printed, or a usage error said.
+pub fn parse(args: &[std::ffi::OsString], lang: Lang, facts: &[(&str, &str)]) -> Result<Cli, i32> {
+    let mut parser = command(lang, facts);
+    let matches = match parser.try_get_matches_from_mut(args) {
         Ok(m) => m,
-        Err(e) => return usage_failed(&e, lang),
+        Err(e) => return Err(usage_failed(&e, lang)),
     };
     if let Some(("help", asked)) = matches.subcommand() {
-        return help(parser, asked, lang);
+        return Err(help(parser, asked, lang));
     }
-    let cli = match Cli::from_arg_matches(&matches) {
-        Ok(cli) => cli,
-        Err(e) => return usage_failed(&e, lang),
-    };
-    let lang = cli.lang.unwrap_or(lang);
-    crate::text::show_ids(cli.show_ids);
-    crate::progress::set_quiet(cli.quiet);
-    let result: Result<(), Error> = match cli.command {
-        Command::Calc(args) => cmd::calc::run(&args, lang),
-        Command::Check(args) => cmd::check::run(&args, lang),
-        Command::Explain(args) => cmd::explain::run(&args, lang),
-        Command::Compare(args) => cmd::compare::run(&args, lang),
-        Command::Report(args) => cmd::review::run(&args, lang),
-        Command::Policy(command) => cmd::policy::run(&command, lang),
-        Command::Book(command) => cmd::book::run(&command, lang),
-        Command::Template(args) => cmd::template::run(&args, lang),
-        Command::Serve(args) => return crate::serve::command(&args, lang),
-        Command::Completions { shell } => cmd::write_stdout(|out| {
-            clap_complete::generate(shell, &mut command(lang, &[]), "subsidy", out);
-            Ok(())
-        }),
-    };
-    match result {
-        Ok(()) => 0,
-        Err(e) if e.is_broken_pipe() => 0,
-        Err(e) => {
-            // An error may quote a file's cell: the terminal only prints it.
-            eprintln!("{}", crate::text::shown(&e.render(lang)));
-            e.exit_code()
-        }
-    }
+    Cli::from_arg_matches(&matches).map_err(|e| usage_failed(&e, lang))
 }
 
 /// `subsidy help [COMMAND]…`: the help of that command, as `--help` gives it.

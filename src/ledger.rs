@@ -10,7 +10,6 @@ use crate::engine::{Prior, Status};
 use crate::money::parse_number;
 use crate::policy::Policy;
 use crate::report::PayoutColumn;
-use crate::words::Lang;
 
 /// The columns of the payout CSV that a ledger must have. Their names are
 /// those of the payout (`PayoutColumn`).
@@ -185,18 +184,6 @@ pub enum LedgerProblem {
     Csv {
         message: String,
     },
-}
-
-impl LedgerError {
-    pub fn render(&self, lang: Lang) -> String {
-        lang.words().ledger_error(self)
-    }
-}
-
-impl std::fmt::Display for LedgerError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.render(Lang::En))
-    }
 }
 
 impl std::error::Error for LedgerError {}

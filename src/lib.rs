@@ -1,8 +1,9 @@
 //! `subsidy`: intellectual-property subsidies computed from the measures
 //! encoded as a policy file (one city's bundled) and a CSV of claims.
 //!
-//! The library holds everything but argument parsing, so the pass can be
-//! tested without the binary: `policy` loads the measures, `claims` reads a
+//! The library holds everything, down to one run of the command line
+//! (`app::main`, all that the binary calls), so the pass can be tested
+//! without the binary: `policy` loads the measures, `claims` reads a
 //! batch, `ledger` reads earlier payouts, `engine` runs the cap-aware pass,
 //! `report` prints what it decided.
 
@@ -10,6 +11,7 @@
 // lines); .ci/run's clippy with -D warnings enforces it.
 #![warn(clippy::too_many_lines)]
 
+pub mod app;
 #[cfg(test)]
 mod architecture_test;
 pub mod book;
@@ -23,9 +25,12 @@ pub mod dryrun;
 pub mod engine;
 pub mod error;
 pub mod headers;
+pub mod ids;
+pub mod lang;
 pub mod ledger;
 pub mod money;
 pub mod output;
+pub mod payout_columns;
 pub mod policy;
 pub mod progress;
 pub mod report;

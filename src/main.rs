@@ -1,3 +1,3 @@
 fn main() {
-    std::process::exit(subsidy::cli::main());
+    std::process::exit(subsidy::app::main());
 }

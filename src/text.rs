@@ -7,6 +7,8 @@
 use std::borrow::Cow;
 use std::io::{self, Read, Write};
 
+use crate::ids::is_person_id;
+
 /// Maps full-width ASCII variants (U+FF01..U+FF5E), the ideographic space and
 /// the full-width yen sign to their ASCII (or Latin-1) forms.
 pub fn half_width(text: &str) -> Cow<'_, str> {
@@ -139,21 +141,6 @@ static SHOW_IDS: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::
 /// needs them); by default they are masked everywhere but the payout.
 pub fn show_ids(yes: bool) {
     SHOW_IDS.store(yes, std::sync::atomic::Ordering::Relaxed);
-}
-
-/// An individual's 身份证号码 (GB 11643: 17 digits, a digit or X, a birth
-/// date in places 7–14). A 统一社会信用代码 is public and never one.
-pub fn is_person_id(id: &str) -> bool {
-    let b = id.as_bytes();
-    if b.len() != 18 || !b[..17].iter().all(u8::is_ascii_digit) {
-        return false;
-    }
-    if !(b[17].is_ascii_digit() || b[17] == b'X' || b[17] == b'x') {
-        return false;
-    }
-    let number = |r: std::ops::Range<usize>| id[r].parse::<u32>().unwrap_or(0);
-    let (year, month, day) = (number(6..10), number(10..12), number(12..14));
-    (1900..=2100).contains(&year) && (1..=12).contains(&month) && (1..=31).contains(&day)
 }
 
 /// An individual's 身份证号码, however it was typed (full width, spaced,
@@ -379,7 +366,7 @@ pub fn key(written: &str, form: KeyForm) -> Cow<'_, str> {
         // Only an id that is one of the two kinds without its dashes loses
         // them: another id may use a dash to mean something.
         let bare: String = out.chars().filter(|&c| !is_id_dash(c)).collect();
-        if crate::claims::checkchar::kind_of(&bare).is_some() {
+        if crate::ids::kind_of(&bare).is_some() {
             return Cow::Owned(bare);
         }
     }

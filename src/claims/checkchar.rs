@@ -6,16 +6,15 @@
 //! Which kind an id is: 18 characters, once trimmed, made half-width and
 //! upper case (`text::applicant_key`). An ID number has 17 digits, then a
 //! digit or `X`, and a plausible birth date in places 7–14
-//! (`text::is_person_id`, the test that also decides what is masked); any
+//! (`ids::is_person_id`, the test that also decides what is masked); any
 //! other id of 18 characters all from the credit code's 31 characters is a
 //! credit code. An id of another length, or with a character neither kind
 //! uses, is not checked.
 
 use std::borrow::Cow;
 
-/// The 31 characters of a credit code in the order of their values
-/// (0–30): digits, then capitals without I, O, S, V and Z.
-const CODE_CHARS: &[u8; 31] = b"0123456789ABCDEFGHJKLMNPQRTUWXY";
+pub use crate::ids::IdKind;
+use crate::ids::{code_value, kind_of, CODE_CHARS};
 
 /// Weights of the first 17 characters of a credit code: 3^(i-1) mod 31.
 const CODE_WEIGHTS: [u32; 17] = [
@@ -24,15 +23,6 @@ const CODE_WEIGHTS: [u32; 17] = [
 
 /// Weights of the first 17 digits of an ID number: 2^(18-i) mod 11.
 const PERSON_WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-
-/// The two kinds of id whose last character checks the others.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum IdKind {
-    /// 统一社会信用代码, GB 32100-2015.
-    CreditCode,
-    /// 身份证号码, GB 11643-1999.
-    IdNumber,
-}
 
 /// An id whose check character is not the one its other characters give.
 /// Characters are ASCII, kept as bytes so that a claim stays small.
@@ -65,41 +55,6 @@ pub struct CheckWarning<'a> {
     /// The id as written.
     pub id: &'a str,
     pub fault: CheckFault,
-}
-
-/// The value + 1 of each ASCII character in a credit code (0: none). The
-/// reader looks up every id of a batch: a table, not a search.
-const CODE_VALUES: [u8; 128] = {
-    let mut table = [0u8; 128];
-    let mut v = 0;
-    while v < CODE_CHARS.len() {
-        table[CODE_CHARS[v] as usize] = v as u8 + 1;
-        v += 1;
-    }
-    table
-};
-
-/// The value of a credit code's character (0–30), or `None` for a
-/// character credit codes do not use.
-fn code_value(c: u8) -> Option<u32> {
-    match CODE_VALUES.get(usize::from(c)) {
-        Some(&v) if v > 0 => Some(u32::from(v - 1)),
-        _ => None,
-    }
-}
-
-/// Which kind an id is, in the key form (half-width, upper case, trimmed).
-pub fn kind_of(key: &str) -> Option<IdKind> {
-    let b = key.as_bytes();
-    if b.len() != 18 {
-        return None;
-    }
-    if crate::text::is_person_id(key) {
-        return Some(IdKind::IdNumber);
-    }
-    b.iter()
-        .all(|&c| code_value(c).is_some())
-        .then_some(IdKind::CreditCode)
 }
 
 /// The check character the first 17 characters of an id of this kind give,

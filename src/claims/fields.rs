@@ -5,12 +5,8 @@ use super::refs::{split_refs, RefCell, RefFault};
 use super::{Claim, Column, Keys, Problem, ProblemKind, Refs};
 use crate::date::Date;
 use crate::money::{parse_amount, parse_number};
-use crate::policy::{FactKind, ItemIdx, Policy, TagSet};
+use crate::policy::{FactKind, ItemIdx, Policy, TagSet, MAX_FACTS};
 use crate::text;
-
-/// The most facts a policy may declare (a fixed array saves an allocation
-/// per row).
-pub const MAX_FACTS: usize = 8;
 
 /// The cells of one claim as written. `check` builds one from flags; the CSV
 /// reader from a record.
@@ -554,8 +550,8 @@ fn read_refs(
 }
 
 /// An item as a row's problem names it: its Chinese name, its id in English.
-fn item_name(it: &crate::policy::Item) -> crate::words::Text {
-    crate::words::Text {
+fn item_name(it: &crate::policy::Item) -> crate::lang::Text {
+    crate::lang::Text {
         zh: it.name.zh.clone(),
         en: it.id.clone(),
     }

@@ -11,6 +11,7 @@ mod strings;
 
 use strings::Strings;
 
+pub use crate::policy::MAX_FACTS;
 pub use checkchar::{CheckFault, CheckWarning, IdKind};
 
 use rust_decimal::Decimal;
@@ -19,7 +20,7 @@ use crate::date::Date;
 use crate::policy::{ItemIdx, TagSet, TypeIdx};
 
 pub use fields::{
-    check_cells, parse_claim, parse_quantity, parse_yes_no, Cells, RawClaim, Refusal, MAX_FACTS,
+    check_cells, parse_claim, parse_quantity, parse_yes_no, Cells, RawClaim, Refusal,
 };
 pub use problem::{Problem, ProblemKind};
 pub use read::{

@@ -2,9 +2,8 @@
 //! layer (`words::ClaimsWords`) says them.
 
 use super::Column;
+use crate::lang::Text;
 use crate::money::AmountError;
-use crate::words::Lang;
-use crate::words::Text;
 
 /// One thing wrong with one cell (or the whole row) of a claims file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -104,15 +103,5 @@ impl Problem {
     /// A problem of the whole row.
     pub fn of_row(kind: ProblemKind) -> Problem {
         Problem::new("", kind)
-    }
-
-    /// The message without the column, as the `reason` cell shows it.
-    pub fn message(&self, lang: Lang) -> String {
-        lang.words().problem(&self.kind)
-    }
-
-    /// `amount: "abc" is not a number`, as the reason cell shows it.
-    pub fn describe(&self, lang: Lang) -> String {
-        lang.words().problem_described(self)
     }
 }

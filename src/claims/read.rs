@@ -16,7 +16,6 @@ use super::{
 use crate::decode::{Charset, Undecodable};
 use crate::policy::Policy;
 use crate::text::KeyForm;
-use crate::words::Lang;
 
 /// A column of the claims CSV that the contract names. The policy's facts
 /// are columns too, named by the policy.
@@ -345,7 +344,7 @@ impl HeaderChoice {
 /// claim's own columns (`核定金额`, `status`): a payout read back as claims
 /// carries them, as the clerk's columns.
 fn is_own_output(header: &str) -> bool {
-    use crate::report::PayoutColumn;
+    use crate::payout_columns::PayoutColumn;
     let key = crate::headers::fold(header);
     PayoutColumn::ALL.into_iter().any(|c| {
         Column::from_header(c.name()).is_none()
@@ -435,16 +434,6 @@ impl ClaimsError {
             self,
             ClaimsError::LooksLikeColumns { .. } | ClaimsError::BadColumnChoice { .. }
         )
-    }
-
-    pub fn render(&self, lang: Lang) -> String {
-        lang.words().claims_error(self)
-    }
-}
-
-impl std::fmt::Display for ClaimsError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.render(Lang::En))
     }
 }
 

@@ -8,14 +8,18 @@ use rust_decimal::Decimal;
 
 use super::problem::KindName;
 use crate::date::Date;
+use crate::lang::{clause_label, Lang, Text};
 use crate::money::Rounding;
-use crate::words::{clause_label, Lang, Text};
 
 pub type ItemIdx = u16;
 pub type ClauseIdx = u16;
 pub type TypeIdx = u8;
 pub type TagIdx = u8;
 pub type FactIdx = u8;
+
+/// The most facts a policy may declare: a claim holds its facts in a fixed
+/// array (an allocation less per row), so the loader refuses more.
+pub const MAX_FACTS: usize = 8;
 
 /// Applicant types as a bit set (at most 32 types).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -333,7 +337,7 @@ impl Clause {
     pub(super) fn label_in(number: u32, style: ClauseStyle) -> String {
         match style {
             ClauseStyle::Paren => clause_label(number),
-            ClauseStyle::Article => format!("第{}条", crate::words::chinese_numeral(number)),
+            ClauseStyle::Article => format!("第{}条", crate::lang::chinese_numeral(number)),
         }
     }
 

@@ -2,12 +2,9 @@
 //! and which mistake, with the values it involves. The words layer says
 //! them (`crate::words::PolicyWords`).
 
-use std::fmt;
-
 use rust_decimal::Decimal;
 
 use crate::date::Date;
-use crate::words::Lang;
 
 /// One mistake in a policy file.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,25 +22,6 @@ pub struct PolicyProblem {
 pub struct PolicyError {
     pub file: String,
     pub problems: Vec<PolicyProblem>,
-}
-
-impl PolicyError {
-    /// One line per problem, each ending in a newline.
-    pub fn render(&self, lang: Lang) -> String {
-        let words = lang.words();
-        let mut out = String::new();
-        for p in &self.problems {
-            out.push_str(&words.policy_problem(&self.file, p));
-            out.push('\n');
-        }
-        out
-    }
-}
-
-impl fmt::Display for PolicyError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.render(Lang::En).trim_end())
-    }
 }
 
 impl std::error::Error for PolicyError {}

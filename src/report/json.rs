@@ -10,8 +10,8 @@ use serde::{Serialize, Serializer};
 use super::summary::{Summary, Tally};
 use super::{Decided, PayoutColumn};
 use crate::engine::Status;
+use crate::lang::Lang;
 use crate::money::plain;
-use crate::words::Lang;
 
 #[derive(Serialize)]
 struct Report<'a> {

@@ -8,8 +8,6 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 
 use crate::engine::{Rejection, Status};
-use crate::policy::Policy;
-use crate::words::Lang;
 
 /// The rule a rejection applied, without what is particular to the claim
 /// (which claim paid the reference first, the figures it fell short by).
@@ -62,24 +60,6 @@ impl RejectionKind {
             Rejection::EarlierAwardMissing { .. } => K::EarlierAwardMissing,
             Rejection::Candidacy { .. } => K::Candidacy,
         }
-    }
-
-    /// The rule of a reason a payout gives, in either language; `None`
-    /// for a reason this tool does not write (a clerk's own words).
-    pub fn of_reason(policy: &Policy, reason: &str) -> Option<RejectionKind> {
-        // A policy may word its exclusion itself.
-        if let Some(own) = &policy.wording.exclusion {
-            if !own.is_empty() && reason.contains(own.as_str()) {
-                return Some(RejectionKind::OtherCitySupport);
-            }
-        }
-        [Lang::Zh, Lang::En].into_iter().find_map(|lang| {
-            lang.words()
-                .rejection_marks()
-                .iter()
-                .find(|(_, mark)| reason.contains(mark))
-                .map(|(kind, _)| *kind)
-        })
     }
 }
 
@@ -141,7 +121,7 @@ pub struct Review {
 /// writes them.
 fn clause_numbers() -> std::collections::HashMap<String, u32> {
     (1..=99)
-        .map(|n| (crate::words::clause_label(n), n))
+        .map(|n| (crate::lang::clause_label(n), n))
         .collect()
 }
 
@@ -251,7 +231,7 @@ mod tests {
     fn clauses_come_in_the_measures_order() {
         let labels: Vec<String> = [12, 2, 1, 20]
             .iter()
-            .map(|n| crate::words::clause_label(*n))
+            .map(|n| crate::lang::clause_label(*n))
             .collect();
         let rows: Vec<PayoutRow> = labels
             .iter()
@@ -260,7 +240,7 @@ mod tests {
             .collect();
         let r = review(&rows, 1);
         let order: Vec<&str> = r.clauses.iter().map(|(c, _)| c.as_str()).collect();
-        let want = [1, 2, 12, 20].map(crate::words::clause_label);
+        let want = [1, 2, 12, 20].map(crate::lang::clause_label);
         assert_eq!(
             &order[..4],
             &want.iter().map(String::as_str).collect::<Vec<_>>()[..]

@@ -3,7 +3,8 @@
 //! Each language is one implementation of the traits below (`zh/`, `en/`),
 //! with exhaustive matches and no default methods, so the compiler lists
 //! every fact a language has not yet said. A third language is one more
-//! folder beside these two and one more `Lang` variant.
+//! folder beside these two, one more `Lang` variant (in the leaf `lang`)
+//! and its name for `--lang` (in `cli`).
 
 pub mod book;
 mod claims;
@@ -24,101 +25,31 @@ pub use report::ReportWords;
 pub use report::{BookLabel, BookLimit, Figures, Label, Notice, Rule, Sep, Stage};
 pub use whatif::WhatIfWords;
 
+pub use crate::lang::{chinese_numeral, clause_label, Lang, Text};
+
 /// Every family of words one language must say.
 pub trait Words:
     ReportWords + PolicyWords + ClaimsWords + HelpWords + WhatIfWords + PageWords + OfficeWords + Sync
 {
     /// The language's own choice between a text of the policy file written
     /// in Chinese and its English version (the loader fills the English
-    /// with a fallback where the file has none).
+    /// with a fallback where the file has none). `Lang::text` makes the
+    /// same choice without the words, for the layers below them, and is
+    /// what every caller uses; this stays until the word files drop it.
     fn text<'a>(&self, text: &'a Text) -> &'a str;
 }
 
-/// A text of the policy file (a name, a title, a note) in both languages.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Text {
-    pub zh: String,
-    pub en: String,
-}
-
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
-pub enum Lang {
-    #[default]
-    Zh,
-    En,
-}
-
+/// The words of a language. Written here, not beside `Lang`, so that the
+/// leaf `lang` stays below every layer that carries a language.
 impl Lang {
-    /// The words of this language.
     pub fn words(self) -> &'static dyn Words {
         match self {
             Lang::Zh => &zh::Chinese,
             Lang::En => &en::English,
         }
     }
-
-    /// A language by its name in any case, or by the language part of a
-    /// locale: `zh`, `ZH`, `zh_CN.UTF-8`, `en-GB`.
-    pub fn from_name(name: &str) -> Option<Lang> {
-        let part = name
-            .trim()
-            .split(['_', '-', '.', '@'])
-            .next()
-            .unwrap_or_default()
-            .to_ascii_lowercase();
-        match part.as_str() {
-            "zh" => Some(Lang::Zh),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
-    }
-
-    /// A text of the policy file in this language.
-    pub fn text(self, text: &Text) -> &str {
-        self.words().text(text)
-    }
 }
 
-/// `1` → `（一）`, `21` → `（二十一）`: clause numbers as the measures print them.
-pub fn clause_label(number: u32) -> String {
-    format!("（{}）", chinese_numeral(number))
-}
-
-pub fn chinese_numeral(n: u32) -> String {
-    const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-    match n {
-        0..=9 => DIGITS[n as usize].to_string(),
-        10..=19 => format!(
-            "十{}",
-            if n == 10 {
-                ""
-            } else {
-                DIGITS[(n % 10) as usize]
-            }
-        ),
-        20..=99 => format!(
-            "{}十{}",
-            DIGITS[(n / 10) as usize],
-            if n % 10 == 0 {
-                ""
-            } else {
-                DIGITS[(n % 10) as usize]
-            }
-        ),
-        _ => n.to_string(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn clause_numbers_read_as_in_the_measures() {
-        assert_eq!(clause_label(1), "（一）");
-        assert_eq!(clause_label(10), "（十）");
-        assert_eq!(clause_label(12), "（十二）");
-        assert_eq!(clause_label(20), "（二十）");
-        assert_eq!(clause_label(21), "（二十一）");
-    }
-}
+/// The facts of the layers below said by their own methods
+/// (`error.render(lang)`), written here so that those layers need no words.
+mod said;

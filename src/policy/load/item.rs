@@ -3,12 +3,12 @@
 
 use super::named::Names;
 use super::{note, text, Checker};
+use crate::lang::Text;
 use crate::policy::model::{
     name_key, ClauseIdx, FactIdx, Item, Kind, QuantityCap, TagSet, TypeSet, Unique,
 };
 use crate::policy::problem::{PolicyFault, RuleFault};
 use crate::policy::raw::RawItem;
-use crate::words::Text;
 
 /// The keys of one item's values, as the problems name them.
 pub(super) struct ItemKey(String);

@@ -24,7 +24,7 @@ use std::ops::Range;
 use super::model::{name_key, Named, Policy};
 use super::problem::{PolicyError, PolicyFault, PolicyProblem};
 use super::raw::RawPolicy;
-use crate::words::Text;
+use crate::lang::Text;
 
 pub fn load(file: &str, text: &str) -> Result<Policy, PolicyError> {
     let mut check = Checker {

@@ -62,7 +62,7 @@ impl Checker<'_> {
             })
             .collect();
         let facts = self.named_list(&as_named, "fact");
-        let max = crate::claims::MAX_FACTS;
+        let max = crate::policy::MAX_FACTS;
         if facts.len() > max {
             self.problem(0..0, "fact", PolicyFault::TooManyFacts { max });
         }
