@@ -12,6 +12,7 @@ pub mod help;
 pub mod page;
 mod policy;
 mod report;
+mod side_by_side;
 mod whatif;
 mod zh;
 

@@ -6,11 +6,10 @@ mod help;
 mod help_flags;
 mod page;
 mod policy;
-mod report;
-mod rules;
 mod whatif;
 
-use super::{Text, Words};
+use super::side_by_side::Language;
+use super::{Lang, Text, Words};
 
 pub struct Chinese;
 
@@ -18,4 +17,8 @@ impl Words for Chinese {
     fn text<'a>(&self, text: &'a Text) -> &'a str {
         &text.zh
     }
+}
+
+impl Language for Chinese {
+    const LANG: Lang = Lang::Zh;
 }
