@@ -1,12 +1,7 @@
 //! English.
 
-mod book;
-mod claims;
 mod help;
 mod help_flags;
-mod page;
-mod policy;
-mod whatif;
 
 use super::side_by_side::Language;
 use super::{Lang, Text, Words};

@@ -1,12 +1,7 @@
 //! Chinese.
 
-mod book;
-mod claims;
 mod help;
 mod help_flags;
-mod page;
-mod policy;
-mod whatif;
 
 use super::side_by_side::Language;
 use super::{Lang, Text, Words};
