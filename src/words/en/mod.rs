@@ -1,7 +1,6 @@
-//! English.
-
-mod help;
-mod help_flags;
+//! English: the language itself. Its sentences are written beside the
+//! other languages' in each family's folder (`words/report/`, …), so that
+//! none of their logic is written twice.
 
 use super::side_by_side::Language;
 use super::{Lang, Text, Words};

@@ -1,7 +1,6 @@
-//! Chinese.
-
-mod help;
-mod help_flags;
+//! Chinese: the language itself. Its sentences are written beside the
+//! other languages' in each family's folder (`words/report/`, …), so that
+//! none of their logic is written twice.
 
 use super::side_by_side::Language;
 use super::{Lang, Text, Words};
