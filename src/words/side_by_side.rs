@@ -39,3 +39,8 @@ macro_rules! say {
 
 pub(crate) use pick;
 pub(crate) use say;
+
+/// Between the names of a list: `、` in Chinese, `, ` in English.
+pub fn list_sep(l: Lang) -> &'static str {
+    pick!(l, zh: "、", en: ", ")
+}

@@ -6,13 +6,8 @@ use crate::claims::{CheckFault, CheckWarning, ClaimsError, Column, IdKind, Probl
 use crate::headers::shell_word;
 use crate::ledger::{LedgerError, LedgerProblem};
 use crate::money::AmountError;
-use crate::words::side_by_side::{pick, say, Language};
+use crate::words::side_by_side::{list_sep, pick, say, Language};
 use crate::words::Lang;
-
-/// Between the names of a list.
-fn list_sep(l: Lang) -> &'static str {
-    pick!(l, zh: "、", en: ", ")
-}
 
 /// A column as the reader of a message knows it: `applicant_id` in English,
 /// `applicant_id（统一社会信用代码）` for a Chinese sheet.

@@ -2,7 +2,7 @@
 //! side by side.
 
 use super::{flags, Cmd, Flag, HelpWord, HelpWords, Topic, UsageError};
-use crate::words::side_by_side::{pick, say, Language};
+use crate::words::side_by_side::{list_sep, pick, say, Language};
 use crate::words::Lang;
 
 impl<L: Language> HelpWords for L {
@@ -50,7 +50,7 @@ impl<L: Language> HelpWords for L {
     }
 
     fn possible_values(&self, values: &[String]) -> String {
-        let values = values.join(pick!(L::LANG, zh: "、", en: ", "));
+        let values = values.join(list_sep(L::LANG));
         say!(L::LANG, zh: "[可选值：{values}]"; en: "[possible values: {values}]")
     }
 
@@ -142,7 +142,7 @@ fn valid_list(l: Lang, valid: &[String]) -> String {
     if valid.is_empty() {
         return String::new();
     }
-    let values = valid.join(pick!(l, zh: "、", en: ", "));
+    let values = valid.join(list_sep(l));
     say!(l, zh: "\n  可选值：{values}"; en: "\n  possible values: {values}")
 }
 

@@ -6,7 +6,7 @@ use crate::cases::{CaseMismatch, CasesError};
 use crate::policy::{
     KindName, Policy, PolicyFault, PolicyProblem, RuleFault, ShapeFault, TomlType,
 };
-use crate::words::side_by_side::{pick, say, Language};
+use crate::words::side_by_side::{list_sep, pick, say, Language};
 use crate::words::{clause_label, Lang};
 
 impl<L: Language> PolicyWords for L {
@@ -245,7 +245,7 @@ impl<L: Language> PolicyWords for L {
         let list: Vec<String> = (candidates.iter())
             .map(|(id, name)| say!(l, zh: "{name}（{id}）"; en: "{id} ({name})"))
             .collect();
-        let list = list.join(pick!(l, zh: "、", en: ", "));
+        let list = list.join(list_sep(l));
         say!(l,
             zh: "“{written}”是多个项目名称的一部分：{list}；请写全名或编号";
             en: "`{written}` is part of the names of several items: {list}; write the whole name or the id")
@@ -258,7 +258,7 @@ fn kinds(l: Lang) -> String {
     match names.split_last() {
         Some((last, [])) => last.to_string(),
         Some((last, rest)) => {
-            let rest = rest.join(pick!(l, zh: "、", en: ", "));
+            let rest = rest.join(list_sep(l));
             say!(l, zh: "{rest} 或 {last}"; en: "{rest} or {last}")
         }
         None => String::new(),

@@ -9,10 +9,10 @@ use crate::claims::Claim;
 use crate::engine::{NoPlace, OutOfRange, Tier};
 use crate::money::{short, short_grouped};
 use crate::policy::{Band, Bound, Measured, Policy, Range, Side, Window, WindowUnit};
-use crate::words::side_by_side::{pick, say};
+use crate::words::side_by_side::{list_sep, pick, say};
 use crate::words::Lang;
 
-use super::sentences::{area, item_key, list_sep};
+use super::sentences::{area, item_key};
 
 /// What a range bounds: a fact's name, or the amount.
 pub(super) fn measured(l: Lang, policy: &Policy, on: Measured) -> String {

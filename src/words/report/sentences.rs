@@ -13,7 +13,7 @@ use crate::money::{short, short_grouped};
 use crate::policy::{ItemIdx, Policy, Quota, TagSet, Unique};
 use crate::report::{payers, room_figures, tag_names, tag_names_joined, who, yuan};
 use crate::report::{Derivation, Tally};
-use crate::words::side_by_side::{pick, say, Language};
+use crate::words::side_by_side::{list_sep, pick, say, Language};
 use crate::words::Lang;
 
 /// Users of a room are listed up to this many, then counted.
@@ -40,11 +40,6 @@ fn level(l: Lang, policy: &Policy) -> &str {
 fn clause_key(l: Lang, policy: &Policy, clause: u16) -> String {
     let clause = &policy.clauses[usize::from(clause)];
     pick!(l, zh: clause.cited(), en: clause.label_en())
-}
-
-/// Between the names of a list.
-pub(super) fn list_sep(l: Lang) -> &'static str {
-    pick!(l, zh: "、", en: ", ")
 }
 
 pub(super) fn percent(rate: Decimal) -> String {

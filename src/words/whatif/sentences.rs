@@ -10,17 +10,12 @@ use crate::whatif::{
     factor_shown, overrides_list, FigureKind, Override, WhatIfError, WhatIfFact, WhatIfLabel,
     WhatIfTopic,
 };
-use crate::words::side_by_side::{pick, say, Language};
+use crate::words::side_by_side::{list_sep, pick, say, Language};
 use crate::words::Lang;
 
 /// Between the figures changed for a run.
 fn sep(l: Lang) -> &'static str {
     pick!(l, zh: "；", en: "; ")
-}
-
-/// Between the names of a list.
-fn list_sep(l: Lang) -> &'static str {
-    pick!(l, zh: "、", en: ", ")
 }
 
 /// A command's examples under the language's heading; the command lines
