@@ -7,7 +7,7 @@
 //! every sentence without its words a compile error, and nothing but the
 //! words is written again for it.
 
-use super::Lang;
+use super::{Lang, Text, Words};
 
 /// A language whose words are written side by side with the others'. The
 /// families of words moved to side-by-side sentences are implemented once
@@ -43,4 +43,13 @@ pub(crate) use say;
 /// Between the names of a list: `、` in Chinese, `, ` in English.
 pub fn list_sep(l: Lang) -> &'static str {
     pick!(l, zh: "、", en: ", ")
+}
+
+/// Every family is written side by side, so a language is whole once it
+/// is a `Language`: its text of the policy file is the one in its own
+/// language (the loader fills the English where the file has none).
+impl<L: Language + Sync> Words for L {
+    fn text<'a>(&self, text: &'a Text) -> &'a str {
+        pick!(L::LANG, zh: &text.zh, en: &text.en)
+    }
 }

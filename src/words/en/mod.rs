@@ -3,15 +3,9 @@
 //! none of their logic is written twice.
 
 use super::side_by_side::Language;
-use super::{Lang, Text, Words};
+use super::Lang;
 
 pub struct English;
-
-impl Words for English {
-    fn text<'a>(&self, text: &'a Text) -> &'a str {
-        &text.en
-    }
-}
 
 impl Language for English {
     const LANG: Lang = Lang::En;

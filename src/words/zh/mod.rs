@@ -3,15 +3,9 @@
 //! none of their logic is written twice.
 
 use super::side_by_side::Language;
-use super::{Lang, Text, Words};
+use super::Lang;
 
 pub struct Chinese;
-
-impl Words for Chinese {
-    fn text<'a>(&self, text: &'a Text) -> &'a str {
-        &text.zh
-    }
-}
 
 impl Language for Chinese {
     const LANG: Lang = Lang::Zh;
