@@ -1,6 +1,7 @@
 //! The words of what the pass decided and of the reports built on it:
 //! reasons, derivations, tables, the catalogue and the command's notices.
 
+mod caps;
 mod notices;
 mod rules;
 mod sentences;
