@@ -183,13 +183,13 @@ Exit codes: 0 done; 1 invalid data under --strict, unreadable input, bad policy;
   subsidy check --item 首次获得高价值发明专利认定 --type enterprise --tags 专精特新
   subsidy check --item ip_management_standard --type 企业 --fact valid_invention_patents=2
   subsidy check --item patent_transfer --type enterprise --amount 1,200,000 \\
-            --applicant 91441882MA5ABCDE1G --ledger payout-2024.csv",
+                --applicant 91441882MA5ABCDE1G --ledger payout-2024.csv",
             en: "Examples:
   subsidy check --item high_value_patent --type enterprise --quantity 3 --date 2024-05-01
   subsidy check --item 首次获得高价值发明专利认定 --type enterprise --tags srdi
   subsidy check --item ip_management_standard --type enterprise --fact valid_invention_patents=2
   subsidy check --item patent_transfer --type enterprise --amount 1,200,000 \\
-            --applicant 91441882MA5ABCDE1G --ledger payout-2024.csv"),
+                --applicant 91441882MA5ABCDE1G --ledger payout-2024.csv"),
         Topic::Explain => pick!(l,
             zh: "示例：
   subsidy explain samples/claims-2024.csv --claim C-003
@@ -259,5 +259,21 @@ The dry-run page: find an item by name, describe a claim, see what is computed a
   subsidy completions bash > /etc/bash_completion.d/subsidy
   subsidy completions zsh > \"${fpath[1]}/_subsidy\"
   subsidy completions fish > ~/.config/fish/completions/subsidy.fish"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The continued line of `check`'s last example stands under the
+    /// command's flags in both languages; moving the examples here once
+    /// cut its indent.
+    #[test]
+    fn a_continued_example_keeps_its_indent() {
+        for l in [Lang::Zh, Lang::En] {
+            let text = examples(l, Topic::Check);
+            assert!(text.contains("\\\n                --applicant "), "{text}");
+        }
     }
 }
