@@ -37,6 +37,23 @@ macro_rules! say {
     };
 }
 
+/// A command's examples, one command a line, under the language's heading
+/// (`示例：`, `Examples:`). Lines that are the same in every language are
+/// written once: `examples!(lang, "subsidy calc a.csv")`; lines that differ
+/// (a type or tag named in the language, a comment) are given per language.
+macro_rules! examples {
+    ($lang:expr, $($line:literal),+ $(,)?) => {
+        $crate::words::side_by_side::examples!($lang, zh: [$($line),+], en: [$($line),+])
+    };
+    ($lang:expr, zh: [$($zh:literal),+ $(,)?], en: [$($en:literal),+ $(,)?] $(,)?) => {
+        match $lang {
+            $crate::words::Lang::Zh => concat!("示例：" $(, "\n  ", $zh)+),
+            $crate::words::Lang::En => concat!("Examples:" $(, "\n  ", $en)+),
+        }
+    };
+}
+
+pub(crate) use examples;
 pub(crate) use pick;
 pub(crate) use say;
 

@@ -2,7 +2,7 @@
 //! side by side.
 
 use super::{flags, Cmd, Flag, HelpWord, HelpWords, Topic, UsageError};
-use crate::words::side_by_side::{list_sep, pick, say, Language};
+use crate::words::side_by_side::{examples, list_sep, pick, say, Language};
 use crate::words::Lang;
 
 impl<L: Language> HelpWords for L {
@@ -166,73 +166,63 @@ fn examples(l: Lang, topic: Topic) -> &'static str {
   subsidy policy list
 
 Exit codes: 0 done; 1 invalid data under --strict, unreadable input, bad policy; 2 wrong usage."),
-        Topic::Calc => pick!(l,
-            zh: "示例：
-  subsidy calc samples/claims-2024.csv
-  subsidy calc samples/claims-2024.csv --out payout-2024.csv
-  subsidy calc batch2.csv --ledger payout-2024.csv --format json
-  cat claims.csv | subsidy calc - --format csv --no-bom",
-            en: "Examples:
-  subsidy calc samples/claims-2024.csv
-  subsidy calc samples/claims-2024.csv --out payout-2024.csv
-  subsidy calc batch2.csv --ledger payout-2024.csv --format json
-  cat claims.csv | subsidy calc - --format csv --no-bom"),
-        Topic::Check => pick!(l,
-            zh: "示例：
-  subsidy check --item high_value_patent --type 企业 --quantity 3 --date 2024-05-01
-  subsidy check --item 首次获得高价值发明专利认定 --type enterprise --tags 专精特新
-  subsidy check --item ip_management_standard --type 企业 --fact valid_invention_patents=2
-  subsidy check --item patent_transfer --type enterprise --amount 1,200,000 \\
-                --applicant 91441882MA5ABCDE1G --ledger payout-2024.csv",
-            en: "Examples:
-  subsidy check --item high_value_patent --type enterprise --quantity 3 --date 2024-05-01
-  subsidy check --item 首次获得高价值发明专利认定 --type enterprise --tags srdi
-  subsidy check --item ip_management_standard --type enterprise --fact valid_invention_patents=2
-  subsidy check --item patent_transfer --type enterprise --amount 1,200,000 \\
-                --applicant 91441882MA5ABCDE1G --ledger payout-2024.csv"),
-        Topic::Explain => pick!(l,
-            zh: "示例：
-  subsidy explain samples/claims-2024.csv --claim C-003
-  subsidy explain samples/claims-2024.csv --claim C-003 --claim C-040 --lang en
-  subsidy explain samples/claims-2024.csv --applicant 91441882MA5123456M --ledger samples/ledger-2024.csv",
-            en: "Examples:
-  subsidy explain samples/claims-2024.csv --claim C-003
-  subsidy explain samples/claims-2024.csv --claim C-003 --claim C-040 --lang en
-  subsidy explain samples/claims-2024.csv --applicant 91441882MA5123456M --ledger samples/ledger-2024.csv"),
-        Topic::PolicyList => pick!(l,
-            zh: "示例：
-  subsidy policy list
-  subsidy policy list --lang en
-  subsidy policy list --policy my-policy.toml",
-            en: "Examples:
-  subsidy policy list
-  subsidy policy list --lang en
-  subsidy policy list --policy my-policy.toml"),
-        Topic::PolicyShow => pick!(l,
-            zh: "示例：
-  subsidy policy show high_value_patent
-  subsidy policy show 十二
-  subsidy policy show 5 --lang en",
-            en: "Examples:
-  subsidy policy show high_value_patent
-  subsidy policy show 十二
-  subsidy policy show 5 --lang en"),
-        Topic::PolicyValidate => pick!(l,
-            zh: "示例：
-  subsidy policy validate                    # 内置政策
-  subsidy policy validate my-policy.toml",
-            en: "Examples:
-  subsidy policy validate                    # the bundled policy
-  subsidy policy validate my-policy.toml"),
-        Topic::PolicyTest => pick!(l,
-            zh: "示例：
-  subsidy policy test                                   # 内置政策及其用例
-  subsidy policy test my-policy.toml                    # 读取 my-policy.cases.toml
-  subsidy policy test my-policy.toml extra.cases.toml",
-            en: "Examples:
-  subsidy policy test                                   # bundled policy and cases
-  subsidy policy test my-policy.toml                    # reads my-policy.cases.toml
-  subsidy policy test my-policy.toml extra.cases.toml"),
+        Topic::Calc => examples!(l,
+            "subsidy calc samples/claims-2024.csv",
+            "subsidy calc samples/claims-2024.csv --out payout-2024.csv",
+            "subsidy calc batch2.csv --ledger payout-2024.csv --format json",
+            "cat claims.csv | subsidy calc - --format csv --no-bom",
+        ),
+        Topic::Check => examples!(l,
+            zh: [
+                "subsidy check --item high_value_patent --type 企业 --quantity 3 --date 2024-05-01",
+                "subsidy check --item 首次获得高价值发明专利认定 --type enterprise --tags 专精特新",
+                "subsidy check --item ip_management_standard --type 企业 --fact valid_invention_patents=2",
+                "subsidy check --item patent_transfer --type enterprise --amount 1,200,000 \\\n                --applicant 91441882MA5ABCDE1G --ledger payout-2024.csv",
+            ],
+            en: [
+                "subsidy check --item high_value_patent --type enterprise --quantity 3 --date 2024-05-01",
+                "subsidy check --item 首次获得高价值发明专利认定 --type enterprise --tags srdi",
+                "subsidy check --item ip_management_standard --type enterprise --fact valid_invention_patents=2",
+                "subsidy check --item patent_transfer --type enterprise --amount 1,200,000 \\\n                --applicant 91441882MA5ABCDE1G --ledger payout-2024.csv",
+            ],
+        ),
+        Topic::Explain => examples!(l,
+            "subsidy explain samples/claims-2024.csv --claim C-003",
+            "subsidy explain samples/claims-2024.csv --claim C-003 --claim C-040 --lang en",
+            "subsidy explain samples/claims-2024.csv --applicant 91441882MA5123456M --ledger samples/ledger-2024.csv",
+        ),
+        Topic::PolicyList => examples!(l,
+            "subsidy policy list",
+            "subsidy policy list --lang en",
+            "subsidy policy list --policy my-policy.toml",
+        ),
+        Topic::PolicyShow => examples!(l,
+            "subsidy policy show high_value_patent",
+            "subsidy policy show 十二",
+            "subsidy policy show 5 --lang en",
+        ),
+        Topic::PolicyValidate => examples!(l,
+            zh: [
+                "subsidy policy validate                    # 内置政策",
+                "subsidy policy validate my-policy.toml",
+            ],
+            en: [
+                "subsidy policy validate                    # the bundled policy",
+                "subsidy policy validate my-policy.toml",
+            ],
+        ),
+        Topic::PolicyTest => examples!(l,
+            zh: [
+                "subsidy policy test                                   # 内置政策及其用例",
+                "subsidy policy test my-policy.toml                    # 读取 my-policy.cases.toml",
+                "subsidy policy test my-policy.toml extra.cases.toml",
+            ],
+            en: [
+                "subsidy policy test                                   # bundled policy and cases",
+                "subsidy policy test my-policy.toml                    # reads my-policy.cases.toml",
+                "subsidy policy test my-policy.toml extra.cases.toml",
+            ],
+        ),
         Topic::Serve => pick!(l,
             zh: "示例：
   subsidy serve                              # http://127.0.0.1:8080/ ，仅本机可访问
@@ -250,15 +240,11 @@ Exit codes: 0 done; 1 invalid data under --strict, unreadable input, bad policy;
 
 The dry-run page: find an item by name, describe a claim, see what is computed and paid and why;
 ?lang=en for English. Nothing typed is stored or logged; request bodies over 16 KB are refused."),
-        Topic::Completions => pick!(l,
-            zh: "示例：
-  subsidy completions bash > /etc/bash_completion.d/subsidy
-  subsidy completions zsh > \"${fpath[1]}/_subsidy\"
-  subsidy completions fish > ~/.config/fish/completions/subsidy.fish",
-            en: "Examples:
-  subsidy completions bash > /etc/bash_completion.d/subsidy
-  subsidy completions zsh > \"${fpath[1]}/_subsidy\"
-  subsidy completions fish > ~/.config/fish/completions/subsidy.fish"),
+        Topic::Completions => examples!(l,
+            "subsidy completions bash > /etc/bash_completion.d/subsidy",
+            "subsidy completions zsh > \"${fpath[1]}/_subsidy\"",
+            "subsidy completions fish > ~/.config/fish/completions/subsidy.fish",
+        ),
     }
 }
 

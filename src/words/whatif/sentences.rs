@@ -10,22 +10,12 @@ use crate::whatif::{
     factor_shown, overrides_list, FigureKind, Override, WhatIfError, WhatIfFact, WhatIfLabel,
     WhatIfTopic,
 };
-use crate::words::side_by_side::{list_sep, pick, say, Language};
+use crate::words::side_by_side::{examples, list_sep, pick, say, Language};
 use crate::words::Lang;
 
 /// Between the figures changed for a run.
 fn sep(l: Lang) -> &'static str {
     pick!(l, zh: "；", en: "; ")
-}
-
-/// A command's examples under the language's heading; the command lines
-/// are the same in every language, so they are written once.
-macro_rules! examples {
-    ($l:expr, $($line:literal),+ $(,)?) => {
-        pick!($l,
-            zh: concat!("示例：" $(, "\n  ", $line)+),
-            en: concat!("Examples:" $(, "\n  ", $line)+))
-    };
 }
 
 impl<L: Language> WhatIfWords for L {
