@@ -1,5 +1,7 @@
 //! The words of the office's book.
 
+mod sentences;
+
 use rust_decimal::Decimal;
 
 use crate::book::BookError;

@@ -1,6 +1,8 @@
 //! The words of the claims facts: what is wrong with a row of a claims file,
 //! a claims file that cannot be read, a ledger that cannot be read.
 
+mod sentences;
+
 use crate::claims::{CheckFault, CheckWarning, ClaimsError, Problem, ProblemKind};
 use crate::ledger::{LedgerError, LedgerProblem};
 

@@ -3,6 +3,9 @@
 //! the exit codes, the facts a loaded policy declares, and what is wrong
 //! with a command line.
 
+mod flags;
+mod sentences;
+
 /// What a help text is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Topic {

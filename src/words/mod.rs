@@ -1,10 +1,13 @@
 //! Every word a person reads, in one place. The engine, the readers and the
 //! policy loader produce typed facts; this layer turns them into sentences.
-//! Each language is one implementation of the traits below (`zh/`, `en/`),
-//! with exhaustive matches and no default methods, so the compiler lists
-//! every fact a language has not yet said. A third language is one more
-//! folder beside these two, one more `Lang` variant (in the leaf `lang`)
-//! and its name for `--lang` (in `cli`).
+//! Each family (`report/`, `policy/`, `claims/`, `help/`, `whatif/`,
+//! `page/`, `book/`) says each fact once, for every language at once: what
+//! a sentence holds is decided in one place and only its wording is written
+//! per language, side by side (`pick!`, `say!`), in matches over `Lang`
+//! with an arm per language, so the compiler lists every sentence a new
+//! language has not yet said. A third language is one more `Lang` variant
+//! (in the leaf `lang`), its unit struct here beside `zh/` and `en/`, its
+//! name for `--lang` (in `cli`), and its words beside the others'.
 
 pub mod book;
 mod claims;
@@ -13,6 +16,7 @@ pub mod help;
 pub mod page;
 mod policy;
 mod report;
+mod side_by_side;
 mod whatif;
 mod zh;
 
@@ -31,12 +35,6 @@ pub use crate::lang::{chinese_numeral, clause_label, Lang, Text};
 pub trait Words:
     ReportWords + PolicyWords + ClaimsWords + HelpWords + WhatIfWords + PageWords + OfficeWords + Sync
 {
-    /// The language's own choice between a text of the policy file written
-    /// in Chinese and its English version (the loader fills the English
-    /// with a fallback where the file has none). `Lang::text` makes the
-    /// same choice without the words, for the layers below them, and is
-    /// what every caller uses; this stays until the word files drop it.
-    fn text<'a>(&self, text: &'a Text) -> &'a str;
 }
 
 /// The words of a language. Written here, not beside `Lang`, so that the

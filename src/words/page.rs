@@ -2,6 +2,8 @@
 //! field labels, hints and notices. The figures, the reason and the
 //! derivation come from the report family, as `check` prints them.
 
+mod sentences;
+
 /// A fixed piece of text of the page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PageWord {

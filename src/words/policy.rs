@@ -2,6 +2,8 @@
 //! maintain the policy file (`policy validate|test|show`) and the worked
 //! cases behind `policy test`.
 
+mod sentences;
+
 use crate::cases::{CaseMismatch, CasesError};
 use crate::policy::{Policy, PolicyFault, PolicyProblem};
 

@@ -1,6 +1,12 @@
 //! The words of what the pass decided and of the reports built on it:
 //! reasons, derivations, tables, the catalogue and the command's notices.
 
+mod caps;
+mod names;
+mod notices;
+mod rules;
+mod sentences;
+
 use std::io;
 
 use rust_decimal::Decimal;

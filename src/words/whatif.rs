@@ -1,6 +1,8 @@
 //! The words of what-if runs: overrides, the fixed fund, comparisons of two
 //! policies and the annual review.
 
+mod sentences;
+
 use crate::whatif::review::RejectionKind;
 use crate::whatif::{WhatIfError, WhatIfFact, WhatIfLabel, WhatIfTopic};
 

@@ -1,21 +1,12 @@
-//! English.
+//! English: the language itself. Its sentences are written beside the
+//! other languages' in each family's folder (`words/report/`, …), so that
+//! none of their logic is written twice.
 
-mod book;
-mod claims;
-mod help;
-mod help_flags;
-mod page;
-mod policy;
-mod report;
-mod rules;
-mod whatif;
-
-use super::{Text, Words};
+use super::side_by_side::Language;
+use super::Lang;
 
 pub struct English;
 
-impl Words for English {
-    fn text<'a>(&self, text: &'a Text) -> &'a str {
-        &text.en
-    }
+impl Language for English {
+    const LANG: Lang = Lang::En;
 }
