@@ -260,6 +260,26 @@ fn open<'a>(
     Ok((reader, header, places))
 }
 
+/// Reads the next row of a payout into `record`; its line, or `None` at
+/// the end. A line with nothing but the CR of a CR LF is a blank line.
+fn next_record(
+    reader: &mut csv::Reader<impl std::io::Read>,
+    record: &mut csv::StringRecord,
+    err: &impl Fn(u64, Option<LedgerColumn>, LedgerProblem) -> LedgerError,
+) -> Result<Option<u64>, LedgerError> {
+    loop {
+        match reader.read_record(record) {
+            Ok(true) if record.len() == 1 && record.as_slice() == "\r" => continue,
+            Ok(true) => return Ok(Some(record.position().map(|p| p.line()).unwrap_or(0))),
+            Ok(false) => return Ok(None),
+            Err(e) => {
+                let line = e.position().map(|p| p.line()).unwrap_or(0);
+                return Err(err(line, None, csv_problem(&e)));
+            }
+        }
+    }
+}
+
 pub fn read_ledger(
     file: &str,
     bytes: &[u8],
@@ -273,18 +293,7 @@ pub fn read_ledger(
     // and whether it paid.
     let mut decided: rustc_hash::FxHashMap<String, (u64, bool)> = rustc_hash::FxHashMap::default();
     let mut record = csv::StringRecord::new();
-    loop {
-        match reader.read_record(&mut record) {
-            // A line with nothing but the CR of a CR LF is a blank line.
-            Ok(true) if record.len() == 1 && record.as_slice() == "\r" => continue,
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(e) => {
-                let line = e.position().map(|p| p.line()).unwrap_or(0);
-                return Err(err(line, None, csv_problem(&e)));
-            }
-        }
-        let line = record.position().map(|p| p.line()).unwrap_or(0);
+    while let Some(line) = next_record(&mut reader, &mut record, &err)? {
         let row = LedgerRow {
             record: &record,
             places: &places,
@@ -591,17 +600,7 @@ pub fn read_payout(
     let mut keys = Keys::default();
     let mut entries = Vec::new();
     let mut record = csv::StringRecord::new();
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(true) if record.len() == 1 && record.as_slice() == "\r" => continue,
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(e) => {
-                let line = e.position().map(|p| p.line()).unwrap_or(0);
-                return Err(err(line, None, csv_problem(&e)));
-            }
-        }
-        let line = record.position().map(|p| p.line()).unwrap_or(0);
+    while let Some(line) = next_record(&mut reader, &mut record, &err)? {
         let row = LedgerRow {
             record: &record,
             places: &places,
