@@ -10,12 +10,12 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 
 use crate::claims::{read_claims, Claim, ClaimsError, InvalidRow, Keys};
+use crate::decided::{Decided, What};
 use crate::engine::{self, Outcome, Prior, Status};
 use crate::lang::Lang;
 use crate::ledger::{read_ledger, LedgerError};
 use crate::policy::raw::Figure;
 use crate::policy::Policy;
-use crate::report::{write_payout, Decided, What};
 
 /// The cases of the bundled policy.
 pub const BUNDLED: &str = include_str!("../policy/lianzhou-2024.cases.toml");
@@ -163,10 +163,16 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Case>, CasesError> {
         })
 }
 
-pub fn run(policy: &Policy, cases: &[Case]) -> CasesReport {
+/// Writes a decided batch's payout CSV. The runner is handed the report's
+/// writer: a case's earlier batch is paid, written and read back as a
+/// ledger, as an office's would be, and the writer sits above the words,
+/// which say the cases' facts.
+pub type PayoutWriter = fn(&Decided, &mut dyn std::io::Write, bool, Lang) -> std::io::Result<()>;
+
+pub fn run(policy: &Policy, cases: &[Case], write_payout: PayoutWriter) -> CasesReport {
     let failures = cases
         .iter()
-        .filter_map(|case| run_case(policy, case))
+        .filter_map(|case| run_case(policy, case, write_payout))
         .map(|(case, mismatches)| Failure {
             case: case.name.clone(),
             clause: case.clause,
@@ -179,8 +185,12 @@ pub fn run(policy: &Policy, cases: &[Case]) -> CasesReport {
     }
 }
 
-fn run_case<'c>(policy: &Policy, case: &'c Case) -> Option<(&'c Case, Vec<CaseMismatch>)> {
-    let mismatches = match check_case(policy, case) {
+fn run_case<'c>(
+    policy: &Policy,
+    case: &'c Case,
+    write_payout: PayoutWriter,
+) -> Option<(&'c Case, Vec<CaseMismatch>)> {
+    let mismatches = match check_case(policy, case, write_payout) {
         Ok(m) => m,
         Err(m) => vec![m],
     };
@@ -192,13 +202,17 @@ fn run_case<'c>(policy: &Policy, case: &'c Case) -> Option<(&'c Case, Vec<CaseMi
 }
 
 /// The mismatches of one case; `Err` when its claims could not be run.
-fn check_case(policy: &Policy, case: &Case) -> Result<Vec<CaseMismatch>, CaseMismatch> {
+fn check_case(
+    policy: &Policy,
+    case: &Case,
+    write_payout: PayoutWriter,
+) -> Result<Vec<CaseMismatch>, CaseMismatch> {
     let unknown = undeclared_facts(policy, case);
     if !unknown.is_empty() {
         return Ok(unknown);
     }
     let mut keys = Keys::default();
-    let prior = earlier(policy, &case.earlier, &mut keys)?;
+    let prior = earlier(policy, &case.earlier, &mut keys, write_payout)?;
     let csv = to_csv(policy, &case.claims);
     let batch =
         read_claims("case", csv.as_bytes(), policy, &mut keys).map_err(CaseMismatch::Claims)?;
@@ -233,6 +247,7 @@ fn earlier(
     policy: &Policy,
     claims: &[CaseClaim],
     keys: &mut Keys,
+    write_payout: PayoutWriter,
 ) -> Result<Vec<Prior>, CaseMismatch> {
     if claims.is_empty() {
         return Ok(Vec::new());

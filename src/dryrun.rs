@@ -5,9 +5,9 @@
 
 use crate::claims::{parse_claim, parse_quantity, Claim, Keys, Problem, RawClaim};
 use crate::date::Date;
+use crate::decided::DryRun;
 use crate::engine::{self, Outcome, Prior, Trace};
 use crate::policy::{Item, Policy};
-use crate::report::DryRun;
 
 /// The claim id a dry run gives its one claim.
 pub const CLAIM_ID: &str = "CHECK";

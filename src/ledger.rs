@@ -8,8 +8,8 @@ use crate::claims::{parse_quantity, split_refs, Keys, RefCell, Refs};
 use crate::date::Date;
 use crate::engine::{Prior, Status};
 use crate::money::parse_number;
+use crate::payout_columns::PayoutColumn;
 use crate::policy::Policy;
-use crate::report::PayoutColumn;
 
 /// The columns of the payout CSV that a ledger must have. Their names are
 /// those of the payout (`PayoutColumn`).
@@ -671,7 +671,7 @@ mod tests {
         for (i, column) in LedgerColumn::ALL.into_iter().enumerate() {
             assert_eq!(column.index(), i);
             assert!(
-                crate::report::PayoutColumn::ALL.contains(&column.payout()),
+                crate::payout_columns::PayoutColumn::ALL.contains(&column.payout()),
                 "{}",
                 column.name()
             );

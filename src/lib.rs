@@ -20,6 +20,7 @@ pub mod claims;
 pub mod cli;
 mod cmd;
 pub mod date;
+pub mod decided;
 pub mod decode;
 pub mod dryrun;
 pub mod engine;

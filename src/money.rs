@@ -317,6 +317,11 @@ pub fn short_grouped(value: Decimal) -> String {
     }
 }
 
+/// `¥12,345.60`
+pub fn yuan(value: Decimal) -> String {
+    format!("¥{}", grouped(value))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

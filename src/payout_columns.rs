@@ -96,3 +96,23 @@ impl PayoutColumn {
         )
     }
 }
+
+/// The sheets of the workbook, in order. Their names are the office's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BookSheet {
+    Claims,
+    ByApplicant,
+    ByClause,
+    Summary,
+}
+
+impl BookSheet {
+    pub const fn name(self) -> &'static str {
+        match self {
+            BookSheet::Claims => "明细",
+            BookSheet::ByApplicant => "按申请人",
+            BookSheet::ByClause => "按条款",
+            BookSheet::Summary => "汇总",
+        }
+    }
+}

@@ -132,7 +132,7 @@ fn test(policy_path: Option<&Path>, cases_path: Option<&Path>, lang: Lang) -> Re
         (None, None) => (cases::BUNDLED_NAME.to_string(), cases::BUNDLED.to_string()),
     };
     let cases = cases::parse(&label, &text).map_err(|e| Error::Found(Found::Cases(e)))?;
-    let report = cases::run(&policy, &cases);
+    let report = cases::run(&policy, &cases, crate::report::write_payout);
     let words = lang.words();
     super::write_stdout(|out: &mut dyn Write| {
         for f in &report.failures {

@@ -6,8 +6,8 @@ use std::fmt::Write as _;
 use comfy_table::{presets, Table};
 
 use crate::money::short_grouped;
-use crate::policy::{Clause, Item, Kind, Policy, TypeSet, Unique};
-use crate::words::{Label, Lang, Rule, Sep};
+use crate::policy::{Clause, Item, Kind, Policy, Unique};
+use crate::words::{who, Label, Lang, Rule, Sep};
 
 /// The figure of an item: `2,000 /件` (in the unit the policy file counts
 /// the item in), `5%`, `≤ 100,000 /项`, `≥ 50,000`, `1:1`.
@@ -35,21 +35,6 @@ pub fn figure(item: &Item, lang: Lang) -> String {
         Kind::Matching { ratio } => format!("1:{}", ratio.normalize()),
         Kind::Manual { .. } => "—".to_string(),
     }
-}
-
-/// Who may claim: a group's name when the set is exactly a group.
-pub fn who(policy: &Policy, set: TypeSet, lang: Lang) -> String {
-    if let Some((group, _)) = policy.applicant_groups.iter().find(|(_, s)| *s == set) {
-        return group.label(lang).to_string();
-    }
-    policy
-        .applicant_types
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| set.contains(*i as u8))
-        .map(|(_, t)| t.label(lang).to_string())
-        .collect::<Vec<_>>()
-        .join(lang.words().separator(Sep::List))
 }
 
 /// Every rule and cap that bears on an item, its clause's included.

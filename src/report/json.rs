@@ -7,8 +7,8 @@ use std::io::{self, Write};
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 
-use super::summary::{Summary, Tally};
 use super::{Decided, PayoutColumn};
+use crate::decided::{Summary, Tally};
 use crate::engine::Status;
 use crate::lang::Lang;
 use crate::money::plain;

@@ -6,120 +6,34 @@ mod chunks;
 mod derivation;
 mod json;
 mod payout;
-mod reason;
-mod summary;
 mod table;
 mod xlsx;
 
-use rust_decimal::Decimal;
 use std::borrow::Cow;
 
-use crate::claims::{Batch, Claim, Entry, InvalidRow, Row};
-use crate::engine::{Outcome, Status};
+use crate::lang::Lang;
 use crate::money::write_plain;
-use crate::policy::{ItemIdx, Policy, TagSet};
-use crate::words::Lang;
-use crate::words::Sep;
+use crate::policy::Policy;
 
+pub use crate::decided::{Applicant, Decided, Derivation, DryRun, Line, Summary, Tally, What};
+pub use crate::money::yuan;
+pub use crate::payout_columns::BookSheet;
+pub use crate::words::{fact_line, invalid_reason, payers, reason, room_figures, who};
+pub use crate::words::{tag_names, tag_names_joined};
 pub use catalogue::{
     figure, list as catalogue_list, list_rows as catalogue_rows, rules, show_clause, show_item,
-    who, CatalogueRow, COLUMNS as CATALOGUE_COLUMNS,
+    CatalogueRow, COLUMNS as CATALOGUE_COLUMNS,
 };
-pub use derivation::{derivation, room_figures, Applicant, Derivation, DryRun};
+pub use derivation::derivation;
 pub use json::write_json;
 pub use payout::{write_payout, write_payout_headed, PayoutColumn};
-pub use reason::{invalid_reason, reason};
-pub use summary::{Summary, Tally};
-pub use table::{draft_notice, fit, write_tables, yuan};
-pub use xlsx::{payout_workbook, BookSheet, Provenance};
+pub use table::{draft_notice, fit, write_tables};
+pub use xlsx::{payout_workbook, Provenance};
 
-/// A batch with the engine's outcome for each of its claims.
-pub struct Decided<'a> {
-    pub policy: &'a Policy,
-    pub batch: &'a Batch,
-    pub outcomes: &'a [Outcome],
-}
-
-/// One input row with what became of it.
-pub struct Line<'a> {
-    pub batch: &'a Batch,
-    /// The row's place in the input.
-    pub index: usize,
-    pub row: &'a Row,
-    pub what: What<'a>,
-}
-
-pub enum What<'a> {
-    Decided(&'a Claim, &'a Outcome),
-    Invalid(&'a InvalidRow),
-}
-
-impl<'a> Decided<'a> {
-    /// Every input row, in input order.
-    pub fn lines(&self) -> impl Iterator<Item = Line<'a>> + '_ {
-        self.lines_in(0..self.batch.rows.len())
-    }
-
-    /// The input rows `range`, in input order.
-    pub fn lines_in(&self, range: std::ops::Range<usize>) -> impl Iterator<Item = Line<'a>> + '_ {
-        let batch: &'a Batch = self.batch;
-        let outcomes: &'a [Outcome] = self.outcomes;
-        let start = range.start;
-        batch.rows[range]
-            .iter()
-            .enumerate()
-            .map(move |(n, row)| Line {
-                batch,
-                index: start + n,
-                row,
-                what: match &row.entry {
-                    Entry::Valid(i) => {
-                        What::Decided(&batch.claims[*i as usize], &outcomes[*i as usize])
-                    }
-                    Entry::Invalid(bad) => What::Invalid(bad),
-                },
-            })
-    }
-}
-
-impl<'a> Line<'a> {
-    pub fn applicant_id(&self) -> &'a str {
-        self.batch.applicant_id(self.row)
-    }
-
-    pub fn applicant_name(&self) -> &'a str {
-        self.batch.applicant_name(self.row)
-    }
-
-    pub fn claim_id(&self) -> &'a str {
-        match self.what {
-            What::Decided(c, _) => &c.claim_id,
-            What::Invalid(bad) => &bad.claim_id,
-        }
-    }
-
-    pub fn status(&self) -> Status {
-        match self.what {
-            What::Decided(_, o) => o.status,
-            What::Invalid(_) => Status::Invalid,
-        }
-    }
-
-    /// (computed, payable, cut): zero for an invalid row.
-    pub fn money(&self) -> (Decimal, Decimal, Decimal) {
-        match self.what {
-            What::Decided(_, o) => (o.computed, o.payable, o.cut()),
-            What::Invalid(_) => (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO),
-        }
-    }
-
-    pub fn item(&self) -> Option<ItemIdx> {
-        match self.what {
-            What::Decided(c, _) => Some(c.item),
-            What::Invalid(bad) => bad.item,
-        }
-    }
-
+/// The payout's words for a line: they need the words layer, which sits
+/// above the decided batch, so they are written here.
+impl Line<'_> {
+    /// The reason cell, in `lang`.
     pub fn reason(&self, policy: &Policy, lang: Lang) -> String {
         match self.what {
             What::Decided(c, o) => reason(policy, c, o, lang),
@@ -208,55 +122,8 @@ impl<'a> Line<'a> {
             (C::Payable, _) => write_plain(s, payable),
             (C::Cut, _) => write_plain(s, cut),
             (C::Status, _) => s.push_str(self.status().as_str()),
-            (C::Reason, What::Decided(c, o)) => reason::write_reason(policy, c, o, lang, s),
-            (C::Reason, What::Invalid(bad)) => reason::write_invalid_reason(bad, lang, s),
+            (C::Reason, What::Decided(c, o)) => crate::words::write_reason(policy, c, o, lang, s),
+            (C::Reason, What::Invalid(bad)) => crate::words::write_invalid_reason(bad, lang, s),
         }
     }
-}
-
-/// The names of a set of tags, joined by the language's list separator.
-pub fn tag_names(policy: &Policy, set: TagSet, lang: Lang) -> String {
-    tag_names_joined(policy, set, lang, lang.words().separator(Sep::List))
-}
-
-pub fn tag_names_joined(policy: &Policy, set: TagSet, lang: Lang, sep: &str) -> String {
-    set.iter()
-        .filter_map(|t| policy.tags.get(usize::from(t)))
-        .map(|t| t.label(lang).to_string())
-        .collect::<Vec<_>>()
-        .join(sep)
-}
-
-/// A declared fact against the minimum an item sets: `有效发明专利 3 ≥ 1`.
-pub fn fact_line(policy: &Policy, claim: &Claim, fact: u8, lang: Lang) -> String {
-    let item = policy.item(claim.item);
-    let actual = claim
-        .facts
-        .get(usize::from(fact))
-        .copied()
-        .flatten()
-        .unwrap_or_default();
-    let minimum = item
-        .facts_min
-        .iter()
-        .find(|(i, _)| *i == fact)
-        .map(|(_, m)| *m)
-        .unwrap_or_default();
-    format!(
-        "{} {} ≥ {}",
-        policy.facts[usize::from(fact)].label(lang),
-        actual.normalize(),
-        minimum.normalize()
-    )
-}
-
-/// The claims that paid a list of references, each named once, in order.
-pub fn payers(paid: &[(Box<str>, Box<str>)]) -> Vec<&str> {
-    let mut names: Vec<&str> = Vec::new();
-    for (_, by) in paid {
-        if !names.contains(&by.as_ref()) {
-            names.push(by);
-        }
-    }
-    names
 }

@@ -4,20 +4,14 @@
 use std::io::{self, Write};
 
 use comfy_table::{presets, CellAlignment, ContentArrangement, Table};
-use rust_decimal::Decimal;
 
-use super::summary::{Summary, Tally};
 use super::Decided;
+use crate::decided::{Summary, Tally};
 use crate::engine::Status;
-use crate::money::grouped;
+use crate::money::yuan;
 use crate::policy::{Policy, Status as PolicyStatus};
 use crate::words::Label;
 use crate::words::Lang;
-
-/// `¥12,345.60`
-pub fn yuan(value: Decimal) -> String {
-    format!("¥{}", grouped(value))
-}
 
 /// The one-line notice a draft policy prints above every table.
 pub fn draft_notice(policy: &Policy, lang: Lang) -> Option<String> {

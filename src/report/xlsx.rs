@@ -10,28 +10,9 @@ use rust_xlsxwriter::{Chart, ChartType, Format, Workbook, Worksheet, XlsxError};
 
 use super::{Decided, Line, PayoutColumn, Summary, Tally};
 use crate::engine::Status;
+use crate::payout_columns::BookSheet;
 use crate::policy::Status as PolicyStatus;
 use crate::words::{BookLabel, Label, Lang};
-
-/// The sheets of the workbook, in order. Their names are the office's.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BookSheet {
-    Claims,
-    ByApplicant,
-    ByClause,
-    Summary,
-}
-
-impl BookSheet {
-    pub const fn name(self) -> &'static str {
-        match self {
-            BookSheet::Claims => "明细",
-            BookSheet::ByApplicant => "按申请人",
-            BookSheet::ByClause => "按条款",
-            BookSheet::Summary => "汇总",
-        }
-    }
-}
 
 /// What the summary sheet says about where the figures came from.
 #[derive(Debug, Clone)]

@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
+use crate::decided::Decided;
 use crate::engine::Status;
-use crate::report::Decided;
 
 /// What one run decided for one input row.
 #[derive(Debug, Clone, PartialEq)]

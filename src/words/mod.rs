@@ -26,6 +26,8 @@ pub use help::{Cmd, Flag, HelpWord, HelpWords, Topic, UsageError};
 pub use page::{PageWord, PageWords};
 pub use policy::PolicyWords;
 pub use report::ReportWords;
+pub use report::{fact_line, payers, room_figures, tag_names, tag_names_joined, who};
+pub use report::{invalid_reason, reason, write_invalid_reason, write_reason};
 pub use report::{BookLabel, BookLimit, Figures, Label, Notice, Rule, Sep, Stage};
 pub use whatif::WhatIfWords;
 

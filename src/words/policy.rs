@@ -82,9 +82,7 @@ pub(super) fn actual_figures(actual: &crate::cases::Actual) -> String {
 /// Why a worked case's claim came out as it did, in `lang`.
 pub(super) fn why(policy: &Policy, why: &crate::cases::Why, lang: super::Lang) -> String {
     match why {
-        crate::cases::Why::Decided(claim, outcome) => {
-            crate::report::reason(policy, claim, outcome, lang)
-        }
-        crate::cases::Why::Invalid(bad) => crate::report::invalid_reason(bad, lang),
+        crate::cases::Why::Decided(claim, outcome) => super::reason(policy, claim, outcome, lang),
+        crate::cases::Why::Invalid(bad) => super::invalid_reason(bad, lang),
     }
 }

@@ -4,17 +4,22 @@
 mod caps;
 mod names;
 mod notices;
+mod reason;
 mod rules;
 mod sentences;
+
+pub use caps::room_figures;
+pub use names::{fact_line, payers, tag_names, tag_names_joined, who};
+pub use reason::{invalid_reason, reason, write_invalid_reason, write_reason};
 
 use std::io;
 
 use rust_decimal::Decimal;
 
 use crate::claims::Claim;
+use crate::decided::{Derivation, Tally};
 use crate::engine::{Basis, CapStep, Check, Rejection, Status};
 use crate::policy::{Policy, TagSet, TypeSet, Unique};
-use crate::report::{Derivation, Tally};
 
 /// How figures are written: plain (`40000`) in a reason cell, grouped
 /// (`40,000`) in a derivation.

@@ -2,14 +2,15 @@
 //! the reason cell's short form and the derivation's line with who used
 //! the room.
 
+use super::names::payers;
 use super::names::{area, clause_key, item_key};
 use super::rules;
 use crate::engine::{Cap, CapStep, MaxOf};
 use crate::money::{short, short_grouped};
 use crate::policy::{ItemIdx, Policy};
-use crate::report::{payers, room_figures};
 use crate::words::side_by_side::{list_sep, pick, say};
 use crate::words::Lang;
+use rust_decimal::Decimal;
 
 /// Users of a room are listed up to this many, then counted.
 const NAMED_USERS: usize = 8;
@@ -221,4 +222,17 @@ fn refs_paid_step(
     say!(l,
         zh: "编号 {refs} 此前已获资助（{by}），项目“{item}”每个编号仅资助一次：核减 {units} 件 {cut}";
         en: "{refs} already paid (claim {by}) and item {item} pays each reference once: {units} unit(s), {cut}, cut")
+}
+
+/// How the room of a cap is counted: units for a quantity cap, grouped
+/// yuan otherwise.
+pub fn room_figures(step: &CapStep) -> impl Fn(Decimal) -> String {
+    let units = matches!(step.cap, Cap::Quantity { .. } | Cap::PerRef { .. });
+    move |d: Decimal| {
+        if units {
+            d.normalize().to_string()
+        } else {
+            short_grouped(d)
+        }
+    }
 }

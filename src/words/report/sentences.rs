@@ -5,14 +5,15 @@
 use rust_decimal::Decimal;
 
 use super::names::{area, clause_key, item_key, percent};
+use super::names::{tag_names, tag_names_joined, who};
 use super::{caps, notices, rules};
 use super::{BookLabel, Figures, Label, Notice, ReportWords, Rule, Sep, Stage};
 use crate::claims::{Claim, Refs};
+use crate::decided::{Derivation, Tally};
 use crate::engine::{Basis, CapStep, Check, Outcome, Rejection, Status, Undecided};
+use crate::money::yuan;
 use crate::money::{short, short_grouped};
 use crate::policy::{Policy, Quota, TagSet, Unique};
-use crate::report::{tag_names, tag_names_joined, who, yuan};
-use crate::report::{Derivation, Tally};
 use crate::words::side_by_side::{list_sep, pick, say, Language};
 use crate::words::Lang;
 
@@ -330,7 +331,7 @@ impl<L: Language> ReportWords for L {
                 let held = tag_names(policy, TagSet(claim.tags.0 & item.tags_any.0), l);
                 say!(l, zh: "具备资格：{held}"; en: "holds the tag: {held}")
             }
-            Check::Fact(f) => crate::report::fact_line(policy, claim, f, l),
+            Check::Fact(f) => super::names::fact_line(policy, claim, f, l),
             Check::FactWindow(f) => rules::window_passed(l, policy, claim, f),
             Check::FactOneOf(f) => rules::one_of_passed(l, policy, claim, f),
             Check::MinQuantity => {

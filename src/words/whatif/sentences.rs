@@ -293,7 +293,7 @@ impl<L: Language> WhatIfWords for L {
             } => {
                 let (missing, claims) = (
                     missing.join(list_sep(l)),
-                    crate::report::BookSheet::Claims.name(),
+                    crate::payout_columns::BookSheet::Claims.name(),
                 );
                 say!(l,
                     zh: "{file}：工作表“{sheet}”不是本工具的拨付表（缺少列 {missing}）；本工具拨付工作簿的逐笔记录在工作表“{claims}”";
