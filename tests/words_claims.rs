@@ -4,6 +4,7 @@
 //! sample, with a `match` that has no wildcard, so a new variant does not
 //! compile until it has its place in the chain (and so its sample).
 
+use crate::common::both_said;
 use std::collections::HashSet;
 use std::mem::discriminant;
 
@@ -22,12 +23,6 @@ fn walk<T: std::fmt::Debug>(first: T, after: fn(&T) -> Option<T>) -> Vec<T> {
         samples.push(next);
     }
     samples
-}
-
-fn both_said(zh: &str, en: &str, what: &dyn std::fmt::Debug) {
-    assert!(!zh.trim().is_empty(), "no Chinese for {what:?}");
-    assert!(!en.trim().is_empty(), "no English for {what:?}");
-    assert_ne!(zh, en, "the same words in both languages for {what:?}");
 }
 
 fn problem_after(kind: &ProblemKind) -> Option<ProblemKind> {
@@ -120,6 +115,7 @@ fn every_problem_of_a_row_is_said_in_both_languages() {
             assert_eq!(zh.describe(lang), zh.message(lang));
         }
     }
+    crate::common::pin_words("words_claims__every_problem_of_a_row_is_said_in_both_languages");
 }
 
 /// A written id whose check character is wrong, of each kind in turn.
@@ -175,6 +171,7 @@ fn every_wrong_check_character_is_said_in_both_languages() {
             }
         }
     }
+    crate::common::pin_words("words_claims__every_wrong_check_character_is_said_in_both_languages");
 }
 
 fn claims_error_after(error: &ClaimsError) -> Option<ClaimsError> {
@@ -243,6 +240,9 @@ fn every_unreadable_claims_file_is_said_in_both_languages() {
         assert!(zh.starts_with("claims.csv:") && en.starts_with("claims.csv:"));
         assert_eq!(error.to_string(), en);
     }
+    crate::common::pin_words(
+        "words_claims__every_unreadable_claims_file_is_said_in_both_languages",
+    );
 }
 
 fn ledger_problem_after(problem: &LedgerProblem) -> Option<LedgerProblem> {
@@ -314,6 +314,7 @@ fn every_unreadable_ledger_is_said_in_both_languages() {
             }
         }
     }
+    crate::common::pin_words("words_claims__every_unreadable_ledger_is_said_in_both_languages");
 }
 
 #[test]

@@ -3,6 +3,7 @@
 //! `PageWord` is walked as a chain: `after` has a `match` without a
 //! wildcard, so a new word does not compile until it has its place here.
 
+use crate::common::both_said;
 use subsidy::words::{Lang, PageWord};
 
 fn after(w: &PageWord) -> Option<PageWord> {
@@ -64,12 +65,6 @@ fn after(w: &PageWord) -> Option<PageWord> {
     })
 }
 
-fn both_said(zh: &str, en: &str, what: &dyn std::fmt::Debug) {
-    assert!(!zh.trim().is_empty(), "no Chinese for {what:?}");
-    assert!(!en.trim().is_empty(), "no English for {what:?}");
-    assert_ne!(zh, en, "the same words in both languages for {what:?}");
-}
-
 fn has_chinese(s: &str) -> bool {
     s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
 }
@@ -93,6 +88,7 @@ fn every_page_word_is_said_in_both_languages() {
         }
     }
     assert_eq!(count, 53);
+    crate::common::pin_words("words_page__every_page_word_is_said_in_both_languages");
 }
 
 #[test]
@@ -137,4 +133,5 @@ fn the_page_sentences_are_said_in_both_languages() {
         &en.cannot_listen(a, e),
         &"cannot_listen",
     );
+    crate::common::pin_words("words_page__the_page_sentences_are_said_in_both_languages");
 }

@@ -272,3 +272,31 @@ pub fn subsidy() -> Command {
     cmd.env_remove("SUBSIDY_LANG");
     cmd
 }
+
+thread_local! {
+    /// The pairs of sentences a test has said, for `pin_words`.
+    static SAID: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+/// A fact said in both languages: neither empty, and not the same words.
+/// The pair is kept for the test's `pin_words`.
+pub fn both_said(zh: &str, en: &str, what: &dyn std::fmt::Debug) {
+    assert!(!zh.trim().is_empty(), "no Chinese for {what:?}");
+    assert!(!en.trim().is_empty(), "no English for {what:?}");
+    assert_ne!(zh, en, "the same words in both languages for {what:?}");
+    SAID.with(|said| {
+        use std::fmt::Write as _;
+        let _ = writeln!(said.borrow_mut(), "{what:?}\n  zh: {zh}\n  en: {en}");
+    });
+}
+
+/// Every pair the test said, held against its stored snapshot
+/// (`tests/snapshots/`): a sentence whose words change, in either
+/// language, fails here until the new words are reviewed and accepted.
+pub fn pin_words(name: &str) {
+    let said = SAID.with(|said| std::mem::take(&mut *said.borrow_mut()));
+    assert!(!said.is_empty(), "{name} said nothing");
+    insta::with_settings!({ snapshot_path => "../snapshots", prepend_module_to_snapshot => false }, {
+        insta::assert_snapshot!(name, said);
+    });
+}
