@@ -12,7 +12,7 @@ use crate::engine;
 use crate::error::Error;
 use crate::money::plain;
 use crate::policy::Policy;
-use crate::report::{yuan, Decided};
+use crate::report::Decided;
 use crate::whatif::book::{Cell, ChartKind, ChartPlan, Tab, Table};
 use crate::whatif::compare::{compare, results, Comparison, Pair, RowResult};
 use crate::whatif::figures::{figures, FigureSlot};
@@ -203,126 +203,17 @@ fn money_cells(pair: &Pair, shown: fn(rust_decimal::Decimal) -> String) -> [Stri
     [shown(pair.base), shown(pair.alt), shown(pair.difference())]
 }
 
-/// `+2,000.00` / `-2,000.00`: a difference shows its sign.
-fn signed_yuan(d: rust_decimal::Decimal) -> String {
-    if d.is_sign_positive() && !d.is_zero() {
-        format!("+{}", yuan(d))
-    } else if d.is_sign_negative() {
-        format!("-{}", yuan(-d))
-    } else {
-        yuan(d)
-    }
-}
-
-fn table_money(pair: &Pair) -> [String; 3] {
-    [
-        yuan(pair.base),
-        yuan(pair.alt),
-        signed_yuan(pair.difference()),
-    ]
-}
-
-/// The comparison as terminal tables.
+/// The comparison as terminal tables: the workbook's tables, shown as text.
 fn sections(c: &Comparison, base: &Side, lang: Lang) -> Vec<Section> {
-    let words = lang.words();
-    let l = |label| words.whatif_label(label).to_string();
-    let money = || {
-        vec![
-            l(WhatIfLabel::Base),
-            l(WhatIfLabel::Alt),
-            l(WhatIfLabel::Difference),
-        ]
-    };
-    let mut total_header = vec![String::new()];
-    total_header.extend(money());
-    let mut total_row = vec![l(WhatIfLabel::Total)];
-    total_row.extend(table_money(&c.total));
-    let mut clause_header = vec![l(WhatIfLabel::Clause), l(WhatIfLabel::Title)];
-    clause_header.extend(money());
-    let clause_rows = c
-        .clauses
-        .iter()
-        .map(|(n, pair)| {
-            let (label, title) = clause_names(*n, base, lang);
-            let mut row = vec![label, title];
-            row.extend(table_money(pair));
-            row
-        })
-        .collect();
-    let mut applicant_header = vec![l(WhatIfLabel::ApplicantId), l(WhatIfLabel::ApplicantName)];
-    applicant_header.extend(money());
-    let applicant_rows = c
-        .applicants
-        .iter()
-        .map(|a| {
-            let id = crate::text::shown_id(&a.applicant_id).into_owned();
-            let mut row = vec![id, a.applicant_name.clone()];
-            row.extend(table_money(&a.payable));
-            row
-        })
-        .collect();
-    vec![
-        Section {
-            title: l(WhatIfLabel::Total),
-            header: total_header,
-            rows: vec![total_row],
-            right_from: 1,
-            note: None,
-        },
-        Section {
-            title: l(WhatIfLabel::CostByClause),
-            header: clause_header,
-            rows: clause_rows,
-            right_from: 2,
-            note: None,
-        },
-        Section {
-            title: l(WhatIfLabel::TopApplicants),
-            header: applicant_header,
-            rows: applicant_rows,
-            right_from: 2,
-            note: None,
-        },
-        status_section(c, lang),
+    [
+        total_table(c, lang),
+        clause_table(c, base, lang),
+        applicants_table(c, lang),
+        status_table(c, lang),
     ]
-}
-
-/// The claims whose status changes, with both payables.
-fn status_section(c: &Comparison, lang: Lang) -> Section {
-    let words = lang.words();
-    let l = |label| words.whatif_label(label).to_string();
-    let status_header = vec![
-        l(WhatIfLabel::ClaimId),
-        l(WhatIfLabel::ApplicantId),
-        l(WhatIfLabel::Base),
-        l(WhatIfLabel::Alt),
-        format!("{} {}", l(WhatIfLabel::Base), l(WhatIfLabel::Payable)),
-        format!("{} {}", l(WhatIfLabel::Alt), l(WhatIfLabel::Payable)),
-    ];
-    let status_rows = c
-        .status_changes
-        .iter()
-        .map(|s| {
-            vec![
-                s.claim_id.clone(),
-                crate::text::shown_id(&s.applicant_id).into_owned(),
-                words.status(s.base).to_string(),
-                words.status(s.alt).to_string(),
-                yuan(s.payable.base),
-                yuan(s.payable.alt),
-            ]
-        })
-        .collect::<Vec<_>>();
-    let no_change = status_rows
-        .is_empty()
-        .then(|| words.whatif_fact(&WhatIfFact::NoStatusChange));
-    Section {
-        title: l(WhatIfLabel::StatusChanges),
-        header: status_header,
-        rows: status_rows,
-        right_from: 4,
-        note: no_change,
-    }
+    .iter()
+    .map(Section::of)
+    .collect()
 }
 
 /// The comparison for scripts and the cost sheet: one row per figure,
@@ -516,6 +407,7 @@ fn applicants_table(c: &Comparison, lang: Lang) -> Table {
 
 fn status_table(c: &Comparison, lang: Lang) -> Table {
     let words = lang.words();
+    let l = |label| words.whatif_label(label).to_string();
     let rows: Vec<Vec<Cell>> = c
         .status_changes
         .iter()
@@ -532,7 +424,14 @@ fn status_table(c: &Comparison, lang: Lang) -> Table {
         .collect();
     Table {
         title: words.whatif_label(WhatIfLabel::StatusChanges).into(),
-        header: status_section(c, lang).header,
+        header: vec![
+            l(WhatIfLabel::ClaimId),
+            l(WhatIfLabel::ApplicantId),
+            l(WhatIfLabel::Base),
+            l(WhatIfLabel::Alt),
+            format!("{} {}", l(WhatIfLabel::Base), l(WhatIfLabel::Payable)),
+            format!("{} {}", l(WhatIfLabel::Alt), l(WhatIfLabel::Payable)),
+        ],
         note: rows
             .is_empty()
             .then(|| words.whatif_fact(&WhatIfFact::NoStatusChange)),

@@ -19,7 +19,6 @@ use crate::error::Error;
 use crate::ledger::{read_payout, LedgerColumn, LedgerError, LedgerProblem, PayoutEntry};
 use crate::money::plain;
 use crate::policy::Policy;
-use crate::report::yuan;
 use crate::sheet::cell_name;
 use crate::whatif::book::{Cell, ChartKind, ChartPlan, Tab, Table};
 use crate::whatif::review::{review, PayoutRow, RejectionKind, Review, Sum};
@@ -247,69 +246,31 @@ fn review_sheet(r: &Review, names: &[String], fund: Option<Decimal>) -> Sheet {
     }
 }
 
+/// The review as terminal tables: the workbook's tables, shown as text.
 fn sections(r: &Review, names: &[String], lang: Lang) -> Vec<Section> {
     let words = lang.words();
     let l = |label| words.whatif_label(label).to_string();
-    let figures = || {
-        vec![
-            l(WhatIfLabel::Rows),
-            l(WhatIfLabel::Computed),
-            l(WhatIfLabel::Payable),
-            l(WhatIfLabel::Cut),
-        ]
-    };
-    let blank = |k: &str| {
-        if k.is_empty() {
-            "—".to_string()
-        } else {
-            k.to_string()
-        }
-    };
-    let table = |title: WhatIfLabel, key: WhatIfLabel, section: &str| {
-        let mut header = vec![l(key)];
-        header.extend(figures());
-        let rows = groups(r, names)
-            .into_iter()
-            .filter(|(s, _, _)| *s == section)
-            .map(|(_, k, s)| {
-                let mut row = vec![blank(k)];
-                row.extend(sum_cells(&s, yuan));
-                row
-            })
-            .collect();
-        Section {
-            title: l(title),
-            header,
-            rows,
-            right_from: 1,
-            note: None,
-        }
-    };
-    let mut total = table(WhatIfLabel::Total, WhatIfLabel::Total, "total");
-    if let Some(row) = total.rows.first_mut() {
-        row[0] = l(WhatIfLabel::Total);
-    }
-    if r.refiled.rows > 0 {
-        let mut row = vec![l(WhatIfLabel::Refiled)];
-        row.extend(sum_cells(&r.refiled, yuan));
-        total.rows.push(row);
-    }
-    vec![
-        total,
-        table(WhatIfLabel::ByClause, WhatIfLabel::Clause, "clause"),
-        table(
+    [
+        (WhatIfLabel::Total, WhatIfLabel::Total, "total"),
+        (WhatIfLabel::ByClause, WhatIfLabel::Clause, "clause"),
+        (
             WhatIfLabel::ByApplicantType,
             WhatIfLabel::ApplicantType,
             "applicant_type",
         ),
-        table(WhatIfLabel::ByMonth, WhatIfLabel::Month, "month"),
-        table(WhatIfLabel::ByBatch, WhatIfLabel::Batch, "batch"),
-        table(
+        (WhatIfLabel::ByMonth, WhatIfLabel::Month, "month"),
+        (WhatIfLabel::ByBatch, WhatIfLabel::Batch, "batch"),
+        (
             WhatIfLabel::RejectedByReason,
             WhatIfLabel::Reason,
             "rejected",
         ),
     ]
+    .into_iter()
+    .map(|(title, key, section)| {
+        Section::of(&group_table(r, names, l(title), l(key), section, lang))
+    })
+    .collect()
 }
 
 /// The review workbook: a summary (the total and the fund used), then one

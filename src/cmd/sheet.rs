@@ -1,11 +1,14 @@
-//! The tables and CSV of the what-if commands: sections of rows, printed
-//! as terminal tables or written as one CSV. Their workbooks (`--out
-//! *.xlsx`) are tables of typed cells, `whatif::book`, built from the same
-//! figures.
+//! The tables and CSV of the what-if commands. A table is built once, of
+//! typed cells (`whatif::book::Table`): the terminal shows it as a section
+//! (`Section::of`), the workbook writes its cells with their formats. The
+//! CSV and JSON for scripts are one long sheet of plain figures.
 
 use std::io::{self, Write};
 
 use comfy_table::{presets, CellAlignment, Table};
+use rust_decimal::Decimal;
+
+use crate::whatif::book::Cell;
 
 /// One table: a title above it, a header, rows; columns from `right_from`
 /// on are right-aligned (figures).
@@ -25,6 +28,53 @@ pub struct Section {
 pub struct Sheet {
     pub header: Vec<&'static str>,
     pub rows: Vec<Vec<String>>,
+}
+
+impl Section {
+    /// A typed table as the terminal shows it: money as yuan, a difference
+    /// with its sign; the figures, from the first cell that is not text,
+    /// right-aligned.
+    pub fn of(table: &crate::whatif::book::Table) -> Section {
+        let right_from = table
+            .rows
+            .first()
+            .and_then(|row| row.iter().position(|c| !matches!(c, Cell::Text(_))))
+            .unwrap_or(table.header.len());
+        Section {
+            title: table.title.clone(),
+            header: table.header.clone(),
+            rows: table
+                .rows
+                .iter()
+                .map(|row| row.iter().map(shown).collect())
+                .collect(),
+            right_from,
+            note: table.note.clone(),
+        }
+    }
+}
+
+/// A cell as the terminal shows it.
+fn shown(cell: &Cell) -> String {
+    match cell {
+        Cell::Text(text) => text.clone(),
+        Cell::Money(yuan) => crate::money::yuan(*yuan),
+        Cell::Signed(difference) => signed_yuan(*difference),
+        Cell::Count(n) => n.to_string(),
+        Cell::Share(share) => format!("{}%", (share * Decimal::ONE_HUNDRED).round_dp(2)),
+    }
+}
+
+/// `+2,000.00` / `-2,000.00`: a difference shows its sign.
+fn signed_yuan(d: Decimal) -> String {
+    use crate::money::yuan;
+    if d.is_sign_positive() && !d.is_zero() {
+        format!("+{}", yuan(d))
+    } else if d.is_sign_negative() {
+        format!("-{}", yuan(-d))
+    } else {
+        yuan(d)
+    }
 }
 
 pub fn write_sections(sections: &[Section], out: &mut dyn Write) -> io::Result<()> {
